@@ -1,0 +1,21 @@
+package dev.promptbench.app;
+
+import dev.promptbench.run.Plan;
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.stats.ModeSummary;
+
+/**
+ * What a run tells the outside world while it goes: notices for stderr, each result, each mode's
+ * start and end. The engine never prints; the command line decides where this goes.
+ */
+public interface RunListener {
+    /** A line for humans (stderr): what we talk to, where results go, warnings. */
+    default void notice(String line) {}
+
+    default void modeStarted(Plan plan, int prompts) {}
+
+    /** Each request's final record, in completion order, never concurrently. */
+    default void result(RequestResult result) {}
+
+    default void modeFinished(ModeSummary summary) {}
+}

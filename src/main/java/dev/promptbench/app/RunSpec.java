@@ -1,0 +1,36 @@
+package dev.promptbench.app;
+
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.run.Plan;
+import dev.promptbench.run.RequestSettings;
+import dev.promptbench.sim.SimulatorSettings;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * A validated run: everything the command line decided, nothing raw.
+ *
+ * @param prompts      the prompt file, already checked
+ * @param plans        the modes to run, in order
+ * @param modeName     compare, sequential or parallel (as reported)
+ * @param order        seq-first or par-first (as reported)
+ * @param settings     API fields sent with every request
+ * @param endpoints    where to send; empty means the built-in simulator
+ * @param simulator    the simulator's settings, used when endpoints is empty
+ * @param client       timeouts and connection pool size
+ * @param resultsPath  the JSONL results file
+ * @param overwrite    replace an existing results file
+ * @param warmup       warm the client's code path before timing
+ * @param canary       send one request alone before the batch
+ */
+public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
+                      List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
+                      boolean overwrite, boolean warmup, boolean canary) {
+
+    /** The parallel pool size (or 1 when only the sequential mode runs). */
+    public int threads() {
+        return plans.stream().mapToInt(Plan::workers).max().orElse(1);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.config.EndpointFlags;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Where requests go: flags that override profiles and environment variables. */
+final class EndpointOptions {
+    @Option(names = "--endpoint", paramLabel = "URL", order = 20,
+            description = "Azure resource URL, Azure v1 URL (…/openai/v1), OpenAI-compatible base URL "
+                    + "(…/v1), or a full Azure chat-completions URL.")
+    String endpoint;
+
+    @Option(names = "--deployment", paramLabel = "NAME", order = 21,
+            description = "Azure deployment name (env: AZURE_OPENAI_DEPLOYMENT).")
+    String deployment;
+
+    @Option(names = "--api-version", paramLabel = "V", order = 22,
+            description = "Azure api-version (env: OPENAI_API_VERSION; default 2024-10-21).")
+    String apiVersion;
+
+    @Option(names = "--model", paramLabel = "NAME", order = 23,
+            description = "Model for OpenAI and compatible servers (sent as 'model').")
+    String model;
+
+    @Option(names = "--provider", paramLabel = "azure|openai", order = 24,
+            description = "Which API a bare --endpoint speaks, when the URL does not tell.")
+    String provider;
+
+    @Option(names = "--config", paramLabel = "FILE", order = 25,
+            description = "YAML file with named profiles (env: PROMPTBENCH_CONFIG).")
+    Path config;
+
+    @Option(names = "--profile", paramLabel = "NAME", order = 26, description = "Profile of the --config file.")
+    String profile;
+
+    @Option(names = "--max-tokens-field", paramLabel = "NAME", order = 27,
+            description = "Body field for --max-tokens: max_completion_tokens (Azure, OpenAI) or max_tokens "
+                    + "(other compatible servers); default chosen by endpoint.")
+    String maxTokensField;
+
+    EndpointFlags flags() {
+        if (provider != null && !provider.equals("azure") && !provider.equals("openai")) {
+            throw new UsageException("--provider must be azure or openai (got '" + provider + "')");
+        }
+        if (maxTokensField != null && !maxTokensField.equals("max_tokens")
+                && !maxTokensField.equals("max_completion_tokens")) {
+            throw new UsageException("--max-tokens-field must be max_tokens or max_completion_tokens (got '"
+                    + maxTokensField + "')");
+        }
+        return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, config, profile, maxTokensField);
+    }
+}

@@ -1,0 +1,38 @@
+package dev.promptbench.cli;
+
+/**
+ * The process exit codes, one table for every command. When several apply, the most severe wins:
+ * 5 &gt; 4 &gt; 130/143 &gt; 3 &gt; 1 &gt; 0.
+ */
+public final class ExitCode {
+    /** Every request succeeded (a filtered answer alone does not fail a run). */
+    public static final int OK = 0;
+    /** Some requests ended in error. */
+    public static final int REQUESTS_FAILED = 1;
+    /** Bad usage, input or configuration. */
+    public static final int USAGE = 2;
+    /** A --fail-if threshold was breached. */
+    public static final int THRESHOLD = 3;
+    /** The endpoint refused us for good (401, 403, 404, an unsupported parameter). */
+    public static final int FATAL_ENDPOINT = 4;
+    /** A bug or an unexpected I/O failure in promptbench itself. */
+    public static final int INTERNAL = 5;
+    /** Interrupted by SIGINT (Ctrl-C). */
+    public static final int INTERRUPTED = 130;
+    /** Terminated by SIGTERM. */
+    public static final int TERMINATED = 143;
+
+    /** The exit-code table as shown by {@code --help}. */
+    public static final String[] HELP_LIST = {
+        "0:all requests succeeded",
+        "1:some requests failed",
+        "2:usage or configuration error",
+        "3:threshold breached",
+        "4:fatal endpoint error (401/403/404, unsupported parameter)",
+        "5:internal error",
+        "130:interrupted (SIGINT)",
+        "143:terminated (SIGTERM)",
+    };
+
+    private ExitCode() {}
+}

@@ -1,0 +1,82 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.app.Version;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code promptbench} command: its subcommands, exit codes, and the only place that exits. */
+@Command(name = "promptbench",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.VersionProvider.class,
+        description = "Send a file of prompts to a chat-completions API one at a time and in parallel, "
+                + "and compare the timings.",
+        synopsisSubcommandLabel = "COMMAND",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:all requests succeeded",
+            "1:some requests failed",
+            "2:usage or configuration error",
+            "3:threshold breached",
+            "4:fatal endpoint error (401/403/404, unsupported parameter)",
+            "5:internal error",
+            "130:interrupted (SIGINT)",
+            "143:terminated (SIGTERM)"},
+        footer = {"", "Start with: promptbench run prompts/sample.txt --threads 4"})
+public final class Main implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    /** Runs promptbench and exits with its exit code. */
+    public static void main(String[] args) {
+        // Standard streams are UTF-8 whatever the platform encoding: the prompts are often Japanese.
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out),
+                StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err),
+                StandardCharsets.UTF_8), true);
+        int code = execute(args, out, err, System.getenv());
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs promptbench in-process with the given streams and environment; returns the exit code. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return commandLine(out, err, env).execute(args);
+    }
+
+    /** The configured command line: subcommands, writers, one-line error handling. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.addSubcommand("run", new RunCommand(env));
+        cli.addSubcommand("simulate", new SimulateCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler(new ErrorHandlers.BadUsage());
+        cli.setExecutionExceptionHandler(new ErrorHandlers.Failure());
+        return cli;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: try 'promptbench run --help'");
+    }
+
+    /** Reads the version from the jar manifest. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"promptbench " + Version.current(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+        }
+    }
+}

@@ -1,0 +1,205 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.app.BatchResult;
+import dev.promptbench.app.BatchRunner;
+import dev.promptbench.app.RunSpec;
+import dev.promptbench.app.Sleeper;
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.config.EndpointFlags;
+import dev.promptbench.config.EndpointResolver;
+import dev.promptbench.config.Resolution;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.OutputFormat;
+import dev.promptbench.run.Plan;
+import dev.promptbench.run.RequestSettings;
+import dev.promptbench.run.RunControl;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code promptbench run}: send a prompt file sequentially and in parallel and compare. */
+@Command(name = "run",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Sends every prompt in PROMPT_FILE one at a time (sequential), then on a fixed pool of --threads "
+                + "workers (parallel), and prints wall time, throughput, latency percentiles, tokens and errors "
+                + "side by side, with the speedup.",
+            "",
+            "With no endpoint configured it talks to the built-in simulator (no key, no network, no cost).",
+            "",
+            "What is timed: wall time runs from the first request sent to the last answer recorded; latency is "
+                + "each request's send-to-last-byte time. Not timed: JVM start, reading the prompt file, the "
+                + "warm-up (an untimed burst against a private simulator, to load and compile the client's code) "
+                + "and the canary (one request with a 1-token limit sent alone first, to open the connection "
+                + "and catch a wrong key or deployment). The parallel mode is closed-loop: its latencies are "
+                + "service times, not user-perceived latency at a given rate.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:all requests succeeded (a content-filtered answer alone does not fail a run)",
+            "1:some requests failed",
+            "2:usage or configuration error",
+            "3:threshold breached",
+            "4:fatal endpoint error (401/403/404, unsupported parameter)",
+            "5:internal error",
+            "130:interrupted (SIGINT)",
+            "143:terminated (SIGTERM)"})
+public final class RunCommand implements Callable<Integer> {
+    private static final int MAX_THREADS = 4096;
+    private static final int CONFIRM_ABOVE_PROMPTS = 200;
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "PROMPT_FILE",
+            description = "Prompts: .txt (one per line) or .jsonl (messages or prompt per line); - reads stdin.")
+    String promptFile;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
+            description = "Workers of the parallel mode, 1..4096 (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "compare",
+            description = "compare (sequential, then parallel), sequential or parallel (default: ${DEFAULT-VALUE}).")
+    RunMode mode;
+
+    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "seq-first",
+            description = "In compare mode, which leg goes first: seq-first or par-first (default: ${DEFAULT-VALUE}).")
+    String order;
+
+    @Mixin
+    EndpointOptions endpoint;
+
+    @Mixin
+    RequestOptions request;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Whole-request limit, e.g. 90s, 10m (default: ${DEFAULT-VALUE}). Reasoning models take minutes.")
+    Duration timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connection set-up limit (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json: json prints one JSON document on stdout and nothing else there "
+                    + "(default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--out", paramLabel = "FILE",
+            description = "Per-request results (JSON Lines; default: results/<UTC time>.jsonl).")
+    Path out;
+
+    @Option(names = "--force", description = "Overwrite the --out file if it exists.")
+    boolean force;
+
+    @Option(names = "--show-answers", description = "Print each answer as it arrives (first mode only).")
+    boolean showAnswers;
+
+    @Option(names = "--yes", description = "Do not ask before sending a large compare run to a paid endpoint.")
+    boolean yes;
+
+    @Option(names = "--no-warmup", negatable = false,
+            description = "Skip the untimed warm-up of the client's code path.")
+    boolean noWarmup;
+
+    @Option(names = {"-v", "--verbose"}, description = "Say where each setting came from (secrets as ***).")
+    boolean verbose;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
+    boolean quiet;
+
+    @Mixin
+    SimulatorOptions simulator;
+
+    private final Map<String, String> env;
+
+    public RunCommand(Map<String, String> env) {
+        this.env = env;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        validate();
+        PrintWriter err = spec.commandLine().getErr();
+        Resolution resolution = new EndpointResolver(env).resolve(endpoint.flags());
+        try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
+                System.in)) {
+            Path resultsPath = ResultsPath.choose(out, force);
+            Notices notices = new Notices(err, quiet);
+            if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
+            confirmLargePaidRun(resolution, prompts.count(), notices);
+            RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
+                    resolution.endpoints(), simulator.settings(),
+                    new ClientSettings(threads, timeout, connectTimeout), resultsPath, force, !noWarmup, true);
+            RunControl control = new RunControl();
+            ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
+                    showAnswers, format == OutputFormat.JSON);
+            BatchResult result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
+            if (result.report() == null) {
+                err.println("promptbench: " + result.fatalMessage());
+                return ExitCode.FATAL_ENDPOINT;
+            }
+            format.reporter().write(result.report(), spec.commandLine().getOut());
+            if (result.fatalMessage() != null) {
+                err.println("promptbench: stopped: " + result.fatalMessage());
+                return ExitCode.FATAL_ENDPOINT;
+            }
+            return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+        }
+    }
+
+    private void validate() {
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw new UsageException("--threads must be between 1 and " + MAX_THREADS + " (got " + threads + ")");
+        }
+        if (!"seq-first".equals(order) && !"par-first".equals(order)) {
+            throw new UsageException("--order must be seq-first or par-first (got '" + order + "')");
+        }
+        request.validate();
+        if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
+        if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
+        if (out != null && Files.isDirectory(out)) {
+            throw new UsageException("--out " + out + " is a directory; give a file name");
+        }
+    }
+
+    private List<Plan> plans() {
+        Plan sequential = new Plan.Sequential();
+        Plan parallel = new Plan.Parallel(threads);
+        return switch (mode) {
+            case SEQUENTIAL -> List.of(sequential);
+            case PARALLEL -> List.of(parallel);
+            case COMPARE -> "par-first".equals(order) ? List.of(parallel, sequential) : List.of(sequential, parallel);
+        };
+    }
+
+    /** Compare mode sends every prompt twice: against a paid endpoint and a big file, make sure. */
+    private void confirmLargePaidRun(Resolution resolution, int prompts, Notices notices) {
+        if (resolution.useSimulator() || mode != RunMode.COMPARE || prompts <= CONFIRM_ABOVE_PROMPTS || yes) return;
+        String what = "compare mode sends each of the " + prompts + " prompts twice (" + 2L * prompts
+                + " requests) to " + resolution.endpoints().get(0).origin();
+        java.io.Console console = System.console();
+        if (console == null) {
+            throw new UsageException(what + ": pass --yes to confirm, or --mode parallel to skip the sequential leg");
+        }
+        notices.say(what + ".");
+        String answer = console.readLine("Continue? [y/N] ");
+        if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
+            throw new UsageException("not confirmed; nothing was sent");
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/** Writes the JSON body of a chat-completions request for one endpoint's conventions. */
+final class ChatBody {
+    private final ObjectWriter writer;
+
+    ChatBody(ObjectWriter writer) {
+        this.writer = writer;
+    }
+
+    /**
+     * {@code messages} as given, {@code model} when the route needs it, the completion limit under
+     * the endpoint's field name, then the request's other fields in their order.
+     */
+    byte[] bytes(ChatRequest request, Endpoint endpoint) throws JsonProcessingException {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("messages", request.messages());
+        // Azure v1 names the deployment in "model"; fall back to it when no model was configured.
+        String model = endpoint.model() != null || endpoint.style() != ApiStyle.AZURE_V1
+                ? endpoint.model()
+                : endpoint.deployment();
+        if (endpoint.modelInBody() && model != null) {
+            node.put("model", model);
+        }
+        if (request.maxTokens() != null) {
+            node.put(endpoint.maxTokensField(), request.maxTokens());
+        }
+        if (request.fields() != null) {
+            for (Map.Entry<String, JsonNode> field : request.fields().properties()) {
+                // What the endpoint and the request already set wins over a same-named extra.
+                if (!node.has(field.getKey())) {
+                    node.set(field.getKey(), field.getValue());
+                }
+            }
+        }
+        return writer.writeValueAsBytes(node);
+    }
+}

@@ -1,0 +1,16 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One chat-completions request, independent of the endpoint it is sent to. The responder adds
+ * what depends on the endpoint ({@code model}, the name of the max-tokens field).
+ *
+ * @param promptId  the prompt's id, for diagnostics
+ * @param messages  the chat messages, sent as they are
+ * @param maxTokens completion limit, or null to send none
+ * @param fields    other body fields ({@code temperature}, {@code top_p}, {@code seed}, extras);
+ *                  only what was given is present
+ */
+public record ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields) {}

@@ -1,0 +1,45 @@
+package dev.promptbench.client;
+
+/** The classified reason a request failed. Issue-level policy (retry, stop) is decided from it. */
+public enum ErrorKind {
+    /** HTTP 429. */
+    RATE_LIMITED("rate_limited"),
+    /** HTTP 408, 409, 500, 502, 503, 504 and other 5xx. */
+    SERVER_ERROR("server_error"),
+    /** Connection refused, reset or failed before the request was sent. */
+    CONNECT_FAILED("connect_failed"),
+    /** Connection reset or closed after the request was sent: the service may have billed it. */
+    CONNECTION_LOST("connection_lost"),
+    /** No complete answer within the request timeout. */
+    TIMEOUT("timeout"),
+    /** HTTP 400 (other than content filtering), 413, 422 and other client errors. */
+    BAD_REQUEST("bad_request"),
+    /** HTTP 400 with code {@code content_filter}: the prompt was blocked. */
+    CONTENT_FILTER("content_filter"),
+    /** HTTP 401 or 403: key, token or network rules. */
+    UNAUTHORIZED("unauthorized"),
+    /** HTTP 404: no such deployment, model or route. */
+    NOT_FOUND("not_found"),
+    /** A 2xx whose body is not a chat completion (proxy HTML, truncated JSON, no choices). */
+    BAD_RESPONSE("bad_response"),
+    /** The call was interrupted (the run was cancelled). */
+    INTERRUPTED("interrupted");
+
+    private final String wireName;
+
+    ErrorKind(String wireName) { this.wireName = wireName; }
+
+    /** The snake_case name used in results files and JSON. */
+    public String wireName() { return wireName; }
+
+    /** Errors that make every further request pointless: stop the run (exit 4). */
+    public boolean isFatal() { return this == UNAUTHORIZED || this == NOT_FOUND; }
+
+    /** Transient errors worth another attempt (issue 2 decides how many). */
+    public boolean isTransient() {
+        return switch (this) {
+            case RATE_LIMITED, SERVER_ERROR, CONNECT_FAILED, CONNECTION_LOST, TIMEOUT, BAD_RESPONSE -> true;
+            default -> false;
+        };
+    }
+}

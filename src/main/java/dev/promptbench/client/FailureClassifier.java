@@ -1,0 +1,164 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Turns an HTTP error response or a transport exception into a classified {@link Outcome.Failure}
+ * with a one-line message that is safe to print.
+ */
+final class FailureClassifier {
+    private final ObjectReader treeReader;
+    private final Clock clock;
+    private final Duration requestTimeout;
+
+    FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout) {
+        this.treeReader = treeReader;
+        this.clock = clock;
+        this.requestTimeout = requestTimeout;
+    }
+
+    /** The kind an HTTP status (and, for 400, the error code) stands for. */
+    static ErrorKind kindOf(int status, ErrorBody body) {
+        if (status == 429) {
+            return ErrorKind.RATE_LIMITED;
+        }
+        if (status == 408 || status == 409 || status >= 500) {
+            return ErrorKind.SERVER_ERROR;
+        }
+        if (status == 401 || status == 403) {
+            return ErrorKind.UNAUTHORIZED;
+        }
+        // A redirect is not followed for a POST: the URL is wrong, and every request will fail the same way.
+        if (status == 404 || (status >= 300 && status < 400)) {
+            return ErrorKind.NOT_FOUND;
+        }
+        if (status == 400 && body != null
+                && ("content_filter".equals(body.code()) || "ResponsibleAIPolicyViolation".equals(body.innerCode()))) {
+            return ErrorKind.CONTENT_FILTER;
+        }
+        return ErrorKind.BAD_REQUEST;
+    }
+
+    /**
+     * A failure from a non-2xx response.
+     *
+     * @param head         the first bytes of the body (all of it unless it was very large)
+     * @param bodyBytes    the full body length
+     * @param retryAfterMs the {@code retry-after-ms} header or null
+     * @param retryAfter   the {@code retry-after} header or null
+     * @param headerValue  the credential value sent, redacted from the message
+     */
+    Outcome.Failure httpFailure(int status, String requestId, Timing timing, byte[] head, long bodyBytes,
+                                String retryAfterMs, String retryAfter, String headerValue) {
+        ErrorBody body = head.length == 0 ? null : ErrorBody.parse(treeReader, head);
+        ErrorKind kind = kindOf(status, body);
+        Duration wait = kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.SERVER_ERROR
+                ? RetryAfter.parse(retryAfterMs, retryAfter, clock.instant())
+                : null;
+        String message = SafeText.line(describe(status, body, bodyBytes), headerValue);
+        String code = body == null ? null : SafeText.line(body.code(), headerValue);
+        return new Outcome.Failure(timing, status, requestId, kind, code, message, wait);
+    }
+
+    /** A BAD_RESPONSE failure: a 2xx that is not a chat completion. */
+    Outcome.Failure badResponse(int status, String requestId, Timing timing, String detail, String headerValue) {
+        return new Outcome.Failure(timing, status, requestId, ErrorKind.BAD_RESPONSE, null,
+                SafeText.line(detail, headerValue), null);
+    }
+
+    /** A failure found before anything was sent (credential, URL, body), with zero latency. */
+    Outcome.Failure beforeSend(ErrorKind kind, String detail, String headerValue) {
+        long now = System.nanoTime();
+        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now), null, null, kind, null,
+                SafeText.line(detail, headerValue), null);
+    }
+
+    /**
+     * A failure from an exception thrown by the transport (or, defensively, by anything else
+     * while the call was open).
+     *
+     * @param canceled whether the call was canceled: by OkHttp's call timeout, or by {@code closing}
+     * @param closing  whether the responder is being closed (the run is being cancelled)
+     */
+    Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue) {
+        Timing timing = trace.timing(System.nanoTime());
+        boolean sent = trace.requestSent();
+        ErrorKind kind;
+        String message;
+        boolean interrupted = Thread.currentThread().isInterrupted() || isInterruption(e);
+        if (interrupted || (canceled && closing)) {
+            if (interrupted) {
+                // Restore the flag (InterruptedException cleared it): the worker loop must see it too.
+                Thread.currentThread().interrupt();
+            }
+            kind = ErrorKind.INTERRUPTED;
+            message = interrupted ? "interrupted" : "cancelled: the client was closed";
+        } else if (canceled || isCallTimeout(e)) {
+            kind = ErrorKind.TIMEOUT;
+            message = "no complete answer within the request timeout (" + format(requestTimeout) + ")"
+                    + (sent ? "" : ", request not sent");
+        } else if (!sent) {
+            kind = ErrorKind.CONNECT_FAILED;
+            message = "connect failed: " + describe(e);
+        } else if (e instanceof SocketTimeoutException) {
+            kind = ErrorKind.TIMEOUT;
+            message = "timed out waiting for the answer: " + describe(e);
+        } else {
+            kind = ErrorKind.CONNECTION_LOST;
+            message = "connection lost after the request was sent: " + describe(e);
+        }
+        return new Outcome.Failure(timing, trace.status(), trace.requestId(), kind, null,
+                SafeText.line(message, headerValue), null);
+    }
+
+    private static String describe(int status, ErrorBody body, long bodyBytes) {
+        if (body == null) {
+            if (status >= 300 && status < 400) {
+                return "HTTP " + status + " redirect, not followed: check the endpoint URL";
+            }
+            return bodyBytes == 0
+                    ? "HTTP " + status + " (empty body)"
+                    : "HTTP " + status + " (non-JSON body, " + bodyBytes + " bytes)";
+        }
+        StringBuilder out = new StringBuilder("HTTP ").append(status);
+        if (body.code() != null && !body.code().equals(Integer.toString(status))) {
+            out.append(' ').append(body.code());
+        }
+        if (body.innerCode() != null) {
+            out.append(" (").append(body.innerCode()).append(')');
+        }
+        if (body.message() != null) {
+            out.append(": ").append(body.message());
+        }
+        return out.toString();
+    }
+
+    private static boolean isInterruption(Exception e) {
+        return e instanceof InterruptedException
+                || (e instanceof InterruptedIOException && "interrupted".equals(e.getMessage()));
+    }
+
+    /** OkHttp's call timeout surfaces as {@code InterruptedIOException("timeout")}. */
+    private static boolean isCallTimeout(Exception e) {
+        return e instanceof InterruptedIOException && !(e instanceof SocketTimeoutException)
+                && "timeout".equals(e.getMessage());
+    }
+
+    private static String describe(Throwable e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        Throwable cause = e.getCause();
+        if (cause != null && cause != e && cause.getMessage() != null && !text.contains(cause.getMessage())) {
+            text += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+        }
+        return text;
+    }
+
+    private static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+}

@@ -1,0 +1,42 @@
+package dev.promptbench.client;
+
+import java.time.Duration;
+
+/** What became of one request: a value, never an exception. */
+public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
+
+    /** When the request was sent, answered and finished. */
+    Timing timing();
+
+    /** The HTTP status, or null when no response arrived. */
+    Integer httpStatus();
+
+    /** The service's request id ({@code apim-request-id} or {@code x-request-id}), or null. */
+    String requestId();
+
+    /**
+     * A 2xx chat completion.
+     *
+     * @param answer       the first choice's message content ("" when null)
+     * @param finishReason {@code stop}, {@code length}, {@code content_filter}, ... or null
+     * @param usage        token counts from the service, or null when it sent none
+     * @param model        the model that answered, as the service names it, or null
+     */
+    record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
+                   Usage usage, String model) implements Outcome {
+
+        /** True when the service cut the completion for content filtering. */
+        public boolean filtered() { return "content_filter".equals(finishReason); }
+    }
+
+    /**
+     * A classified failure.
+     *
+     * @param kind       why it failed
+     * @param code       the service's error code ({@code DeploymentNotFound}, {@code 429}, ...) or null
+     * @param message    one line for humans, secrets redacted
+     * @param retryAfter what the service asked us to wait (429/503), or null
+     */
+    record Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
+                   String message, Duration retryAfter) implements Outcome {}
+}

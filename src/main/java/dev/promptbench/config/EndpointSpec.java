@@ -1,0 +1,22 @@
+package dev.promptbench.config;
+
+/**
+ * One endpoint as written in a config profile; every field but {@code name} may be null (not written).
+ *
+ * @param name           the endpoint's name in a list ({@code name:} or {@code endpoint-N}); null for the
+ *                       single-endpoint form, which resolves to {@code default}
+ * @param provider       {@code provider:}, or null to infer it from the URL
+ * @param url            {@code url:}, already checked to be an http(s) URL
+ * @param deployment     {@code deployment:} (Azure)
+ * @param model          {@code model:} (OpenAI and compatible servers)
+ * @param apiVersion     {@code api_version:} (Azure deployment route)
+ * @param keyEnv         {@code key_env:}, the name of the environment variable that holds the key
+ * @param maxTokensField {@code max_tokens_field:}
+ * @param weight         {@code weight:}, relative share of requests in a pool (not used yet)
+ * @param tpm            {@code tpm:}, tokens-per-minute budget (not used yet)
+ * @param rpm            {@code rpm:}, requests-per-minute budget (not used yet)
+ */
+public record EndpointSpec(String name, Provider provider, String url, String deployment, String model,
+                           String apiVersion, String keyEnv, String maxTokensField,
+                           Double weight, Integer tpm, Integer rpm) {
+}

@@ -1,0 +1,88 @@
+package dev.promptbench.report;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.stats.LatencySummary;
+import dev.promptbench.stats.ModeSummary;
+
+/** The JSON shapes shared by the JSON report and the results file (schema version 1). */
+final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private Json() {}
+
+    static ObjectNode endpoint(EndpointInfo info) {
+        ObjectNode node = NODES.objectNode();
+        node.put("name", info.name());
+        node.put("kind", info.kind());
+        node.put("url", info.url());
+        node.put("deployment", info.deployment());
+        node.put("model", info.model());
+        node.put("protocol", info.protocol());
+        return node;
+    }
+
+    static ObjectNode config(RunConfig config) {
+        ObjectNode node = NODES.objectNode();
+        node.put("mode", config.mode());
+        node.put("threads", config.threads());
+        node.put("max_tokens", config.maxTokens());
+        node.put("temperature", config.temperature());
+        node.put("top_p", config.topP());
+        node.put("seed", config.seed());
+        node.put("stream", config.stream());
+        node.put("order", config.order());
+        node.put("timeout_ms", config.timeoutMs());
+        node.put("connect_timeout_ms", config.connectTimeoutMs());
+        return node;
+    }
+
+    /** One mode's numbers: the same keys in {@code --format json} and in summary records. */
+    static ObjectNode mode(ModeSummary summary) {
+        ObjectNode node = NODES.objectNode();
+        node.put("threads", summary.threads());
+        node.put("wall_ms", round(summary.wallMs()));
+        node.put("requests", summary.requests());
+        node.put("ok", summary.ok());
+        node.put("errors", summary.errors());
+        node.put("filtered", summary.filtered());
+        node.put("not_run", summary.notRun());
+        node.put("requests_per_s", round(summary.requestsPerS()));
+        node.set("latency_ms", latency(summary.latency()));
+        ObjectNode tokens = node.putObject("tokens");
+        tokens.put("prompt", summary.promptTokens());
+        tokens.put("completion", summary.completionTokens());
+        node.put("completion_tokens_per_s", round(summary.completionTokensPerS()));
+        ObjectNode errors = node.putObject("errors_by_kind");
+        summary.errorsByKind().forEach(errors::put);
+        if (summary.lowerBoundMs() != null) node.put("lower_bound_ms", round(summary.lowerBoundMs()));
+        if (summary.lowerBoundMs() != null) node.put("efficiency", summary.efficiency() == null
+                ? null : round4(summary.efficiency()));
+        return node;
+    }
+
+    private static ObjectNode latency(LatencySummary latency) {
+        ObjectNode node = NODES.objectNode();
+        if (latency == null) {
+            for (String key : new String[] {"p50", "p90", "p95", "p99", "max"}) node.putNull(key);
+            return node;
+        }
+        node.put("p50", round(latency.p50()));
+        node.put("p90", round(latency.p90()));
+        node.put("p95", round(latency.p95()));
+        node.put("p99", round(latency.p99()));
+        node.put("max", round(latency.max()));
+        return node;
+    }
+
+    /** Milliseconds to three decimals (microseconds): enough, and stable in golden files. */
+    static double round(double value) {
+        return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    static double round4(double value) {
+        return Math.round(value * 10000.0) / 10000.0;
+    }
+}

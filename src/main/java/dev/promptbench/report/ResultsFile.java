@@ -1,0 +1,151 @@
+package dev.promptbench.report;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.ResultSink;
+import dev.promptbench.stats.ModeSummary;
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * The JSON Lines results file (schema version 1): a {@code run} header, one {@code request} record
+ * per request as it completes, a {@code summary} record per mode. Each line is flushed when written,
+ * so a killed run leaves every finished request on disk.
+ */
+public final class ResultsFile implements ResultSink, AutoCloseable {
+    private final OutputStream out;
+    private final JsonGenerator json;
+
+    private ResultsFile(OutputStream out) throws IOException {
+        this.out = out;
+        this.json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.json.setRootValueSeparator(null);
+    }
+
+    /** Creates (or, with {@code overwrite}, replaces) the file; parent folders are made as needed. */
+    public static ResultsFile create(Path path, boolean overwrite) throws IOException {
+        Path parent = path.toAbsolutePath().getParent();
+        if (parent != null) Files.createDirectories(parent);
+        OutputStream stream = overwrite
+                ? Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                        StandardOpenOption.WRITE)
+                : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        return new ResultsFile(new BufferedOutputStream(stream, 1 << 16));
+    }
+
+    /** Writes the {@code run} header record. */
+    public void writeHeader(RunHeader header) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "run");
+        node.put("schema_version", 1);
+        node.put("promptbench_version", header.version());
+        node.put("started_at", header.startedAt().toString());
+        node.put("java", System.getProperty("java.version"));
+        node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+        node.put("cores", Runtime.getRuntime().availableProcessors());
+        node.put("prompt_file", header.promptFile());
+        node.put("prompt_file_sha256", header.promptSha256());
+        node.put("prompts", header.prompts());
+        node.put("simulated", header.simulated());
+        node.set("endpoint", Json.endpoint(header.endpoints().get(0)));
+        var endpoints = node.putArray("endpoints");
+        header.endpoints().forEach(e -> endpoints.add(Json.endpoint(e)));
+        node.set("config", Json.config(header.config()));
+        if (header.canary() != null) {
+            ObjectNode canary = node.putObject("canary");
+            canary.put("status", header.canary().status());
+            canary.put("http_status", header.canary().httpStatus());
+            canary.put("latency_ms", header.canary().latencyMs() == null ? null
+                    : Json.round(header.canary().latencyMs()));
+            canary.put("message", header.canary().message());
+        }
+        writeLine(node);
+    }
+
+    /** Writes one {@code request} record. */
+    @Override
+    public void accept(RequestResult r) {
+        try {
+            json.writeStartObject();
+            json.writeStringField("type", "request");
+            json.writeStringField("mode", r.mode().wireName());
+            json.writeNumberField("repeat", r.repeat());
+            json.writeNumberField("index", r.index());
+            json.writeStringField("id", r.promptId());
+            json.writeStringField("status", r.status().wireName());
+            json.writeStringField("finish_reason", r.finishReason());
+            writeNullableInt("http_status", r.httpStatus());
+            if (r.error() == null) {
+                json.writeNullField("error");
+            } else {
+                json.writeObjectFieldStart("error");
+                json.writeStringField("kind", r.error().kind());
+                json.writeStringField("code", r.error().code());
+                json.writeStringField("message", r.error().message());
+                json.writeEndObject();
+            }
+            json.writeNumberField("attempts", r.attempts());
+            json.writeNumberField("wait_ms", Json.round(r.waitNanos() / 1e6));
+            json.writeNumberField("start_offset_ms", Json.round(r.startOffsetNanos() / 1e6));
+            json.writeNumberField("latency_ms", Json.round(r.latencyNanos() / 1e6));
+            if (r.usage() == null) {
+                json.writeNullField("tokens");
+            } else {
+                json.writeObjectFieldStart("tokens");
+                json.writeNumberField("prompt", r.usage().promptTokens());
+                json.writeNumberField("completion", r.usage().completionTokens());
+                json.writeEndObject();
+            }
+            json.writeNumberField("lane", r.lane());
+            json.writeStringField("endpoint", r.endpoint());
+            json.writeStringField("request_id", r.requestId());
+            json.writeStringField("model", r.model());
+            json.writeStringField("answer", r.answer());
+            json.writeEndObject();
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the results file", e);
+        }
+    }
+
+    /** Writes a mode's {@code summary} record: the same numbers as the JSON report. */
+    public void writeSummary(ModeSummary summary) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "summary");
+        node.put("mode", summary.mode().wireName());
+        node.setAll(Json.mode(summary));
+        writeLine(node);
+    }
+
+    private void writeNullableInt(String name, Integer value) throws IOException {
+        if (value == null) json.writeNullField(name);
+        else json.writeNumberField(name, value);
+    }
+
+    private void writeLine(ObjectNode node) {
+        try {
+            Json.MAPPER.writeTree(json, node);
+            endLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the results file", e);
+        }
+    }
+
+    private void endLine() throws IOException {
+        json.flush();
+        out.write('\n');
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        json.close();
+    }
+}

@@ -1,0 +1,40 @@
+package dev.promptbench.run;
+
+import dev.promptbench.client.Usage;
+
+/**
+ * The one final record of one request: one per (prompt, mode, repeat), in completion order.
+ *
+ * @param mode             which mode sent it
+ * @param repeat           0-based repeat number
+ * @param index            the prompt's 0-based index in the prompt file
+ * @param promptId         the prompt's id
+ * @param status           ok, error, filtered or not_run
+ * @param finishReason     the service's finish_reason, or null
+ * @param httpStatus       the final HTTP status, or null when none arrived
+ * @param error            why it failed, or null
+ * @param attempts         how many times it was sent (0 when not run)
+ * @param waitNanos        time spent waiting between attempts (back-off, Retry-After)
+ * @param startOffsetNanos when it was dispatched, from the mode's start (monotonic)
+ * @param latencyNanos     send to last byte of the final attempt; 0 when not run
+ * @param usage            token counts from the service, or null
+ * @param lane             the worker that sent it (0-based), or -1 when not run
+ * @param endpoint         the endpoint's name
+ * @param requestId        the service's request id, or null
+ * @param model            the model that answered, or null
+ * @param answer           the answer text, or null
+ */
+public record RequestResult(Mode mode, int repeat, int index, String promptId, RequestStatus status,
+                            String finishReason, Integer httpStatus, RequestError error, int attempts,
+                            long waitNanos, long startOffsetNanos, long latencyNanos, Usage usage, int lane,
+                            String endpoint, String requestId, String model, String answer) {
+
+    /** A record for a prompt that was never sent. */
+    public static RequestResult notRun(Mode mode, int repeat, int index, String promptId, String endpoint) {
+        return new RequestResult(mode, repeat, index, promptId, RequestStatus.NOT_RUN, null, null, null, 0, 0,
+                0, 0, null, -1, endpoint, null, null, null);
+    }
+
+    /** True when the request was sent and a final outcome recorded. */
+    public boolean ran() { return status != RequestStatus.NOT_RUN; }
+}

@@ -1,0 +1,51 @@
+package dev.promptbench.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.prompt.Prompt;
+
+/**
+ * Turns a prompt into a request: the command line's fields first, then the prompt's own fields
+ * from its JSONL line, which win because they are more specific.
+ */
+public final class RequestTemplate {
+    private static final String[] MAX_TOKENS_FIELDS = {"max_tokens", "max_completion_tokens"};
+
+    private final RequestSettings settings;
+
+    public RequestTemplate(RequestSettings settings) {
+        this.settings = settings;
+    }
+
+    /** The request for one prompt. */
+    public ChatRequest requestFor(Prompt prompt) {
+        ObjectNode fields = prompt.fields().objectNode();
+        if (settings.temperature() != null) fields.put("temperature", settings.temperature());
+        if (settings.topP() != null) fields.put("top_p", settings.topP());
+        if (settings.seed() != null) fields.put("seed", settings.seed());
+        Integer maxTokens = settings.maxTokens();
+        var it = prompt.fields().properties().iterator();
+        while (it.hasNext()) {
+            var field = it.next();
+            if (isMaxTokensField(field.getKey()) && field.getValue().canConvertToInt()) {
+                maxTokens = field.getValue().intValue();
+            } else {
+                fields.set(field.getKey(), field.getValue());
+            }
+        }
+        return new ChatRequest(prompt.id(), prompt.messages(), maxTokens, fields);
+    }
+
+    /** The same request with a completion limit of one token: cheap, but it exercises everything. */
+    public ChatRequest canaryFor(Prompt prompt) {
+        ChatRequest full = requestFor(prompt);
+        return new ChatRequest(full.promptId(), full.messages(), 1, full.fields());
+    }
+
+    private static boolean isMaxTokensField(String name) {
+        for (String candidate : MAX_TOKENS_FIELDS) {
+            if (candidate.equals(name)) return true;
+        }
+        return false;
+    }
+}

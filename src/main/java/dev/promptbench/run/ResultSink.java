@@ -1,0 +1,16 @@
+package dev.promptbench.run;
+
+/**
+ * Receives each request's final record as it completes. The dispatcher calls sinks one record at a
+ * time (never concurrently), so implementations need no locking.
+ */
+public interface ResultSink {
+    void accept(RequestResult result);
+
+    /** A sink that sends each record to several sinks in order. */
+    static ResultSink all(ResultSink... sinks) {
+        return result -> {
+            for (ResultSink sink : sinks) sink.accept(result);
+        };
+    }
+}

@@ -1,0 +1,244 @@
+package dev.promptbench.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * promptbench's built-in OpenAI-compatible chat-completions server on loopback, with a realistic
+ * latency model, for runs without an endpoint, for tests and for {@code promptbench simulate}.
+ *
+ * <p>Why the JDK's {@code com.sun.net.httpserver} and delayed completion: it costs no dependency and,
+ * with {@code TCP_NODELAY}, serves more requests per second than the clients it is measured with. A
+ * simulated answer takes hundreds of milliseconds, so a thread that sleeps through each one would
+ * need 512 threads for 512 requests in flight. Instead the handler reads and answers the request at
+ * once, and a single timer thread hands the finished response to a worker when its time comes: four
+ * workers and one timer hold any number of slow requests. The JDK server allows an exchange to be
+ * completed later from another thread; it only needs the response body closed.
+ */
+public final class Simulator implements AutoCloseable {
+
+    private static final int WORKERS = 4;
+    private static final int BACKLOG = 1024;
+    /** A request body larger than this is refused: prompts are text, this is plenty. */
+    private static final int MAX_BODY = 16 * 1024 * 1024;
+
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final ScheduledExecutorService timer;
+    private final ChatCompletions completions;
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong answered = new AtomicLong();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger peakInFlight = new AtomicInteger();
+    private final AtomicInteger threadNumber = new AtomicInteger();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Simulator(SimulatorSettings settings) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
+        if (address.isUnresolved()) {
+            throw new UnknownHostException("cannot resolve host " + settings.host());
+        }
+        this.completions = new ChatCompletions(settings, Clock.systemUTC());
+        this.workers = Executors.newFixedThreadPool(WORKERS, threads("worker"));
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
+        scheduler.setRemoveOnCancelPolicy(true);
+        this.timer = scheduler;
+        try {
+            this.server = HttpServer.create(address, BACKLOG);
+        } catch (IOException | RuntimeException e) {
+            workers.shutdownNow();
+            timer.shutdownNow();
+            throw e;
+        }
+        server.setExecutor(workers);
+        server.createContext("/", this::handle);
+    }
+
+    /**
+     * Starts a simulator and returns once it accepts connections.
+     *
+     * @throws java.net.BindException if the port is taken
+     * @throws IOException            if the server cannot bind for another reason
+     */
+    public static Simulator start(SimulatorSettings settings) throws IOException {
+        check(settings);
+        tuneJdkServer();
+        Simulator simulator = new Simulator(settings);
+        simulator.server.start();
+        return simulator;
+    }
+
+    /** Scheme, host and port, e.g. {@code http://127.0.0.1:43123}. */
+    public URI baseUri() {
+        InetSocketAddress address = server.getAddress();
+        try {
+            // This constructor brackets an IPv6 literal.
+            return new URI("http", null, address.getAddress().getHostAddress(), address.getPort(),
+                    null, null, null);
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("bound address does not form a URI", e);
+        }
+    }
+
+    /** The port the simulator listens on (the chosen one when started with port 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Responses written so far, errors included. */
+    public long requestCount() {
+        return answered.get();
+    }
+
+    /** The most requests that were received but not yet answered at one time. */
+    public int peakInFlight() {
+        return peakInFlight.get();
+    }
+
+    /** Stops at once: answers still waiting for their time are dropped with their connections. */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // a shutdown hook and the owner may both close
+        }
+        timer.shutdownNow();
+        server.stop(0);
+        workers.shutdownNow();
+        try {
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+            workers.awaitTermination(1, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void handle(HttpExchange exchange) {
+        long number = received.incrementAndGet();
+        peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        SimResponse response;
+        try {
+            byte[] body = readBody(exchange.getRequestBody());
+            response = body == null ? ApiErrors.tooLarge(MAX_BODY)
+                    : completions.answer(new SimRequest(exchange.getRequestMethod(),
+                            exchange.getRequestURI().getPath(), exchange.getRequestURI().getRawQuery(),
+                            exchange.getRequestHeaders(), body, number));
+        } catch (IOException e) {
+            finish(exchange); // the client went away mid-request: nobody to answer
+            return;
+        } catch (RuntimeException e) {
+            response = ApiErrors.internal();
+        }
+        if (response.delay().isZero() || response.delay().isNegative()) {
+            send(exchange, response);
+            return;
+        }
+        SimResponse later = response;
+        try {
+            // The timer only keeps time; writing is the workers' job, so a slow reader cannot hold
+            // up every other response that is due.
+            timer.schedule(() -> hand(exchange, later), response.delay().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            finish(exchange);
+        }
+    }
+
+    private void hand(HttpExchange exchange, SimResponse response) {
+        try {
+            workers.execute(() -> send(exchange, response));
+        } catch (RejectedExecutionException closing) {
+            finish(exchange);
+        }
+    }
+
+    private void send(HttpExchange exchange, SimResponse response) {
+        try {
+            response.headers().forEach(exchange.getResponseHeaders()::set);
+            byte[] body = exchange.getRequestMethod().equals("HEAD") ? new byte[0] : response.body();
+            // A fixed Content-Length, never chunked: it is what the services send for JSON answers.
+            // Counted before the bytes go out, so a client holding its answer always sees it counted.
+            answered.incrementAndGet();
+            exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException e) {
+            answered.decrementAndGet(); // the client left before its answer was due; none was given
+        } finally {
+            finish(exchange);
+        }
+    }
+
+    private void finish(HttpExchange exchange) {
+        exchange.close();
+        inFlight.decrementAndGet();
+    }
+
+    /** The whole body, or null if it exceeds {@link #MAX_BODY}. */
+    private static byte[] readBody(InputStream in) throws IOException {
+        try (in) {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            return body.length > MAX_BODY ? null : body;
+        }
+    }
+
+    private ThreadFactory threads(String role) {
+        return task -> {
+            Thread thread = new Thread(task, "promptbench-sim-" + role + "-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true); // an unclosed simulator must not keep the JVM alive
+            return thread;
+        };
+    }
+
+    /**
+     * The JDK server reads these once, when its configuration class loads, so they are set before
+     * the first server is created. Without nodelay every response waits ~40 ms (Nagle's algorithm
+     * against delayed ACKs: headers and body are written separately); with the default limit of 200
+     * idle connections, clients with more connections see spurious closes.
+     */
+    private static void tuneJdkServer() {
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+    }
+
+    private static void check(SimulatorSettings s) {
+        if (s.host() == null || s.host().isBlank()) {
+            throw new IllegalArgumentException("host must be given");
+        }
+        if (s.port() < 0 || s.port() > 65_535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + s.port());
+        }
+        requireNonNegative(s.ttftMedian(), "ttftMedian");
+        requireNonNegative(s.tokenDelay(), "tokenDelay");
+        if (!(s.ttftSigma() >= 0) || Double.isInfinite(s.ttftSigma())) {
+            throw new IllegalArgumentException("ttftSigma must be a finite number >= 0, got " + s.ttftSigma());
+        }
+        if (s.tokensMedian() < 1) {
+            throw new IllegalArgumentException("tokensMedian must be >= 1, got " + s.tokensMedian());
+        }
+    }
+
+    private static void requireNonNegative(Duration duration, String name) {
+        if (duration == null || duration.isNegative()) {
+            throw new IllegalArgumentException(name + " must be a duration >= 0");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+/** Endpoints, requests and canned bodies shared by the client tests. */
+final class ClientFixtures {
+
+    /** Recognisable, so a leak into any message is easy to spot. */
+    static final String KEY = "sk-TESTKEY-0123456789abcdef0123";
+
+    static final Instant NOW = Instant.parse("2026-01-01T00:00:00Z");
+    static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    static final String AZURE_PATH = "/openai/deployments/dep/chat/completions?api-version=2024-10-21";
+
+    /** An Azure answer with the filter annotations Azure adds and OpenAI never sends. */
+    static final String AZURE_COMPLETION = """
+            {"id":"chatcmpl-EX","object":"chat.completion","created":1764060000,"model":"gpt-4o-mini-2024-07-18",
+             "system_fingerprint":"fp_x",
+             "prompt_filter_results":[{"prompt_index":0,"content_filter_results":{"hate":{"filtered":false,"severity":"safe"},
+               "jailbreak":{"filtered":false,"detected":false}}}],
+             "choices":[{"index":0,"message":{"role":"assistant","content":"2 and 3.","refusal":null},
+               "finish_reason":"stop","logprobs":null,
+               "content_filter_results":{"hate":{"filtered":false,"severity":"safe"}}}],
+             "usage":{"prompt_tokens":21,"completion_tokens":5,"total_tokens":26,
+               "completion_tokens_details":{"reasoning_tokens":0},"prompt_tokens_details":{"cached_tokens":0}}}
+            """;
+
+    private ClientFixtures() {}
+
+    static Endpoint azure(String base) {
+        return azure(base, KEY);
+    }
+
+    static Endpoint azure(String base, String key) {
+        return new Endpoint("default", ApiStyle.AZURE_DEPLOYMENT, URI.create(base + AZURE_PATH), "dep", null,
+                "max_completion_tokens", ApiKeyCredential.azureKey(key, "test"), false);
+    }
+
+    static Endpoint azureV1(String base) {
+        return new Endpoint("default", ApiStyle.AZURE_V1, URI.create(base + "/openai/v1/chat/completions"), "dep",
+                "dep", "max_completion_tokens", ApiKeyCredential.azureKey(KEY, "test"), false);
+    }
+
+    static Endpoint openai(String base) {
+        return new Endpoint("default", ApiStyle.OPENAI, URI.create(base + "/v1/chat/completions"), null,
+                "gpt-4o-mini", "max_tokens", ApiKeyCredential.bearer("k", "test"), false);
+    }
+
+    static ChatRequest request(Integer maxTokens, ObjectNode fields) {
+        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+        messages.addObject().put("role", "user").put("content", "Name two primes.");
+        return new ChatRequest("p1", messages, maxTokens, fields);
+    }
+
+    static ChatRequest request() {
+        return request(null, JsonNodeFactory.instance.objectNode());
+    }
+
+    static ObjectNode fields() {
+        return JsonNodeFactory.instance.objectNode();
+    }
+
+    static ClientSettings settings(Duration requestTimeout) {
+        return new ClientSettings(4, requestTimeout, Duration.ofSeconds(5));
+    }
+
+    static ClientSettings settings() {
+        return settings(Duration.ofSeconds(30));
+    }
+}

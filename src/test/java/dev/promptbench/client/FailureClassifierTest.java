@@ -1,0 +1,74 @@
+package dev.promptbench.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.InterruptedIOException;
+import java.net.SocketException;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** Transport exceptions that a loopback server cannot produce on demand. */
+class FailureClassifierTest {
+
+    private final FailureClassifier classifier =
+            new FailureClassifier(new JsonMapper().reader(), ClientFixtures.CLOCK, Duration.ofSeconds(2));
+
+    @Test
+    void anInterruptedExceptionFromOkHttpIsInterruptedAndRestoresTheFlag() {
+        try {
+            Outcome.Failure failure =
+                    classifier.transport(new InterruptedException(), new CallTrace(), false, false, null);
+
+            assertEquals(ErrorKind.INTERRUPTED, failure.kind());
+            assertTrue(Thread.currentThread().isInterrupted());
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void theCallTimeoutIsATimeoutEvenBeforeSending() {
+        Outcome.Failure failure = classifier.transport(new InterruptedIOException("timeout"), new CallTrace(),
+                true, false, null);
+
+        assertEquals(ErrorKind.TIMEOUT, failure.kind());
+        assertEquals("no complete answer within the request timeout (2 s), request not sent", failure.message());
+    }
+
+    @Test
+    void aResetBeforeTheBodyWasWrittenIsAConnectFailure() {
+        CallTrace trace = new CallTrace();
+        trace.markSent();
+
+        Outcome.Failure failure = classifier.transport(new SocketException("Connection reset"), trace, false, false,
+                null);
+
+        assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());
+        assertEquals("connect failed: SocketException: Connection reset", failure.message());
+    }
+
+    @Test
+    void aResetAfterTheBodyWasWrittenIsAConnectionLoss() {
+        CallTrace trace = new CallTrace();
+        trace.markSent();
+        trace.requestBodyEnd(null, 10);
+
+        Outcome.Failure failure = classifier.transport(new SocketException("Connection reset"), trace, false, false,
+                null);
+
+        assertEquals(ErrorKind.CONNECTION_LOST, failure.kind());
+    }
+
+    @Test
+    void aFailedFlushAfterTheBodyIsStillAConnectFailure() {
+        CallTrace trace = new CallTrace();
+        trace.requestBodyEnd(null, 10);
+        trace.requestFailed(null, new SocketException("Broken pipe"));
+
+        Outcome.Failure failure = classifier.transport(new SocketException("Broken pipe"), trace, false, false, null);
+
+        assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());
+    }
+}

@@ -1,0 +1,194 @@
+package dev.promptbench.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.promptbench.client.ApiKeyCredential;
+import dev.promptbench.client.ApiStyle;
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.ErrorKind;
+import dev.promptbench.client.Outcome;
+import dev.promptbench.client.Responder;
+import dev.promptbench.client.Timing;
+import dev.promptbench.client.Usage;
+import dev.promptbench.prompt.Prompt;
+import dev.promptbench.prompt.PromptSource;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Endpoint ENDPOINT = new Endpoint("default", ApiStyle.OPENAI,
+            URI.create("http://127.0.0.1:1/v1/chat/completions"), null, "m", "max_tokens",
+            ApiKeyCredential.bearer("k", "test"), false);
+
+    /** A source that makes prompts on demand and counts how many were taken. */
+    static final class CountingSource implements PromptSource {
+        final int size;
+        final AtomicInteger taken = new AtomicInteger();
+
+        CountingSource(int size) { this.size = size; }
+
+        @Override public synchronized Prompt next() {
+            int index = taken.get();
+            if (index >= size) return null;
+            taken.incrementAndGet();
+            var messages = NODES.arrayNode();
+            messages.addObject().put("role", "user").put("content", "prompt " + index);
+            return new Prompt(index, "line-" + (index + 1), messages, NODES.objectNode());
+        }
+
+        @Override public void close() {}
+    }
+
+    private static Outcome success(int index) {
+        long now = System.nanoTime();
+        return new Outcome.Success(new Timing(now, now, now, now + 1000), 200, "req-" + index, "answer " + index,
+                "stop", new Usage(3, 5), "m");
+    }
+
+    private static Outcome failure(ErrorKind kind) {
+        long now = System.nanoTime();
+        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), 401, null, kind, "401",
+                "denied", null);
+    }
+
+    private static int indexOf(ChatRequest request) {
+        return Integer.parseInt(request.promptId().substring("line-".length())) - 1;
+    }
+
+    private static Dispatcher dispatcher(Responder responder) {
+        return new Dispatcher(responder, new RequestTemplate(RequestSettings.none()), Router.single(ENDPOINT),
+                Gate.open(), Ticker.system());
+    }
+
+    @Test
+    void neverTakesMorePromptsThanWorkersAhead() throws Exception {
+        int threads = 4;
+        CountingSource source = new CountingSource(100_000);
+        AtomicInteger recorded = new AtomicInteger();
+        AtomicInteger maxAhead = new AtomicInteger();
+        Responder responder = (request, endpoint) -> {
+            maxAhead.accumulateAndGet(source.taken.get() - recorded.get(), Math::max);
+            return success(indexOf(request));
+        };
+
+        dispatcher(responder).run(new Plan.Parallel(threads), 0, source, r -> recorded.incrementAndGet(),
+                new RunControl());
+
+        assertEquals(100_000, recorded.get());
+        assertTrue(maxAhead.get() <= threads, "taken ahead of results: " + maxAhead.get());
+    }
+
+    @Test
+    void everyPromptGetsExactlyOneRecord() throws Exception {
+        CountingSource source = new CountingSource(1_000);
+        BitSet seen = new BitSet();
+        List<RequestResult> duplicates = new ArrayList<>();
+        dispatcher((request, endpoint) -> success(indexOf(request))).run(new Plan.Parallel(8), 0, source, r -> {
+            if (seen.get(r.index())) duplicates.add(r);
+            seen.set(r.index());
+        }, new RunControl());
+        assertEquals(1_000, seen.cardinality());
+        assertTrue(duplicates.isEmpty());
+    }
+
+    @Test
+    void parallelWorkersOverlap() throws Exception {
+        int threads = 4;
+        CyclicBarrier allInFlight = new CyclicBarrier(threads);
+        Responder responder = (request, endpoint) -> {
+            try {
+                // Only returns when `threads` requests are in flight at once.
+                allInFlight.await(10, TimeUnit.SECONDS);
+                return success(indexOf(request));
+            } catch (InterruptedException | BrokenBarrierException | TimeoutException e) {
+                return failure(ErrorKind.TIMEOUT);
+            }
+        };
+        List<RequestResult> results = new ArrayList<>();
+        dispatcher(responder).run(new Plan.Parallel(threads), 0, new CountingSource(8), results::add,
+                new RunControl());
+        assertEquals(8, results.stream().filter(r -> r.status() == RequestStatus.OK).count());
+        assertEquals(threads, results.stream().mapToInt(RequestResult::lane).distinct().count());
+    }
+
+    @Test
+    void sequentialSendsOneAtATimeInFileOrder() throws Exception {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger maxInFlight = new AtomicInteger();
+        List<Integer> order = new ArrayList<>();
+        Responder responder = (request, endpoint) -> {
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            synchronized (order) { order.add(indexOf(request)); }
+            inFlight.decrementAndGet();
+            return success(indexOf(request));
+        };
+        dispatcher(responder).run(new Plan.Sequential(), 0, new CountingSource(50), r -> {}, new RunControl());
+        assertEquals(1, maxInFlight.get());
+        for (int i = 0; i < 50; i++) assertEquals(i, order.get(i));
+    }
+
+    @Test
+    void fatalErrorStopsDispatchAndTheRestIsNotRun() throws Exception {
+        IntFunction<Outcome> answer = index -> index == 5 ? failure(ErrorKind.UNAUTHORIZED) : success(index);
+        List<RequestResult> results = new ArrayList<>();
+        RunControl control = new RunControl();
+        dispatcher((request, endpoint) -> answer.apply(indexOf(request)))
+                .run(new Plan.Sequential(), 0, new CountingSource(20), results::add, control);
+
+        assertTrue(control.isCancelled());
+        assertEquals(20, results.size(), "every prompt has a record");
+        assertEquals(5, results.stream().filter(r -> r.status() == RequestStatus.OK).count());
+        assertEquals(1, results.stream().filter(r -> r.status() == RequestStatus.ERROR).count());
+        assertEquals(14, results.stream().filter(r -> r.status() == RequestStatus.NOT_RUN).count());
+        RequestResult error = results.stream().filter(r -> r.status() == RequestStatus.ERROR).findFirst().orElseThrow();
+        assertEquals("unauthorized", error.error().kind());
+    }
+
+    @Test
+    void aThrowingResponderStillYieldsARecord() throws Exception {
+        List<RequestResult> results = new ArrayList<>();
+        dispatcher((request, endpoint) -> { throw new IllegalStateException("bug"); })
+                .run(new Plan.Parallel(2), 0, new CountingSource(3), results::add, new RunControl());
+        assertEquals(3, results.size());
+        assertTrue(results.stream().allMatch(r -> "internal".equals(r.error().kind())));
+    }
+
+    @Test
+    void filteredAnswersAreTheirOwnStatus() throws Exception {
+        long now = System.nanoTime();
+        Outcome filtered = new Outcome.Success(new Timing(now, now, now, now + 5), 200, null, "", "content_filter",
+                new Usage(1, 0), "m");
+        List<RequestResult> results = new ArrayList<>();
+        dispatcher((request, endpoint) -> filtered).run(new Plan.Sequential(), 0, new CountingSource(1), results::add,
+                new RunControl());
+        assertEquals(RequestStatus.FILTERED, results.get(0).status());
+    }
+
+    @Test
+    void wallTimeRunsFromFirstDispatchToLastRecord() throws Exception {
+        long[] clock = {1_000};
+        Ticker ticker = () -> clock[0];
+        Responder responder = (request, endpoint) -> {
+            clock[0] += 250;
+            return success(indexOf(request));
+        };
+        ModeTimes times = new Dispatcher(responder, new RequestTemplate(RequestSettings.none()),
+                Router.single(ENDPOINT), Gate.open(), ticker)
+                .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl());
+        assertEquals(Duration.ofNanos(1000).toNanos(), times.wallNanos());
+    }
+}

@@ -1,0 +1,101 @@
+package dev.promptbench.stats;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.promptbench.client.Usage;
+import dev.promptbench.run.Mode;
+import dev.promptbench.run.RequestError;
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.RequestStatus;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModeStatisticsTest {
+    private static final long MS = 1_000_000L;
+
+    private static RequestResult ok(Mode mode, int index, long latencyMs, int prompt, int completion) {
+        return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.OK, "stop", 200, null, 1, 0,
+                0, latencyMs * MS, new Usage(prompt, completion), 0, "default", null, null, "a");
+    }
+
+    private static RequestResult error(Mode mode, int index, String kind) {
+        return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.ERROR, null, 500,
+                new RequestError(kind, null, "boom"), 1, 0, 0, 50 * MS, null, 0, "default", null, null, null);
+    }
+
+    @Test
+    void countsStatusesTokensAndPercentilesOverSuccessesOnly() {
+        ModeStatistics stats = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        for (int i = 0; i < 100; i++) stats.accept(ok(Mode.SEQUENTIAL, i, i + 1, 10, 20));
+        stats.accept(error(Mode.SEQUENTIAL, 100, "server_error"));
+        stats.accept(error(Mode.SEQUENTIAL, 101, "server_error"));
+        stats.accept(error(Mode.SEQUENTIAL, 102, "timeout"));
+        stats.accept(RequestResult.notRun(Mode.SEQUENTIAL, 0, 103, "line-104", "default"));
+
+        ModeSummary summary = stats.finish(10_000 * MS);
+
+        assertEquals(104, summary.requests());
+        assertEquals(100, summary.ok());
+        assertEquals(3, summary.errors());
+        assertEquals(1, summary.notRun());
+        assertEquals(Map.of("server_error", 2L, "timeout", 1L), summary.errorsByKind());
+        assertEquals(1000, summary.promptTokens());
+        assertEquals(2000, summary.completionTokens());
+        assertEquals(200.0, summary.completionTokensPerS(), 1e-9);
+        assertEquals(10.3, summary.requestsPerS(), 1e-9); // 103 ran in 10 s
+        assertEquals(50.0, summary.latency().p50(), 0.1);
+        assertEquals(95.0, summary.latency().p95(), 0.1);
+        assertEquals(100.0, summary.latency().max(), 0.1);
+        assertNull(summary.lowerBoundMs(), "sequential has no lower bound");
+    }
+
+    @Test
+    void parallelLowerBoundReplaysServiceTimesIncludingErrors() {
+        ModeStatistics stats = new ModeStatistics(Mode.PARALLEL, 2);
+        // Arrive out of order; submission order is index order: 100, 100, 100, 100 (one an error).
+        stats.accept(ok(Mode.PARALLEL, 2, 100, 1, 1));
+        stats.accept(ok(Mode.PARALLEL, 0, 100, 1, 1));
+        stats.accept(new RequestResult(Mode.PARALLEL, 0, 3, "line-4", RequestStatus.ERROR, null, 500,
+                new RequestError("server_error", null, "x"), 1, 0, 0, 100 * MS, null, 1, "default", null, null, null));
+        stats.accept(ok(Mode.PARALLEL, 1, 100, 1, 1));
+
+        ModeSummary summary = stats.finish(250 * MS);
+
+        assertEquals(200.0, summary.lowerBoundMs(), 1e-9);
+        assertEquals(0.8, summary.efficiency(), 1e-9);
+    }
+
+    @Test
+    void noSuccessMeansNoPercentiles() {
+        ModeStatistics stats = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        stats.accept(error(Mode.SEQUENTIAL, 0, "timeout"));
+        assertNull(stats.finish(MS).latency());
+    }
+
+    @Test
+    void ignoresOtherModesRecords() {
+        ModeStatistics stats = new ModeStatistics(Mode.PARALLEL, 4);
+        stats.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
+        ModeSummary summary = stats.finish(MS);
+        assertEquals(0, summary.requests());
+        assertNotNull(summary.errorsByKind());
+    }
+
+    @Test
+    void speedupIsWithheldWhenErrorCountsDiffer() {
+        ModeStatistics seq = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        ModeStatistics par = new ModeStatistics(Mode.PARALLEL, 2);
+        seq.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
+        par.accept(error(Mode.PARALLEL, 0, "timeout"));
+        Comparison comparison = Comparison.of(seq.finish(400 * MS), par.finish(100 * MS));
+        assertNull(comparison.speedup());
+
+        ModeStatistics seq2 = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        ModeStatistics par2 = new ModeStatistics(Mode.PARALLEL, 2);
+        seq2.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
+        par2.accept(ok(Mode.PARALLEL, 0, 10, 1, 1));
+        assertEquals(4.0, Comparison.of(seq2.finish(400 * MS), par2.finish(100 * MS)).speedup(), 1e-9);
+    }
+}
