@@ -1,14 +1,22 @@
 package dev.promptbench.app;
 
 import dev.promptbench.report.RunReport;
+import dev.promptbench.run.RunControl;
 
 /**
  * How a run ended.
  *
- * @param report       the finished report, or null when the run stopped before any mode ran
- * @param fatalMessage why the endpoint refused us for good (exit 4), or null
+ * @param report       the finished report, or null when the canary found a fatal error
+ * @param stopCause    why the run stopped early, or null when it ran to the end
+ * @param stopMessage  what stopped it, for humans, or null
  */
-public record BatchResult(RunReport report, String fatalMessage) {
+public record BatchResult(RunReport report, RunControl.Cause stopCause, String stopMessage) {
+
+    /** The canary found the endpoint unusable: nothing was run. */
+    static BatchResult fatalCanary(String message) {
+        return new BatchResult(null, RunControl.Cause.FATAL_ENDPOINT, message);
+    }
+
 
     /** True when some request in some mode ended in error. */
     public boolean anyErrors() {

@@ -2,6 +2,9 @@ package dev.promptbench.app;
 
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.OpenAIResponder;
+import dev.promptbench.control.CooldownGate;
+import dev.promptbench.control.RetryingResponder;
+import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -12,7 +15,6 @@ import dev.promptbench.report.RunConfig;
 import dev.promptbench.report.RunHeader;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.run.Dispatcher;
-import dev.promptbench.run.Gate;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
@@ -20,6 +22,7 @@ import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.Router;
 import dev.promptbench.run.RunControl;
+import dev.promptbench.run.SkippingSource;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.stats.Comparison;
@@ -28,9 +31,11 @@ import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a validated batch from start to end: the simulator when no endpoint is set, warm-up,
@@ -38,11 +43,12 @@ import java.util.Map;
  * they complete. Prints nothing: everything a person should see goes to the listener.
  */
 public final class BatchRunner {
-    private static final int WARMUP_REQUESTS = 400;
-    private static final Duration WARMUP_BUDGET = Duration.ofMillis(1500);
+    private static final int WARMUP_REQUESTS = 300;
+    private static final Duration WARMUP_BUDGET = Duration.ofSeconds(1);
 
     private final RunControl control;
     private final Sleeper sleeper;
+    private final Ticker ticker = Ticker.system();
 
     public BatchRunner(RunControl control, Sleeper sleeper) {
         this.control = control;
@@ -52,7 +58,9 @@ public final class BatchRunner {
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
         try (Simulator simulator = spec.endpoints().isEmpty() ? Simulator.start(spec.simulator()) : null;
-             OpenAIResponder responder = new OpenAIResponder(spec.client())) {
+             OpenAIResponder http = new OpenAIResponder(spec.client())) {
+            // After a cancel and its grace period, closing the client aborts the calls still in flight.
+            control.onAbort(http::close);
             List<Endpoint> endpoints = simulator != null
                     ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : spec.endpoints();
             Endpoint first = endpoints.get(0);
@@ -61,55 +69,88 @@ public final class BatchRunner {
 
             if (spec.warmup()) {
                 new Warmup(WARMUP_REQUESTS, Math.min(spec.threads(), 8), WARMUP_BUDGET)
-                        .run(responder, template.requestFor(firstPrompt));
+                        .run(http, template.requestFor(firstPrompt));
             }
             CanaryReport canary = null;
             if (spec.canary()) {
-                Canary.Verdict verdict = new Canary(responder, sleeper).send(template.canaryFor(firstPrompt), first);
-                if (verdict.fatalMessage() != null) return new BatchResult(null, verdict.fatalMessage());
+                Canary.Verdict verdict = new Canary(http, sleeper).send(template.canaryFor(firstPrompt), first);
+                if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
                 canary = verdict.report();
                 if ("skipped".equals(canary.status())) {
                     listener.notice("warning: the canary request failed (" + canary.message()
                             + "); starting the batch anyway");
                 }
             }
-            String protocol = responder.lastProtocol();
+            String protocol = http.lastProtocol();
             listener.notice(firstLine(first, simulator != null, spec, protocol));
 
+            CooldownGate cooldown = new CooldownGate(ticker);
+            RetryingResponder responder = new RetryingResponder(http, spec.retry(), cooldown, sleeper, ticker,
+                    () -> ThreadLocalRandom.current().nextDouble());
+            Dispatcher dispatcher = new Dispatcher(responder, template, Router.single(first), cooldown, ticker);
             List<EndpointInfo> infos = endpoints.stream().map(e -> EndpointInfo.of(e, protocol)).toList();
-            RunConfig config = config(spec);
-            Map<Mode, ModeSummary> summaries = new LinkedHashMap<>();
-            try (ResultsFile results = ResultsFile.create(spec.resultsPath(), spec.overwrite())) {
-                listener.notice("results: " + spec.resultsPath());
-                results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
-                        spec.prompts().sha256(), spec.prompts().count(), simulator != null, infos, config, canary));
-                Dispatcher dispatcher = new Dispatcher(responder, template, Router.single(first), Gate.open(),
-                        Ticker.system());
-                for (Plan plan : spec.plans()) {
-                    if (control.isCancelled()) break;
-                    ModeSummary summary = runMode(plan, spec, dispatcher, results, listener);
-                    summaries.put(plan.mode(), summary);
-                    results.writeSummary(summary);
-                }
-            }
+            RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
+                    spec.prompts().sha256(), spec.prompts().count(), simulator != null, infos, config(spec), canary);
+            Map<Mode, ModeSummary> summaries = runModes(spec, header, dispatcher, listener);
+
             Comparison comparison = summaries.size() == 2
                     ? Comparison.of(summaries.get(Mode.SEQUENTIAL), summaries.get(Mode.PARALLEL)) : null;
             if (comparison != null && comparison.errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
-            RunReport report = new RunReport(Version.current(), simulator != null, infos.get(0), infos, config,
-                    spec.prompts().count(), spec.threads(), spec.resultsPath().toString(), summaries, comparison);
-            return new BatchResult(report, control.isCancelled() ? control.cancelReason() : null);
+            RunReport report = new RunReport(Version.current(), simulator != null, infos.get(0), infos,
+                    header.config(), spec.prompts().count(), spec.threads(), spec.resultsPath().toString(),
+                    summaries, comparison);
+            return new BatchResult(report, control.cancelCause(), control.cancelReason());
         }
     }
 
-    private ModeSummary runMode(Plan plan, RunSpec spec, Dispatcher dispatcher, ResultsFile results,
-                                RunListener listener) throws PromptFileException, InterruptedException {
-        listener.modeStarted(plan, spec.prompts().count());
+    private Map<Mode, ModeSummary> runModes(RunSpec spec, RunHeader header, Dispatcher dispatcher,
+                                            RunListener listener)
+            throws IOException, PromptFileException, InterruptedException {
+        Map<Mode, ModeSummary> summaries = new LinkedHashMap<>();
+        try (ResultsFile results = openResults(spec, header)) {
+            listener.notice((spec.resume() != null ? "appending to: " : "results: ") + spec.resultsPath());
+            for (Plan plan : spec.plans()) {
+                if (control.isCancelled()) break;
+                BitSet done = spec.resume() == null ? new BitSet() : spec.resume().done().get(plan.mode());
+                int remaining = spec.prompts().count() - done.cardinality();
+                if (remaining == 0) {
+                    listener.notice(plan.mode().wireName() + ": every prompt already done in the resumed file");
+                    continue;
+                }
+                ModeSummary summary = runMode(plan, remaining, done, spec, dispatcher, results, listener);
+                summaries.put(plan.mode(), summary);
+                results.writeSummary(summary);
+            }
+        }
+        return summaries;
+    }
+
+    private ResultsFile openResults(RunSpec spec, RunHeader header) throws IOException {
+        if (spec.resume() == null) {
+            ResultsFile results = ResultsFile.create(spec.resultsPath(), spec.overwrite());
+            results.writeHeader(header);
+            return results;
+        }
+        ResultsFile results = ResultsFile.append(spec.resultsPath(), spec.resume().validBytes());
+        Map<String, Integer> remaining = new LinkedHashMap<>();
+        for (Plan plan : spec.plans()) {
+            remaining.put(plan.mode().wireName(),
+                    spec.prompts().count() - spec.resume().done().get(plan.mode()).cardinality());
+        }
+        results.writeResume(header, remaining);
+        return results;
+    }
+
+    private ModeSummary runMode(Plan plan, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
+                                ResultsFile results, RunListener listener)
+            throws PromptFileException, InterruptedException {
+        listener.modeStarted(plan, prompts);
         ModeStatistics statistics = new ModeStatistics(plan.mode(), plan.workers());
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;
-        try (PromptSource source = spec.prompts().source()) {
+        try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
             times = dispatcher.run(plan, 0, source, sink, control);
         }
         ModeSummary summary = statistics.finish(times.wallNanos());
@@ -127,17 +168,18 @@ public final class BatchRunner {
         String target = simulated
                 ? "simulator " + endpoint.origin() + " (no API calls, no cost)"
                 : endpoint.kind() + " " + endpoint.origin() + " · "
-                        + (endpoint.deployment() != null ? "deployment " + endpoint.deployment() : "model " + endpoint.model());
+                        + (endpoint.deployment() != null ? "deployment " + endpoint.deployment()
+                                : "model " + endpoint.model());
         int prompts = spec.prompts().count();
+        boolean parallel = spec.plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL);
         return "promptbench " + Version.current() + " · " + target + " · " + (protocol == null ? "http" : protocol)
                 + " · " + prompts + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.modeName()
-                + (spec.threads() > 1 || spec.plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL)
-                        ? " · " + spec.threads() + " threads" : "");
+                + (parallel ? " · " + spec.threads() + " threads" : "");
     }
 
     private static RunConfig config(RunSpec spec) {
-        return new RunConfig(spec.modeName(), spec.threads(), spec.settings().maxTokens(), spec.settings().temperature(),
-                spec.settings().topP(), spec.settings().seed(), false, spec.order(),
+        return new RunConfig(spec.modeName(), spec.threads(), spec.settings().maxTokens(),
+                spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(), false, spec.order(),
                 spec.client().requestTimeout().toMillis(), spec.client().connectTimeout().toMillis());
     }
 }

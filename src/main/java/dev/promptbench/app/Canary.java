@@ -5,6 +5,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.control.Sleeper;
 import dev.promptbench.report.CanaryReport;
 import java.time.Duration;
 

@@ -2,7 +2,9 @@ package dev.promptbench.app;
 
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.report.PreviousRun;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.sim.SimulatorSettings;
@@ -24,10 +26,13 @@ import java.util.List;
  * @param overwrite    replace an existing results file
  * @param warmup       warm the client's code path before timing
  * @param canary       send one request alone before the batch
+ * @param retry        how failed requests are retried
+ * @param resume       what an earlier results file already holds (appended to), or null for a fresh run
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                       List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
-                      boolean overwrite, boolean warmup, boolean canary) {
+                      boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
+                      PreviousRun resume) {
 
     /** The parallel pool size (or 1 when only the sequential mode runs). */
     public int threads() {

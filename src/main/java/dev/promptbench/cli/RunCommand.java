@@ -3,7 +3,6 @@ package dev.promptbench.cli;
 import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
 import dev.promptbench.app.RunSpec;
-import dev.promptbench.app.Sleeper;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.config.EndpointFlags;
 import dev.promptbench.config.EndpointResolver;
@@ -14,6 +13,9 @@ import dev.promptbench.report.OutputFormat;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
+import dev.promptbench.run.Ticker;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.report.PreviousRun;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -123,6 +125,14 @@ public final class RunCommand implements Callable<Integer> {
     boolean quiet;
 
     @Mixin
+    RetryOptions retry;
+
+    @Option(names = "--resume", paramLabel = "RESULTS",
+            description = "Run only the prompts without an ok/filtered record in this results file, and append "
+                    + "to it (the prompt file must be unchanged).")
+    Path resume;
+
+    @Mixin
     SimulatorOptions simulator;
 
     private final Map<String, String> env;
@@ -138,28 +148,33 @@ public final class RunCommand implements Callable<Integer> {
         Resolution resolution = new EndpointResolver(env).resolve(endpoint.flags());
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
-            Path resultsPath = ResultsPath.choose(out, force);
+            PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
+            Path resultsPath = resume != null ? resume : ResultsPath.choose(out, force);
             Notices notices = new Notices(err, quiet);
             if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(threads, timeout, connectTimeout), resultsPath, force, !noWarmup, true);
-            RunControl control = new RunControl();
+                    new ClientSettings(threads, timeout, connectTimeout), resultsPath, force, !noWarmup, true,
+                    retry.policy(), previous);
+            RunControl control = new RunControl(retry.grace, Ticker.system());
+            Signals signals = Signals.install(control, notices);
             ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
                     showAnswers, format == OutputFormat.JSON);
             BatchResult result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
-            if (result.report() == null) {
-                err.println("promptbench: " + result.fatalMessage());
-                return ExitCode.FATAL_ENDPOINT;
-            }
-            format.reporter().write(result.report(), spec.commandLine().getOut());
-            if (result.fatalMessage() != null) {
-                err.println("promptbench: stopped: " + result.fatalMessage());
-                return ExitCode.FATAL_ENDPOINT;
-            }
-            return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+            return finish(result, signals, err);
         }
+    }
+
+    /** Prints the report and picks the exit code: 4 > 130/143 > 1 > 0. */
+    private int finish(BatchResult result, Signals signals, PrintWriter err) {
+        if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
+        if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) {
+            err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
+            return ExitCode.FATAL_ENDPOINT;
+        }
+        if (signals.exitCode() != 0) return signals.exitCode();
+        return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
     }
 
     private void validate() {
@@ -172,6 +187,9 @@ public final class RunCommand implements Callable<Integer> {
         request.validate();
         if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
+        if (resume != null && out != null) {
+            throw new UsageException("--resume appends to its own file: leave out --out");
+        }
         if (out != null && Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a directory; give a file name");
         }

@@ -12,5 +12,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param maxTokens completion limit, or null to send none
  * @param fields    other body fields ({@code temperature}, {@code top_p}, {@code seed}, extras);
  *                  only what was given is present
+ * @param attempt   1 for the first attempt, 2 for the first retry, ...
  */
-public record ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields) {}
+public record ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields, int attempt) {
+
+    /** A first attempt. */
+    public ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields) {
+        this(promptId, messages, maxTokens, fields, 1);
+    }
+
+    /** The same request as attempt number {@code attempt}. */
+    public ChatRequest withAttempt(int attempt) {
+        return new ChatRequest(promptId, messages, maxTokens, fields, attempt);
+    }
+}

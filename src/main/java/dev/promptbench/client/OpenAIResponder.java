@@ -27,6 +27,9 @@ import okio.Okio;
  * connections sized to the run) and turns every answer or failure into an {@link Outcome}.
  */
 public final class OpenAIResponder implements Responder, AutoCloseable {
+    /** Sent on retries only: the attempt number (2, 3, ...). */
+    public static final String ATTEMPT_HEADER = "x-promptbench-attempt";
+
 
     private static final MediaType JSON = MediaType.get("application/json");
     private static final String USER_AGENT = "promptbench/" + version();
@@ -109,6 +112,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         } catch (JsonProcessingException e) {
             return failures.beforeSend(ErrorKind.BAD_REQUEST,
                     "request body could not be written: " + e.getOriginalMessage(), headerValue);
+        }
+        if (request.attempt() > 1) {
+            // Lets a simulator key its seeded draws by attempt, so a retry is not a replay of the failure.
+            builder.header(ATTEMPT_HEADER, Integer.toString(request.attempt()));
         }
         Request http = builder
                 .header("Accept", "application/json")

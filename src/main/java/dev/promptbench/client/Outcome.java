@@ -14,6 +14,12 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
     /** The service's request id ({@code apim-request-id} or {@code x-request-id}), or null. */
     String requestId();
 
+    /** How many attempts led to this outcome (a retrying decorator fills it in). */
+    Attempts attempts();
+
+    /** The same outcome with its attempt history. */
+    Outcome withAttempts(Attempts attempts);
+
     /**
      * A 2xx chat completion.
      *
@@ -23,7 +29,18 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param model        the model that answered, as the service names it, or null
      */
     record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
-                   Usage usage, String model) implements Outcome {
+                   Usage usage, String model, Attempts attempts) implements Outcome {
+
+        /** A first-attempt success. */
+        public Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
+                       Usage usage, String model) {
+            this(timing, httpStatus, requestId, answer, finishReason, usage, model, Attempts.FIRST);
+        }
+
+        @Override
+        public Success withAttempts(Attempts attempts) {
+            return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts);
+        }
 
         /** True when the service cut the completion for content filtering. */
         public boolean filtered() { return "content_filter".equals(finishReason); }
@@ -38,5 +55,17 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param retryAfter what the service asked us to wait (429/503), or null
      */
     record Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
-                   String message, Duration retryAfter) implements Outcome {}
+                   String message, Duration retryAfter, Attempts attempts) implements Outcome {
+
+        /** A first-attempt failure. */
+        public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
+                       String message, Duration retryAfter) {
+            this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST);
+        }
+
+        @Override
+        public Failure withAttempts(Attempts attempts) {
+            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts);
+        }
+    }
 }

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Map;
 
 /**
  * The JSON Lines results file (schema version 1): a {@code run} header, one {@code request} record
@@ -38,6 +39,31 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
                         StandardOpenOption.WRITE)
                 : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         return new ResultsFile(new BufferedOutputStream(stream, 1 << 16));
+    }
+
+    /**
+     * Opens an earlier results file to add to it, first cutting off a last line left incomplete by a
+     * killed process ({@code validBytes} is where the last complete line ends).
+     */
+    public static ResultsFile append(Path path, long validBytes) throws IOException {
+        try (var channel = java.nio.channels.FileChannel.open(path, StandardOpenOption.WRITE)) {
+            if (channel.size() > validBytes) channel.truncate(validBytes);
+        }
+        OutputStream stream = Files.newOutputStream(path, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+        return new ResultsFile(new BufferedOutputStream(stream, 1 << 16));
+    }
+
+    /** Writes a {@code resume} record: what follows continues the run above it. */
+    public void writeResume(RunHeader header, Map<String, Integer> remaining) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "resume");
+        node.put("promptbench_version", header.version());
+        node.put("started_at", header.startedAt().toString());
+        node.put("prompt_file", header.promptFile());
+        node.put("prompt_file_sha256", header.promptSha256());
+        ObjectNode left = node.putObject("remaining");
+        remaining.forEach(left::put);
+        writeLine(node);
     }
 
     /** Writes the {@code run} header record. */

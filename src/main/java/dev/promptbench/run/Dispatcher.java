@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -23,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * cancelled first. Records reach the sink one at a time, under one lock.
  */
 public final class Dispatcher {
+    private static final long POLL_MILLIS = 100;
+
     private final Responder responder;
     private final RequestTemplate template;
     private final Router router;
@@ -92,27 +96,41 @@ public final class Dispatcher {
             return;
         }
         if (outcome instanceof Outcome.Failure failure && failure.kind().isFatal()) {
-            control.cancel(failure.kind().wireName() + ": " + failure.message());
+            control.cancel(RunControl.Cause.FATAL_ENDPOINT, failure.kind().wireName() + ": " + failure.message());
         }
         recorder.record(prompt, lane, endpoint, dispatched, outcome);
     }
 
+    /**
+     * Waits for every worker. After a cancel, requests in flight get the control's grace period;
+     * then they are aborted, so the run always ends.
+     */
     private static PromptFileException awaitAll(List<Future<?>> workers, RunControl control)
             throws InterruptedException {
         PromptFileException readFailure = null;
+        boolean aborted = false;
         for (Future<?> worker : workers) {
-            try {
-                worker.get();
-            } catch (ExecutionException e) {
-                control.cancel("prompt file could not be read");
-                if (e.getCause() instanceof PromptFileException pfe) {
-                    readFailure = pfe;
-                } else if (e.getCause() instanceof InterruptedException ie) {
-                    throw ie;
-                } else if (e.getCause() instanceof RuntimeException re) {
-                    throw re;
-                } else {
-                    throw new IllegalStateException(e.getCause());
+            while (true) {
+                try {
+                    worker.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (TimeoutException stillRunning) {
+                    if (!aborted && control.graceExpired()) {
+                        aborted = true;
+                        control.abortInFlight();
+                    }
+                } catch (ExecutionException e) {
+                    control.cancel(RunControl.Cause.INPUT, "prompt file could not be read");
+                    if (e.getCause() instanceof PromptFileException pfe) {
+                        readFailure = pfe;
+                    } else if (e.getCause() instanceof InterruptedException ie) {
+                        throw ie;
+                    } else if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    } else {
+                        throw new IllegalStateException(e.getCause());
+                    }
+                    break;
                 }
             }
         }

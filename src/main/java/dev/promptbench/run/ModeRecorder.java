@@ -1,8 +1,10 @@
 package dev.promptbench.run;
 
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Timing;
+import dev.promptbench.client.Usage;
 import dev.promptbench.prompt.Prompt;
 
 /**
@@ -40,20 +42,27 @@ final class ModeRecorder {
         Timing timing = outcome.timing();
         long latency = timing.endNanos() == Timing.UNSET || timing.sentNanos() == Timing.UNSET
                 ? 0 : timing.latencyNanos();
-        RequestResult result;
+        RequestStatus status;
+        RequestError error = null;
+        String finishReason = null;
+        String model = null;
+        String answer = null;
+        Usage usage = null;
         if (outcome instanceof Outcome.Success ok) {
-            result = new RequestResult(mode, repeat, prompt.index(), prompt.id(),
-                    ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(), ok.httpStatus(),
-                    null, 1, 0, dispatched - origin, latency, ok.usage(), lane, endpoint.name(), ok.requestId(),
-                    ok.model(), ok.answer());
+            status = ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK;
+            finishReason = ok.finishReason();
+            model = ok.model();
+            answer = ok.answer();
+            usage = ok.usage();
         } else {
             Outcome.Failure failed = (Outcome.Failure) outcome;
-            result = new RequestResult(mode, repeat, prompt.index(), prompt.id(),
-                    RequestStatus.ERROR, null, failed.httpStatus(),
-                    new RequestError(failed.kind().wireName(), failed.code(), failed.message()), 1, 0,
-                    dispatched - origin, latency, null, lane, endpoint.name(), failed.requestId(), null, null);
+            // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
+            status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
+            error = new RequestError(failed.kind().wireName(), failed.code(), failed.message());
         }
-        record(result);
+        record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), status, finishReason,
+                outcome.httpStatus(), error, outcome.attempts().count(), outcome.attempts().waitNanos(),
+                dispatched - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
     }
 
     void recordInternalError(Prompt prompt, int lane, Endpoint endpoint, long dispatched, RuntimeException bug) {

@@ -1,21 +1,76 @@
 package dev.promptbench.run;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The cancel flag of a run: once set (Ctrl-C, a fatal endpoint error), workers take no new
- * prompts and what is left is recorded as not run.
+ * The cancel flag of a run. Once set (Ctrl-C, SIGTERM, a fatal endpoint error) workers take no new
+ * prompts; requests in flight get a grace period to finish, then are aborted; everything left is
+ * recorded as not run.
  */
 public final class RunControl {
-    private final AtomicReference<String> cancelReason = new AtomicReference<>();
+    private final AtomicReference<Cancellation> cancellation = new AtomicReference<>();
+    private final List<Runnable> abortActions = new CopyOnWriteArrayList<>();
+    private final Duration grace;
+    private final Ticker ticker;
 
-    /** Stops dispatching; the first reason given is kept. */
-    public void cancel(String reason) {
-        cancelReason.compareAndSet(null, reason);
+    /** A control that lets in-flight requests finish for up to {@code grace} after a cancel. */
+    public RunControl(Duration grace, Ticker ticker) {
+        this.grace = grace;
+        this.ticker = ticker;
     }
 
-    public boolean isCancelled() { return cancelReason.get() != null; }
+    /** Five seconds of grace, the system clock. */
+    public RunControl() {
+        this(Duration.ofSeconds(5), Ticker.system());
+    }
+
+    /** Why a run stops early. */
+    public enum Cause {
+        /** The endpoint refused us for good (401, 403, 404). */
+        FATAL_ENDPOINT,
+        /** Ctrl-C or SIGTERM. */
+        SIGNAL,
+        /** The prompt file could not be read. */
+        INPUT
+    }
+
+    private record Cancellation(Cause cause, String reason, long atNanos) {}
+
+    /** Stops dispatching; the first cause given is kept. */
+    public void cancel(Cause cause, String reason) {
+        cancellation.compareAndSet(null, new Cancellation(cause, reason, ticker.nanoTime()));
+    }
+
+    /** Why the run stopped early, or null. */
+    public Cause cancelCause() {
+        Cancellation c = cancellation.get();
+        return c == null ? null : c.cause();
+    }
+
+    public boolean isCancelled() { return cancellation.get() != null; }
 
     /** Why the run was cancelled, or null. */
-    public String cancelReason() { return cancelReason.get(); }
+    public String cancelReason() {
+        Cancellation c = cancellation.get();
+        return c == null ? null : c.reason();
+    }
+
+    /** True once the run was cancelled longer ago than the grace period. */
+    public boolean graceExpired() {
+        Cancellation c = cancellation.get();
+        return c != null && ticker.nanoTime() - c.atNanos() >= grace.toNanos();
+    }
+
+    /** Registers what aborts requests still in flight after the grace period (e.g. closing the client). */
+    public void onAbort(Runnable action) {
+        abortActions.add(action);
+    }
+
+    /** Aborts whatever is still in flight. */
+    public void abortInFlight() {
+        abortActions.forEach(Runnable::run);
+    }
 }

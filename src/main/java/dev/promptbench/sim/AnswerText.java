@@ -2,6 +2,7 @@ package dev.promptbench.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 /**
  * The simulated assistant's reply: canned sentences in the prompt's script (Japanese or English),
@@ -24,6 +25,12 @@ public final class AnswerText {
     private static final List<String> ENGLISH_TOKENS = List.of(ENGLISH.split(" "));
     /** The Japanese answer as code points, each one estimated token. */
     private static final int[] JAPANESE_CHARS = JAPANESE.codePoints().toArray();
+    /** Where each English sentence begins, so an answer never opens mid-sentence. */
+    private static final List<Integer> ENGLISH_STARTS =
+            sentenceStarts(ENGLISH_TOKENS.size(), i -> ENGLISH_TOKENS.get(i).equals("."));
+    /** Where each Japanese sentence begins. */
+    private static final List<Integer> JAPANESE_STARTS =
+            sentenceStarts(JAPANESE_CHARS.length, i -> JAPANESE_CHARS[i] == '。');
 
     private AnswerText() {}
 
@@ -32,7 +39,7 @@ public final class AnswerText {
      *
      * @param prompt the text that decides the script (the last user message)
      * @param tokens how many tokens the answer must have, at least 1
-     * @param start  where in the canned text to begin (any value; taken modulo its length), so that
+     * @param start  which sentence to begin with (any value; taken modulo the sentence count), so that
      *               different prompts get different answers
      */
     public static String of(String prompt, int tokens, long start) {
@@ -40,8 +47,8 @@ public final class AnswerText {
     }
 
     private static String japanese(int tokens, long start) {
+        int offset = JAPANESE_STARTS.get((int) Math.floorMod(start, (long) JAPANESE_STARTS.size()));
         StringBuilder out = new StringBuilder(tokens * 2);
-        int offset = (int) Math.floorMod(start, (long) JAPANESE_CHARS.length);
         for (int i = 0; i < tokens; i++) {
             out.appendCodePoint(JAPANESE_CHARS[(offset + i) % JAPANESE_CHARS.length]);
         }
@@ -49,33 +56,28 @@ public final class AnswerText {
     }
 
     private static String english(int tokens, long start) {
-        int offset = (int) Math.floorMod(start, (long) ENGLISH_TOKENS.size());
-        if (isPunctuation(ENGLISH_TOKENS.get(offset))) {
-            offset = (offset + 1) % ENGLISH_TOKENS.size(); // never open the answer with a comma
-        }
-        List<String> words = new ArrayList<>(tokens);
-        for (int i = 0; i < tokens; i++) {
-            words.add(ENGLISH_TOKENS.get((offset + i) % ENGLISH_TOKENS.size()));
-        }
+        int offset = ENGLISH_STARTS.get((int) Math.floorMod(start, (long) ENGLISH_STARTS.size()));
         StringBuilder out = new StringBuilder(tokens * 6);
-        boolean sentenceStart = true;
-        for (String word : words) {
-            boolean punctuation = isPunctuation(word);
-            if (out.length() > 0 && !punctuation) {
+        for (int i = 0; i < tokens; i++) {
+            String token = ENGLISH_TOKENS.get((offset + i) % ENGLISH_TOKENS.size());
+            boolean punctuation = token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0));
+            if (i > 0 && !punctuation) {
                 out.append(' ');
             }
-            // An answer cut from the middle of a sentence still starts with a capital letter.
-            out.append(sentenceStart && !punctuation ? capitalised(word) : word);
-            sentenceStart = word.equals(".");
+            out.append(token);
         }
         return out.toString();
     }
 
-    private static boolean isPunctuation(String token) {
-        return token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0));
-    }
-
-    private static String capitalised(String word) {
-        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    /** Indexes where a sentence begins: 0 and every index after a sentence end. */
+    private static List<Integer> sentenceStarts(int length, IntPredicate endsSentence) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < length - 1; i++) {
+            if (endsSentence.test(i)) {
+                starts.add(i + 1);
+            }
+        }
+        return List.copyOf(starts);
     }
 }

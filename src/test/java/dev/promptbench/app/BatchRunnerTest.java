@@ -11,6 +11,8 @@ import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.control.RetryPolicy;
+import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
 import dev.promptbench.report.RunReport;
@@ -89,7 +91,7 @@ class BatchRunnerTest {
     private RunSpec spec(PromptFile prompts, List<Plan> plans, List<Endpoint> endpoints) {
         return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
                 SimulatorSettings.instant(), ClientSettings.defaults(8), dir.resolve("results.jsonl"), false,
-                false, false);
+                false, false, RetryPolicy.defaults(), null);
     }
 
     @Test
@@ -107,7 +109,7 @@ class BatchRunnerTest {
             BatchResult result = new BatchRunner(new RunControl(), Sleeper.system())
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
-            assertNull(result.fatalMessage());
+            assertNull(result.stopCause());
             assertEquals(0, timedOut.get(), "every request met " + (threads - 1) + " others in flight");
             assertEquals(8, report.modes().get(Mode.PARALLEL).ok());
             assertEquals(8, answered.get());

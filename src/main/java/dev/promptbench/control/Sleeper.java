@@ -1,4 +1,4 @@
-package dev.promptbench.app;
+package dev.promptbench.control;
 
 import java.time.Duration;
 
