@@ -51,6 +51,7 @@ for i in $(seq 1 "$runs"); do
   default_cpu+=("$last_cpu")
   measure "default + -Xmx64m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xmx64m
   measure "default + -Xmx128m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xmx128m
+  measure "default + -Xms32m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xms32m
   measure "-XX:+UseSerialGC only" "$out/prompts-20k.txt" -XX:+UseSerialGC
 done
 # The fixed cost (JVM start, warm-up, canary) alone, to separate it from the per-request cost.
@@ -67,3 +68,4 @@ for c in "${default_cpu[@]}"; do
   awk -v c="$c" -v f="$fixed" -v n="$n" \
     'BEGIN {printf "launcher default, per request beyond the fixed %.2f CPU s: %.3f ms\n", f, (c - f) * 1000 / (n - 1)}'
 done
+footer

@@ -19,6 +19,12 @@ trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
+# Printed under each table: other work on a 2-core box moves req/s a lot (CPU seconds much less).
+load_at_start="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
+footer() {
+  echo "($(date -u +%Y-%m-%dT%H:%MZ) · $(nproc) cores · $(java -version 2>&1 | head -n 1) · load average at start: $load_at_start)"
+}
+
 die() { echo "bench: $*" >&2; exit 1; }
 
 # need COMMAND [PACKAGE]: installs the Debian package when the command is missing.

@@ -52,3 +52,4 @@ echo "live heap (after each forced full GC), by time into the process:"
 } | column -t
 awk -F'->' '/Pause/ {split($2, a, "M"); if (a[1] + 0 > m) m = a[1] + 0; n++} /Pause Young/ {y++}
   END {printf "GCs: %d (%d young); max heap after any GC: %d MB (heap limit 64 MB)\n", n, y, m}' "$out/gc.log"
+footer

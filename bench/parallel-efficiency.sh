@@ -34,3 +34,4 @@ echo "parallel efficiency: 400 prompts x 200 ms fixed, 32 threads (ideal 2.6 s)"
     printf '%s %.3f %.3f %.4f %.1f %.1f %s\n' "$n" "$wall" "$lb" "$eff" "$p50" "$max" "$err"
   done
 } | column -t
+footer

@@ -66,6 +66,7 @@ public final class BatchRunner {
             Endpoint first = endpoints.get(0);
             RequestTemplate template = new RequestTemplate(spec.settings());
             Prompt firstPrompt = firstPrompt(spec);
+            listener.notice(firstLine(first, simulator != null, spec));
 
             if (spec.warmup()) {
                 new Warmup(WARMUP_REQUESTS, Math.min(spec.threads(), 8), WARMUP_BUDGET)
@@ -79,10 +80,12 @@ public final class BatchRunner {
                 if ("skipped".equals(canary.status())) {
                     listener.notice("warning: the canary request failed (" + canary.message()
                             + "); starting the batch anyway");
+                } else {
+                    listener.notice(String.format(java.util.Locale.ROOT, "canary: ok in %.0f ms over %s",
+                            canary.latencyMs(), http.lastProtocol()));
                 }
             }
             String protocol = http.lastProtocol();
-            listener.notice(firstLine(first, simulator != null, spec, protocol));
 
             CooldownGate cooldown = new CooldownGate(ticker);
             RetryingResponder responder = new RetryingResponder(http, spec.retry(), cooldown, sleeper, ticker,
@@ -164,16 +167,19 @@ public final class BatchRunner {
         }
     }
 
-    private static String firstLine(Endpoint endpoint, boolean simulated, RunSpec spec, String protocol) {
+    /** The first line: what we talk to, so nobody mistakes a simulated run for a real one. */
+    private static String firstLine(Endpoint endpoint, boolean simulated, RunSpec spec) {
         String target = simulated
                 ? "simulator " + endpoint.origin() + " (no API calls, no cost)"
                 : endpoint.kind() + " " + endpoint.origin() + " · "
                         + (endpoint.deployment() != null ? "deployment " + endpoint.deployment()
                                 : "model " + endpoint.model());
+        // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
+        String protocol = "http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https";
         int prompts = spec.prompts().count();
         boolean parallel = spec.plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL);
-        return "promptbench " + Version.current() + " · " + target + " · " + (protocol == null ? "http" : protocol)
-                + " · " + prompts + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.modeName()
+        return "promptbench " + Version.current() + " · " + target + " · " + protocol + " · " + prompts
+                + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.modeName()
                 + (parallel ? " · " + spec.threads() + " threads" : "");
     }
 

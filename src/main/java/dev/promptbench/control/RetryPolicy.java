@@ -76,7 +76,7 @@ public record RetryPolicy(int retries, Duration maxWait, boolean retryAfterSend,
         if (retry < 1) {
             throw new IllegalArgumentException("retry must be 1 or more, got " + retry);
         }
-        // Math.scalb in doubles: base × 2^62 would overflow a long long before the cap applies.
+        // In doubles (Math.scalb): base × 2^n overflows a long well before a long run of retries ends.
         double cap = Math.min((double) nanos(maxDelay), Math.scalb((double) nanos(baseDelay), retry - 1));
         return Duration.ofNanos((long) (random01 * cap));
     }

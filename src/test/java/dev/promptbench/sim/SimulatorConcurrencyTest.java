@@ -25,37 +25,41 @@ class SimulatorConcurrencyTest {
     void holds512SlowRequestsInFlightAndAnswersThemAll() throws Exception {
         SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(200), 0.0, 4,
                 Duration.ZERO, 5L);
-        List<Connection> connections = new ArrayList<>();
         try (Simulator simulator = Simulator.start(slow)) {
-            for (int i = 0; i < CONNECTIONS; i++) {
-                connections.add(new Connection(simulator.port()));
-            }
-            // Plain keep-alive sockets, connected first, so that a wave's requests leave the client in
-            // a few milliseconds. A wave is repeated (at most three times) only if the box was too
-            // busy for the server to read all 512 before the first answer was due.
+            // Plain sockets, all connected before the first request is written, so that a wave's
+            // requests leave the client within a few milliseconds. A wave is repeated (at most three
+            // times) only if the box was too busy for the server to read all 512 before the first
+            // answer was due. Each wave dials anew: the JDK server's idle-connection limit is read once
+            // per JVM, and another test may have fixed it at the default 200 before the simulator ran.
             int waves = 0;
             while (waves < 3 && simulator.peakInFlight() < CONNECTIONS) {
-                for (int i = 0; i < CONNECTIONS; i++) {
-                    connections.get(i).send("{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"prompt "
-                            + i + "\"}]}");
-                }
-                for (Connection connection : connections) {
-                    String response = connection.receive();
-                    assertTrue(response.startsWith("HTTP/1.1 200"), response);
-                    assertTrue(response.contains("\"finish_reason\":\"stop\""), response);
+                List<Connection> connections = new ArrayList<>();
+                try {
+                    for (int i = 0; i < CONNECTIONS; i++) {
+                        connections.add(new Connection(simulator.port()));
+                    }
+                    for (int i = 0; i < CONNECTIONS; i++) {
+                        connections.get(i).send("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                                + "\"content\":\"prompt " + i + "\"}]}");
+                    }
+                    for (Connection connection : connections) {
+                        String response = connection.receive();
+                        assertTrue(response.startsWith("HTTP/1.1 200"), response);
+                        assertTrue(response.contains("\"finish_reason\":\"stop\""), response);
+                    }
+                } finally {
+                    for (Connection connection : connections) {
+                        connection.socket.close();
+                    }
                 }
                 waves++;
             }
             assertEquals(waves * (long) CONNECTIONS, simulator.requestCount());
             assertEquals(CONNECTIONS, simulator.peakInFlight(), "all requests of a wave held at once");
-        } finally {
-            for (Connection connection : connections) {
-                connection.socket.close();
-            }
         }
     }
 
-    /** One keep-alive HTTP/1.1 connection speaking just enough of the protocol for this test. */
+    /** One HTTP/1.1 connection speaking just enough of the protocol for this test. */
     private static final class Connection {
         final Socket socket = new Socket();
         final InputStream in;

@@ -1,0 +1,109 @@
+package dev.promptbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** --resume runs exactly the prompts without an ok/filtered record and appends to the same file. */
+class ResumeTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private CliRun run(String... args) {
+        List<String> all = new ArrayList<>(List.of("run"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--sim-ttft-median", "0ms", "--sim-token-delay", "0ms", "--no-warmup"));
+        return CliRun.of(all.toArray(String[]::new));
+    }
+
+    private Path prompts() throws Exception {
+        Path file = dir.resolve("p.txt");
+        Files.writeString(file, "one\ntwo\nthree\nfour\nfive\nsix\n");
+        return file;
+    }
+
+    @Test
+    void runsOnlyTheMissingPromptsAndToleratesACutLastLine() throws Exception {
+        Path prompts = prompts();
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, run(prompts.toString(), "--mode", "sequential", "--out", results.toString()).exitCode());
+
+        // Keep the header and the records of prompts 0, 1, 3, 5; mark 3 as an error; cut the file mid-line.
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            if (!record.path("type").asText().equals("request")) {
+                if (record.path("type").asText().equals("run")) kept.add(line);
+                continue;
+            }
+            int index = record.path("index").asInt();
+            if (index == 3) kept.add(line.replace("\"status\":\"ok\"", "\"status\":\"error\""));
+            else if (index != 2 && index != 4) kept.add(line);
+        }
+        Files.writeString(results, String.join("\n", kept) + "\n{\"type\":\"request\",\"mode\":\"seq",
+                StandardCharsets.UTF_8);
+
+        CliRun resumed = run(prompts.toString(), "--mode", "sequential", "--resume", results.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+
+        List<JsonNode> after = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) after.add(JSON.readTree(line));
+        int resumeAt = 0;
+        while (!after.get(resumeAt).path("type").asText().equals("resume")) resumeAt++;
+        List<Integer> rerun = after.subList(resumeAt, after.size()).stream()
+                .filter(r -> r.path("type").asText().equals("request"))
+                .map(r -> r.path("index").asInt()).sorted().toList();
+        assertEquals(List.of(2, 3, 4), rerun);
+        assertEquals(3, after.get(resumeAt).path("remaining").path("sequential").asInt());
+        assertEquals("summary", after.get(after.size() - 1).path("type").asText());
+    }
+
+    @Test
+    void refusesWhenThePromptFileChanged() throws Exception {
+        Path prompts = prompts();
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, run(prompts.toString(), "--mode", "sequential", "--out", results.toString()).exitCode());
+        String before = Files.readString(results);
+        Files.writeString(prompts, "one\ntwo\nchanged\n");
+
+        CliRun resumed = run(prompts.toString(), "--mode", "sequential", "--resume", results.toString());
+
+        assertEquals(2, resumed.exitCode());
+        assertTrue(resumed.err().contains("changed"), resumed.err());
+        assertEquals(before, Files.readString(results), "nothing appended");
+    }
+
+    @Test
+    void refusesAFileThatIsNotAResultsFile() throws Exception {
+        Path bogus = dir.resolve("bogus.jsonl");
+        Files.writeString(bogus, "{\"hello\":1}\n");
+        CliRun resumed = run(prompts().toString(), "--resume", bogus.toString());
+        assertEquals(2, resumed.exitCode());
+        assertTrue(resumed.err().contains("bogus.jsonl"), resumed.err());
+    }
+
+    @Test
+    void nothingLeftMeansNothingSent() throws Exception {
+        Path prompts = prompts();
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, run(prompts.toString(), "--mode", "sequential", "--out", results.toString()).exitCode());
+        long before = Files.readAllLines(results).stream().filter(l -> l.contains("\"type\":\"request\"")).count();
+
+        CliRun resumed = run(prompts.toString(), "--mode", "sequential", "--resume", results.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("already done"), resumed.err());
+        assertEquals(before, Files.readAllLines(results).stream().filter(l -> l.contains("\"type\":\"request\"")).count());
+    }
+}
