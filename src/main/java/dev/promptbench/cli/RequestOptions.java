@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 final class RequestOptions {
     @Option(names = "--role", paramLabel = "user|system", defaultValue = "user", order = 40,
             description = "Role of each .txt prompt's message (default: ${DEFAULT-VALUE}).")
-    String role;
+    String role = "user";
 
     @Option(names = "--system", paramLabel = "TEXT", order = 41,
             description = "A system message put before each prompt.")

@@ -11,12 +11,12 @@ final class RetryOptions {
     @Option(names = "--retries", paramLabel = "N", defaultValue = "5", order = 60,
             description = "Retries of 5xx, 408, 409, connection failures and malformed answers, with exponential "
                     + "back-off and full jitter (default: ${DEFAULT-VALUE}). 429s are bounded by --max-wait instead.")
-    int retries;
+    int retries = 5;
 
     @Option(names = "--max-wait", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             order = 61, description = "Longest total wait between attempts of one prompt, Retry-After included "
                     + "(default: ${DEFAULT-VALUE}). A 429 asking for longer is not retried.")
-    Duration maxWait;
+    Duration maxWait = Duration.ofMinutes(10);
 
     @Option(names = "--no-retry-after-send", order = 62,
             description = "Do not retry a timeout or a connection lost after the request was sent (it may have "
@@ -26,7 +26,7 @@ final class RetryOptions {
     @Option(names = "--grace", paramLabel = "DURATION", defaultValue = "5s", converter = DurationConverter.class,
             order = 63, description = "On Ctrl-C or SIGTERM, how long requests in flight may finish "
                     + "(default: ${DEFAULT-VALUE}); a second Ctrl-C quits at once.")
-    Duration grace;
+    Duration grace = Duration.ofSeconds(5);
 
     RetryPolicy policy() {
         if (retries < 0) throw new UsageException("--retries must be 0 or more (got " + retries + ")");

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -82,11 +82,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "In compare mode, which leg goes first: seq-first or par-first (default: ${DEFAULT-VALUE}).")
     String order;
 
-    @Mixin
-    EndpointOptions endpoint;
+    @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n", order = 2)
+    EndpointOptions endpoint = new EndpointOptions();
 
-    @Mixin
-    RequestOptions request;
+    @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
+    RequestOptions request = new RequestOptions();
 
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
             description = "Whole-request limit, e.g. 90s, 10m (default: ${DEFAULT-VALUE}). Reasoning models take minutes.")
@@ -124,16 +124,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
     boolean quiet;
 
-    @Mixin
-    RetryOptions retry;
+    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 4)
+    RetryOptions retry = new RetryOptions();
 
     @Option(names = "--resume", paramLabel = "RESULTS",
             description = "Run only the prompts without an ok/filtered record in this results file, and append "
                     + "to it (the prompt file must be unchanged).")
     Path resume;
 
-    @Mixin
-    SimulatorOptions simulator;
+    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 5)
+    SimulatorOptions simulator = new SimulatorOptions();
 
     private final Map<String, String> env;
 
