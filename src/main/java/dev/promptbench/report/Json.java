@@ -57,6 +57,10 @@ final class Json {
         node.put("completion_tokens_per_s", round(summary.completionTokensPerS()));
         ObjectNode errors = node.putObject("errors_by_kind");
         summary.errorsByKind().forEach(errors::put);
+        node.put("retries", summary.retries());
+        node.put("rate_limited", summary.rateLimited());
+        node.put("retries_after_send", summary.retriesAfterSend());
+        node.put("wait_ms", round(summary.waitMs()));
         if (summary.lowerBoundMs() != null) node.put("lower_bound_ms", round(summary.lowerBoundMs()));
         if (summary.lowerBoundMs() != null) node.put("efficiency", summary.efficiency() == null
                 ? null : round4(summary.efficiency()));

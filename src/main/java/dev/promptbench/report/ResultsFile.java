@@ -117,8 +117,10 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
                 json.writeStringField("message", r.error().message());
                 json.writeEndObject();
             }
-            json.writeNumberField("attempts", r.attempts());
-            json.writeNumberField("wait_ms", Json.round(r.waitNanos() / 1e6));
+            json.writeNumberField("attempts", r.attempts().count());
+            json.writeNumberField("rate_limited", r.attempts().rateLimited());
+            json.writeNumberField("retries_after_send", r.attempts().retriesAfterSend());
+            json.writeNumberField("wait_ms", Json.round(r.attempts().waitNanos() / 1e6));
             json.writeNumberField("start_offset_ms", Json.round(r.startOffsetNanos() / 1e6));
             json.writeNumberField("latency_ms", Json.round(r.latencyNanos() / 1e6));
             if (r.usage() == null) {

@@ -68,13 +68,17 @@ public final class TableReporter implements Reporter {
 
     private static void notRunOrFiltered(RunReport report, PrintWriter out) {
         for (ModeSummary s : report.modes().values()) {
-            if (s.filtered() > 0 || s.notRun() > 0 || !s.errorsByKind().isEmpty()) {
-                StringBuilder line = new StringBuilder(s.mode().wireName()).append(":");
-                if (s.filtered() > 0) line.append(" ").append(s.filtered()).append(" filtered");
-                if (s.notRun() > 0) line.append(" ").append(s.notRun()).append(" not run");
-                s.errorsByKind().forEach((kind, n) -> line.append(" ").append(n).append(" ").append(kind));
-                out.println(line);
+            StringBuilder line = new StringBuilder();
+            if (s.filtered() > 0) line.append(", ").append(s.filtered()).append(" filtered");
+            if (s.notRun() > 0) line.append(", ").append(s.notRun()).append(" not run");
+            s.errorsByKind().forEach((kind, n) -> line.append(", ").append(n).append(" ").append(kind));
+            if (s.retries() > 0) {
+                line.append(", ").append(s.retries()).append(s.retries() == 1 ? " retry" : " retries");
+                if (s.retriesAfterSend() > 0) line.append(" (").append(s.retriesAfterSend()).append(" after send)");
             }
+            if (s.rateLimited() > 0) line.append(", ").append(s.rateLimited()).append(" answered 429");
+            if (s.waitMs() > 0) line.append(", ").append(duration(s.waitMs())).append(" waiting between attempts");
+            if (line.length() > 0) out.println(s.mode().wireName() + ": " + line.substring(2));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
@@ -61,14 +62,13 @@ final class ModeRecorder {
             error = new RequestError(failed.kind().wireName(), failed.code(), failed.message());
         }
         record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), status, finishReason,
-                outcome.httpStatus(), error, outcome.attempts().count(), outcome.attempts().waitNanos(),
-                dispatched - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
+                outcome.httpStatus(), error, outcome.attempts(), dispatched - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
     }
 
     void recordInternalError(Prompt prompt, int lane, Endpoint endpoint, long dispatched, RuntimeException bug) {
         String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
         record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), RequestStatus.ERROR, null, null,
-                new RequestError("internal", null, message), 1, 0, dispatched - origin,
+                new RequestError("internal", null, message), Attempts.FIRST, dispatched - origin,
                 ticker.nanoTime() - dispatched, null, lane, endpoint.name(), null, null, null));
     }
 

@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Usage;
 
 /**
@@ -13,8 +14,8 @@ import dev.promptbench.client.Usage;
  * @param finishReason     the service's finish_reason, or null
  * @param httpStatus       the final HTTP status, or null when none arrived
  * @param error            why it failed, or null
- * @param attempts         how many times it was sent (0 when not run)
- * @param waitNanos        time spent waiting between attempts (back-off, Retry-After)
+ * @param attempts         how many times it was sent (0 when not run), 429s among them, and the time
+ *                         spent waiting between attempts (back-off, Retry-After, cool-down)
  * @param startOffsetNanos when it was dispatched, from the mode's start (monotonic)
  * @param latencyNanos     send to last byte of the final attempt; 0 when not run
  * @param usage            token counts from the service, or null
@@ -25,14 +26,17 @@ import dev.promptbench.client.Usage;
  * @param answer           the answer text, or null
  */
 public record RequestResult(Mode mode, int repeat, int index, String promptId, RequestStatus status,
-                            String finishReason, Integer httpStatus, RequestError error, int attempts,
-                            long waitNanos, long startOffsetNanos, long latencyNanos, Usage usage, int lane,
+                            String finishReason, Integer httpStatus, RequestError error, Attempts attempts,
+                            long startOffsetNanos, long latencyNanos, Usage usage, int lane,
                             String endpoint, String requestId, String model, String answer) {
+
+    /** The attempts of a request that was never sent. */
+    public static final Attempts NEVER_SENT = new Attempts(0, 0, 0, 0);
 
     /** A record for a prompt that was never sent. */
     public static RequestResult notRun(Mode mode, int repeat, int index, String promptId, String endpoint) {
-        return new RequestResult(mode, repeat, index, promptId, RequestStatus.NOT_RUN, null, null, null, 0, 0,
-                0, 0, null, -1, endpoint, null, null, null);
+        return new RequestResult(mode, repeat, index, promptId, RequestStatus.NOT_RUN, null, null, null,
+                NEVER_SENT, 0, 0, null, -1, endpoint, null, null, null);
     }
 
     /** True when the request was sent and a final outcome recorded. */

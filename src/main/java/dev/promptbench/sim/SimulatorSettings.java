@@ -1,9 +1,17 @@
 package dev.promptbench.sim;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
- * How the simulator behaves: where it listens and its latency and answer-length model.
+ * How the simulator behaves: where it listens, its latency and answer-length model, and the trouble
+ * it makes on purpose (faults, rate limits, a required key, a fixed set of deployments).
  *
  * @param host         address to bind (127.0.0.1 unless asked otherwise)
  * @param port         port to bind, 0 for any free port
@@ -12,9 +20,27 @@ import java.time.Duration;
  * @param tokensMedian median completion length in tokens (before any max-tokens cap)
  * @param tokenDelay   time per completion token after the first
  * @param seed         seed of every random draw, so two runs see the same service times
+ * @param faults       which requests fail on purpose, and how; {@link Faults#none()} for none
+ * @param limits       requests- and tokens-per-minute limits; {@link Limits#none()} for none
+ * @param access       the key and deployments accepted; {@link Access#open()} accepts any
  */
 public record SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                                int tokensMedian, Duration tokenDelay, long seed) {
+                                int tokensMedian, Duration tokenDelay, long seed,
+                                Faults faults, Limits limits, Access access) {
+
+    public SimulatorSettings {
+        // Null means "not asked for", so callers that only tune latency need not name the rest.
+        faults = faults != null ? faults : Faults.none();
+        limits = limits != null ? limits : Limits.none();
+        access = access != null ? access : Access.open();
+    }
+
+    /** A well-behaved simulator: no faults, no limits, any key and deployment. */
+    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
+                             int tokensMedian, Duration tokenDelay, long seed) {
+        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                Faults.none(), Limits.none(), Access.open());
+    }
 
     /** The defaults: answers of about 1 s, like a small model on a quiet day. */
     public static SimulatorSettings defaults() {
@@ -25,5 +51,196 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
     /** Zero latency, fixed short answers: for warming the client's code path and for tests. */
     public static SimulatorSettings instant() {
         return new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 8, Duration.ZERO, 1L);
+    }
+
+    /** These settings with other faults. */
+    public SimulatorSettings withFaults(Faults other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                other, limits, access);
+    }
+
+    /** These settings with other limits. */
+    public SimulatorSettings withLimits(Limits other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, other, access);
+    }
+
+    /** These settings with another access rule. */
+    public SimulatorSettings withAccess(Access other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, limits, other);
+    }
+
+    /** A number without trailing zeros or exponent: 30, 0.5, 60. */
+    private static String plain(BigDecimal number) {
+        return number.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * Which requests fail on purpose. Each request's fate is a draw keyed by (seed, messages, attempt),
+     * like its latency: the same prompts fail in every run and in any order, and a retry (the next
+     * attempt) draws anew, so it usually succeeds.
+     *
+     * @param rate  the share of requests that fail, 0 to 1
+     * @param kinds the failures to choose from, evenly; never empty
+     */
+    public record Faults(double rate, Set<FaultKind> kinds) {
+
+        public Faults {
+            if (!(rate >= 0 && rate <= 1)) {
+                throw new IllegalArgumentException("fault rate must be between 0 and 1, got " + rate);
+            }
+            if (kinds == null || kinds.isEmpty()) {
+                throw new IllegalArgumentException("at least one fault kind must be given");
+            }
+            kinds = Set.copyOf(kinds);
+        }
+
+        /** No faults. */
+        public static Faults none() {
+            return new Faults(0, FaultKind.all());
+        }
+
+        /** True when some requests fail. */
+        public boolean active() {
+            return rate > 0;
+        }
+
+        /** One line for people, e.g. {@code faults 10% (500, 503, reset)}; empty when none. */
+        public String describe() {
+            if (!active()) {
+                return "";
+            }
+            return "faults " + percent(rate) + " (" + kinds.stream()
+                    .sorted(Comparator.naturalOrder())
+                    .map(FaultKind::wireName)
+                    .collect(Collectors.joining(", ")) + ")";
+        }
+
+        private static String percent(double share) {
+            return plain(BigDecimal.valueOf(share * 100).setScale(2, RoundingMode.HALF_UP)) + "%";
+        }
+    }
+
+    /**
+     * Rate limits as Azure applies them to a deployment. Tokens are charged when a request is admitted:
+     * its estimated prompt tokens plus its max tokens ({@link RateLimiter#DEFAULT_MAX_TOKENS} when
+     * absent). Requests are limited over one-second windows (at most rpm/60 at once, at least 1),
+     * tokens with a ten-second burst; both refill continuously. Each deployment has its own limits.
+     *
+     * @param rpm       requests per minute, 0 for none; with only {@code tpm} given it is derived
+     *                  from it as Azure does (TPM × 6 / 1000)
+     * @param tpm       tokens per minute, 0 for none
+     * @param timeScale how much faster than real time the limits' clock runs: 60 makes a "minute"
+     *                  last one second, so tests and benchmarks finish quickly; 1 is real time
+     */
+    public record Limits(int rpm, int tpm, double timeScale) {
+
+        public Limits {
+            if (rpm < 0) {
+                throw new IllegalArgumentException("rpm must be 0 (none) or more, got " + rpm);
+            }
+            if (tpm < 0) {
+                throw new IllegalArgumentException("tpm must be 0 (none) or more, got " + tpm);
+            }
+            if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+                throw new IllegalArgumentException("time scale must be a number above 0, got " + timeScale);
+            }
+        }
+
+        /** No limits. */
+        public static Limits none() {
+            return new Limits(0, 0, 1);
+        }
+
+        /** True when requests or tokens are limited. */
+        public boolean active() {
+            return rpm > 0 || tpm > 0;
+        }
+
+        /** The requests-per-minute limit in force: the given one, else derived from TPM, else 0. */
+        public int requestsPerMinute() {
+            if (rpm > 0) {
+                return rpm;
+            }
+            return tpm > 0 ? (int) Math.max(1, (long) tpm * 6 / 1000) : 0;
+        }
+
+        /** One line for people, e.g. {@code limits per deployment 360 RPM, 60000 TPM}; empty when none. */
+        public String describe() {
+            if (!active()) {
+                return "";
+            }
+            StringBuilder text = new StringBuilder("limits per deployment ")
+                    .append(requestsPerMinute()).append(" RPM");
+            if (rpm == 0) {
+                text.append(" (from TPM)");
+            }
+            if (tpm > 0) {
+                text.append(", ").append(tpm).append(" TPM");
+            }
+            if (timeScale != 1) {
+                text.append(", time ×").append(plain(BigDecimal.valueOf(timeScale)));
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * Who may call: a required key and the deployments (or models) that exist.
+     *
+     * @param key         the only key accepted ({@code api-key} header or bearer token), or null to
+     *                    accept any non-empty one
+     * @param deployments the deployment names (Azure path) or models (v1 and OpenAI routes) served;
+     *                    empty serves any name
+     */
+    public record Access(String key, Set<String> deployments) {
+
+        public Access {
+            if (key != null && key.isBlank()) {
+                throw new IllegalArgumentException("the required key must not be empty");
+            }
+            deployments = deployments == null ? Set.of()
+                    : Collections.unmodifiableSet(new LinkedHashSet<>(deployments));
+            for (String name : deployments) {
+                if (name == null || name.isBlank()) {
+                    throw new IllegalArgumentException("deployment names must not be empty");
+                }
+            }
+        }
+
+        /** Any non-empty key, any deployment. */
+        public static Access open() {
+            return new Access(null, Set.of());
+        }
+
+        /** True when a key is required. */
+        public boolean keyRequired() {
+            return key != null;
+        }
+
+        /** True when {@code name} is a served deployment or model. */
+        public boolean serves(String name) {
+            return deployments.isEmpty() || deployments.contains(name);
+        }
+
+        /** One line for people, never the key itself; empty when open. */
+        public String describe() {
+            StringBuilder text = new StringBuilder();
+            if (keyRequired()) {
+                text.append("key required");
+            }
+            if (!deployments.isEmpty()) {
+                text.append(text.length() > 0 ? ", " : "").append("deployments ")
+                        .append(String.join(", ", deployments));
+            }
+            return text.toString();
+        }
+
+        /** Redacted: a key must never reach a log or an error message. */
+        @Override
+        public String toString() {
+            return "Access[key=" + (keyRequired() ? "***" : "any") + ", deployments=" + deployments + "]";
+        }
     }
 }

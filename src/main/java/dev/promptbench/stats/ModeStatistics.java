@@ -26,6 +26,10 @@ public final class ModeStatistics implements ResultSink {
     private long notRun;
     private long promptTokens;
     private long completionTokens;
+    private long retries;
+    private long rateLimited;
+    private long retriesAfterSend;
+    private long waitNanos;
 
     public ModeStatistics(Mode mode, int threads) {
         this.mode = mode;
@@ -49,6 +53,12 @@ public final class ModeStatistics implements ResultSink {
             latencyMicros.recordValue(Math.max(0, result.latencyNanos() / 1_000));
         }
         if (result.ran()) serviceTimes.put(result.index(), result.latencyNanos());
+        if (result.ran()) {
+            retries += Math.max(0, result.attempts().count() - 1);
+            rateLimited += result.attempts().rateLimited();
+            retriesAfterSend += result.attempts().retriesAfterSend();
+            waitNanos += result.attempts().waitNanos();
+        }
         if (result.usage() != null) {
             promptTokens += result.usage().promptTokens();
             completionTokens += result.usage().completionTokens();
@@ -69,6 +79,8 @@ public final class ModeStatistics implements ResultSink {
         }
         return new ModeSummary(mode, threads, wallNanos / 1e6, requests, ok, errors, filtered, notRun,
                 wallS > 0 ? ran / wallS : 0, LatencySummary.ofMicros(latencyMicros), promptTokens, completionTokens,
-                wallS > 0 ? completionTokens / wallS : 0, lowerBoundMs, efficiency, Collections.unmodifiableMap(new TreeMap<>(errorsByKind)));
+                wallS > 0 ? completionTokens / wallS : 0, lowerBoundMs, efficiency,
+                Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), retries, rateLimited, retriesAfterSend,
+                waitNanos / 1e6);
     }
 }

@@ -22,8 +22,13 @@ import java.util.Map;
  * @param lowerBoundMs         shortest possible wall time for this pool with these service times (parallel only)
  * @param efficiency           lowerBound / wall (parallel only)
  * @param errorsByKind         error counts by kind
+ * @param retries              attempts beyond the first, over all requests
+ * @param rateLimited          attempts answered 429
+ * @param retriesAfterSend     retries of requests that may already have been processed (and billed)
+ * @param waitMs               total time requests spent waiting between attempts (not in latency)
  */
 public record ModeSummary(Mode mode, int threads, double wallMs, long requests, long ok, long errors, long filtered,
                           long notRun, double requestsPerS, LatencySummary latency, long promptTokens,
                           long completionTokens, double completionTokensPerS, Double lowerBoundMs,
-                          Double efficiency, Map<String, Long> errorsByKind) {}
+                          Double efficiency, Map<String, Long> errorsByKind, long retries, long rateLimited,
+                          long retriesAfterSend, double waitMs) {}
