@@ -49,20 +49,27 @@ final class Canary {
         return new Verdict(new CanaryReport("skipped", failure.httpStatus(), latencyMs, message), null);
     }
 
+    /**
+     * Fatal for the canary: the endpoint refused us for good, or nothing is listening there even after
+     * the retries (no batch can do better).
+     */
     private static boolean isFatal(ErrorKind kind) {
-        return kind.isFatal() || kind == ErrorKind.BAD_REQUEST;
+        return kind.isFatal() || kind == ErrorKind.BAD_REQUEST || kind == ErrorKind.CONNECT_FAILED;
     }
 
     private static String fatalMessage(Outcome.Failure failure, Endpoint endpoint) {
         String hint = switch (failure.kind()) {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
+            case CONNECT_FAILED -> "is the server running, and is the URL (and any proxy) right?";
             case NOT_FOUND -> endpoint.deployment() != null
                     ? "check the deployment name '" + endpoint.deployment() + "' (the deployment, not the model name)"
                     : "check the URL and the model name '" + endpoint.model() + "'";
             default -> "the endpoint rejected the request itself (an unsupported parameter?)";
         };
-        return endpoint.displayUrl() + " answered HTTP " + failure.httpStatus() + " to the canary request: "
-                + failure.message() + " — " + hint;
+        String what = failure.httpStatus() == null
+                ? "could not be reached by the canary request"
+                : "answered HTTP " + failure.httpStatus() + " to the canary request";
+        return endpoint.displayUrl() + " " + what + ": " + failure.message() + " — " + hint;
     }
 }

@@ -122,6 +122,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
             json.writeNumberField("retries_after_send", r.attempts().retriesAfterSend());
             json.writeNumberField("wait_ms", Json.round(r.attempts().waitNanos() / 1e6));
             json.writeNumberField("start_offset_ms", Json.round(r.startOffsetNanos() / 1e6));
+            json.writeNumberField("end_offset_ms", Json.round(r.endOffsetNanos() / 1e6));
             json.writeNumberField("latency_ms", Json.round(r.latencyNanos() / 1e6));
             if (r.usage() == null) {
                 json.writeNullField("tokens");

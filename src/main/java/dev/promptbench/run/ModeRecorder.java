@@ -62,14 +62,14 @@ final class ModeRecorder {
             error = new RequestError(failed.kind().wireName(), failed.code(), failed.message());
         }
         record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), status, finishReason,
-                outcome.httpStatus(), error, outcome.attempts(), dispatched - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
+                outcome.httpStatus(), error, outcome.attempts(), dispatched - origin, ticker.nanoTime() - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
     }
 
     void recordInternalError(Prompt prompt, int lane, Endpoint endpoint, long dispatched, RuntimeException bug) {
         String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
         record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), RequestStatus.ERROR, null, null,
                 new RequestError("internal", null, message), Attempts.FIRST, dispatched - origin,
-                ticker.nanoTime() - dispatched, null, lane, endpoint.name(), null, null, null));
+                ticker.nanoTime() - origin, ticker.nanoTime() - dispatched, null, lane, endpoint.name(), null, null, null));
     }
 
     void recordNotRun(Prompt prompt, Endpoint endpoint) {

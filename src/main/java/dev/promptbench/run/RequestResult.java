@@ -17,6 +17,8 @@ import dev.promptbench.client.Usage;
  * @param attempts         how many times it was sent (0 when not run), 429s among them, and the time
  *                         spent waiting between attempts (back-off, Retry-After, cool-down)
  * @param startOffsetNanos when it was dispatched, from the mode's start (monotonic)
+ * @param endOffsetNanos   when its final outcome was recorded, from the mode's start; the worker was busy
+ *                         with it from start to end, retries and waits included
  * @param latencyNanos     send to last byte of the final attempt; 0 when not run
  * @param usage            token counts from the service, or null
  * @param lane             the worker that sent it (0-based), or -1 when not run
@@ -27,7 +29,7 @@ import dev.promptbench.client.Usage;
  */
 public record RequestResult(Mode mode, int repeat, int index, String promptId, RequestStatus status,
                             String finishReason, Integer httpStatus, RequestError error, Attempts attempts,
-                            long startOffsetNanos, long latencyNanos, Usage usage, int lane,
+                            long startOffsetNanos, long endOffsetNanos, long latencyNanos, Usage usage, int lane,
                             String endpoint, String requestId, String model, String answer) {
 
     /** The attempts of a request that was never sent. */
@@ -36,7 +38,7 @@ public record RequestResult(Mode mode, int repeat, int index, String promptId, R
     /** A record for a prompt that was never sent. */
     public static RequestResult notRun(Mode mode, int repeat, int index, String promptId, String endpoint) {
         return new RequestResult(mode, repeat, index, promptId, RequestStatus.NOT_RUN, null, null, null,
-                NEVER_SENT, 0, 0, null, -1, endpoint, null, null, null);
+                NEVER_SENT, 0, 0, 0, null, -1, endpoint, null, null, null);
     }
 
     /** True when the request was sent and a final outcome recorded. */

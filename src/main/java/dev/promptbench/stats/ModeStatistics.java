@@ -52,7 +52,8 @@ public final class ModeStatistics implements ResultSink {
         if (result.status() == RequestStatus.OK) {
             latencyMicros.recordValue(Math.max(0, result.latencyNanos() / 1_000));
         }
-        if (result.ran()) serviceTimes.put(result.index(), result.latencyNanos());
+        // The bound replays how long each request kept its worker busy, retries and waits included.
+        if (result.ran()) serviceTimes.put(result.index(), result.endOffsetNanos() - result.startOffsetNanos());
         if (result.ran()) {
             retries += Math.max(0, result.attempts().count() - 1);
             rateLimited += result.attempts().rateLimited();

@@ -18,12 +18,12 @@ class ModeStatisticsTest {
 
     private static RequestResult ok(Mode mode, int index, long latencyMs, int prompt, int completion) {
         return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.OK, "stop", 200, null, Attempts.FIRST,
-                0, latencyMs * MS, new Usage(prompt, completion), 0, "default", null, null, "a");
+                0, latencyMs * MS, latencyMs * MS, new Usage(prompt, completion), 0, "default", null, null, "a");
     }
 
     private static RequestResult error(Mode mode, int index, String kind) {
         return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.ERROR, null, 500,
-                new RequestError(kind, null, "boom"), Attempts.FIRST, 0, 50 * MS, null, 0, "default", null, null, null);
+                new RequestError(kind, null, "boom"), Attempts.FIRST, 0, 50 * MS, 50 * MS, null, 0, "default", null, null, null);
     }
 
     @Test
@@ -59,7 +59,7 @@ class ModeStatisticsTest {
         stats.accept(ok(Mode.PARALLEL, 2, 100, 1, 1));
         stats.accept(ok(Mode.PARALLEL, 0, 100, 1, 1));
         stats.accept(new RequestResult(Mode.PARALLEL, 0, 3, "line-4", RequestStatus.ERROR, null, 500,
-                new RequestError("server_error", null, "x"), Attempts.FIRST, 0, 100 * MS, null, 1, "default", null, null, null));
+                new RequestError("server_error", null, "x"), Attempts.FIRST, 0, 100 * MS, 100 * MS, null, 1, "default", null, null, null));
         stats.accept(ok(Mode.PARALLEL, 1, 100, 1, 1));
 
         ModeSummary summary = stats.finish(250 * MS);
