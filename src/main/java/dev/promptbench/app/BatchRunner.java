@@ -185,7 +185,8 @@ public final class BatchRunner {
 
     private static RunConfig config(RunSpec spec) {
         return new RunConfig(spec.modeName(), spec.threads(), spec.settings().maxTokens(),
-                spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(), false, spec.order(),
+                spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(),
+                spec.settings().stream(), spec.order(),
                 spec.client().requestTimeout().toMillis(), spec.client().connectTimeout().toMillis());
     }
 }

@@ -22,6 +22,10 @@ final class RequestOptions {
     @Option(names = "--seed", paramLabel = "N", order = 44, description = "The API's best-effort determinism seed.")
     Long seed;
 
+    @Option(names = "--stream", order = 46,
+            description = "Stream answers (SSE) and measure time to first token and time per output token.")
+    boolean stream;
+
     @Option(names = "--max-tokens", paramLabel = "N", order = 45,
             description = "Completion limit per request (sent as max_completion_tokens or max_tokens).")
     Integer maxTokens;
@@ -42,6 +46,6 @@ final class RequestOptions {
     }
 
     RequestSettings settings() {
-        return new RequestSettings(temperature, topP, seed, maxTokens);
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream);
     }
 }

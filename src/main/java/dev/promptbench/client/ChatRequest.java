@@ -13,16 +13,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param fields    other body fields ({@code temperature}, {@code top_p}, {@code seed}, extras);
  *                  only what was given is present
  * @param attempt   1 for the first attempt, 2 for the first retry, ...
+ * @param stream    ask for a streamed (SSE) answer, with usage in the last event
  */
-public record ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields, int attempt) {
+public record ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields, int attempt,
+                          boolean stream) {
 
-    /** A first attempt. */
+    /** A first, non-streamed attempt. */
     public ChatRequest(String promptId, ArrayNode messages, Integer maxTokens, ObjectNode fields) {
-        this(promptId, messages, maxTokens, fields, 1);
+        this(promptId, messages, maxTokens, fields, 1, false);
     }
 
     /** The same request as attempt number {@code attempt}. */
     public ChatRequest withAttempt(int attempt) {
-        return new ChatRequest(promptId, messages, maxTokens, fields, attempt);
+        return new ChatRequest(promptId, messages, maxTokens, fields, attempt, stream);
     }
 }

@@ -22,6 +22,8 @@ public enum ErrorKind {
     NOT_FOUND("not_found"),
     /** A 2xx whose body is not a chat completion (proxy HTML, truncated JSON, no choices). */
     BAD_RESPONSE("bad_response"),
+    /** A stream that ended before {@code data: [DONE]}, or went quiet past the idle timeout. */
+    STREAM_INCOMPLETE("stream_incomplete"),
     /** The call was interrupted (the run was cancelled). */
     INTERRUPTED("interrupted");
 
@@ -38,7 +40,7 @@ public enum ErrorKind {
     /** Transient errors worth another attempt (issue 2 decides how many). */
     public boolean isTransient() {
         return switch (this) {
-            case RATE_LIMITED, SERVER_ERROR, CONNECT_FAILED, CONNECTION_LOST, TIMEOUT, BAD_RESPONSE -> true;
+            case RATE_LIMITED, SERVER_ERROR, CONNECT_FAILED, CONNECTION_LOST, TIMEOUT, BAD_RESPONSE, STREAM_INCOMPLETE -> true;
             default -> false;
         };
     }

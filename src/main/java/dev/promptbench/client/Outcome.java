@@ -20,6 +20,9 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
     /** The same outcome with its attempt history. */
     Outcome withAttempts(Attempts attempts);
 
+    /** Connection phases of the final attempt, or null when the client did not record them. */
+    ConnectionTimes connection();
+
     /**
      * A 2xx chat completion.
      *
@@ -27,19 +30,24 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param finishReason {@code stop}, {@code length}, {@code content_filter}, ... or null
      * @param usage        token counts from the service, or null when it sent none
      * @param model        the model that answered, as the service names it, or null
+     * @param attempts     how many attempts led here
+     * @param stream       token timing of a streamed answer, or null when not streamed
+     * @param connection   connection phases of this attempt, or null
      */
     record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
-                   Usage usage, String model, Attempts attempts) implements Outcome {
+                   Usage usage, String model, Attempts attempts, StreamMetrics stream,
+                   ConnectionTimes connection) implements Outcome {
 
-        /** A first-attempt success. */
+        /** A first-attempt, non-streamed success. */
         public Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
                        Usage usage, String model) {
-            this(timing, httpStatus, requestId, answer, finishReason, usage, model, Attempts.FIRST);
+            this(timing, httpStatus, requestId, answer, finishReason, usage, model, Attempts.FIRST, null, null);
         }
 
         @Override
         public Success withAttempts(Attempts attempts) {
-            return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts);
+            return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
+                    connection);
         }
 
         /** True when the service cut the completion for content filtering. */
@@ -55,17 +63,18 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param retryAfter what the service asked us to wait (429/503), or null
      */
     record Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
-                   String message, Duration retryAfter, Attempts attempts) implements Outcome {
+                   String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection)
+            implements Outcome {
 
         /** A first-attempt failure. */
         public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
                        String message, Duration retryAfter) {
-            this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST);
+            this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST, null);
         }
 
         @Override
         public Failure withAttempts(Attempts attempts) {
-            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts);
+            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection);
         }
     }
 }

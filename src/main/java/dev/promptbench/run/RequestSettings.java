@@ -7,9 +7,10 @@ package dev.promptbench.run;
  * @param topP        nucleus sampling
  * @param seed        the API's best-effort determinism seed
  * @param maxTokens   completion limit (sent in the endpoint's max-tokens field)
+ * @param stream      ask for streamed answers (time to first token, per-token timing)
  */
-public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens) {
+public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream) {
 
-    /** Nothing given: the service's defaults apply. */
-    public static RequestSettings none() { return new RequestSettings(null, null, null, null); }
+    /** Nothing given: the service's defaults apply, answers are not streamed. */
+    public static RequestSettings none() { return new RequestSettings(null, null, null, null, false); }
 }

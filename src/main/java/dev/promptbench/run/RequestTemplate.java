@@ -33,13 +33,13 @@ public final class RequestTemplate {
                 fields.set(field.getKey(), field.getValue());
             }
         }
-        return new ChatRequest(prompt.id(), prompt.messages(), maxTokens, fields);
+        return new ChatRequest(prompt.id(), prompt.messages(), maxTokens, fields, 1, settings.stream());
     }
 
     /** The same request with a completion limit of one token: cheap, but it exercises everything. */
     public ChatRequest canaryFor(Prompt prompt) {
         ChatRequest full = requestFor(prompt);
-        return new ChatRequest(full.promptId(), full.messages(), 1, full.fields());
+        return new ChatRequest(full.promptId(), full.messages(), 1, full.fields(), 1, full.stream());
     }
 
     private static boolean isMaxTokensField(String name) {

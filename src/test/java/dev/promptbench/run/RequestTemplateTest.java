@@ -28,7 +28,7 @@ class RequestTemplateTest {
 
     @Test
     void commandLineFieldsAreSent() {
-        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, 0.9, 7L, 100))
+        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, 0.9, 7L, 100, false))
                 .requestFor(prompt(NODES.objectNode()));
         assertEquals(0.5, request.fields().get("temperature").doubleValue());
         assertEquals(0.9, request.fields().get("top_p").doubleValue());
@@ -40,7 +40,7 @@ class RequestTemplateTest {
     void thePromptsOwnFieldsWinAndMaxTokensMovesOut() {
         ObjectNode fields = NODES.objectNode().put("temperature", 0.1).put("max_tokens", 20);
         fields.putObject("metadata").put("topic", "x");
-        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, null, null, 100)).requestFor(prompt(fields));
+        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, null, null, 100, false)).requestFor(prompt(fields));
         assertEquals(0.1, request.fields().get("temperature").doubleValue());
         assertEquals(20, request.maxTokens());
         assertFalse(request.fields().has("max_tokens"));
@@ -49,7 +49,7 @@ class RequestTemplateTest {
 
     @Test
     void theCanaryAsksForOneToken() {
-        ChatRequest canary = new RequestTemplate(new RequestSettings(null, null, null, 500))
+        ChatRequest canary = new RequestTemplate(new RequestSettings(null, null, null, 500, false))
                 .canaryFor(prompt(NODES.objectNode()));
         assertEquals(1, canary.maxTokens());
     }

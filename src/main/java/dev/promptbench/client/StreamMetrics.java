@@ -1,0 +1,33 @@
+package dev.promptbench.client;
+
+/**
+ * What a streamed answer's timing looked like, token by token. All instants are
+ * {@link System#nanoTime()} values; durations are nanoseconds.
+ *
+ * @param firstContentNanos when the first non-empty content delta arrived (time to first token)
+ * @param lastContentNanos  when the last content delta arrived
+ * @param chunks            content-bearing SSE events received
+ * @param chunkGapP50Nanos  median gap between consecutive content events (0 with fewer than 2)
+ * @param chunkGapMaxNanos  largest gap between consecutive content events (0 with fewer than 2)
+ * @param completionTokens  completion tokens: from {@code usage} when sent, otherwise estimated
+ * @param tokensEstimated   true when the service sent no usage and the count was estimated from the text
+ */
+public record StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,
+                            long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated) {
+
+    /**
+     * Time per output token after the first, per token (not per event): several tokens may share one
+     * event, so this divides by tokens. Null with fewer than two tokens.
+     */
+    public Double tpotNanos() {
+        if (completionTokens < 2) return null;
+        return (double) (lastContentNanos - firstContentNanos) / (completionTokens - 1);
+    }
+
+    /** Tokens per second after the first token, or null when it cannot be told. */
+    public Double decodeTokensPerS() {
+        long span = lastContentNanos - firstContentNanos;
+        if (completionTokens < 2 || span <= 0) return null;
+        return (completionTokens - 1) / (span / 1e9);
+    }
+}
