@@ -150,7 +150,7 @@ public final class BatchRunner {
                                 ResultsFile results, RunListener listener)
             throws PromptFileException, InterruptedException {
         listener.modeStarted(plan, prompts);
-        ModeStatistics statistics = new ModeStatistics(plan.mode(), plan.workers());
+        ModeStatistics statistics = new ModeStatistics(plan, 0);
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {

@@ -3,7 +3,7 @@ package dev.promptbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptbench.stats.LatencySummary;
+import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.ModeSummary;
 
 /** The JSON shapes shared by the JSON report and the results file (schema version 1). */
@@ -50,7 +50,21 @@ final class Json {
         node.put("filtered", summary.filtered());
         node.put("not_run", summary.notRun());
         node.put("requests_per_s", round(summary.requestsPerS()));
-        node.set("latency_ms", latency(summary.latency()));
+        node.set("latency_ms", percentiles(summary.latency()));
+        if (summary.stream() != null) {
+            node.set("ttft_ms", percentiles(summary.stream().ttft()));
+            node.set("tpot_ms", percentiles(summary.stream().tpot()));
+            node.set("chunk_gap_ms", percentiles(summary.stream().chunkGap()));
+            node.set("decode_tokens_per_s", percentiles(summary.stream().decodeTokensPerS()));
+            node.put("tokens_estimated", summary.stream().estimatedTokens());
+        }
+        if (summary.queue() != null) node.set("queue_ms", percentiles(summary.queue()));
+        if (summary.rate() != null) {
+            ObjectNode rate = node.putObject("rate");
+            rate.put("arrival", summary.rate().arrival());
+            rate.put("asked_per_s", round(summary.rate().asked()));
+            rate.put("achieved_per_s", round(summary.rate().achieved()));
+        }
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("prompt", summary.promptTokens());
         tokens.put("completion", summary.completionTokens());
@@ -67,7 +81,7 @@ final class Json {
         return node;
     }
 
-    private static ObjectNode latency(LatencySummary latency) {
+    private static ObjectNode percentiles(Percentiles latency) {
         ObjectNode node = NODES.objectNode();
         if (latency == null) {
             for (String key : new String[] {"p50", "p90", "p95", "p99", "max"}) node.putNull(key);

@@ -57,7 +57,8 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
                     headerSeen = true;
                     sha = record.path("prompt_file_sha256").isTextual()
                             ? record.get("prompt_file_sha256").asText() : null;
-                } else if ("request".equals(type) && record.path("repeat").asInt(0) == 0) {
+                } else if ("request".equals(type) && record.path("repeat").asInt(0) == 0
+                        && !record.path("warmup").asBoolean(false)) {
                     markIfDone(record, done);
                 }
             }

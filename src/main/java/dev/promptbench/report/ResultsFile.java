@@ -3,6 +3,8 @@ package dev.promptbench.report;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.client.ConnectionTimes;
+import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.ResultSink;
 import dev.promptbench.stats.ModeSummary;
@@ -105,6 +107,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
             json.writeNumberField("repeat", r.repeat());
             json.writeNumberField("index", r.index());
             json.writeStringField("id", r.promptId());
+            if (r.warmup()) json.writeBooleanField("warmup", true);
             json.writeStringField("status", r.status().wireName());
             json.writeStringField("finish_reason", r.finishReason());
             writeNullableInt("http_status", r.httpStatus());
@@ -121,9 +124,12 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
             json.writeNumberField("rate_limited", r.attempts().rateLimited());
             json.writeNumberField("retries_after_send", r.attempts().retriesAfterSend());
             json.writeNumberField("wait_ms", Json.round(r.attempts().waitNanos() / 1e6));
-            json.writeNumberField("start_offset_ms", Json.round(r.startOffsetNanos() / 1e6));
-            json.writeNumberField("end_offset_ms", Json.round(r.endOffsetNanos() / 1e6));
-            json.writeNumberField("latency_ms", Json.round(r.latencyNanos() / 1e6));
+            json.writeNumberField("start_offset_ms", ms(r.times().startOffsetNanos()));
+            json.writeNumberField("end_offset_ms", ms(r.times().endOffsetNanos()));
+            json.writeNumberField("latency_ms", ms(r.times().latencyNanos()));
+            json.writeNumberField("queue_ms", ms(r.times().queueNanos()));
+            writeStream(r.stream());
+            writeConnection(r.connection());
             if (r.usage() == null) {
                 json.writeNullField("tokens");
             } else {
@@ -144,12 +150,44 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         }
     }
 
-    /** Writes a mode's {@code summary} record: the same numbers as the JSON report. */
+    private void writeStream(StreamMetrics stream) throws IOException {
+        if (stream == null) return;
+        json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));
+        if (stream.tpotNanos() == null) json.writeNullField("tpot_ms");
+        else json.writeNumberField("tpot_ms", Json.round(stream.tpotNanos() / 1e6));
+        json.writeNumberField("chunks", stream.chunks());
+        json.writeObjectFieldStart("chunk_gap_ms");
+        json.writeNumberField("p50", ms(stream.chunkGapP50Nanos()));
+        json.writeNumberField("max", ms(stream.chunkGapMaxNanos()));
+        json.writeEndObject();
+        if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
+        else json.writeNumberField("decode_tokens_per_s", Json.round(stream.decodeTokensPerS()));
+        json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
+    }
+
+    private void writeConnection(ConnectionTimes connection) throws IOException {
+        if (connection == null) return;
+        json.writeNumberField("dns_ms", ms(connection.dnsNanos()));
+        json.writeNumberField("connect_ms", ms(connection.connectNanos()));
+        json.writeNumberField("tls_ms", ms(connection.tlsNanos()));
+        json.writeNumberField("headers_ms", ms(connection.headersNanos()));
+        json.writeStringField("protocol", connection.protocol());
+        json.writeBooleanField("reused_connection", connection.reused());
+    }
+
+    private static double ms(long nanos) {
+        return Json.round(nanos / 1e6);
+    }
+
+    /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
     public void writeSummary(ModeSummary summary) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         node.put("type", "summary");
         node.put("mode", summary.mode().wireName());
+        node.put("repeat", summary.repeat());
         node.setAll(Json.mode(summary));
+        ObjectNode histograms = node.putObject("histograms");
+        summary.histograms().forEach(histograms::put);
         writeLine(node);
     }
 

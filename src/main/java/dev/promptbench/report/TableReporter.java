@@ -1,7 +1,7 @@
 package dev.promptbench.report;
 
 import dev.promptbench.stats.Comparison;
-import dev.promptbench.stats.LatencySummary;
+import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.run.Mode;
 import java.io.PrintWriter;
@@ -33,7 +33,7 @@ public final class TableReporter implements Reporter {
     }
 
     private static String[] row(ModeSummary s) {
-        LatencySummary latency = s.latency();
+        Percentiles latency = s.latency();
         return new String[] {
             s.mode().wireName(),
             duration(s.wallMs()),

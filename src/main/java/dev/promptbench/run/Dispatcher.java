@@ -12,9 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Runs one mode of a batch: a fixed pool of workers, each taking the next prompt from the source
@@ -41,64 +43,95 @@ public final class Dispatcher {
         this.ticker = ticker;
     }
 
+    /** A prompt taken by a worker, with the time it is scheduled to be sent. */
+    private record Taken(Prompt prompt, long scheduledNanos) {}
+
+    /** What one mode's workers share: the source, its pacer, the recorder and the cancel flag. */
+    private record Leg(PromptSource source, Pacer pacer, ModeRecorder recorder, RunControl control) {}
+
     /**
      * Sends every prompt of {@code source} as {@code plan} says and records each result.
      *
+     * @param warmup true for warm-up requests: recorded as such and left out of statistics
      * @throws PromptFileException when the prompt file cannot be read mid-run
      */
-    public ModeTimes run(Plan plan, int repeat, PromptSource source, ResultSink sink, RunControl control)
-            throws PromptFileException, InterruptedException {
-        ModeRecorder recorder = new ModeRecorder(plan.mode(), repeat, sink, ticker);
+    public ModeTimes run(Plan plan, int repeat, boolean warmup, PromptSource source, ResultSink sink,
+                         RunControl control) throws PromptFileException, InterruptedException {
+        Leg leg = new Leg(source, Pacer.of(plan), new ModeRecorder(plan, repeat, warmup, sink, ticker), control);
         ExecutorService pool = Executors.newFixedThreadPool(plan.workers(), new WorkerThreads(plan.mode()));
         try {
             List<Future<?>> workers = new ArrayList<>(plan.workers());
             for (int lane = 0; lane < plan.workers(); lane++) {
                 int workerLane = lane;
                 workers.add(pool.submit(() -> {
-                    work(workerLane, source, recorder, control);
+                    work(workerLane, leg);
                     return null;
                 }));
             }
             PromptFileException readFailure = awaitAll(workers, control);
-            // Whatever the workers did not take (cancelled run) is recorded as not run.
-            if (readFailure == null) recordRestAsNotRun(source, recorder);
             if (readFailure != null) throw readFailure;
+            // Whatever the workers did not take (a cancelled run) is recorded as not run.
+            recordRestAsNotRun(leg);
         } finally {
             pool.shutdownNow();
         }
-        return recorder.times();
+        return leg.recorder().times();
     }
 
-    private void work(int lane, PromptSource source, ModeRecorder recorder, RunControl control)
+    /** Sends {@code source} as {@code plan} says: measured requests. */
+    public ModeTimes run(Plan plan, int repeat, PromptSource source, ResultSink sink, RunControl control)
             throws PromptFileException, InterruptedException {
-        while (!control.isCancelled()) {
+        return run(plan, repeat, false, source, sink, control);
+    }
+
+    private void work(int lane, Leg leg) throws PromptFileException, InterruptedException {
+        while (!leg.control().isCancelled()) {
             gate.enter();
             try {
-                if (control.isCancelled()) return;
-                Prompt prompt = source.next();
-                if (prompt == null) return;
-                send(lane, prompt, recorder, control);
+                if (leg.control().isCancelled()) return;
+                Taken taken = take(leg);
+                if (taken == null) return;
+                waitUntil(taken.scheduledNanos());
+                send(lane, taken, leg);
             } finally {
                 gate.leave();
             }
         }
     }
 
-    private void send(int lane, Prompt prompt, ModeRecorder recorder, RunControl control) {
+    /** Takes the next prompt and gives it its scheduled time, both in dispatch order. */
+    private static Taken take(Leg leg) throws PromptFileException {
+        synchronized (leg) {
+            Prompt prompt = leg.source().next();
+            return prompt == null ? null : new Taken(prompt, leg.pacer().next(leg.recorder().now()));
+        }
+    }
+
+    private void waitUntil(long deadline) throws InterruptedException {
+        long remaining;
+        while ((remaining = deadline - ticker.nanoTime()) > 0) {
+            LockSupport.parkNanos(remaining);
+            if (Thread.interrupted()) throw new InterruptedException();
+        }
+    }
+
+    private void send(int lane, Taken taken, Leg leg) {
+        Prompt prompt = taken.prompt();
         Endpoint endpoint = router.endpointFor(prompt.index());
-        long dispatched = recorder.dispatched();
+        long sent = leg.recorder().dispatched();
         Outcome outcome;
         try {
             outcome = responder.call(template.requestFor(prompt), endpoint);
         } catch (RuntimeException bug) {
             // A responder must not throw; if one does, the prompt is still accounted for.
-            recorder.recordInternalError(prompt, lane, endpoint, dispatched, bug);
+            leg.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
             return;
         }
         if (outcome instanceof Outcome.Failure failure && failure.kind().isFatal()) {
-            control.cancel(RunControl.Cause.FATAL_ENDPOINT, failure.kind().wireName() + ": " + failure.message());
+            leg.control().cancel(RunControl.Cause.FATAL_ENDPOINT,
+                    failure.kind().wireName() + ": " + failure.message());
         }
-        recorder.record(prompt, lane, endpoint, dispatched, outcome);
+        leg.recorder().record(prompt, lane, endpoint, taken.scheduledNanos(), sent, outcome);
     }
 
     /**
@@ -137,15 +170,15 @@ public final class Dispatcher {
         return readFailure;
     }
 
-    private void recordRestAsNotRun(PromptSource source, ModeRecorder recorder) throws PromptFileException {
+    private void recordRestAsNotRun(Leg leg) throws PromptFileException {
         Prompt prompt;
-        while ((prompt = source.next()) != null) {
-            recorder.recordNotRun(prompt, router.endpointFor(prompt.index()));
+        while ((prompt = leg.source().next()) != null) {
+            leg.recorder().recordNotRun(prompt, router.endpointFor(prompt.index()));
         }
     }
 
     /** Names worker threads after their mode, for thread dumps. */
-    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+    private static final class WorkerThreads implements ThreadFactory {
         private final String prefix;
         private final AtomicInteger next = new AtomicInteger();
 

@@ -4,8 +4,8 @@ import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.Timing;
-import dev.promptbench.client.Usage;
 import dev.promptbench.prompt.Prompt;
 
 /**
@@ -13,8 +13,9 @@ import dev.promptbench.prompt.Prompt;
  * the first-dispatch and last-record times that define the mode's wall time.
  */
 final class ModeRecorder {
-    private final Mode mode;
+    private final Plan plan;
     private final int repeat;
+    private final boolean warmup;
     private final ResultSink sink;
     private final Ticker ticker;
     private final long origin;
@@ -22,15 +23,20 @@ final class ModeRecorder {
     private long firstDispatch = Long.MIN_VALUE;
     private long lastRecord = Long.MIN_VALUE;
 
-    ModeRecorder(Mode mode, int repeat, ResultSink sink, Ticker ticker) {
-        this.mode = mode;
+    ModeRecorder(Plan plan, int repeat, boolean warmup, ResultSink sink, Ticker ticker) {
+        this.plan = plan;
         this.repeat = repeat;
+        this.warmup = warmup;
         this.sink = sink;
         this.ticker = ticker;
         this.origin = ticker.nanoTime();
     }
 
-    /** Notes that a request is being dispatched now and returns the moment. */
+    long now() {
+        return ticker.nanoTime();
+    }
+
+    /** Notes that a request is being sent now and returns the moment. */
     long dispatched() {
         long now = ticker.nanoTime();
         synchronized (lock) {
@@ -39,41 +45,59 @@ final class ModeRecorder {
         return now;
     }
 
-    void record(Prompt prompt, int lane, Endpoint endpoint, long dispatched, Outcome outcome) {
-        Timing timing = outcome.timing();
-        long latency = timing.endNanos() == Timing.UNSET || timing.sentNanos() == Timing.UNSET
-                ? 0 : timing.latencyNanos();
+    void record(Prompt prompt, int lane, Endpoint endpoint, long scheduled, long sent, Outcome outcome) {
+        long end = ticker.nanoTime();
         RequestStatus status;
         RequestError error = null;
-        String finishReason = null;
-        String model = null;
-        String answer = null;
-        Usage usage = null;
         if (outcome instanceof Outcome.Success ok) {
             status = ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK;
-            finishReason = ok.finishReason();
-            model = ok.model();
-            answer = ok.answer();
-            usage = ok.usage();
         } else {
             Outcome.Failure failed = (Outcome.Failure) outcome;
             // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
             status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
             error = new RequestError(failed.kind().wireName(), failed.code(), failed.message());
         }
-        record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), status, finishReason,
-                outcome.httpStatus(), error, outcome.attempts(), dispatched - origin, ticker.nanoTime() - origin, latency, usage, lane, endpoint.name(), outcome.requestId(), model, answer));
+        Outcome.Success ok = outcome instanceof Outcome.Success s ? s : null;
+        record(new RequestResult(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, status,
+                ok == null ? null : ok.finishReason(), outcome.httpStatus(), error, outcome.attempts(),
+                times(scheduled, sent, end, outcome.timing()), ok == null ? null : ok.usage(),
+                ok == null ? null : relativeToSend(ok), outcome.connection(), lane, endpoint.name(), outcome.requestId(),
+                ok == null ? null : ok.model(), ok == null ? null : ok.answer()));
     }
 
-    void recordInternalError(Prompt prompt, int lane, Endpoint endpoint, long dispatched, RuntimeException bug) {
+    /** The stream's instants as offsets from the final attempt's send: the first one is the TTFT. */
+    private static StreamMetrics relativeToSend(Outcome.Success ok) {
+        StreamMetrics s = ok.stream();
+        if (s == null) return null;
+        long sent = ok.timing().sentNanos();
+        return new StreamMetrics(s.firstContentNanos() - sent, s.lastContentNanos() - sent, s.chunks(),
+                s.chunkGapP50Nanos(), s.chunkGapMaxNanos(), s.completionTokens(), s.tokensEstimated());
+    }
+
+    /** Open-loop latency runs from the scheduled time; closed-loop latency is the final attempt's. */
+    private RequestTimes times(long scheduled, long sent, long end, Timing timing) {
+        long latency;
+        if (plan instanceof Plan.OpenLoop) {
+            latency = end - scheduled;
+        } else {
+            latency = timing.endNanos() == Timing.UNSET || timing.sentNanos() == Timing.UNSET
+                    ? 0 : timing.latencyNanos();
+        }
+        return new RequestTimes(scheduled - origin, sent - origin, end - origin, latency);
+    }
+
+    void recordInternalError(Prompt prompt, int lane, Endpoint endpoint, long scheduled, long sent,
+                             RuntimeException bug) {
+        long end = ticker.nanoTime();
         String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
-        record(new RequestResult(mode, repeat, prompt.index(), prompt.id(), RequestStatus.ERROR, null, null,
-                new RequestError("internal", null, message), Attempts.FIRST, dispatched - origin,
-                ticker.nanoTime() - origin, ticker.nanoTime() - dispatched, null, lane, endpoint.name(), null, null, null));
+        record(new RequestResult(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, RequestStatus.ERROR, null,
+                null, new RequestError("internal", null, message), Attempts.FIRST,
+                new RequestTimes(scheduled - origin, sent - origin, end - origin, end - sent), null, null, null, lane,
+                endpoint.name(), null, null, null));
     }
 
     void recordNotRun(Prompt prompt, Endpoint endpoint) {
-        record(RequestResult.notRun(mode, repeat, prompt.index(), prompt.id(), endpoint.name()));
+        record(RequestResult.notRun(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, endpoint.name()));
     }
 
     private void record(RequestResult result) {
@@ -82,8 +106,6 @@ final class ModeRecorder {
             if (result.ran()) lastRecord = ticker.nanoTime();
         }
     }
-
-    Mode mode() { return mode; }
 
     ModeTimes times() {
         synchronized (lock) {

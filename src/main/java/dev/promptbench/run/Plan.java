@@ -1,7 +1,7 @@
 package dev.promptbench.run;
 
-/** How one mode of a run sends its prompts. Later issues add open-loop rate variants. */
-public sealed interface Plan permits Plan.Sequential, Plan.Parallel {
+/** How one mode of a run sends its prompts. */
+public sealed interface Plan permits Plan.Sequential, Plan.Parallel, Plan.OpenLoop {
 
     /** The mode this plan measures. */
     Mode mode();
@@ -15,9 +15,22 @@ public sealed interface Plan permits Plan.Sequential, Plan.Parallel {
         @Override public int workers() { return 1; }
     }
 
-    /** A fixed pool of {@code threads} workers, each taking the next prompt when it is free. */
+    /** A fixed pool of {@code threads} workers, each taking the next prompt when it is free (closed loop). */
     record Parallel(int threads) implements Plan {
         public Parallel {
+            if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
+        }
+        @Override public Mode mode() { return Mode.PARALLEL; }
+        @Override public int workers() { return threads; }
+    }
+
+    /**
+     * Requests scheduled by an arrival process, whatever the service does (open loop), with at most
+     * {@code threads} in flight. A request that finds no free worker waits, and that wait counts in
+     * its latency, so a stalled service shows in the numbers instead of slowing the sender.
+     */
+    record OpenLoop(Arrival arrival, int threads) implements Plan {
+        public OpenLoop {
             if (threads < 1) throw new IllegalArgumentException("threads must be at least 1: " + threads);
         }
         @Override public Mode mode() { return Mode.PARALLEL; }

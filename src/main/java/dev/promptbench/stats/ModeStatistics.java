@@ -1,22 +1,28 @@
 package dev.promptbench.stats;
 
-import dev.promptbench.run.Mode;
+import dev.promptbench.client.StreamMetrics;
+import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
 import dev.promptbench.run.ResultSink;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-import org.HdrHistogram.Histogram;
 
 /**
- * Accumulates one mode's records as they arrive (no list of samples is kept), then finishes them
- * once into a {@link ModeSummary}.
+ * Accumulates one mode's records as they arrive (no list of samples is kept, only histograms and
+ * counters), then finishes them once into a {@link ModeSummary}. Warm-up records are ignored.
  */
 public final class ModeStatistics implements ResultSink {
-    private final Mode mode;
-    private final int threads;
-    private final Histogram latencyMicros = new Histogram(3);
+    private final Plan plan;
+    private final int repeat;
+    private final Distribution latency = Distribution.ofMicrosAsMillis();
+    private final Distribution ttft = Distribution.ofMicrosAsMillis();
+    private final Distribution tpot = Distribution.ofMicrosAsMillis();
+    private final Distribution chunkGap = Distribution.ofMicrosAsMillis();
+    private final Distribution decodeTokensPerS = new Distribution(100);
+    private final Distribution queue = Distribution.ofMicrosAsMillis();
     private final ServiceTimes serviceTimes = new ServiceTimes();
     private final Map<String, Long> errorsByKind = new TreeMap<>();
     private long requests;
@@ -30,15 +36,19 @@ public final class ModeStatistics implements ResultSink {
     private long rateLimited;
     private long retriesAfterSend;
     private long waitNanos;
+    private long streamed;
+    private long estimatedTokens;
+    private long firstSendNanos = Long.MAX_VALUE;
+    private long lastSendNanos = Long.MIN_VALUE;
 
-    public ModeStatistics(Mode mode, int threads) {
-        this.mode = mode;
-        this.threads = threads;
+    public ModeStatistics(Plan plan, int repeat) {
+        this.plan = plan;
+        this.repeat = repeat;
     }
 
     @Override
     public void accept(RequestResult result) {
-        if (result.mode() != mode) return;
+        if (result.mode() != plan.mode() || result.repeat() != repeat || result.warmup()) return;
         requests++;
         switch (result.status()) {
             case OK -> ok++;
@@ -49,21 +59,33 @@ public final class ModeStatistics implements ResultSink {
                 errorsByKind.merge(result.error() == null ? "unknown" : result.error().kind(), 1L, Long::sum);
             }
         }
+        if (!result.ran()) return;
         if (result.status() == RequestStatus.OK) {
-            latencyMicros.recordValue(Math.max(0, result.latencyNanos() / 1_000));
+            latency.recordNanos(result.times().latencyNanos());
+            if (result.stream() != null) recordStream(result.stream());
         }
+        if (plan instanceof Plan.OpenLoop) queue.recordNanos(result.times().queueNanos());
         // The bound replays how long each request kept its worker busy, retries and waits included.
-        if (result.ran()) serviceTimes.put(result.index(), result.endOffsetNanos() - result.startOffsetNanos());
-        if (result.ran()) {
-            retries += Math.max(0, result.attempts().count() - 1);
-            rateLimited += result.attempts().rateLimited();
-            retriesAfterSend += result.attempts().retriesAfterSend();
-            waitNanos += result.attempts().waitNanos();
-        }
+        serviceTimes.put(result.index(), result.times().busyNanos());
+        firstSendNanos = Math.min(firstSendNanos, result.times().startOffsetNanos());
+        lastSendNanos = Math.max(lastSendNanos, result.times().startOffsetNanos());
+        retries += Math.max(0, result.attempts().count() - 1);
+        rateLimited += result.attempts().rateLimited();
+        retriesAfterSend += result.attempts().retriesAfterSend();
+        waitNanos += result.attempts().waitNanos();
         if (result.usage() != null) {
             promptTokens += result.usage().promptTokens();
             completionTokens += result.usage().completionTokens();
         }
+    }
+
+    private void recordStream(StreamMetrics stream) {
+        streamed++;
+        if (stream.tokensEstimated()) estimatedTokens++;
+        if (stream.chunks() > 0) ttft.recordNanos(stream.firstContentNanos());
+        if (stream.tpotNanos() != null) tpot.recordNanos(Math.round(stream.tpotNanos()));
+        if (stream.chunks() > 1) chunkGap.recordNanos(stream.chunkGapP50Nanos());
+        if (stream.decodeTokensPerS() != null) decodeTokensPerS.recordReported(stream.decodeTokensPerS());
     }
 
     /** The summary for a wall time measured by the dispatcher. */
@@ -72,16 +94,40 @@ public final class ModeStatistics implements ResultSink {
         long ran = requests - notRun;
         Double lowerBoundMs = null;
         Double efficiency = null;
-        if (mode == Mode.PARALLEL) {
+        if (plan.workers() > 1) {
             long[] times = serviceTimes.inSubmissionOrder();
-            long bound = LowerBound.makespanNanos(times, times.length, threads);
+            long bound = LowerBound.makespanNanos(times, times.length, plan.workers());
             lowerBoundMs = bound / 1e6;
             efficiency = wallNanos > 0 ? (double) bound / wallNanos : null;
         }
-        return new ModeSummary(mode, threads, wallNanos / 1e6, requests, ok, errors, filtered, notRun,
-                wallS > 0 ? ran / wallS : 0, LatencySummary.ofMicros(latencyMicros), promptTokens, completionTokens,
+        ModeSummary.StreamPercentiles streamPercentiles = streamed == 0 ? null
+                : new ModeSummary.StreamPercentiles(ttft.percentiles(), tpot.percentiles(), chunkGap.percentiles(),
+                        decodeTokensPerS.percentiles(), estimatedTokens);
+        return new ModeSummary(plan.mode(), repeat, plan.workers(), wallNanos / 1e6, requests, ok, errors, filtered,
+                notRun, wallS > 0 ? ran / wallS : 0, latency.percentiles(), streamPercentiles,
+                plan instanceof Plan.OpenLoop ? queue.percentiles() : null, rate(ran), promptTokens, completionTokens,
                 wallS > 0 ? completionTokens / wallS : 0, lowerBoundMs, efficiency,
                 Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), retries, rateLimited, retriesAfterSend,
-                waitNanos / 1e6);
+                waitNanos / 1e6, encodedHistograms());
+    }
+
+    private ModeSummary.RateFigures rate(long ran) {
+        if (!(plan instanceof Plan.OpenLoop open)) return null;
+        double spanS = (lastSendNanos - firstSendNanos) / 1e9;
+        double achieved = ran > 1 && spanS > 0 ? (ran - 1) / spanS : 0;
+        return new ModeSummary.RateFigures(open.arrival().toString(), open.arrival().rate(), achieved);
+    }
+
+    private Map<String, String> encodedHistograms() {
+        Map<String, String> encoded = new LinkedHashMap<>();
+        encoded.put("latency_us", latency.encoded());
+        if (streamed > 0) {
+            encoded.put("ttft_us", ttft.encoded());
+            encoded.put("tpot_us", tpot.encoded());
+            encoded.put("chunk_gap_us", chunkGap.encoded());
+            encoded.put("decode_tokens_per_s_x100", decodeTokensPerS.encoded());
+        }
+        if (plan instanceof Plan.OpenLoop) encoded.put("queue_us", queue.encoded());
+        return Collections.unmodifiableMap(encoded);
     }
 }

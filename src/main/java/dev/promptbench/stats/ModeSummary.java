@@ -4,18 +4,22 @@ import dev.promptbench.run.Mode;
 import java.util.Map;
 
 /**
- * The finished statistics of one mode.
+ * The finished statistics of one mode (one repeat of it).
  *
  * @param mode                 which mode
+ * @param repeat               0-based repeat number
  * @param threads              workers used (1 for sequential)
- * @param wallMs               first request dispatched to last result recorded
- * @param requests             request records (every prompt, including not_run)
+ * @param wallMs               first request sent to last result recorded
+ * @param requests             request records (every prompt, including not_run; warm-up excluded)
  * @param ok                   answered
  * @param errors               ended in error
  * @param filtered             answered but content-filtered
  * @param notRun               never sent
  * @param requestsPerS         requests that ran, per second of wall time
  * @param latency              latency percentiles over successful requests, or null when none
+ * @param stream               streaming percentiles, or null when nothing was streamed
+ * @param queue                open-loop queueing percentiles (waiting for a free worker), or null
+ * @param rate                 asked and achieved open-loop rate, or null for closed-loop plans
  * @param promptTokens         prompt tokens reported by the service
  * @param completionTokens     completion tokens reported by the service
  * @param completionTokensPerS completion tokens per second of wall time
@@ -26,9 +30,33 @@ import java.util.Map;
  * @param rateLimited          attempts answered 429
  * @param retriesAfterSend     retries of requests that may already have been processed (and billed)
  * @param waitMs               total time requests spent waiting between attempts (not in latency)
+ * @param histograms           every distribution in HdrHistogram's compressed base64 form, by name
  */
-public record ModeSummary(Mode mode, int threads, double wallMs, long requests, long ok, long errors, long filtered,
-                          long notRun, double requestsPerS, LatencySummary latency, long promptTokens,
+public record ModeSummary(Mode mode, int repeat, int threads, double wallMs, long requests, long ok, long errors,
+                          long filtered, long notRun, double requestsPerS, Percentiles latency,
+                          StreamPercentiles stream, Percentiles queue, RateFigures rate, long promptTokens,
                           long completionTokens, double completionTokensPerS, Double lowerBoundMs,
                           Double efficiency, Map<String, Long> errorsByKind, long retries, long rateLimited,
-                          long retriesAfterSend, double waitMs) {}
+                          long retriesAfterSend, double waitMs, Map<String, String> histograms) {
+
+    /**
+     * Streaming distributions over successful streamed requests.
+     *
+     * @param ttft              time to first token, ms
+     * @param tpot              time per output token after the first, ms
+     * @param chunkGap          each request's median gap between content events, ms
+     * @param decodeTokensPerS  tokens per second after the first token
+     * @param estimatedTokens   requests whose token count had to be estimated (no usage sent)
+     */
+    public record StreamPercentiles(Percentiles ttft, Percentiles tpot, Percentiles chunkGap,
+                                    Percentiles decodeTokensPerS, long estimatedTokens) {}
+
+    /**
+     * An open-loop rate: what was asked and what the sender achieved.
+     *
+     * @param arrival  the arrival process, e.g. "poisson 10/s"
+     * @param asked    requests per second asked
+     * @param achieved requests per second actually sent (first to last send)
+     */
+    public record RateFigures(String arrival, double asked, double achieved) {}
+}

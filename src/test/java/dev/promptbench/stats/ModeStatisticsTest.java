@@ -10,6 +10,8 @@ import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestError;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
+import dev.promptbench.run.RequestTimes;
+import dev.promptbench.run.Plan;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -17,23 +19,25 @@ class ModeStatisticsTest {
     private static final long MS = 1_000_000L;
 
     private static RequestResult ok(Mode mode, int index, long latencyMs, int prompt, int completion) {
-        return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.OK, "stop", 200, null, Attempts.FIRST,
-                0, latencyMs * MS, latencyMs * MS, new Usage(prompt, completion), 0, "default", null, null, "a");
+        return new RequestResult(mode, 0, index, "line-" + (index + 1), false, RequestStatus.OK, "stop", 200, null,
+                Attempts.FIRST, new RequestTimes(0, 0, latencyMs * MS, latencyMs * MS), new Usage(prompt, completion),
+                null, null, 0, "default", null, null, "a");
     }
 
     private static RequestResult error(Mode mode, int index, String kind) {
-        return new RequestResult(mode, 0, index, "line-" + (index + 1), RequestStatus.ERROR, null, 500,
-                new RequestError(kind, null, "boom"), Attempts.FIRST, 0, 50 * MS, 50 * MS, null, 0, "default", null, null, null);
+        return new RequestResult(mode, 0, index, "line-" + (index + 1), false, RequestStatus.ERROR, null, 500,
+                new RequestError(kind, null, "boom"), Attempts.FIRST, new RequestTimes(0, 0, 50 * MS, 50 * MS), null,
+                null, null, 0, "default", null, null, null);
     }
 
     @Test
     void countsStatusesTokensAndPercentilesOverSuccessesOnly() {
-        ModeStatistics stats = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        ModeStatistics stats = new ModeStatistics(new Plan.Sequential(), 0);
         for (int i = 0; i < 100; i++) stats.accept(ok(Mode.SEQUENTIAL, i, i + 1, 10, 20));
         stats.accept(error(Mode.SEQUENTIAL, 100, "server_error"));
         stats.accept(error(Mode.SEQUENTIAL, 101, "server_error"));
         stats.accept(error(Mode.SEQUENTIAL, 102, "timeout"));
-        stats.accept(RequestResult.notRun(Mode.SEQUENTIAL, 0, 103, "line-104", "default"));
+        stats.accept(RequestResult.notRun(Mode.SEQUENTIAL, 0, 103, "line-104", false, "default"));
 
         ModeSummary summary = stats.finish(10_000 * MS);
 
@@ -54,12 +58,13 @@ class ModeStatisticsTest {
 
     @Test
     void parallelLowerBoundReplaysServiceTimesIncludingErrors() {
-        ModeStatistics stats = new ModeStatistics(Mode.PARALLEL, 2);
+        ModeStatistics stats = new ModeStatistics(new Plan.Parallel(2), 0);
         // Arrive out of order; submission order is index order: 100, 100, 100, 100 (one an error).
         stats.accept(ok(Mode.PARALLEL, 2, 100, 1, 1));
         stats.accept(ok(Mode.PARALLEL, 0, 100, 1, 1));
-        stats.accept(new RequestResult(Mode.PARALLEL, 0, 3, "line-4", RequestStatus.ERROR, null, 500,
-                new RequestError("server_error", null, "x"), Attempts.FIRST, 0, 100 * MS, 100 * MS, null, 1, "default", null, null, null));
+        stats.accept(new RequestResult(Mode.PARALLEL, 0, 3, "line-4", false, RequestStatus.ERROR, null, 500,
+                new RequestError("server_error", null, "x"), Attempts.FIRST, new RequestTimes(0, 0, 100 * MS, 100 * MS),
+                null, null, null, 1, "default", null, null, null));
         stats.accept(ok(Mode.PARALLEL, 1, 100, 1, 1));
 
         ModeSummary summary = stats.finish(250 * MS);
@@ -70,14 +75,14 @@ class ModeStatisticsTest {
 
     @Test
     void noSuccessMeansNoPercentiles() {
-        ModeStatistics stats = new ModeStatistics(Mode.SEQUENTIAL, 1);
+        ModeStatistics stats = new ModeStatistics(new Plan.Sequential(), 0);
         stats.accept(error(Mode.SEQUENTIAL, 0, "timeout"));
         assertNull(stats.finish(MS).latency());
     }
 
     @Test
     void ignoresOtherModesRecords() {
-        ModeStatistics stats = new ModeStatistics(Mode.PARALLEL, 4);
+        ModeStatistics stats = new ModeStatistics(new Plan.Parallel(4), 0);
         stats.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         ModeSummary summary = stats.finish(MS);
         assertEquals(0, summary.requests());
@@ -86,15 +91,15 @@ class ModeStatisticsTest {
 
     @Test
     void speedupIsWithheldWhenErrorCountsDiffer() {
-        ModeStatistics seq = new ModeStatistics(Mode.SEQUENTIAL, 1);
-        ModeStatistics par = new ModeStatistics(Mode.PARALLEL, 2);
+        ModeStatistics seq = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics par = new ModeStatistics(new Plan.Parallel(2), 0);
         seq.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         par.accept(error(Mode.PARALLEL, 0, "timeout"));
         Comparison comparison = Comparison.of(seq.finish(400 * MS), par.finish(100 * MS));
         assertNull(comparison.speedup());
 
-        ModeStatistics seq2 = new ModeStatistics(Mode.SEQUENTIAL, 1);
-        ModeStatistics par2 = new ModeStatistics(Mode.PARALLEL, 2);
+        ModeStatistics seq2 = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics par2 = new ModeStatistics(new Plan.Parallel(2), 0);
         seq2.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         par2.accept(ok(Mode.PARALLEL, 0, 10, 1, 1));
         assertEquals(4.0, Comparison.of(seq2.finish(400 * MS), par2.finish(100 * MS)).speedup(), 1e-9);

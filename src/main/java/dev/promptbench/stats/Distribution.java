@@ -1,0 +1,61 @@
+package dev.promptbench.stats;
+
+import java.nio.ByteBuffer;
+import java.util.Base64;
+import java.util.zip.DataFormatException;
+import org.HdrHistogram.Histogram;
+
+/**
+ * One measured distribution, kept as an HdrHistogram (fixed memory whatever the count, three
+ * significant digits) of integer units, reported in a larger unit: times are recorded in
+ * microseconds and reported in milliseconds.
+ */
+final class Distribution {
+    private final Histogram histogram = new Histogram(3);
+    private final double unitsPerReported;
+
+    /** @param unitsPerReported recorded units per reported unit (1000 for microseconds shown as ms) */
+    Distribution(double unitsPerReported) {
+        this.unitsPerReported = unitsPerReported;
+    }
+
+    static Distribution ofMicrosAsMillis() {
+        return new Distribution(1000);
+    }
+
+    void recordNanos(long nanos) {
+        histogram.recordValue(Math.max(0, nanos / 1_000));
+    }
+
+    /** Records a value given in the reported unit (e.g. tokens per second), at the histogram's resolution. */
+    void recordReported(double value) {
+        histogram.recordValue(Math.max(0, Math.round(value * unitsPerReported)));
+    }
+
+    /** The percentiles in the reported unit, or null when nothing was recorded. */
+    Percentiles percentiles() {
+        if (histogram.getTotalCount() == 0) return null;
+        return new Percentiles(histogram.getTotalCount(), reported(histogram.getValueAtPercentile(50)),
+                reported(histogram.getValueAtPercentile(90)), reported(histogram.getValueAtPercentile(95)),
+                reported(histogram.getValueAtPercentile(99)), reported(histogram.getMaxValue()));
+    }
+
+    /** HdrHistogram's compressed form in base64, from which every percentile can be rebuilt. */
+    String encoded() {
+        ByteBuffer buffer = ByteBuffer.allocate(histogram.getNeededByteBufferCapacity());
+        int length = histogram.encodeIntoCompressedByteBuffer(buffer);
+        return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
+    }
+
+    /** Rebuilds a distribution from {@link #encoded()}. */
+    static Distribution decode(String base64, double unitsPerReported) throws DataFormatException {
+        Distribution distribution = new Distribution(unitsPerReported);
+        ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+        distribution.histogram.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
+        return distribution;
+    }
+
+    private double reported(long value) {
+        return value / unitsPerReported;
+    }
+}
