@@ -20,6 +20,6 @@ public record BatchResult(RunReport report, RunControl.Cause stopCause, String s
 
     /** True when some request in some mode ended in error. */
     public boolean anyErrors() {
-        return report != null && report.modes().values().stream().anyMatch(m -> m.errors() > 0);
+        return report != null && report.modes().values().stream().flatMap(m -> m.repeats().stream()).anyMatch(s -> s.errors() > 0);
     }
 }

@@ -15,6 +15,7 @@ import dev.promptbench.report.RunConfig;
 import dev.promptbench.report.RunHeader;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.run.Dispatcher;
+import dev.promptbench.run.LimitedSource;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
@@ -26,11 +27,13 @@ import dev.promptbench.run.SkippingSource;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.stats.Comparison;
+import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,40 +97,53 @@ public final class BatchRunner {
             List<EndpointInfo> infos = endpoints.stream().map(e -> EndpointInfo.of(e, protocol)).toList();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulator != null, infos, config(spec), canary);
-            Map<Mode, ModeSummary> summaries = runModes(spec, header, dispatcher, listener);
+            Map<Mode, List<ModeSummary>> summaries = runLegs(spec, header, dispatcher, listener);
 
-            Comparison comparison = summaries.size() == 2
+            Map<Mode, ModeResults> modes = new LinkedHashMap<>();
+            summaries.forEach((mode, repeats) -> modes.put(mode, ModeResults.of(repeats)));
+            Comparison comparison = modes.size() == 2
                     ? Comparison.of(summaries.get(Mode.SEQUENTIAL), summaries.get(Mode.PARALLEL)) : null;
             if (comparison != null && comparison.errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
             RunReport report = new RunReport(Version.current(), simulator != null, infos.get(0), infos,
                     header.config(), spec.prompts().count(), spec.threads(), spec.resultsPath().toString(),
-                    summaries, comparison);
+                    modes, comparison);
             return new BatchResult(report, control.cancelCause(), control.cancelReason());
         }
     }
 
-    private Map<Mode, ModeSummary> runModes(RunSpec spec, RunHeader header, Dispatcher dispatcher,
-                                            RunListener listener)
+    private Map<Mode, List<ModeSummary>> runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher,
+                                                 RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
-        Map<Mode, ModeSummary> summaries = new LinkedHashMap<>();
+        Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
         try (ResultsFile results = openResults(spec, header)) {
             listener.notice((spec.resume() != null ? "appending to: " : "results: ") + spec.resultsPath());
-            for (Plan plan : spec.plans()) {
+            List<Leg> legs = Leg.schedule(spec.plans(), spec.repeats(), spec.order());
+            if (spec.warmupRequests() > 0 && !legs.isEmpty()) sendWarmupRequests(spec, legs.get(0), dispatcher, results);
+            for (Leg leg : legs) {
                 if (control.isCancelled()) break;
-                BitSet done = spec.resume() == null ? new BitSet() : spec.resume().done().get(plan.mode());
+                Mode mode = leg.plan().mode();
+                BitSet done = spec.resume() == null ? new BitSet() : spec.resume().done().get(mode);
                 int remaining = spec.prompts().count() - done.cardinality();
                 if (remaining == 0) {
-                    listener.notice(plan.mode().wireName() + ": every prompt already done in the resumed file");
+                    listener.notice(mode.wireName() + ": every prompt already done in the resumed file");
                     continue;
                 }
-                ModeSummary summary = runMode(plan, remaining, done, spec, dispatcher, results, listener);
-                summaries.put(plan.mode(), summary);
+                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, listener);
+                summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);
             }
         }
         return summaries;
+    }
+
+    /** Real requests sent before anything is measured; recorded with "warmup": true. */
+    private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, ResultsFile results)
+            throws PromptFileException, InterruptedException {
+        try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.warmupRequests())) {
+            dispatcher.run(first.plan(), 0, true, source, results, control);
+        }
     }
 
     private ResultsFile openResults(RunSpec spec, RunHeader header) throws IOException {
@@ -146,15 +162,15 @@ public final class BatchRunner {
         return results;
     }
 
-    private ModeSummary runMode(Plan plan, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
-                                ResultsFile results, RunListener listener)
+    private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
+                               ResultsFile results, RunListener listener)
             throws PromptFileException, InterruptedException {
-        listener.modeStarted(plan, prompts);
-        ModeStatistics statistics = new ModeStatistics(plan, 0);
+        listener.modeStarted(leg.plan(), prompts);
+        ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
-            times = dispatcher.run(plan, 0, source, sink, control);
+            times = dispatcher.run(leg.plan(), leg.repeat(), source, sink, control);
         }
         ModeSummary summary = statistics.finish(times.wallNanos());
         listener.modeFinished(summary);

@@ -31,7 +31,8 @@ final class Canary {
     Verdict send(ChatRequest request, Endpoint endpoint) throws InterruptedException {
         Outcome outcome = null;
         for (int attempt = 0; attempt <= BACKOFF.length; attempt++) {
-            outcome = responder.call(request, endpoint);
+            // A new attempt number: a server that keys its draws by attempt (the simulator) draws anew.
+            outcome = responder.call(request.withAttempt(attempt + 1), endpoint);
             if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient()) break;
             if (attempt < BACKOFF.length) sleeper.sleep(BACKOFF[attempt]);
         }

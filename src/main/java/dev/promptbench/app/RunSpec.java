@@ -28,11 +28,13 @@ import java.util.List;
  * @param canary       send one request alone before the batch
  * @param retry        how failed requests are retried
  * @param resume       what an earlier results file already holds (appended to), or null for a fresh run
+ * @param repeats      how many times each mode runs (1 or more)
+ * @param warmupRequests real requests sent first and left out of the statistics
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                       List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
                       boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
-                      PreviousRun resume) {
+                      PreviousRun resume, int repeats, int warmupRequests) {
 
     /** The parallel pool size (or 1 when only the sequential mode runs). */
     public int threads() {

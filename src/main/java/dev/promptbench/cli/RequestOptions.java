@@ -26,6 +26,11 @@ final class RequestOptions {
             description = "Stream answers (SSE) and measure time to first token and time per output token.")
     boolean stream;
 
+    @Option(names = "--cache-bust", order = 47,
+            description = "Start each prompt with a unique nonce, so the service's prompt cache cannot favour the "
+                    + "mode that runs second.")
+    boolean cacheBust;
+
     @Option(names = "--max-tokens", paramLabel = "N", order = 45,
             description = "Completion limit per request (sent as max_completion_tokens or max_tokens).")
     Integer maxTokens;
@@ -46,6 +51,6 @@ final class RequestOptions {
     }
 
     RequestSettings settings() {
-        return new RequestSettings(temperature, topP, seed, maxTokens, stream);
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust);
     }
 }

@@ -79,7 +79,8 @@ public final class RunCommand implements Callable<Integer> {
     RunMode mode;
 
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "seq-first",
-            description = "In compare mode, which leg goes first: seq-first or par-first (default: ${DEFAULT-VALUE}).")
+            description = "In compare mode, which leg goes first: seq-first, par-first, or alternate (seq, par, par, "
+                    + "seq, ... over --repeat) (default: ${DEFAULT-VALUE}).")
     String order;
 
     @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n", order = 2)
@@ -124,7 +125,10 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
     boolean quiet;
 
-    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 4)
+    @ArgGroup(validate = false, heading = "%nMeasurement:%n", order = 4)
+    MeasureOptions measure = new MeasureOptions();
+
+    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 5)
     RetryOptions retry = new RetryOptions();
 
     @Option(names = "--resume", paramLabel = "RESULTS",
@@ -132,7 +136,7 @@ public final class RunCommand implements Callable<Integer> {
                     + "to it (the prompt file must be unchanged).")
     Path resume;
 
-    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 5)
+    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
     SimulatorOptions simulator = new SimulatorOptions();
 
     private final Map<String, String> env;
@@ -156,7 +160,7 @@ public final class RunCommand implements Callable<Integer> {
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(threads, timeout, connectTimeout), resultsPath, force, !noWarmup, true,
-                    retry.policy(), previous);
+                    retry.policy(), previous, measure.repeats, measure.warmupRequests);
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
             ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
@@ -181,9 +185,10 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new UsageException("--threads must be between 1 and " + MAX_THREADS + " (got " + threads + ")");
         }
-        if (!"seq-first".equals(order) && !"par-first".equals(order)) {
-            throw new UsageException("--order must be seq-first or par-first (got '" + order + "')");
+        if (!"seq-first".equals(order) && !"par-first".equals(order) && !"alternate".equals(order)) {
+            throw new UsageException("--order must be seq-first, par-first or alternate (got '" + order + "')");
         }
+        measure.validate(mode);
         request.validate();
         if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
@@ -197,7 +202,8 @@ public final class RunCommand implements Callable<Integer> {
 
     private List<Plan> plans() {
         Plan sequential = new Plan.Sequential();
-        Plan parallel = new Plan.Parallel(threads);
+        Plan parallel = measure.arrival() != null
+                ? new Plan.OpenLoop(measure.arrival(), threads) : new Plan.Parallel(threads);
         return switch (mode) {
             case SEQUENTIAL -> List.of(sequential);
             case PARALLEL -> List.of(parallel);

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
@@ -20,7 +23,9 @@ import picocli.CommandLine.Spec;
         description = {
             "Serve simulated Azure OpenAI / OpenAI chat completions on a local port until stopped (Ctrl-C).",
             "Answers have a log-normal time to first token and a per-token delay; every draw is keyed "
-                + "by seed, prompt and attempt, so the same prompts always see the same service times."
+                + "by seed, prompt and attempt, so the same prompts always see the same service times.",
+            "To rehearse trouble: --fault-rate/--fault-kinds fail some requests on purpose, --rpm/--tpm answer "
+                + "429 as Azure does, --key and --deployments answer 401 and 404."
         },
         sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
@@ -60,6 +65,42 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Option(names = "--fault-rate", defaultValue = "0", paramLabel = "R",
+            description = "Share of requests that fail on purpose, 0..1; each request's fate is keyed by seed, "
+                    + "prompt and attempt, so a retry draws anew. Default: ${DEFAULT-VALUE}.")
+    double faultRate;
+
+    @Option(names = "--fault-kinds", defaultValue = SimulatorOptions.ALL_FAULT_KINDS, paramLabel = "LIST",
+            description = "The failures to pick from, evenly: 500, 503 (with retry-after), reset (connection "
+                    + "closed mid-body), malformed (200 with broken JSON), slow-headers (200, headers late). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String faultKinds;
+
+    @Option(names = "--rpm", defaultValue = "0", paramLabel = "N",
+            description = "Requests per minute per deployment, checked per second as Azure does (429 above "
+                    + "it); 0 for none, or TPM × 6 / 1000 when only --tpm is given. Default: ${DEFAULT-VALUE}.")
+    int rpm;
+
+    @Option(names = "--tpm", defaultValue = "0", paramLabel = "N",
+            description = "Tokens per minute per deployment, charged at admission as prompt + max tokens "
+                    + "(4096 when a request sets none), with a 10 s burst; 0 for none. Default: ${DEFAULT-VALUE}.")
+    int tpm;
+
+    @Option(names = "--time-scale", defaultValue = "1", paramLabel = "K",
+            description = "Run the rate limits' clock K times faster (60: a minute lasts one second), and "
+                    + "shorten Retry-After advice to match. Default: ${DEFAULT-VALUE}.")
+    double timeScale;
+
+    @Option(names = "--key", paramLabel = "KEY",
+            description = "Accept only this key (api-key header or bearer token); others get 401. "
+                    + "Default: any non-empty key.")
+    String key;
+
+    @Option(names = "--deployments", split = ",", paramLabel = "NAME",
+            description = "Serve only these deployments (Azure path) or models (v1 and OpenAI routes); others "
+                    + "get 404. Default: any name.")
+    List<String> deployments;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -95,9 +136,12 @@ public final class SimulateCommand implements Callable<Integer> {
             String base = simulator.baseUri().toString();
             err.println("promptbench simulator listening on " + base
                     + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                    + " OpenAI: /v1/chat/completions)");
-            err.println("point promptbench at it: OPENAI_API_KEY=anything promptbench run prompts/sample.txt --endpoint "
-                    + base + " --provider openai --model sim   (Ctrl-C stops the simulator)");
+                    + " OpenAI: /v1/chat/completions)" + trouble(settings));
+            String model = settings.access().deployments().isEmpty() ? "sim"
+                    : settings.access().deployments().iterator().next();
+            err.println("point promptbench at it: OPENAI_API_KEY=" + (settings.access().keyRequired() ? "<your --key>" : "anything")
+                    + " promptbench run prompts/sample.txt --endpoint " + base + " --provider openai --model " + model
+                    + "   (Ctrl-C stops the simulator)");
             err.flush();
             onListening.accept(simulator);
             stop.await();
@@ -127,6 +171,35 @@ public final class SimulateCommand implements Callable<Integer> {
         if (tokens < 1) {
             throw new ParameterException(spec.commandLine(), "--tokens must be at least 1, got " + tokens);
         }
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokens, tokenDelay, seed);
+        if (key != null && key.isBlank()) {
+            throw new ParameterException(spec.commandLine(), "--key must not be empty");
+        }
+        Set<String> served = new LinkedHashSet<>();
+        for (String name : deployments != null ? deployments : List.<String>of()) {
+            if (name.isBlank()) {
+                throw new ParameterException(spec.commandLine(), "--deployments must not name an empty deployment");
+            }
+            served.add(name.trim());
+        }
+        try {
+            return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokens, tokenDelay, seed,
+                    SimulatorOptions.faults(faultRate, faultKinds, "--"),
+                    SimulatorOptions.limits(rpm, tpm, timeScale, "--"),
+                    new SimulatorSettings.Access(key, served));
+        } catch (UsageException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** The deliberate trouble in force, for the startup line: faults, limits, key, deployments. */
+    private static String trouble(SimulatorSettings settings) {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {settings.faults().describe(), settings.limits().describe(),
+                settings.access().describe()}) {
+            if (!part.isEmpty()) {
+                text.append(" · ").append(part);
+            }
+        }
+        return text.toString();
     }
 }

@@ -1,12 +1,16 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.sim.FaultKind;
 import dev.promptbench.sim.SimulatorSettings;
 import java.time.Duration;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The built-in simulator's knobs on {@code run} (used only when no endpoint is configured). */
 final class SimulatorOptions {
     private static final SimulatorSettings DEFAULTS = SimulatorSettings.defaults();
+    /** Every fault kind, as the options' default. */
+    static final String ALL_FAULT_KINDS = "500,503,reset,malformed,slow-headers";
 
     @Option(names = "--sim-ttft-median", paramLabel = "DURATION", converter = DurationConverter.class, order = 80,
             description = "Simulator: median time to first token (default 400ms).")
@@ -25,8 +29,32 @@ final class SimulatorOptions {
     Duration tokenDelay;
 
     @Option(names = "--sim-seed", paramLabel = "N", order = 84,
-            description = "Simulator: seed of its latency and length draws (default 42).")
+            description = "Simulator: seed of its latency, length and fault draws (default 42).")
     Long seed;
+
+    @Option(names = "--sim-fault-rate", paramLabel = "R", order = 85,
+            description = "Simulator: share of requests that fail on purpose, 0..1 (default 0); a retry draws anew.")
+    Double faultRate;
+
+    @Option(names = "--sim-fault-kinds", paramLabel = "LIST", order = 86,
+            description = "Simulator: the failures to pick from: 500, 503, reset, malformed, slow-headers "
+                    + "(default: all).")
+    String faultKinds;
+
+    @Option(names = "--sim-rpm", paramLabel = "N", order = 87,
+            description = "Simulator: requests per minute, checked per second as Azure does; 429 above it "
+                    + "(default: none, or TPM × 6 / 1000 with --sim-tpm).")
+    Integer rpm;
+
+    @Option(names = "--sim-tpm", paramLabel = "N", order = 88,
+            description = "Simulator: tokens per minute, charged at admission as prompt + max tokens (4096 when "
+                    + "unset), 10 s burst; 429 above it (default: none).")
+    Integer tpm;
+
+    @Option(names = "--sim-time-scale", paramLabel = "K", order = 89,
+            description = "Simulator: run the rate limits' clock K times faster; 60 makes a minute last a second "
+                    + "(default 1).")
+    Double timeScale;
 
     SimulatorSettings settings() {
         if (ttftSigma != null && ttftSigma < 0) throw new UsageException("--sim-ttft-sigma must be 0 or more");
@@ -36,6 +64,37 @@ final class SimulatorOptions {
                 ttftSigma != null ? ttftSigma : DEFAULTS.ttftSigma(),
                 tokens != null ? tokens : DEFAULTS.tokensMedian(),
                 tokenDelay != null ? tokenDelay : DEFAULTS.tokenDelay(),
-                seed != null ? seed : DEFAULTS.seed());
+                seed != null ? seed : DEFAULTS.seed(),
+                faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, "--sim-"),
+                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-"),
+                SimulatorSettings.Access.open());
+    }
+
+    /**
+     * The fault options as settings, shared with {@code simulate}.
+     *
+     * @param prefix the options' prefix in messages: {@code "--sim-"} on run, {@code "--"} on simulate
+     */
+    static SimulatorSettings.Faults faults(double rate, String kinds, String prefix) {
+        if (!(rate >= 0 && rate <= 1)) {
+            throw new UsageException(prefix + "fault-rate must be between 0 and 1, got " + rate);
+        }
+        Set<FaultKind> parsed;
+        try {
+            parsed = FaultKind.parseList(kinds);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(prefix + "fault-kinds: " + e.getMessage());
+        }
+        return new SimulatorSettings.Faults(rate, parsed);
+    }
+
+    /** The rate-limit options as settings, shared with {@code simulate}; 0 means no limit. */
+    static SimulatorSettings.Limits limits(int rpm, int tpm, double timeScale, String prefix) {
+        if (rpm < 0) throw new UsageException(prefix + "rpm must be 0 (no limit) or more, got " + rpm);
+        if (tpm < 0) throw new UsageException(prefix + "tpm must be 0 (no limit) or more, got " + tpm);
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new UsageException(prefix + "time-scale must be a number above 0, got " + timeScale);
+        }
+        return new SimulatorSettings.Limits(rpm, tpm, timeScale);
     }
 }

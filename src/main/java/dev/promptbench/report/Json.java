@@ -3,7 +3,10 @@ package dev.promptbench.report;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.Percentiles;
+import dev.promptbench.stats.Spread;
 import dev.promptbench.stats.ModeSummary;
 
 /** The JSON shapes shared by the JSON report and the results file (schema version 1). */
@@ -36,6 +39,41 @@ final class Json {
         node.put("order", config.order());
         node.put("timeout_ms", config.timeoutMs());
         node.put("connect_timeout_ms", config.connectTimeoutMs());
+        return node;
+    }
+
+    /**
+     * A mode over its repeats: with one repeat, that repeat's numbers; with several, the median repeat's
+     * numbers with wall time and latency p50/p95 replaced by their medians, plus each repeat and the spreads.
+     */
+    static ObjectNode modeResults(ModeResults results) {
+        ObjectNode node = mode(results.headline());
+        if (results.repeats().size() < 2) return node;
+        node.put("wall_ms", round(results.wallMs().median()));
+        if (results.p50Ms() != null) {
+            ((ObjectNode) node.get("latency_ms")).put("p50", round(results.p50Ms().median()));
+            ((ObjectNode) node.get("latency_ms")).put("p95", round(results.p95Ms().median()));
+        }
+        ObjectNode spread = node.putObject("spread");
+        spread.put("kind", results.wallMs().kind());
+        spread.set("wall_ms", spread(results.wallMs(), 3));
+        if (results.p50Ms() != null) {
+            spread.set("p50_ms", spread(results.p50Ms(), 3));
+            spread.set("p95_ms", spread(results.p95Ms(), 3));
+        }
+        ArrayNode repeats = node.putArray("repeats");
+        results.repeats().forEach(r -> repeats.add(mode(r)));
+        return node;
+    }
+
+    static ObjectNode spread(Spread spread, int decimals) {
+        ObjectNode node = NODES.objectNode();
+        if (spread == null) return node;
+        double scale = Math.pow(10, decimals);
+        node.put("kind", spread.kind());
+        node.put("median", Math.round(spread.median() * scale) / scale);
+        node.put("low", Math.round(spread.low() * scale) / scale);
+        node.put("high", Math.round(spread.high() * scale) / scale);
         return node;
     }
 

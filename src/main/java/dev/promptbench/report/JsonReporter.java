@@ -36,10 +36,11 @@ public final class JsonReporter implements Reporter {
         root.put("threads", report.threads());
         root.put("results_file", report.resultsFile());
         ObjectNode modes = root.putObject("modes");
-        report.modes().forEach((mode, summary) -> modes.set(mode.wireName(), Json.mode(summary)));
+        report.modes().forEach((mode, results) -> modes.set(mode.wireName(), Json.modeResults(results)));
         if (report.comparison() != null) {
             root.put("speedup", report.comparison().speedup() == null
                     ? null : Json.round4(report.comparison().speedup()));
+            if (report.repeats() > 1) root.set("speedup_spread", Json.spread(report.comparison().spread(), 4));
         }
         return root;
     }

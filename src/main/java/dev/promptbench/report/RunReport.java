@@ -2,7 +2,7 @@ package dev.promptbench.report;
 
 import dev.promptbench.run.Mode;
 import dev.promptbench.stats.Comparison;
-import dev.promptbench.stats.ModeSummary;
+import dev.promptbench.stats.ModeResults;
 import java.util.List;
 import java.util.Map;
 
@@ -17,9 +17,15 @@ import java.util.Map;
  * @param prompts     prompts in the file
  * @param threads     workers of the parallel mode
  * @param resultsFile where the per-request records went
- * @param modes       summaries in the order the modes ran
+ * @param modes       each mode's results over its repeats, in the order the modes first ran
  * @param comparison  sequential against parallel, or null when only one mode ran
  */
 public record RunReport(String version, boolean simulated, EndpointInfo endpoint, List<EndpointInfo> endpoints,
                         RunConfig config, int prompts, int threads, String resultsFile,
-                        Map<Mode, ModeSummary> modes, Comparison comparison) {}
+                        Map<Mode, ModeResults> modes, Comparison comparison) {
+
+    /** How many times each mode ran. */
+    public int repeats() {
+        return modes.values().stream().mapToInt(m -> m.repeats().size()).max().orElse(0);
+    }
+}

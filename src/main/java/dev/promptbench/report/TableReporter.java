@@ -1,51 +1,84 @@
 package dev.promptbench.report;
 
-import dev.promptbench.stats.Comparison;
-import dev.promptbench.stats.Percentiles;
-import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.run.Mode;
+import dev.promptbench.stats.Comparison;
+import dev.promptbench.stats.ModeResults;
+import dev.promptbench.stats.ModeSummary;
+import dev.promptbench.stats.Percentiles;
+import dev.promptbench.stats.Spread;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /** The comparison as an aligned plain-text table, one row per mode, for terminals and logs. */
 public final class TableReporter implements Reporter {
-    private static final String[] HEADER = {"mode", "wall", "req/s", "p50", "p95", "max", "prompt tok",
-        "compl tok", "out tok/s", "errors"};
+
+    /** One column: its heading and how a mode's results fill it. */
+    private record Column(String heading, Function<ModeResults, String> cell) {}
 
     @Override
     public void write(RunReport report, PrintWriter out) {
+        List<Column> columns = columns(report);
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
-        report.modes().values().forEach(summary -> rows.add(row(summary)));
+        rows.add(columns.stream().map(Column::heading).toArray(String[]::new));
+        report.modes().values().forEach(results -> rows.add(columns.stream()
+                .map(c -> c.cell().apply(results)).toArray(String[]::new)));
         printAligned(rows, out);
         out.println();
-        ModeSummary parallel = report.modes().get(Mode.PARALLEL);
+        ModeResults parallel = report.modes().get(Mode.PARALLEL);
         if (report.comparison() != null && parallel != null) {
-            out.println(comparisonLine(report.comparison(), parallel));
-        } else if (parallel != null && parallel.lowerBoundMs() != null) {
-            out.println(efficiencyLine(parallel));
+            out.println(comparisonLine(report.comparison(), parallel.headline()));
+        } else if (parallel != null && parallel.headline().lowerBoundMs() != null) {
+            out.println(efficiencyLine(parallel.headline()));
         }
-        notRunOrFiltered(report, out);
+        for (ModeResults results : report.modes().values()) {
+            ModeSummary s = results.headline();
+            if (s.rate() != null) {
+                out.println(String.format(Locale.ROOT, "%s: open-loop %s asked, %.2f/s achieved; waited for a free "
+                        + "worker p50 %s, p99 %s (counted in latency)", s.mode().wireName(), s.rate().arrival(),
+                        s.rate().achieved(), s.queue() == null ? "-" : duration(s.queue().p50()),
+                        s.queue() == null ? "-" : duration(s.queue().p99())));
+            }
+        }
+        if (report.repeats() > 1) repeatsLines(report, out);
+        notesLines(report, out);
         out.println(legend(report));
         out.flush();
     }
 
-    private static String[] row(ModeSummary s) {
-        Percentiles latency = s.latency();
-        return new String[] {
-            s.mode().wireName(),
-            duration(s.wallMs()),
-            String.format(Locale.ROOT, "%.2f", s.requestsPerS()),
-            latency == null ? "-" : duration(latency.p50()),
-            latency == null ? "-" : duration(latency.p95()),
-            latency == null ? "-" : duration(latency.max()),
-            Long.toString(s.promptTokens()),
-            Long.toString(s.completionTokens()),
-            String.format(Locale.ROOT, "%.0f", s.completionTokensPerS()),
-            Long.toString(s.errors()),
-        };
+    private static List<Column> columns(RunReport report) {
+        boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
+        List<Column> columns = new ArrayList<>();
+        columns.add(new Column("mode", m -> m.headline().mode().wireName()));
+        columns.add(new Column("wall", m -> duration(m.wallMs().median())));
+        columns.add(new Column("req/s", m -> String.format(Locale.ROOT, "%.2f", m.headline().requestsPerS())));
+        columns.add(new Column("p50", m -> m.p50Ms() == null ? "-" : duration(m.p50Ms().median())));
+        columns.add(new Column("p95", m -> m.p95Ms() == null ? "-" : duration(m.p95Ms().median())));
+        columns.add(new Column("max", m -> percentile(m.headline().latency(), Percentiles::max)));
+        if (streamed) {
+            columns.add(new Column("ttft p50", m -> streamCell(m, true, false)));
+            columns.add(new Column("ttft p95", m -> streamCell(m, true, true)));
+            columns.add(new Column("tpot p50", m -> streamCell(m, false, false)));
+        }
+        columns.add(new Column("prompt tok", m -> Long.toString(m.headline().promptTokens())));
+        columns.add(new Column("compl tok", m -> Long.toString(m.headline().completionTokens())));
+        columns.add(new Column("out tok/s",
+                m -> String.format(Locale.ROOT, "%.0f", m.headline().completionTokensPerS())));
+        columns.add(new Column("errors", m -> Long.toString(m.headline().errors())));
+        return columns;
+    }
+
+    private static String streamCell(ModeResults m, boolean ttft, boolean p95) {
+        ModeSummary.StreamPercentiles stream = m.headline().stream();
+        if (stream == null) return "-";
+        Percentiles p = ttft ? stream.ttft() : stream.tpot();
+        return percentile(p, p95 ? Percentiles::p95 : Percentiles::p50);
+    }
+
+    private static String percentile(Percentiles p, Function<Percentiles, Double> which) {
+        return p == null ? "-" : duration(which.apply(p));
     }
 
     private static String comparisonLine(Comparison comparison, ModeSummary parallel) {
@@ -66,8 +99,27 @@ public final class TableReporter implements Reporter {
                 + " on " + parallel.threads() + " threads)";
     }
 
-    private static void notRunOrFiltered(RunReport report, PrintWriter out) {
-        for (ModeSummary s : report.modes().values()) {
+    private static void repeatsLines(RunReport report, PrintWriter out) {
+        StringBuilder line = new StringBuilder("over " + report.repeats() + " repeats (median, ");
+        ModeResults any = report.modes().values().iterator().next();
+        line.append(any.wallMs().kind().equals("iqr") ? "interquartile range" : "min–max").append("):");
+        report.modes().values().forEach(m -> line.append(" ").append(m.headline().mode().wireName())
+                .append(" wall ").append(range(m.wallMs())));
+        Spread speedup = report.comparison() == null ? null : report.comparison().spread();
+        if (speedup != null) {
+            line.append(String.format(Locale.ROOT, " · speedup %.2fx (%.2f–%.2f)", speedup.median(), speedup.low(),
+                    speedup.high()));
+        }
+        out.println(line);
+    }
+
+    private static String range(Spread spread) {
+        return duration(spread.low()) + "–" + duration(spread.high());
+    }
+
+    private static void notesLines(RunReport report, PrintWriter out) {
+        for (ModeResults results : report.modes().values()) {
+            ModeSummary s = results.headline();
             StringBuilder line = new StringBuilder();
             if (s.filtered() > 0) line.append(", ").append(s.filtered()).append(" filtered");
             if (s.notRun() > 0) line.append(", ").append(s.notRun()).append(" not run");
@@ -78,18 +130,23 @@ public final class TableReporter implements Reporter {
             }
             if (s.rateLimited() > 0) line.append(", ").append(s.rateLimited()).append(" answered 429");
             if (s.waitMs() > 0) line.append(", ").append(duration(s.waitMs())).append(" waiting between attempts");
+            if (s.stream() != null && s.stream().estimatedTokens() > 0) {
+                line.append(", ").append(s.stream().estimatedTokens()).append(" token counts estimated (no usage)");
+            }
             if (line.length() > 0) out.println(s.mode().wireName() + ": " + line.substring(2));
         }
     }
 
     private static String legend(RunReport report) {
+        boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
         return "wall = first request sent to last answer recorded · latency percentiles over successful requests"
-                + " · tokens as reported by the service" + (report.resultsFile() == null ? ""
-                : " · per-request records: " + report.resultsFile());
+                + (streamed ? " · ttft = time to first token · tpot = time per output token after the first" : "")
+                + " · tokens as reported by the service"
+                + (report.resultsFile() == null ? "" : " · per-request records: " + report.resultsFile());
     }
 
     private static void printAligned(List<String[]> rows, PrintWriter out) {
-        int columns = HEADER.length;
+        int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) widths[c] = Math.max(widths[c], row[c].length());

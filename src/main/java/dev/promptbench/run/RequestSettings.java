@@ -8,9 +8,12 @@ package dev.promptbench.run;
  * @param seed        the API's best-effort determinism seed
  * @param maxTokens   completion limit (sent in the endpoint's max-tokens field)
  * @param stream      ask for streamed answers (time to first token, per-token timing)
+ * @param cacheBust   start each prompt with a unique nonce, so the service's prompt cache cannot favour
+ *                    the mode that runs second
  */
-public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream) {
+public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
+                              boolean cacheBust) {
 
     /** Nothing given: the service's defaults apply, answers are not streamed. */
-    public static RequestSettings none() { return new RequestSettings(null, null, null, null, false); }
+    public static RequestSettings none() { return new RequestSettings(null, null, null, null, false, false); }
 }

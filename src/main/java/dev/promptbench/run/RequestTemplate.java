@@ -1,6 +1,9 @@
 package dev.promptbench.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.UUID;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.prompt.Prompt;
 
@@ -33,13 +36,35 @@ public final class RequestTemplate {
                 fields.set(field.getKey(), field.getValue());
             }
         }
-        return new ChatRequest(prompt.id(), prompt.messages(), maxTokens, fields, 1, settings.stream());
+        ArrayNode messages = settings.cacheBust() ? withNonce(prompt.messages()) : prompt.messages();
+        return new ChatRequest(prompt.id(), messages, maxTokens, fields, 1, settings.stream());
     }
 
     /** The same request with a completion limit of one token: cheap, but it exercises everything. */
     public ChatRequest canaryFor(Prompt prompt) {
         ChatRequest full = requestFor(prompt);
         return new ChatRequest(full.promptId(), full.messages(), 1, full.fields(), 1, full.stream());
+    }
+
+    /**
+     * A copy of the messages whose first text starts with a unique nonce: prompt caches match on the
+     * prefix, so no two requests share one.
+     */
+    private static ArrayNode withNonce(ArrayNode messages) {
+        ArrayNode copy = messages.deepCopy();
+        String nonce = "[" + UUID.randomUUID().toString().substring(0, 13) + "] ";
+        JsonNode first = copy.get(0);
+        if (first instanceof ObjectNode message) {
+            JsonNode content = message.get("content");
+            if (content != null && content.isTextual()) {
+                message.put("content", nonce + content.asText());
+            } else if (content instanceof ArrayNode parts) {
+                ObjectNode part = parts.insertObject(0);
+                part.put("type", "text");
+                part.put("text", nonce);
+            }
+        }
+        return copy;
     }
 
     private static boolean isMaxTokensField(String name) {

@@ -18,12 +18,76 @@ final class ApiErrors {
 
     /** 401 as Azure sends it for a missing or wrong key. */
     static SimResponse accessDenied() {
-        ObjectNode error = JSON.objectNode()
-                .put("code", "401")
-                .put("message", "Access denied due to invalid subscription key or wrong API endpoint. "
-                        + "Make sure to provide a valid key for an active subscription and use a correct "
-                        + "regional API endpoint for your resource.");
-        return SimResponse.json(401, JSON.objectNode().set("error", error).toString());
+        return azureStyle(401, "401", "Access denied due to invalid subscription key or wrong API endpoint. "
+                + "Make sure to provide a valid key for an active subscription and use a correct "
+                + "regional API endpoint for your resource.");
+    }
+
+    /** 401 as OpenAI sends it for a wrong key; unlike the service, it never quotes any of the key. */
+    static SimResponse invalidKey() {
+        return openAiStyle(401, "Incorrect API key provided. You can find your API key at "
+                + "https://platform.openai.com/account/api-keys.", "invalid_request_error", null,
+                "invalid_api_key");
+    }
+
+    /** 404 as Azure sends it for a deployment name the resource does not have. */
+    static SimResponse deploymentNotFound() {
+        return azureStyle(404, "DeploymentNotFound", "The API deployment for this resource does not exist. "
+                + "If you created the deployment within the last 5 minutes, please wait a moment and try again.");
+    }
+
+    /** 404 as OpenAI sends it for a model that does not exist (the v1 routes name deployments as models). */
+    static SimResponse modelNotFound(String model) {
+        return openAiStyle(404, "The model `" + model + "` does not exist or you do not have access to it.",
+                "invalid_request_error", null, "model_not_found");
+    }
+
+    /**
+     * 429 for a request over the rate limit: Azure's shape and wording on Azure routes, OpenAI's on
+     * the OpenAI route, with the wait in the message as the services give it.
+     *
+     * @param apiVersion the request's {@code api-version}, named in Azure's message
+     * @param model      the deployment or model whose limit it is, named in OpenAI's message
+     */
+    static SimResponse rateLimited(boolean azure, String apiVersion, String model, Admission refusal) {
+        boolean tokens = "tokens".equals(refusal.exceeded());
+        SimResponse response;
+        if (azure) {
+            response = azureStyle(429, "429", "Requests to the ChatCompletions_Create Operation under Azure "
+                    + "OpenAI API version " + apiVersion + " have exceeded " + (tokens ? "token" : "call")
+                    + " rate limit of your current OpenAI S0 pricing tier. Please retry after "
+                    + refusal.retryAfterSeconds() + (refusal.retryAfterSeconds() == 1 ? " second" : " seconds")
+                    + ". Please go here: https://aka.ms/oai/quotaincrease if you would like to further "
+                    + "increase the default rate limit.");
+        } else {
+            int limit = tokens ? refusal.limitTokens() : refusal.limitRequests();
+            response = openAiStyle(429, "Rate limit reached for " + model + " in organization org-simulator on "
+                    + (tokens ? "tokens per min (TPM)" : "requests per min (RPM)") + ": Limit " + limit
+                    + ". Please try again in " + refusal.retryAfterMillis() + "ms.",
+                    tokens ? "tokens" : "requests", null, "rate_limit_exceeded");
+        }
+        return response.withHeaders(refusal.headers());
+    }
+
+    /** 500 as a service sends it when it failed mid-answer: a fault the client should retry. */
+    static SimResponse serverError(boolean azure) {
+        return azure
+                ? azureStyle(500, "InternalServerError", "The server had an error while processing your "
+                        + "request. Sorry about that! You can retry your request.")
+                : openAiStyle(500, "The server had an error while processing your request. Sorry about that!",
+                        "server_error", null, null);
+    }
+
+    /** 503 as an overloaded service sends it, asking the client to come back after {@code retryAfterMillis}. */
+    static SimResponse unavailable(boolean azure, long retryAfterMillis) {
+        SimResponse response = azure
+                ? azureStyle(503, "ServiceUnavailable", "The service is temporarily unable to process your "
+                        + "request. Please try again later.")
+                : openAiStyle(503, "The engine is currently overloaded, please try again later.",
+                        "server_error", null, null);
+        return response
+                .withHeader("retry-after-ms", Long.toString(retryAfterMillis))
+                .withHeader("retry-after", Long.toString(Math.max(1, (retryAfterMillis + 999) / 1000)));
     }
 
     /** 401 as OpenAI sends it when no bearer token came. */
@@ -57,6 +121,11 @@ final class ApiErrors {
     static SimResponse internal() {
         return openAiStyle(500, "The simulator failed to answer this request.", "server_error", null,
                 null);
+    }
+
+    private static SimResponse azureStyle(int status, String code, String message) {
+        ObjectNode error = JSON.objectNode().put("code", code).put("message", message);
+        return SimResponse.json(status, JSON.objectNode().set("error", error).toString());
     }
 
     private static SimResponse openAiStyle(int status, String message, String type, String param,

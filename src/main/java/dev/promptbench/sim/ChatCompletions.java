@@ -12,10 +12,12 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
+import java.util.function.LongSupplier;
 
 /**
  * Answers one chat-completions request the way Azure OpenAI or OpenAI would: route, auth and shape
- * checks first, then a {@code chat.completion} whose length and send time come from the latency model.
+ * checks first, then admission against the rate limits, then a {@code chat.completion} whose length and
+ * send time come from the latency model, unless the fault model turns it into a failure.
  */
 final class ChatCompletions {
 
@@ -25,17 +27,25 @@ final class ChatCompletions {
     static final String ATTEMPT_HEADER = "x-promptbench-attempt";
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final int LIMIT_REQUESTS = 10_000;
-    private static final int LIMIT_TOKENS = 2_000_000;
 
     private final SimulatorSettings settings;
     private final LatencyModel latency;
+    private final FaultModel faults;
+    private final RateLimiter limiter;
+    private final AccessRules access;
     private final RequestRules rules;
     private final Clock clock;
 
-    ChatCompletions(SimulatorSettings settings, Clock clock) {
+    /**
+     * @param clock    wall clock for the answers' {@code created} field
+     * @param nanoTime monotonic clock of the rate limits
+     */
+    ChatCompletions(SimulatorSettings settings, Clock clock, LongSupplier nanoTime) {
         this.settings = settings;
         this.latency = new LatencyModel(settings);
+        this.faults = new FaultModel(settings);
+        this.limiter = new RateLimiter(settings.limits(), nanoTime);
+        this.access = new AccessRules(settings.access());
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
@@ -51,6 +61,10 @@ final class ChatCompletions {
                 .withHeader("x-request-id", "req_" + id.toString().replace("-", ""));
     }
 
+    /**
+     * The checks run in the order a real service makes them: route, key, deployment, request shape,
+     * then admission against the rate limit; only an admitted request may meet a fault.
+     */
     private SimResponse respond(SimRequest request) {
         Optional<SimRoute> found = SimRoute.match(request.path());
         if (found.isEmpty()) {
@@ -60,10 +74,12 @@ final class ChatCompletions {
             return ApiErrors.methodNotAllowed(request.method());
         }
         SimRoute route = found.get();
-        if (!authorised(route.style(), request.headers())) {
-            return route.style().isAzure() ? ApiErrors.accessDenied() : ApiErrors.missingBearer();
+        Optional<SimResponse> refused = access.refuse(route, request.headers());
+        if (refused.isPresent()) {
+            return refused.get();
         }
-        if (route.style() == ApiStyle.AZURE_DEPLOYMENT && !hasApiVersion(request.rawQuery())) {
+        Optional<String> apiVersion = apiVersion(request.rawQuery());
+        if (route.style() == ApiStyle.AZURE_DEPLOYMENT && apiVersion.isEmpty()) {
             return ApiErrors.invalidRequest(new RequestRejection("Missing required query parameter: "
                     + "'api-version' (for example ?api-version=2024-10-21).", "api-version",
                     "missing_required_parameter"));
@@ -74,17 +90,41 @@ final class ChatCompletions {
         } catch (RequestRejection rejection) {
             return ApiErrors.invalidRequest(rejection);
         }
-        ServicePlan plan = latency.plan(call.messagesJson(), attempt(request.headers()), call.maxTokens());
+        if (route.style() != ApiStyle.AZURE_DEPLOYMENT) {
+            refused = access.refuseModel(call.model());
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        }
+        boolean azure = route.style().isAzure();
         String model = route.style() == ApiStyle.AZURE_DEPLOYMENT ? AZURE_MODEL : call.model();
-        String body = completion(request.number(), model, route.style().isAzure(), call, plan);
-        int charged = call.promptTokens()
-                + (call.maxTokens() != null ? call.maxTokens() : plan.completionTokens());
-        return SimResponse.json(200, body)
-                .withHeader("x-ratelimit-limit-requests", Integer.toString(LIMIT_REQUESTS))
-                .withHeader("x-ratelimit-remaining-requests", Integer.toString(LIMIT_REQUESTS - 1))
-                .withHeader("x-ratelimit-limit-tokens", Integer.toString(LIMIT_TOKENS))
-                .withHeader("x-ratelimit-remaining-tokens", Integer.toString(Math.max(0, LIMIT_TOKENS - charged)))
+        // Azure charges the prompt plus the most the answer may use, not what it turns out to use.
+        long charge = (long) call.promptTokens()
+                + (call.maxTokens() != null ? call.maxTokens() : RateLimiter.DEFAULT_MAX_TOKENS);
+        Admission admission = limiter.admit(limitKey(route, call), charge);
+        if (!admission.admitted()) {
+            String limited = route.style() == ApiStyle.AZURE_DEPLOYMENT ? route.deployment() : call.model();
+            return ApiErrors.rateLimited(azure, apiVersion.orElse("v1"), limited, admission);
+        }
+        int attempt = attempt(request.headers());
+        ServicePlan plan = latency.plan(call.messagesJson(), attempt, call.maxTokens());
+        SimResponse answer = SimResponse.json(200, completion(request.number(), model, azure, call, plan))
+                .withHeaders(admission.headers())
                 .withDelay(plan.total());
+        Optional<FaultKind> fault = faults.draw(call.messagesJson(), attempt);
+        return fault.isPresent() ? faults.apply(fault.get(), answer, plan, azure) : answer;
+    }
+
+    /**
+     * Whose limit a request counts against: the deployment in an Azure path, the model on the Azure v1
+     * route (where the model field names the deployment), one shared limit on the OpenAI route.
+     */
+    private static String limitKey(SimRoute route, ChatCall call) {
+        return switch (route.style()) {
+            case AZURE_DEPLOYMENT -> route.deployment();
+            case AZURE_V1 -> call.model();
+            case OPENAI -> "";
+        };
     }
 
     private String completion(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
@@ -128,28 +168,17 @@ final class ChatCompletions {
         return results;
     }
 
-    /** Azure takes a key or an Entra ID bearer token; OpenAI only a bearer token. Any value will do. */
-    private static boolean authorised(ApiStyle style, Headers headers) {
-        String authorization = headers.getFirst("Authorization");
-        boolean bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !authorization.substring(7).isBlank();
-        if (style == ApiStyle.OPENAI) {
-            return bearer;
-        }
-        String key = headers.getFirst("api-key");
-        return bearer || (key != null && !key.isBlank());
-    }
-
-    private static boolean hasApiVersion(String rawQuery) {
+    /** The {@code api-version} query parameter, if given and not empty. */
+    private static Optional<String> apiVersion(String rawQuery) {
         if (rawQuery == null) {
-            return false;
+            return Optional.empty();
         }
         for (String pair : rawQuery.split("&")) {
             if (pair.startsWith("api-version=") && pair.length() > "api-version=".length()) {
-                return true;
+                return Optional.of(pair.substring("api-version=".length()));
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     /** The attempt number the client sent, 1 when absent or unreadable. */

@@ -57,7 +57,7 @@ public final class Simulator implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot resolve host " + settings.host());
         }
-        this.completions = new ChatCompletions(settings, Clock.systemUTC());
+        this.completions = new ChatCompletions(settings, Clock.systemUTC(), System::nanoTime);
         this.workers = Executors.newFixedThreadPool(WORKERS, threads("worker"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
         scheduler.setRemoveOnCancelPolicy(true);
@@ -177,7 +177,15 @@ public final class Simulator implements AutoCloseable {
             // Counted before the bytes go out, so a client holding its answer always sees it counted.
             answered.incrementAndGet();
             exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
+            OutputStream out = exchange.getResponseBody();
+            if (response.delivery() == SimResponse.Delivery.CUT_MID_BODY && body.length > 0) {
+                out.write(body, 0, body.length / 2);
+                out.flush();
+                // Left unclosed on purpose: closing the exchange with bytes still owed makes the JDK
+                // server drop the connection, which the client sees as a reset mid-body.
+                return;
+            }
+            try (out) {
                 out.write(body);
             }
         } catch (IOException e) {
@@ -234,6 +242,7 @@ public final class Simulator implements AutoCloseable {
         if (s.tokensMedian() < 1) {
             throw new IllegalArgumentException("tokensMedian must be >= 1, got " + s.tokensMedian());
         }
+        // Faults, limits and access check themselves when built; the canonical constructor fills nulls.
     }
 
     private static void requireNonNegative(Duration duration, String name) {

@@ -124,8 +124,8 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
 
     /**
      * Rate limits as Azure applies them to a deployment. Tokens are charged when a request is admitted:
-     * its estimated prompt tokens plus its max tokens ({@link RateLimiter#DEFAULT_MAX_TOKENS} when
-     * absent). Requests are limited over one-second windows (at most rpm/60 at once, at least 1),
+     * its estimated prompt tokens plus its max tokens (4,096 when absent, standing in for the
+     * model's context that Azure reserves). Requests are limited over one-second windows (at most rpm/60 at once, at least 1),
      * tokens with a ten-second burst; both refill continuously. Each deployment has its own limits.
      *
      * @param rpm       requests per minute, 0 for none; with only {@code tpm} given it is derived

@@ -91,7 +91,7 @@ class BatchRunnerTest {
     private RunSpec spec(PromptFile prompts, List<Plan> plans, List<Endpoint> endpoints) {
         return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
                 SimulatorSettings.instant(), ClientSettings.defaults(8), dir.resolve("results.jsonl"), false,
-                false, false, RetryPolicy.defaults(), null);
+                false, false, RetryPolicy.defaults(), null, 1, 0);
     }
 
     @Test
@@ -111,7 +111,7 @@ class BatchRunnerTest {
             RunReport report = result.report();
             assertNull(result.stopCause());
             assertEquals(0, timedOut.get(), "every request met " + (threads - 1) + " others in flight");
-            assertEquals(8, report.modes().get(Mode.PARALLEL).ok());
+            assertEquals(8, report.modes().get(Mode.PARALLEL).headline().ok());
             assertEquals(8, answered.get());
         }
     }
@@ -127,7 +127,7 @@ class BatchRunnerTest {
             assertTrue(result.report().simulated());
             assertEquals("simulator", result.report().endpoint().kind());
             assertNotNull(result.report().comparison());
-            assertEquals(2, result.report().modes().get(Mode.SEQUENTIAL).ok());
+            assertEquals(2, result.report().modes().get(Mode.SEQUENTIAL).headline().ok());
         }
     }
 }

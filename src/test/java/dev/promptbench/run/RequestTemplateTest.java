@@ -28,7 +28,7 @@ class RequestTemplateTest {
 
     @Test
     void commandLineFieldsAreSent() {
-        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, 0.9, 7L, 100, false))
+        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, 0.9, 7L, 100, false, false))
                 .requestFor(prompt(NODES.objectNode()));
         assertEquals(0.5, request.fields().get("temperature").doubleValue());
         assertEquals(0.9, request.fields().get("top_p").doubleValue());
@@ -40,7 +40,7 @@ class RequestTemplateTest {
     void thePromptsOwnFieldsWinAndMaxTokensMovesOut() {
         ObjectNode fields = NODES.objectNode().put("temperature", 0.1).put("max_tokens", 20);
         fields.putObject("metadata").put("topic", "x");
-        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, null, null, 100, false)).requestFor(prompt(fields));
+        ChatRequest request = new RequestTemplate(new RequestSettings(0.5, null, null, 100, false, false)).requestFor(prompt(fields));
         assertEquals(0.1, request.fields().get("temperature").doubleValue());
         assertEquals(20, request.maxTokens());
         assertFalse(request.fields().has("max_tokens"));
@@ -48,8 +48,19 @@ class RequestTemplateTest {
     }
 
     @Test
+    void cacheBustingPrefixesEachRequestWithADifferentNonce() {
+        RequestTemplate template = new RequestTemplate(new RequestSettings(null, null, null, null, false, true));
+        Prompt prompt = prompt(NODES.objectNode());
+        String first = template.requestFor(prompt).messages().get(0).path("content").asText();
+        String second = template.requestFor(prompt).messages().get(0).path("content").asText();
+        org.junit.jupiter.api.Assertions.assertTrue(first.endsWith("] hi"), first);
+        org.junit.jupiter.api.Assertions.assertNotEquals(first, second);
+        assertEquals("hi", prompt.messages().get(0).path("content").asText(), "the prompt itself is untouched");
+    }
+
+    @Test
     void theCanaryAsksForOneToken() {
-        ChatRequest canary = new RequestTemplate(new RequestSettings(null, null, null, 500, false))
+        ChatRequest canary = new RequestTemplate(new RequestSettings(null, null, null, 500, false, false))
                 .canaryFor(prompt(NODES.objectNode()));
         assertEquals(1, canary.maxTokens());
     }

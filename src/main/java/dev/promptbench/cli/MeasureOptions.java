@@ -1,0 +1,61 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.run.Arrival;
+import java.util.Locale;
+import picocli.CommandLine.Option;
+
+/** How the measurement is repeated and paced: repeats, warm-up requests, an open-loop rate. */
+final class MeasureOptions {
+    @Option(names = "--repeat", paramLabel = "K", defaultValue = "1", order = 50,
+            description = "Run each mode K times and report the median with its spread: min–max below 5 repeats, "
+                    + "the interquartile range from 5 on (default: ${DEFAULT-VALUE}).")
+    int repeats = 1;
+
+    @Option(names = "--warmup-requests", paramLabel = "K", defaultValue = "0", order = 51,
+            description = "Send the first K prompts as real, unmeasured requests first; their records carry "
+                    + "\"warmup\": true (default: ${DEFAULT-VALUE}).")
+    int warmupRequests;
+
+    @Option(names = "--rate", paramLabel = "R", order = 52,
+            description = "Open loop: send R requests per second whatever the service does (with --mode parallel; "
+                    + "--threads caps requests in flight). Latency then counts from each scheduled send time.")
+    Double rate;
+
+    @Option(names = "--arrival", paramLabel = "KIND", defaultValue = "poisson", order = 53,
+            description = "With --rate: poisson, constant or gamma (default: ${DEFAULT-VALUE}).")
+    String arrival = "poisson";
+
+    @Option(names = "--burstiness", paramLabel = "B", defaultValue = "1", order = 54,
+            description = "With --arrival gamma: below 1 burstier, above 1 smoother; 1 is Poisson (default: ${DEFAULT-VALUE}).")
+    double burstiness = 1;
+
+    @Option(names = "--arrival-seed", paramLabel = "N", defaultValue = "1", order = 55,
+            description = "Seed of the arrival schedule (default: ${DEFAULT-VALUE}).")
+    long arrivalSeed = 1;
+
+    void validate(RunMode mode) {
+        if (repeats < 1 || repeats > 1000) throw new UsageException("--repeat must be between 1 and 1000 (got " + repeats + ")");
+        if (warmupRequests < 0) throw new UsageException("--warmup-requests must be 0 or more (got " + warmupRequests + ")");
+        if (rate != null) {
+            if (!(rate > 0)) throw new UsageException("--rate must be above 0 (got " + rate + ")");
+            if (mode != RunMode.PARALLEL) {
+                throw new UsageException("--rate needs --mode parallel (an open-loop rate has no sequential leg)");
+            }
+        }
+        if (!(burstiness > 0)) throw new UsageException("--burstiness must be above 0 (got " + burstiness + ")");
+        kind();
+    }
+
+    /** The open-loop arrival process, or null for closed-loop runs. */
+    Arrival arrival() {
+        return rate == null ? null : new Arrival(kind(), rate, burstiness, arrivalSeed);
+    }
+
+    private Arrival.Kind kind() {
+        try {
+            return Arrival.Kind.valueOf(arrival.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--arrival must be poisson, constant or gamma (got '" + arrival + "')");
+        }
+    }
+}
