@@ -94,7 +94,8 @@ public final class ModeStatistics implements ResultSink {
         long ran = requests - notRun;
         Double lowerBoundMs = null;
         Double efficiency = null;
-        if (plan.workers() > 1) {
+        // The bound is for a closed-loop pool; an open-loop run is paced by its arrivals instead.
+        if (plan instanceof Plan.Parallel) {
             long[] times = serviceTimes.inSubmissionOrder();
             long bound = LowerBound.makespanNanos(times, times.length, plan.workers());
             lowerBoundMs = bound / 1e6;
