@@ -165,7 +165,7 @@ public final class BatchRunner {
     private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
                                ResultsFile results, RunListener listener)
             throws PromptFileException, InterruptedException {
-        listener.modeStarted(leg.plan(), prompts);
+        listener.modeStarted(leg.plan(), leg.repeat(), prompts);
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;

@@ -12,7 +12,8 @@ public interface RunListener {
     /** A line for humans (stderr): what we talk to, where results go, warnings. */
     default void notice(String line) {}
 
-    default void modeStarted(Plan plan, int prompts) {}
+    /** A mode (one repeat of it) starts sending {@code prompts} prompts. */
+    default void modeStarted(Plan plan, int repeat, int prompts) {}
 
     /** Each request's final record, in completion order, never concurrently. */
     default void result(RequestResult result) {}

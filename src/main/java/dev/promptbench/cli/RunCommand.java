@@ -163,9 +163,12 @@ public final class RunCommand implements Callable<Integer> {
                     retry.policy(), previous, measure.repeats, measure.warmupRequests);
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
-            ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
-                    showAnswers, format == OutputFormat.JSON);
-            BatchResult result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
+            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
+            BatchResult result;
+            try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
+                    showAnswers, format != OutputFormat.TABLE, progress)) {
+                result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
+            }
             return finish(result, signals, err);
         }
     }

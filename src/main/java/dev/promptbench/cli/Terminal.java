@@ -1,0 +1,36 @@
+package dev.promptbench.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What the terminal around us allows: live progress only when stderr is a terminal and nobody
+ * asked for plain output (CI logs, {@code --quiet}).
+ */
+final class Terminal {
+    private Terminal() {}
+
+    /** True when live progress may be drawn on stderr. */
+    static boolean progressAllowed(Map<String, String> env, boolean quiet) {
+        if (quiet || env.containsKey("CI") || "dumb".equals(env.get("TERM"))) return false;
+        return stderrIsTerminal();
+    }
+
+    /**
+     * Java has no isatty for stderr: on Linux, /proc tells where file descriptor 2 points; elsewhere
+     * fall back to the console check (stdin and stdout are a terminal).
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd2 = Path.of("/proc/self/fd/2");
+        try {
+            if (Files.exists(fd2)) {
+                String target = Files.readSymbolicLink(fd2).toString();
+                return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+            }
+        } catch (Exception ignored) {
+            // Not readable: use the portable check below.
+        }
+        return System.console() != null;
+    }
+}
