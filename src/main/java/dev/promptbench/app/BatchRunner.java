@@ -1,9 +1,5 @@
 package dev.promptbench.app;
 
-import dev.promptbench.client.Endpoint;
-import dev.promptbench.client.OpenAIResponder;
-import dev.promptbench.control.CooldownGate;
-import dev.promptbench.control.RetryingResponder;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
@@ -25,20 +21,17 @@ import dev.promptbench.run.Router;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.SkippingSource;
 import dev.promptbench.run.Ticker;
-import dev.promptbench.sim.Simulator;
 import dev.promptbench.stats.Comparison;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Runs a validated batch from start to end: the simulator when no endpoint is set, warm-up,
@@ -46,9 +39,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * they complete. Prints nothing: everything a person should see goes to the listener.
  */
 public final class BatchRunner {
-    private static final int WARMUP_REQUESTS = 300;
-    private static final Duration WARMUP_BUDGET = Duration.ofSeconds(1);
-
     private final RunControl control;
     private final Sleeper sleeper;
     private final Ticker ticker = Ticker.system();
@@ -60,43 +50,24 @@ public final class BatchRunner {
 
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
-        try (Simulator simulator = spec.endpoints().isEmpty() ? Simulator.start(spec.simulator()) : null;
-             OpenAIResponder http = new OpenAIResponder(spec.client())) {
-            // After a cancel and its grace period, closing the client aborts the calls still in flight.
-            control.onAbort(http::close);
-            List<Endpoint> endpoints = simulator != null
-                    ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : spec.endpoints();
-            Endpoint first = endpoints.get(0);
+        try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
+                ticker)) {
             RequestTemplate template = new RequestTemplate(spec.settings());
             Prompt firstPrompt = firstPrompt(spec);
-            listener.notice(firstLine(first, simulator != null, spec));
-
-            if (spec.warmup()) {
-                new Warmup(WARMUP_REQUESTS, Math.min(spec.threads(), 8), WARMUP_BUDGET)
-                        .run(http, template.requestFor(firstPrompt));
-            }
+            listener.notice(firstLine(session, spec));
+            if (spec.warmup()) session.warmUp(template.requestFor(firstPrompt), spec.threads());
             CanaryReport canary = null;
             if (spec.canary()) {
-                Canary.Verdict verdict = new Canary(http, sleeper).send(template.canaryFor(firstPrompt), first);
+                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
                 if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
                 canary = verdict.report();
-                if ("skipped".equals(canary.status())) {
-                    listener.notice("warning: the canary request failed (" + canary.message()
-                            + "); starting the batch anyway");
-                } else {
-                    listener.notice(String.format(java.util.Locale.ROOT, "canary: ok in %.0f ms over %s",
-                            canary.latencyMs(), http.lastProtocol()));
-                }
             }
-            String protocol = http.lastProtocol();
-
-            CooldownGate cooldown = new CooldownGate(ticker);
-            RetryingResponder responder = new RetryingResponder(http, spec.retry(), cooldown, sleeper, ticker,
-                    () -> ThreadLocalRandom.current().nextDouble());
-            Dispatcher dispatcher = new Dispatcher(responder, template, Router.single(first), cooldown, ticker);
-            List<EndpointInfo> infos = endpoints.stream().map(e -> EndpointInfo.of(e, protocol)).toList();
+            Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
+                    Router.single(session.first()), session.cooldown(), ticker);
+            List<EndpointInfo> infos = session.infos();
+            boolean simulated = session.simulated();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
-                    spec.prompts().sha256(), spec.prompts().count(), simulator != null, infos, config(spec), canary);
+                    spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary);
             Map<Mode, List<ModeSummary>> summaries = runLegs(spec, header, dispatcher, listener);
 
             Map<Mode, ModeResults> modes = new LinkedHashMap<>();
@@ -106,7 +77,7 @@ public final class BatchRunner {
             if (comparison != null && comparison.errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
-            RunReport report = new RunReport(Version.current(), simulator != null, infos.get(0), infos,
+            RunReport report = new RunReport(Version.current(), simulated, infos.get(0), infos,
                     header.config(), spec.prompts().count(), spec.threads(), spec.resultsPath().toString(),
                     modes, comparison);
             return new BatchResult(report, control.cancelCause(), control.cancelReason());
@@ -184,17 +155,10 @@ public final class BatchRunner {
     }
 
     /** The first line: what we talk to, so nobody mistakes a simulated run for a real one. */
-    private static String firstLine(Endpoint endpoint, boolean simulated, RunSpec spec) {
-        String target = simulated
-                ? "simulator " + endpoint.origin() + " (no API calls, no cost)"
-                : endpoint.kind() + " " + endpoint.origin() + " · "
-                        + (endpoint.deployment() != null ? "deployment " + endpoint.deployment()
-                                : "model " + endpoint.model());
-        // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
-        String protocol = "http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https";
+    private static String firstLine(Session session, RunSpec spec) {
         int prompts = spec.prompts().count();
         boolean parallel = spec.plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL);
-        return "promptbench " + Version.current() + " · " + target + " · " + protocol + " · " + prompts
+        return "promptbench " + Version.current() + " · " + session.describe() + " · " + prompts
                 + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.modeName()
                 + (parallel ? " · " + spec.threads() + " threads" : "");
     }

@@ -1,0 +1,129 @@
+package dev.promptbench.app;
+
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.OpenAIResponder;
+import dev.promptbench.control.CooldownGate;
+import dev.promptbench.control.RetryPolicy;
+import dev.promptbench.control.RetryingResponder;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.report.CanaryReport;
+import dev.promptbench.report.EndpointInfo;
+import dev.promptbench.run.RunControl;
+import dev.promptbench.run.Ticker;
+import dev.promptbench.sim.Simulator;
+import dev.promptbench.sim.SimulatorSettings;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The connection side of a run: the simulator when no endpoint is configured, the one shared HTTP
+ * client, its warm-up and the canary, and the retrying responder with its shared 429 cool-down.
+ */
+final class Session implements AutoCloseable {
+    private static final int WARMUP_REQUESTS = 300;
+    private static final Duration WARMUP_BUDGET = Duration.ofSeconds(1);
+
+    private final Simulator simulator;
+    private final OpenAIResponder http;
+    private final List<Endpoint> endpoints;
+    private final Sleeper sleeper;
+    private final Ticker ticker;
+    private final CooldownGate cooldown;
+
+    private Session(Simulator simulator, OpenAIResponder http, List<Endpoint> endpoints, Sleeper sleeper,
+                    Ticker ticker) {
+        this.simulator = simulator;
+        this.http = http;
+        this.endpoints = endpoints;
+        this.sleeper = sleeper;
+        this.ticker = ticker;
+        this.cooldown = new CooldownGate(ticker);
+    }
+
+    /** Starts the simulator if {@code endpoints} is empty, and the HTTP client. */
+    static Session open(List<Endpoint> endpoints, SimulatorSettings simulatorSettings, ClientSettings client,
+                        RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
+        Simulator simulator = endpoints.isEmpty() ? Simulator.start(simulatorSettings) : null;
+        OpenAIResponder http;
+        try {
+            http = new OpenAIResponder(client);
+        } catch (RuntimeException e) {
+            if (simulator != null) simulator.close();
+            throw e;
+        }
+        // After a cancel and its grace period, closing the client aborts the calls still in flight.
+        control.onAbort(http::close);
+        List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : endpoints;
+        return new Session(simulator, http, targets, sleeper, ticker);
+    }
+
+    boolean simulated() {
+        return simulator != null;
+    }
+
+    Endpoint first() {
+        return endpoints.get(0);
+    }
+
+    List<Endpoint> endpoints() {
+        return endpoints;
+    }
+
+    /** What we talk to, for the first line: kind, host, deployment or model, protocol. */
+    String describe() {
+        Endpoint endpoint = first();
+        String target = simulated()
+                ? "simulator " + endpoint.origin() + " (no API calls, no cost)"
+                : endpoint.kind() + " " + endpoint.origin() + " · "
+                        + (endpoint.deployment() != null ? "deployment " + endpoint.deployment()
+                                : "model " + endpoint.model());
+        // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
+        return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
+    }
+
+    /** Warms the client's code path against a private simulator, untimed. */
+    void warmUp(ChatRequest request, int concurrency) throws IOException, InterruptedException {
+        new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(concurrency, 8)), WARMUP_BUDGET).run(http, request);
+    }
+
+    /** Sends the canary; tells the listener what it found. */
+    Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
+        Canary.Verdict verdict = new Canary(http, sleeper).send(request, first());
+        CanaryReport report = verdict.report();
+        if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {
+            listener.notice("warning: the canary request failed (" + report.message() + "); starting anyway");
+        } else if (verdict.fatalMessage() == null) {
+            listener.notice(String.format(Locale.ROOT, "canary: ok in %.0f ms over %s", report.latencyMs(),
+                    http.lastProtocol()));
+        }
+        return verdict;
+    }
+
+    /** The responder the batch uses: retries around the shared client, 429s closing the shared gate. */
+    RetryingResponder responder(RetryPolicy policy) {
+        return new RetryingResponder(http, policy, cooldown, sleeper, ticker,
+                () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    /** The gate every worker passes: closed while a 429's Retry-After runs. */
+    CooldownGate cooldown() {
+        return cooldown;
+    }
+
+    /** The endpoints as reports show them, with the protocol the last response used. */
+    List<EndpointInfo> infos() {
+        String protocol = http.lastProtocol();
+        return endpoints.stream().map(e -> EndpointInfo.of(e, protocol)).toList();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        if (simulator != null) simulator.close();
+    }
+}
