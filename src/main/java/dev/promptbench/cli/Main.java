@@ -56,6 +56,7 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("run", new RunCommand(env));
+        cli.addSubcommand("sweep", new SweepCommand(env));
         cli.addSubcommand("simulate", new SimulateCommand());
         cli.setOut(out);
         cli.setErr(err);

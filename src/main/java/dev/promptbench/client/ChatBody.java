@@ -17,7 +17,8 @@ final class ChatBody {
 
     /**
      * {@code messages} as given, {@code model} when the route needs it, the completion limit under
-     * the endpoint's field name, then the request's other fields in their order.
+     * the endpoint's field name, {@code stream} and {@code stream_options} for a streamed request, then
+     * the request's other fields in their order.
      */
     byte[] bytes(ChatRequest request, Endpoint endpoint) throws JsonProcessingException {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -32,6 +33,10 @@ final class ChatBody {
         if (request.maxTokens() != null) {
             node.put(endpoint.maxTokensField(), request.maxTokens());
         }
+        if (request.stream()) {
+            node.put("stream", true);
+            node.set("stream_options", streamOptions(request.fields()));
+        }
         if (request.fields() != null) {
             for (Map.Entry<String, JsonNode> field : request.fields().properties()) {
                 // What the endpoint and the request already set wins over a same-named extra.
@@ -41,5 +46,23 @@ final class ChatBody {
             }
         }
         return writer.writeValueAsBytes(node);
+    }
+
+    /**
+     * {@code include_usage: true} (the usage event is where the token count for per-token timing comes
+     * from), plus whatever other stream options the request's fields carry.
+     */
+    private static ObjectNode streamOptions(ObjectNode fields) {
+        ObjectNode options = JsonNodeFactory.instance.objectNode();
+        options.put("include_usage", true);
+        JsonNode given = fields == null ? null : fields.get("stream_options");
+        if (given != null && given.isObject()) {
+            for (Map.Entry<String, JsonNode> option : given.properties()) {
+                if (!options.has(option.getKey())) {
+                    options.set(option.getKey(), option.getValue());
+                }
+            }
+        }
+        return options;
     }
 }

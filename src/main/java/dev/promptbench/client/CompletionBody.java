@@ -22,7 +22,18 @@ record CompletionBody(List<Choice> choices, TokenCounts usage, String model) {
     /** Token counts as the service reports them; either may be missing on compatible servers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenCounts(@JsonProperty("prompt_tokens") Integer promptTokens,
-                       @JsonProperty("completion_tokens") Integer completionTokens) {}
+                       @JsonProperty("completion_tokens") Integer completionTokens) {
+
+        /** The counts as {@link Usage} (a missing one as 0), or null when neither was sent. */
+        Usage toUsage() {
+            if (promptTokens == null && completionTokens == null) {
+                return null;
+            }
+            return new Usage(orZero(promptTokens), orZero(completionTokens));
+        }
+
+        private static int orZero(Integer value) { return value == null ? 0 : value; }
+    }
 
     /** The first choice, or null when there is none (which makes the body not a chat completion). */
     Choice firstChoice() {
@@ -31,11 +42,6 @@ record CompletionBody(List<Choice> choices, TokenCounts usage, String model) {
 
     /** The service's counts, or null when it sent none. */
     Usage toUsage() {
-        if (usage == null || (usage.promptTokens() == null && usage.completionTokens() == null)) {
-            return null;
-        }
-        return new Usage(orZero(usage.promptTokens()), orZero(usage.completionTokens()));
+        return usage == null ? null : usage.toUsage();
     }
-
-    private static int orZero(Integer value) { return value == null ? 0 : value; }
 }

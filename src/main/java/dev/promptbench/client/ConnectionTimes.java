@@ -8,7 +8,7 @@ package dev.promptbench.client;
  * @param connectNanos TCP connect (TLS included)
  * @param tlsNanos     TLS handshake
  * @param headersNanos request sent to response headers received (the service's time to answer)
- * @param protocol     {@code http/1.1} or {@code h2}, or null when no response arrived
+ * @param protocol     {@code http/1.1} or {@code h2} of the connection used, or null when none was made
  * @param reused       true when the call ran on a pooled connection
  */
 public record ConnectionTimes(long dnsNanos, long connectNanos, long tlsNanos, long headersNanos, String protocol,

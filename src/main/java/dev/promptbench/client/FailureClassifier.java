@@ -44,6 +44,29 @@ final class FailureClassifier {
     }
 
     /**
+     * The kind an error event sent in place of a stream chunk stands for. Its code is all there is
+     * (the HTTP status was 200): a content-filter code is CONTENT_FILTER, a numeric code is read as an
+     * HTTP status, a rate-limit code is RATE_LIMITED, and anything else went wrong on the service's
+     * side, so SERVER_ERROR.
+     */
+    static ErrorKind kindOfStreamError(ErrorBody body) {
+        if (body == null) {
+            return ErrorKind.SERVER_ERROR;
+        }
+        if ("content_filter".equals(body.code()) || "ResponsibleAIPolicyViolation".equals(body.innerCode())) {
+            return ErrorKind.CONTENT_FILTER;
+        }
+        if (body.code() != null && body.code().matches("[1-5][0-9][0-9]")) {
+            int status = Integer.parseInt(body.code());
+            return status < 400 ? ErrorKind.SERVER_ERROR : kindOf(status, body);
+        }
+        if ("rate_limit_exceeded".equals(body.code()) || "too_many_requests".equals(body.code())) {
+            return ErrorKind.RATE_LIMITED;
+        }
+        return ErrorKind.SERVER_ERROR;
+    }
+
+    /**
      * A failure from a non-2xx response.
      *
      * @param head         the first bytes of the body (all of it unless it was very large)
@@ -68,6 +91,16 @@ final class FailureClassifier {
     Outcome.Failure badResponse(int status, String requestId, Timing timing, String detail, String headerValue) {
         return new Outcome.Failure(timing, status, requestId, ErrorKind.BAD_RESPONSE, null,
                 SafeText.line(detail, headerValue), null);
+    }
+
+    /**
+     * A failure of a streamed 2xx answer: an error event, a malformed chunk, an end before
+     * {@code [DONE]} or a stall.
+     */
+    Outcome.Failure streamFailure(int status, String requestId, Timing timing, ErrorKind kind, String code,
+                                  String detail, String headerValue) {
+        String safeCode = code == null ? null : SafeText.line(code, headerValue);
+        return new Outcome.Failure(timing, status, requestId, kind, safeCode, SafeText.line(detail, headerValue), null);
     }
 
     /** A failure found before anything was sent (credential, URL, body), with zero latency. */
@@ -148,7 +181,7 @@ final class FailureClassifier {
                 && "timeout".equals(e.getMessage());
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         Throwable cause = e.getCause();
         if (cause != null && cause != e && cause.getMessage() != null && !text.contains(cause.getMessage())) {
@@ -157,7 +190,8 @@ final class FailureClassifier {
         return text;
     }
 
-    private static String format(Duration duration) {
+    /** {@code 60 s}, or {@code 300 ms} when not whole seconds. */
+    static String format(Duration duration) {
         long millis = duration.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

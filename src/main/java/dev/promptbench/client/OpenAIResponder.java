@@ -1,10 +1,8 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Clock;
@@ -23,8 +21,9 @@ import okio.BufferedSource;
 import okio.Okio;
 
 /**
- * Sends non-streaming chat-completions requests over one shared OkHttp client (pooled
- * connections sized to the run) and turns every answer or failure into an {@link Outcome}.
+ * Sends chat-completions requests, blocking or streamed, over one shared OkHttp client (pooled
+ * connections sized to the run) and turns every answer or failure into an {@link Outcome} with the
+ * call's {@link ConnectionTimes}.
  */
 public final class OpenAIResponder implements Responder, AutoCloseable {
     /** Sent on retries only: the attempt number (2, 3, ...). */
@@ -32,14 +31,16 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
 
     private static final MediaType JSON = MediaType.get("application/json");
+    private static final String EVENT_STREAM = "text/event-stream";
     private static final String USER_AGENT = "promptbench/" + version();
     /** Error bodies are read up to this size for their code and message; the rest is only counted. */
     private static final int ERROR_HEAD_LIMIT = 64 * 1024;
 
     private final OkHttpClient client;
     private final ChatBody chatBody;
-    private final ObjectReader completionReader;
     private final FailureClassifier failures;
+    private final BlockingAnswer blocking;
+    private final StreamedAnswer streamed;
     private volatile String lastProtocol;
     private volatile boolean closed;
 
@@ -62,6 +63,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .callTimeout(settings.requestTimeout())
                 .connectTimeout(settings.connectTimeout())
                 // The call timeout bounds everything; OkHttp's default 10 s read timeout would cut slow models.
+                // (Each read of a streamed answer is also bounded by the stream idle timeout: StreamedAnswer.)
                 .readTimeout(Duration.ZERO)
                 .writeTimeout(Duration.ZERO)
                 // A silent resend would hide a failure and could bill twice; retries are a decorator's job.
@@ -75,8 +77,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
                 .build();
         this.chatBody = new ChatBody(mapper.writer());
-        this.completionReader = mapper.readerFor(CompletionBody.class);
         this.failures = new FailureClassifier(mapper.reader(), clock, settings.requestTimeout());
+        this.blocking = new BlockingAnswer(mapper.readerFor(CompletionBody.class), failures);
+        this.streamed = new StreamedAnswer(mapper.readerFor(ChunkBody.class), mapper.reader(), failures,
+                settings.streamIdleTimeout());
     }
 
     @Override
@@ -118,56 +122,55 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             builder.header(ATTEMPT_HEADER, Integer.toString(request.attempt()));
         }
         Request http = builder
-                .header("Accept", "application/json")
+                .header("Accept", request.stream() ? EVENT_STREAM : "application/json")
                 .header("User-Agent", USER_AGENT)
                 .post(RequestBody.create(body, JSON))
                 .build();
-        return execute(http, headerValue);
+        return execute(http, request.stream(), headerValue);
     }
 
-    private Outcome execute(Request http, String headerValue) {
+    private Outcome execute(Request http, boolean stream, String headerValue) {
         CallTrace trace = new CallTrace();
         Call call = client.newCall(http);
         call.addEventListener(trace);
         trace.markSent();
+        Outcome outcome;
         try (Response response = call.execute()) {
             lastProtocol = response.protocol().toString();
             trace.markResponse(response.code(), requestId(response));
-            return response.isSuccessful()
-                    ? readCompletion(response, trace, headerValue)
-                    : readError(response, trace, headerValue);
+            if (!response.isSuccessful()) {
+                outcome = readError(response, trace, headerValue);
+            } else if (isEventStream(response, stream)) {
+                outcome = streamed.read(response, call, trace, headerValue);
+            } else {
+                // Also a stream request's JSON answer: some compatible servers ignore "stream".
+                outcome = blocking.read(response, trace, headerValue);
+            }
         } catch (Exception e) {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a
             // per-request problem must come back as a value, never end the run.
-            return failures.transport(e, trace, call.isCanceled(), closed, headerValue);
+            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue);
         }
+        return withConnection(outcome, trace.connectionTimes());
     }
 
-    private Outcome readCompletion(Response response, CallTrace trace, String headerValue) throws IOException {
-        BufferedSource source = response.body().source();
-        if (source.request(1)) {
-            trace.markFirstByte();
+    /** SSE by its media type; an untyped answer to a stream request is taken as SSE too. */
+    private static boolean isEventStream(Response response, boolean streamRequested) {
+        MediaType type = response.body().contentType();
+        if (type == null) {
+            return streamRequested;
         }
-        CompletionBody parsed;
-        try {
-            parsed = completionReader.readValue(source.inputStream());
-            source.readAll(Okio.blackhole());
-        } catch (JacksonException e) {
-            if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
-                throw io;
-            }
-            return failures.badResponse(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
-                    notCompletion(response) + ": " + e.getOriginalMessage(), headerValue);
+        return "text".equalsIgnoreCase(type.type()) && "event-stream".equalsIgnoreCase(type.subtype());
+    }
+
+    private static Outcome withConnection(Outcome outcome, ConnectionTimes connection) {
+        if (outcome instanceof Outcome.Success s) {
+            return new Outcome.Success(s.timing(), s.httpStatus(), s.requestId(), s.answer(), s.finishReason(),
+                    s.usage(), s.model(), s.attempts(), s.stream(), connection);
         }
-        long end = System.nanoTime();
-        CompletionBody.Choice choice = parsed == null ? null : parsed.firstChoice();
-        if (choice == null) {
-            return failures.badResponse(response.code(), trace.requestId(), trace.timing(end),
-                    notCompletion(response) + ": no choices", headerValue);
-        }
-        String content = choice.message() == null ? null : choice.message().content();
-        return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(),
-                content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model());
+        Outcome.Failure f = (Outcome.Failure) outcome;
+        return new Outcome.Failure(f.timing(), f.httpStatus(), f.requestId(), f.kind(), f.code(), f.message(),
+                f.retryAfter(), f.attempts(), connection);
     }
 
     private Outcome readError(Response response, CallTrace trace, String headerValue) throws IOException {
@@ -180,12 +183,6 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         long total = head.length + source.readAll(Okio.blackhole());
         return failures.httpFailure(response.code(), trace.requestId(), trace.timing(System.nanoTime()), head, total,
                 response.header("retry-after-ms"), response.header("retry-after"), headerValue);
-    }
-
-    private static String notCompletion(Response response) {
-        String type = response.header("Content-Type");
-        return "HTTP " + response.code() + " body is not a chat completion"
-                + (type == null || type.contains("json") ? "" : " (" + type + ")");
     }
 
     private static String requestId(Response response) {

@@ -17,17 +17,18 @@ public record StreamMetrics(long firstContentNanos, long lastContentNanos, int c
 
     /**
      * Time per output token after the first, per token (not per event): several tokens may share one
-     * event, so this divides by tokens. Null with fewer than two tokens.
+     * event, so this divides by tokens. Null with fewer than two tokens, or fewer than two content
+     * events (then the stream says nothing about the pace of tokens).
      */
     public Double tpotNanos() {
-        if (completionTokens < 2) return null;
+        if (completionTokens < 2 || chunks < 2) return null;
         return (double) (lastContentNanos - firstContentNanos) / (completionTokens - 1);
     }
 
     /** Tokens per second after the first token, or null when it cannot be told. */
     public Double decodeTokensPerS() {
         long span = lastContentNanos - firstContentNanos;
-        if (completionTokens < 2 || span <= 0) return null;
+        if (completionTokens < 2 || chunks < 2 || span <= 0) return null;
         return (completionTokens - 1) / (span / 1e9);
     }
 }

@@ -68,6 +68,15 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         writeLine(node);
     }
 
+    /** Marks the start of a sweep step: the records that follow, up to the next marker, belong to it. */
+    public void writeSweepStep(int threads, int requests) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "sweep_step");
+        node.put("threads", threads);
+        node.put("requests", requests);
+        writeLine(node);
+    }
+
     /** Writes the {@code run} header record. */
     public void writeHeader(RunHeader header) {
         ObjectNode node = Json.MAPPER.createObjectNode();
@@ -186,6 +195,8 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         node.put("mode", summary.mode().wireName());
         node.put("repeat", summary.repeat());
         node.setAll(Json.mode(summary));
+        // wall_ms is rounded to microseconds; the exact wall lets `report` recompute the speedup to the digit.
+        node.put("wall_ns", Math.round(summary.wallMs() * 1e6));
         ObjectNode histograms = node.putObject("histograms");
         summary.histograms().forEach(histograms::put);
         writeLine(node);

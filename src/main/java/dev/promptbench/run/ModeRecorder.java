@@ -68,7 +68,7 @@ final class ModeRecorder {
     /** The stream's instants as offsets from the final attempt's send: the first one is the TTFT. */
     private static StreamMetrics relativeToSend(Outcome.Success ok) {
         StreamMetrics s = ok.stream();
-        if (s == null) return null;
+        if (s == null || s.chunks() == 0) return s;
         long sent = ok.timing().sentNanos();
         return new StreamMetrics(s.firstContentNanos() - sent, s.lastContentNanos() - sent, s.chunks(),
                 s.chunkGapP50Nanos(), s.chunkGapMaxNanos(), s.completionTokens(), s.tokensEstimated());

@@ -64,6 +64,16 @@ final class ClientFixtures {
         return request(null, JsonNodeFactory.instance.objectNode());
     }
 
+    /** A first attempt that asks for a streamed answer, with {@code fields} as extra body fields. */
+    static ChatRequest streamRequest(ObjectNode fields) {
+        ChatRequest plain = request(null, fields);
+        return new ChatRequest(plain.promptId(), plain.messages(), null, fields, 1, true);
+    }
+
+    static ChatRequest streamRequest() {
+        return streamRequest(fields());
+    }
+
     static ObjectNode fields() {
         return JsonNodeFactory.instance.objectNode();
     }

@@ -1,0 +1,175 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
+import okio.BufferedSource;
+
+/**
+ * Assembles one streamed chat completion from its SSE events: concatenates choice 0's
+ * {@code delta.content}, keeps the finish reason, usage and model, and times every content-bearing
+ * event. One instance reads one stream; it knows nothing of HTTP, so recorded streams test it.
+ *
+ * <p>An event is content-bearing when choice 0's delta has non-empty {@code content} or
+ * {@code tool_calls}. Azure's filter event ({@code "choices": []}), the role-only first delta
+ * ({@code "content": ""}), annotation-only chunks without a delta, the finish event without text and
+ * the usage event are not: time to first token is measured at the first token, not the first event.
+ */
+final class ChatStream {
+    private static final String DONE = "[DONE]";
+
+    private final ObjectReader chunkReader;
+    private final ObjectReader treeReader;
+    private final LongSupplier nanoTime;
+
+    private final StringBuilder answer = new StringBuilder();
+    /** Tool-call names and arguments: not part of the answer, but tokens the model wrote. */
+    private final StringBuilder toolText = new StringBuilder();
+    private final ChunkTimes times = new ChunkTimes();
+    private String finishReason;
+    private CompletionBody.TokenCounts counts;
+    private String model;
+    private boolean sawChoice;
+    private int events;
+
+    /**
+     * @param chunkReader reads {@link ChunkBody}
+     * @param treeReader  reads error events
+     * @param nanoTime    the clock content events are timed with ({@code System::nanoTime}; tests pin it)
+     */
+    ChatStream(ObjectReader chunkReader, ObjectReader treeReader, LongSupplier nanoTime) {
+        this.chunkReader = chunkReader;
+        this.treeReader = treeReader;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Reads events from {@code source} until {@code [DONE]}, an error event, a malformed event or the end
+     * of the stream. I/O errors (the idle timeout among them) are thrown: the caller knows the transport.
+     */
+    StreamResult read(BufferedSource source) throws IOException {
+        SseReader reader = new SseReader(source);
+        String data;
+        while ((data = reader.next()) != null) {
+            StreamResult end = accept(data);
+            if (end != null) {
+                return end;
+            }
+        }
+        // Lenient where it costs nothing: a final [DONE] without its blank line still completes the answer.
+        if (isDone(reader.unterminated())) {
+            return complete();
+        }
+        return new StreamResult.Failed(ErrorKind.STREAM_INCOMPLETE, null,
+                "stream ended before [DONE] after " + describeProgress());
+    }
+
+    /** Content-bearing events so far. */
+    int contentEvents() {
+        return times.count();
+    }
+
+    /** Takes one event's data; returns how the stream ended, or null to read on. */
+    private StreamResult accept(String data) {
+        if (isDone(data)) {
+            return complete();
+        }
+        events++;
+        ChunkBody chunk;
+        try {
+            chunk = chunkReader.readValue(data);
+        } catch (IOException e) {
+            String why = e instanceof JacksonException json ? json.getOriginalMessage() : e.getMessage();
+            return malformed(why);
+        }
+        if (chunk == null) {
+            return malformed("null");
+        }
+        if (chunk.isError()) {
+            ErrorBody error = ErrorBody.parse(treeReader, data.getBytes(StandardCharsets.UTF_8));
+            return new StreamResult.Failed(FailureClassifier.kindOfStreamError(error),
+                    error == null ? null : error.code(),
+                    "error event after " + describeProgress() + ": " + describe(error));
+        }
+        if (chunk.model() != null && !chunk.model().isBlank()) {
+            model = chunk.model();
+        }
+        if (chunk.usage() != null && chunk.usage().toUsage() != null) {
+            // The last one wins: some servers send running counts on every chunk.
+            counts = chunk.usage();
+        }
+        ChunkBody.Choice choice = chunk.firstChoice();
+        if (choice != null) {
+            sawChoice = true;
+            if (choice.finishReason() != null) {
+                finishReason = choice.finishReason();
+            }
+            if (choice.delta() != null && takeDelta(choice.delta())) {
+                times.mark(nanoTime.getAsLong());
+            }
+        }
+        return null;
+    }
+
+    /** Adds a delta's text; true when it carried any. */
+    private boolean takeDelta(ChunkBody.Delta delta) {
+        boolean content = delta.content() != null && !delta.content().isEmpty();
+        if (content) {
+            answer.append(delta.content());
+        }
+        boolean tools = delta.toolCalls() != null && delta.toolCalls().isArray() && !delta.toolCalls().isEmpty();
+        if (tools) {
+            for (JsonNode call : delta.toolCalls()) {
+                JsonNode function = call.path("function");
+                toolText.append(function.path("name").asText("")).append(function.path("arguments").asText(""));
+            }
+        }
+        return content || tools;
+    }
+
+    private StreamResult complete() {
+        if (!sawChoice) {
+            return new StreamResult.Failed(ErrorKind.BAD_RESPONSE, null,
+                    "stream reached [DONE] without any choice (" + events + " events)");
+        }
+        Integer sent = counts == null ? null : counts.completionTokens();
+        // No completion_tokens, or a 0 contradicted by the text received, is no count at all.
+        boolean estimated = sent == null || (sent == 0 && times.count() > 0);
+        int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText, times.count()) : sent;
+        return new StreamResult.Complete(answer.toString(), finishReason, counts == null ? null : counts.toUsage(),
+                model, times.metrics(tokens, estimated));
+    }
+
+    private StreamResult malformed(String why) {
+        return new StreamResult.Failed(ErrorKind.BAD_RESPONSE, null,
+                "stream event " + events + " is not a chat completion chunk: " + why);
+    }
+
+    private String describeProgress() {
+        return times.count() + " content events";
+    }
+
+    private static String describe(ErrorBody error) {
+        if (error == null) {
+            return "(no code or message)";
+        }
+        StringBuilder out = new StringBuilder();
+        if (error.code() != null) {
+            out.append(error.code());
+        }
+        if (error.innerCode() != null) {
+            out.append(" (").append(error.innerCode()).append(')');
+        }
+        if (error.message() != null) {
+            out.append(out.isEmpty() ? "" : ": ").append(error.message());
+        }
+        return out.isEmpty() ? "(no code or message)" : out.toString();
+    }
+
+    private static boolean isDone(String data) {
+        return data != null && DONE.equals(data.trim());
+    }
+}

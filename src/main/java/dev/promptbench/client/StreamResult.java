@@ -1,0 +1,27 @@
+package dev.promptbench.client;
+
+/** How reading one streamed answer ended: a complete answer, or a classified failure. */
+sealed interface StreamResult permits StreamResult.Complete, StreamResult.Failed {
+
+    /**
+     * The stream reached {@code data: [DONE]}.
+     *
+     * @param answer       the concatenated {@code delta.content} of choice 0
+     * @param finishReason the last {@code finish_reason} of choice 0, or null
+     * @param usage        the service's counts, or null when it sent none
+     * @param model        the model named by the chunks, or null
+     * @param metrics      token timing
+     */
+    record Complete(String answer, String finishReason, Usage usage, String model, StreamMetrics metrics)
+            implements StreamResult {}
+
+    /**
+     * The stream failed: an error event, a chunk that is not a chat completion chunk, or an end
+     * before {@code [DONE]}.
+     *
+     * @param kind   the classification
+     * @param code   the service's error code from an error event, or null
+     * @param detail what happened, not yet made safe to print
+     */
+    record Failed(ErrorKind kind, String code, String detail) implements StreamResult {}
+}

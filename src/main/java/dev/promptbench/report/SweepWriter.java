@@ -1,0 +1,84 @@
+package dev.promptbench.report;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.stats.SweepStep;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Prints a sweep as a table or as one JSON document. */
+public final class SweepWriter {
+    private SweepWriter() {}
+
+    public static void table(SweepReport sweep, PrintWriter out) {
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"threads", "req/s", "spread", "p50", "p95", "errors", "429s"});
+        for (SweepStep step : sweep.steps()) {
+            rows.add(new String[] {
+                Integer.toString(step.threads()),
+                String.format(Locale.ROOT, "%.2f", step.rps().median()),
+                step.repeats().size() < 2 ? "-" : String.format(Locale.ROOT, "%.2f–%.2f", step.rps().low(),
+                        step.rps().high()),
+                step.p50Ms() == null ? "-" : TableReporter.duration(step.p50Ms().median()),
+                step.p95Ms() == null ? "-" : TableReporter.duration(step.p95Ms().median()),
+                Long.toString(step.errors()),
+                Long.toString(step.rateLimited()),
+            });
+        }
+        int[] widths = new int[rows.get(0).length];
+        for (String[] row : rows) for (int c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length());
+        for (String[] row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int c = 0; c < row.length; c++) {
+                line.append(row[c]).append(" ".repeat(widths[c] - row[c].length() + 2));
+            }
+            out.println(line.toString().stripTrailing());
+        }
+        out.println();
+        out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
+                : "knee: " + sweep.knee().threads() + " threads — " + sweep.knee().reason());
+        out.println("req/s = requests per second of wall time at that concurrency (" + sweep.requests()
+                + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
+                + sweep.resultsFile());
+        out.flush();
+    }
+
+    public static void json(SweepReport sweep, PrintWriter out) {
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("schema_version", 1);
+        root.put("type", "sweep");
+        root.put("promptbench_version", sweep.version());
+        root.put("simulated", sweep.simulated());
+        root.set("endpoint", Json.endpoint(sweep.endpoint()));
+        root.put("prompts", sweep.prompts());
+        root.put("requests_per_step", sweep.requests());
+        root.put("results_file", sweep.resultsFile());
+        ArrayNode steps = root.putArray("steps");
+        for (SweepStep step : sweep.steps()) {
+            ObjectNode node = steps.addObject();
+            node.put("threads", step.threads());
+            node.put("requests_per_s", Json.round(step.rps().median()));
+            node.set("requests_per_s_spread", Json.spread(step.rps(), 3));
+            ObjectNode latency = node.putObject("latency_ms");
+            latency.put("p50", step.p50Ms() == null ? null : Json.round(step.p50Ms().median()));
+            latency.put("p95", step.p95Ms() == null ? null : Json.round(step.p95Ms().median()));
+            node.put("errors", step.errors());
+            node.put("rate_limited", step.rateLimited());
+            ArrayNode repeats = node.putArray("repeats");
+            step.repeats().forEach(r -> repeats.add(Json.mode(r)));
+        }
+        ObjectNode knee = root.putObject("knee");
+        knee.put("threads", sweep.knee().threads());
+        knee.put("reason", sweep.knee().reason());
+        try {
+            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.flush();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.promptbench.stats;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where more concurrency stops paying: the step after which throughput grows by less than 10%, or
+ * after which errors or 429s appear.
+ *
+ * @param threads the knee's concurrency, or null when there is too little to tell
+ * @param reason  why, in one sentence with the figures and their noise
+ */
+public record Knee(Integer threads, String reason) {
+    static final double MIN_GAIN = 0.10;
+
+    public static Knee of(List<SweepStep> steps) {
+        if (steps.size() < 2) return new Knee(null, "a sweep needs at least two steps to find a knee");
+        for (int i = 0; i + 1 < steps.size(); i++) {
+            SweepStep here = steps.get(i);
+            SweepStep next = steps.get(i + 1);
+            if (next.errors() > 0 || next.rateLimited() > 0) {
+                return new Knee(here.threads(), String.format(Locale.ROOT,
+                        "at %d threads %d errors and %d 429s appear", next.threads(), next.errors(),
+                        next.rateLimited()));
+            }
+            double gain = next.rps().median() / here.rps().median() - 1;
+            if (gain < MIN_GAIN) {
+                return new Knee(here.threads(), String.format(Locale.ROOT,
+                        "going to %d threads adds %+.0f%% throughput (%.2f → %.2f req/s%s)", next.threads(),
+                        100 * gain, here.rps().median(), next.rps().median(), noise(here, next)));
+            }
+        }
+        SweepStep last = steps.get(steps.size() - 1);
+        return new Knee(null, "throughput still grows by 10% or more at " + last.threads()
+                + " threads: try higher steps");
+    }
+
+    private static String noise(SweepStep a, SweepStep b) {
+        if (a.repeats().size() < 2) return "; one repeat, noise unknown: use --repeat";
+        double spread = Math.max(a.rps().high() - a.rps().low(), b.rps().high() - b.rps().low());
+        return String.format(Locale.ROOT, "; noise ±%.2f req/s (%s over %d repeats)", spread / 2, a.rps().kind(),
+                a.repeats().size());
+    }
+}
