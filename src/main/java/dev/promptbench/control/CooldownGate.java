@@ -1,5 +1,8 @@
 package dev.promptbench.control;
 
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.Outcome;
+
 import dev.promptbench.run.Gate;
 import dev.promptbench.run.Ticker;
 import java.time.Duration;
@@ -59,13 +62,13 @@ public final class CooldownGate implements Gate {
 
     /** Blocks while the gate is closed; every worker passes here before it sends. */
     @Override
-    public void enter() throws InterruptedException {
+    public void enter(ChatRequest request) throws InterruptedException {
         awaitOpen();
     }
 
     /** Nothing to release: the gate holds no permits. */
     @Override
-    public void leave() {}
+    public void leave(ChatRequest request, Outcome outcome) {}
 
     /**
      * Blocks until the gate is open (at once when it is), waking again whenever the deadline

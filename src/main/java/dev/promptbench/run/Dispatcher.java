@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
@@ -86,16 +87,24 @@ public final class Dispatcher {
 
     private void work(int lane, Leg leg) throws PromptFileException, InterruptedException {
         while (!leg.control().isCancelled()) {
-            gate.enter();
+            Taken taken = take(leg);
+            if (taken == null) return;
+            waitUntil(taken.scheduledNanos());
+            ChatRequest request = template.requestFor(taken.prompt());
             try {
-                if (leg.control().isCancelled()) return;
-                Taken taken = take(leg);
-                if (taken == null) return;
-                waitUntil(taken.scheduledNanos());
-                send(lane, taken, leg);
-            } finally {
-                gate.leave();
+                gate.enter(request);
+            } catch (InterruptedException e) {
+                leg.recorder().recordNotRun(taken.prompt(), router.endpointFor(taken.prompt().index()));
+                throw e;
             }
+            if (leg.control().isCancelled()) {
+                // Cancelled while this worker waited at the gate: it was never sent.
+                leg.recorder().recordNotRun(taken.prompt(), router.endpointFor(taken.prompt().index()));
+                gate.leave(request, null);
+                return;
+            }
+            Outcome outcome = send(lane, taken, request, leg);
+            gate.leave(request, outcome);
         }
     }
 
@@ -115,23 +124,25 @@ public final class Dispatcher {
         }
     }
 
-    private void send(int lane, Taken taken, Leg leg) {
+    /** Sends one request and records its outcome; null when the responder broke its contract and threw. */
+    private Outcome send(int lane, Taken taken, ChatRequest request, Leg leg) {
         Prompt prompt = taken.prompt();
         Endpoint endpoint = router.endpointFor(prompt.index());
         long sent = leg.recorder().dispatched();
         Outcome outcome;
         try {
-            outcome = responder.call(template.requestFor(prompt), endpoint);
+            outcome = responder.call(request, endpoint);
         } catch (RuntimeException bug) {
             // A responder must not throw; if one does, the prompt is still accounted for.
             leg.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
-            return;
+            return null;
         }
         if (outcome instanceof Outcome.Failure failure && failure.kind().isFatal()) {
             leg.control().cancel(RunControl.Cause.FATAL_ENDPOINT,
                     failure.kind().wireName() + ": " + failure.message());
         }
         leg.recorder().record(prompt, lane, endpoint, taken.scheduledNanos(), sent, outcome);
+        return outcome;
     }
 
     /**

@@ -1,21 +1,40 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.Outcome;
+
 /**
- * Decides when a worker may send its next request. Pacing, rate budgets, a 429 cool-down and
- * adaptive concurrency are gates; the default lets everything through.
+ * Decides when a worker may send its next request, and hears how it went. Pacing budgets (RPM/TPM),
+ * the shared 429 cool-down and adaptive concurrency are gates; the default lets everything through.
+ * A worker holds the prompt it took while it waits, so at most one prompt per worker is taken ahead.
  */
 public interface Gate {
-    /** Blocks until the next request may go. */
-    void enter() throws InterruptedException;
+    /** Blocks until {@code request} may be sent. */
+    void enter(ChatRequest request) throws InterruptedException;
 
-    /** Called once the request that entered has finished. */
-    void leave();
+    /** Called once the request that entered has its final outcome. */
+    void leave(ChatRequest request, Outcome outcome);
 
     /** A gate that never holds anyone. */
     static Gate open() {
         return new Gate() {
-            @Override public void enter() {}
-            @Override public void leave() {}
+            @Override public void enter(ChatRequest request) {}
+            @Override public void leave(ChatRequest request, Outcome outcome) {}
+        };
+    }
+
+    /** Passes {@code first}, then {@code second}; tells both how it went, in reverse order. */
+    static Gate both(Gate first, Gate second) {
+        return new Gate() {
+            @Override public void enter(ChatRequest request) throws InterruptedException {
+                first.enter(request);
+                second.enter(request);
+            }
+
+            @Override public void leave(ChatRequest request, Outcome outcome) {
+                second.leave(request, outcome);
+                first.leave(request, outcome);
+            }
         };
     }
 }

@@ -28,9 +28,9 @@ class CooldownGateTest {
 
     @Test
     void anOpenGateLetsEveryoneThrough() throws InterruptedException {
-        gate.enter();
+        gate.enter(null);
         gate.awaitOpen();
-        gate.leave();
+        gate.leave(null, null);
 
         assertFalse(gate.isClosed());
         assertEquals(0, gate.waitedNanos());
@@ -40,7 +40,7 @@ class CooldownGateTest {
     @Test
     void aWorkerIsHeldUntilTheClockPassesTheDeadline() throws Exception {
         gate.closeFor(Duration.ofMinutes(10));
-        CompletableFuture<Void> passed = worker(gate::enter);
+        CompletableFuture<Void> passed = worker(() -> gate.enter(null));
         awaitParked(gate, 1);
 
         // Woken one second early: it must look at the clock again and go back to waiting.
@@ -124,7 +124,7 @@ class CooldownGateTest {
         gate.closeFor(Duration.ofSeconds(30));
         List<CompletableFuture<Void>> workers = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            workers.add(worker(gate::enter));
+            workers.add(worker(() -> gate.enter(null)));
         }
         awaitParked(gate, 8);
 
@@ -138,7 +138,7 @@ class CooldownGateTest {
     @Test
     void anInterruptedWaiterGetsInterruptedException() throws Exception {
         gate.closeFor(Duration.ofMinutes(5));
-        CompletableFuture<Void> held = worker(gate::enter);
+        CompletableFuture<Void> held = worker(() -> gate.enter(null));
         awaitParked(gate, 1);
         ticker.advance(Duration.ofSeconds(3));
 
