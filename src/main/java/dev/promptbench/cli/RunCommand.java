@@ -97,6 +97,12 @@ public final class RunCommand implements Callable<Integer> {
             converter = DurationConverter.class, description = "Connection set-up limit (default: ${DEFAULT-VALUE}).")
     Duration connectTimeout;
 
+    @Option(names = "--stream-idle-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "With --stream: longest silence between events before the stream counts as broken "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration streamIdleTimeout;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json: json prints one JSON document on stdout and nothing else there "
                     + "(default: ${DEFAULT-VALUE}).")
@@ -159,7 +165,7 @@ public final class RunCommand implements Callable<Integer> {
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(threads, timeout, connectTimeout), resultsPath, force, !noWarmup, true,
+                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout), resultsPath, force, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests);
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
