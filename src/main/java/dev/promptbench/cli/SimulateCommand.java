@@ -23,9 +23,12 @@ import picocli.CommandLine.Spec;
         description = {
             "Serve simulated Azure OpenAI / OpenAI chat completions on a local port until stopped (Ctrl-C).",
             "Answers have a log-normal time to first token and a per-token delay; every draw is keyed "
-                + "by seed, prompt and attempt, so the same prompts always see the same service times.",
+                + "by seed, prompt and attempt, so the same prompts always see the same service times. "
+                + "\"stream\": true is answered with server-sent events in the Azure (or OpenAI) shape, "
+                + "--tokens-per-chunk tokens per event.",
             "To rehearse trouble: --fault-rate/--fault-kinds fail some requests on purpose, --rpm/--tpm answer "
-                + "429 as Azure does, --key and --deployments answer 401 and 404."
+                + "429 as Azure does, --key and --deployments answer 401 and 404, --stall stops answering "
+                + "for a while."
         },
         sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
@@ -60,6 +63,17 @@ public final class SimulateCommand implements Callable<Integer> {
             converter = DurationConverter.class,
             description = "Time per answer token after the first. Default: ${DEFAULT-VALUE}.")
     Duration tokenDelay;
+
+    @Option(names = "--tokens-per-chunk", defaultValue = "1", paramLabel = "N",
+            description = "Answer tokens per streamed event, 1..8, as Azure's content filter batches them; "
+                    + "the delay stays per token, so bigger chunks come less often. Default: ${DEFAULT-VALUE}.")
+    int tokensPerChunk;
+
+    @Option(names = "--stall", paramLabel = "AT:FOR",
+            description = "Answer nothing for FOR, starting AT after the simulator started (e.g. 10s:2s): "
+                    + "responses and stream events due meanwhile are held until it ends; requests are still "
+                    + "accepted. Default: no stall.")
+    String stall;
 
     @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
             description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
@@ -185,7 +199,9 @@ public final class SimulateCommand implements Callable<Integer> {
             return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokens, tokenDelay, seed,
                     SimulatorOptions.faults(faultRate, faultKinds, "--"),
                     SimulatorOptions.limits(rpm, tpm, timeScale, "--"),
-                    new SimulatorSettings.Access(key, served));
+                    new SimulatorSettings.Access(key, served),
+                    SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
+                    SimulatorOptions.stall(stall, "--"));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -195,7 +211,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private static String trouble(SimulatorSettings settings) {
         StringBuilder text = new StringBuilder();
         for (String part : new String[] {settings.faults().describe(), settings.limits().describe(),
-                settings.access().describe()}) {
+                settings.access().describe(), settings.stall().describe()}) {
             if (!part.isEmpty()) {
                 text.append(" · ").append(part);
             }

@@ -5,6 +5,7 @@ import dev.promptbench.sim.SimulatorSettings;
 import java.time.Duration;
 import java.util.Set;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** The built-in simulator's knobs on {@code run} (used only when no endpoint is configured). */
 final class SimulatorOptions {
@@ -27,6 +28,16 @@ final class SimulatorOptions {
     @Option(names = "--sim-token-delay", paramLabel = "DURATION", converter = DurationConverter.class, order = 83,
             description = "Simulator: time per further token (default 8ms).")
     Duration tokenDelay;
+
+    @Option(names = "--sim-tokens-per-chunk", paramLabel = "N", order = 90,
+            description = "Simulator: answer tokens per streamed event, 1..8, as Azure's content filter "
+                    + "batches them; the delay stays per token (default 1).")
+    Integer tokensPerChunk;
+
+    @Option(names = "--sim-stall", paramLabel = "AT:FOR", order = 91,
+            description = "Simulator: answer nothing for FOR, starting AT after it started (e.g. 10s:2s); "
+                    + "what falls due meanwhile is sent when the stall ends (default: no stall).")
+    String stall;
 
     @Option(names = "--sim-seed", paramLabel = "N", order = 84,
             description = "Simulator: seed of its latency, length and fault draws (default 42).")
@@ -67,7 +78,44 @@ final class SimulatorOptions {
                 seed != null ? seed : DEFAULTS.seed(),
                 faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, "--sim-"),
                 limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-"),
-                SimulatorSettings.Access.open());
+                SimulatorSettings.Access.open(),
+                tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, "--sim-"),
+                stall(stall, "--sim-"));
+    }
+
+    /** The tokens-per-chunk option, checked; shared with {@code simulate}. */
+    static int tokensPerChunk(int tokens, String prefix) {
+        if (tokens < 1 || tokens > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
+            throw new UsageException(prefix + "tokens-per-chunk must be 1.." + SimulatorSettings.MAX_TOKENS_PER_CHUNK
+                    + ", got " + tokens);
+        }
+        return tokens;
+    }
+
+    /**
+     * The stall option {@code AT:FOR} (two durations, e.g. {@code 10s:2s}) as settings; null or blank
+     * for none. Shared with {@code simulate}.
+     */
+    static SimulatorSettings.Stall stall(String text, String prefix) {
+        if (text == null || text.isBlank()) {
+            return SimulatorSettings.Stall.none();
+        }
+        String[] parts = text.split(":", -1);
+        if (parts.length != 2) {
+            throw new UsageException(prefix + "stall must be AT:FOR, two durations such as 10s:2s, got '"
+                    + text.trim() + "'");
+        }
+        DurationConverter durations = new DurationConverter();
+        try {
+            Duration at = durations.convert(parts[0]);
+            Duration length = durations.convert(parts[1]);
+            if (length.isZero()) {
+                throw new UsageException(prefix + "stall must last longer than 0, got '" + text.trim() + "'");
+            }
+            return new SimulatorSettings.Stall(at, length);
+        } catch (TypeConversionException e) {
+            throw new UsageException(prefix + "stall: " + e.getMessage());
+        }
     }
 
     /**

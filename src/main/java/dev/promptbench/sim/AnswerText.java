@@ -43,30 +43,37 @@ public final class AnswerText {
      *               different prompts get different answers
      */
     public static String of(String prompt, int tokens, long start) {
+        return String.join("", pieces(prompt, tokens, start));
+    }
+
+    /**
+     * The same answer as {@link #of}, one piece per estimated token (a word with its leading space, a
+     * punctuation mark, a Japanese character): what a streamed answer sends, a few pieces per event.
+     * The pieces joined are exactly {@link #of}'s text, and each counts as one token.
+     */
+    static List<String> pieces(String prompt, int tokens, long start) {
         return TokenEstimate.containsJapanese(prompt) ? japanese(tokens, start) : english(tokens, start);
     }
 
-    private static String japanese(int tokens, long start) {
+    private static List<String> japanese(int tokens, long start) {
         int offset = JAPANESE_STARTS.get((int) Math.floorMod(start, (long) JAPANESE_STARTS.size()));
-        StringBuilder out = new StringBuilder(tokens * 2);
+        List<String> out = new ArrayList<>(tokens);
         for (int i = 0; i < tokens; i++) {
-            out.appendCodePoint(JAPANESE_CHARS[(offset + i) % JAPANESE_CHARS.length]);
+            out.add(Character.toString(JAPANESE_CHARS[(offset + i) % JAPANESE_CHARS.length]));
         }
-        return out.toString();
+        return out;
     }
 
-    private static String english(int tokens, long start) {
+    private static List<String> english(int tokens, long start) {
         int offset = ENGLISH_STARTS.get((int) Math.floorMod(start, (long) ENGLISH_STARTS.size()));
-        StringBuilder out = new StringBuilder(tokens * 6);
+        List<String> out = new ArrayList<>(tokens);
         for (int i = 0; i < tokens; i++) {
             String token = ENGLISH_TOKENS.get((offset + i) % ENGLISH_TOKENS.size());
             boolean punctuation = token.length() == 1 && !Character.isLetterOrDigit(token.charAt(0));
-            if (i > 0 && !punctuation) {
-                out.append(' ');
-            }
-            out.append(token);
+            // The space goes with the word after it, so a piece boundary never splits a word from its space.
+            out.add(i > 0 && !punctuation ? " " + token : token);
         }
-        return out.toString();
+        return out;
     }
 
     /** Indexes where a sentence begins: 0 and every index after a sentence end. */

@@ -9,6 +9,9 @@ package dev.promptbench.sim;
  * @param maxTokens    {@code max_tokens} or {@code max_completion_tokens}, or null for none
  * @param lastUserText text of the last user message (of the last message if none is a user's)
  * @param promptTokens estimated prompt tokens, see {@link TokenEstimate}
+ * @param stream       true when the answer is to be streamed as server-sent events
+ * @param includeUsage true when a streamed answer ends with a usage event
+ *                     ({@code stream_options.include_usage})
  */
 record ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText,
-                int promptTokens) {}
+                int promptTokens, boolean stream, boolean includeUsage) {}

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import dev.promptbench.client.ApiStyle;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.UUID;
@@ -16,8 +17,9 @@ import java.util.function.LongSupplier;
 
 /**
  * Answers one chat-completions request the way Azure OpenAI or OpenAI would: route, auth and shape
- * checks first, then admission against the rate limits, then a {@code chat.completion} whose length and
- * send time come from the latency model, unless the fault model turns it into a failure.
+ * checks first, then admission against the rate limits, then a {@code chat.completion} (or, for
+ * {@code stream: true}, its server-sent chunks) whose length and send time come from the latency model,
+ * unless the fault model turns it into a failure.
  */
 final class ChatCompletions {
 
@@ -108,9 +110,11 @@ final class ChatCompletions {
         }
         int attempt = attempt(request.headers());
         ServicePlan plan = latency.plan(call.messagesJson(), attempt, call.maxTokens());
-        SimResponse answer = SimResponse.json(200, completion(request.number(), model, azure, call, plan))
-                .withHeaders(admission.headers())
-                .withDelay(plan.total());
+        SimResponse answer = call.stream()
+                ? stream(request.number(), model, azure, call, plan).withHeaders(admission.headers())
+                : SimResponse.json(200, completion(request.number(), model, azure, call, plan))
+                        .withHeaders(admission.headers())
+                        .withDelay(plan.total());
         Optional<FaultKind> fault = faults.draw(call.messagesJson(), attempt);
         return fault.isPresent() ? faults.apply(fault.get(), answer, plan, azure) : answer;
     }
@@ -127,6 +131,18 @@ final class ChatCompletions {
         };
     }
 
+    /**
+     * The same answer as {@link #completion}, streamed: same text, same usage, headers at once and the
+     * content events timed by the plan.
+     */
+    private SimResponse stream(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
+        List<String> pieces = AnswerText.pieces(call.lastUserText(), plan.completionTokens(), plan.textStart());
+        CompletionStream chunks = new CompletionStream(completionId(number), clock.instant().getEpochSecond(),
+                model, azure);
+        return SimResponse.eventStream(chunks.writes(pieces, plan, settings.tokenDelay(),
+                settings.tokensPerChunk(), call.includeUsage() ? usage(call, plan) : null));
+    }
+
     private String completion(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
         String content = AnswerText.of(call.lastUserText(), plan.completionTokens(), plan.textStart());
         ObjectNode message = JSON.objectNode()
@@ -140,7 +156,7 @@ final class ChatCompletions {
             choice.set("content_filter_results", filterResults());
         }
         ObjectNode root = JSON.objectNode()
-                .put("id", "chatcmpl-sim-" + number)
+                .put("id", completionId(number))
                 .put("object", "chat.completion")
                 .put("created", clock.instant().getEpochSecond())
                 .put("model", model)
@@ -152,15 +168,23 @@ final class ChatCompletions {
         }
         ArrayNode choices = root.putArray("choices");
         choices.add(choice);
-        root.putObject("usage")
-                .put("prompt_tokens", call.promptTokens())
-                .put("completion_tokens", plan.completionTokens())
-                .put("total_tokens", call.promptTokens() + plan.completionTokens());
+        root.set("usage", usage(call, plan));
         return root.toString();
     }
 
+    private static ObjectNode usage(ChatCall call, ServicePlan plan) {
+        return JSON.objectNode()
+                .put("prompt_tokens", call.promptTokens())
+                .put("completion_tokens", plan.completionTokens())
+                .put("total_tokens", call.promptTokens() + plan.completionTokens());
+    }
+
+    private static String completionId(long number) {
+        return "chatcmpl-sim-" + number;
+    }
+
     /** Azure's per-category verdicts, all clear: the simulator filters nothing. */
-    private static ObjectNode filterResults() {
+    static ObjectNode filterResults() {
         ObjectNode results = JSON.objectNode();
         for (String category : new String[] {"hate", "self_harm", "sexual", "violence"}) {
             results.putObject(category).put("filtered", false).put("severity", "safe");

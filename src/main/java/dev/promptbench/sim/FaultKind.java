@@ -10,11 +10,17 @@ public enum FaultKind {
     SERVER_ERROR("500"),
     /** 503 with a Retry-After of one second, as an overloaded service answers. */
     UNAVAILABLE("503"),
-    /** Headers with a Content-Length, half the body, then the connection closes: a reset mid-body. */
+    /**
+     * Headers with a Content-Length, half the body, then the connection closes: a reset mid-body. A
+     * stream sends about half its events, then the connection closes without {@code [DONE]}.
+     */
     RESET("reset"),
-    /** 200 whose body is cut short, so it is not valid JSON. */
+    /** 200 whose body is cut short, so it is not valid JSON; in a stream, one event is cut short. */
     MALFORMED("malformed"),
-    /** A valid 200 whose headers come late: twice the planned latency plus half a second. */
+    /**
+     * A valid 200 whose headers come late: twice the planned latency plus half a second; a stream's
+     * events follow the late headers at their usual pace.
+     */
     SLOW_HEADERS("slow-headers");
 
     private final String wireName;

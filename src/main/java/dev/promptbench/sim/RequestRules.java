@@ -57,14 +57,47 @@ final class RequestRules {
             }
         }
         temperature(root.get("temperature"));
-        if (root.path("stream").asBoolean(false)) {
-            // Until the simulator speaks SSE, a JSON answer to a streaming client would mislead it.
-            throw new RequestRejection("The simulator does not stream answers yet; send \"stream\": false.",
-                    "stream", "unsupported_value");
-        }
+        boolean stream = stream(root.get("stream"));
+        boolean includeUsage = includeUsage(root.get("stream_options"), stream);
         Integer maxTokens = maxTokens(root);
         return new ChatCall(model, messages.toString(), maxTokens,
-                lastUserText != null ? lastUserText : lastText, promptTokens);
+                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage);
+    }
+
+    private static boolean stream(JsonNode stream) throws RequestRejection {
+        if (stream == null || stream.isNull()) {
+            return false;
+        }
+        if (!stream.isBoolean()) {
+            throw new RequestRejection("Invalid type for 'stream': expected a boolean, but got "
+                    + typeName(stream) + " instead.", "stream", "invalid_type");
+        }
+        return stream.asBoolean();
+    }
+
+    /** {@code stream_options.include_usage}; the services refuse stream options on an unstreamed request. */
+    private static boolean includeUsage(JsonNode options, boolean stream) throws RequestRejection {
+        if (options == null || options.isNull()) {
+            return false;
+        }
+        if (!stream) {
+            throw new RequestRejection("The 'stream_options' parameter is only allowed when 'stream' is "
+                    + "enabled.", "stream_options", "invalid_value");
+        }
+        if (!options.isObject()) {
+            throw new RequestRejection("Invalid type for 'stream_options': expected an object, but got "
+                    + typeName(options) + " instead.", "stream_options", "invalid_type");
+        }
+        JsonNode usage = options.get("include_usage");
+        if (usage == null || usage.isNull()) {
+            return false;
+        }
+        if (!usage.isBoolean()) {
+            throw new RequestRejection("Invalid type for 'stream_options.include_usage': expected a boolean, "
+                    + "but got " + typeName(usage) + " instead.", "stream_options.include_usage",
+                    "invalid_type");
+        }
+        return usage.asBoolean();
     }
 
     private JsonNode parse(byte[] body) throws RequestRejection {

@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
@@ -21,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 /**
  * promptbench's built-in OpenAI-compatible chat-completions server on loopback, with a realistic
@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * need 512 threads for 512 requests in flight. Instead the handler reads and answers the request at
  * once, and a single timer thread hands the finished response to a worker when its time comes: four
  * workers and one timer hold any number of slow requests. The JDK server allows an exchange to be
- * completed later from another thread; it only needs the response body closed.
+ * completed later from another thread; it only needs the response body closed. A streamed answer works
+ * the same way, one event write at a time (see {@link StreamSender}).
  */
 public final class Simulator implements AutoCloseable {
 
@@ -45,6 +46,7 @@ public final class Simulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final ChatCompletions completions;
+    private final Timetable timetable;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -57,11 +59,15 @@ public final class Simulator implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot resolve host " + settings.host());
         }
-        this.completions = new ChatCompletions(settings, Clock.systemUTC(), System::nanoTime);
+        LongSupplier nanoTime = System::nanoTime;
+        this.completions = new ChatCompletions(settings, Clock.systemUTC(), nanoTime);
         this.workers = Executors.newFixedThreadPool(WORKERS, threads("worker"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
+        // The stall is counted from here: the server starts listening right after.
+        this.timetable = new Timetable(timer, workers,
+                new StallWindow(settings.stall(), nanoTime.getAsLong()), nanoTime);
         try {
             this.server = HttpServer.create(address, BACKLOG);
         } catch (IOException | RuntimeException e) {
@@ -132,6 +138,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        long arrival = timetable.now();
         long number = received.incrementAndGet();
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         SimResponse response;
@@ -147,24 +154,18 @@ public final class Simulator implements AutoCloseable {
         } catch (RuntimeException e) {
             response = ApiErrors.internal();
         }
-        if (response.delay().isZero() || response.delay().isNegative()) {
+        long due = arrival + Math.max(0, response.delay().toNanos());
+        if (response.streaming()) {
+            new StreamSender(exchange, response, due, timetable, answered, () -> finish(exchange)).run();
+            return;
+        }
+        long wait = timetable.waitFor(due);
+        if (wait <= 0) {
             send(exchange, response);
             return;
         }
         SimResponse later = response;
-        try {
-            // The timer only keeps time; writing is the workers' job, so a slow reader cannot hold
-            // up every other response that is due.
-            timer.schedule(() -> hand(exchange, later), response.delay().toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RejectedExecutionException closing) {
-            finish(exchange);
-        }
-    }
-
-    private void hand(HttpExchange exchange, SimResponse response) {
-        try {
-            workers.execute(() -> send(exchange, response));
-        } catch (RejectedExecutionException closing) {
+        if (!timetable.later(wait, () -> send(exchange, later), () -> finish(exchange))) {
             finish(exchange);
         }
     }
@@ -242,7 +243,11 @@ public final class Simulator implements AutoCloseable {
         if (s.tokensMedian() < 1) {
             throw new IllegalArgumentException("tokensMedian must be >= 1, got " + s.tokensMedian());
         }
-        // Faults, limits and access check themselves when built; the canonical constructor fills nulls.
+        if (s.tokensPerChunk() < 1 || s.tokensPerChunk() > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
+            throw new IllegalArgumentException("tokensPerChunk must be 1.." + SimulatorSettings.MAX_TOKENS_PER_CHUNK
+                    + ", got " + s.tokensPerChunk());
+        }
+        // Faults, limits, access and stall check themselves when built; the canonical constructor fills nulls.
     }
 
     private static void requireNonNegative(Duration duration, String name) {

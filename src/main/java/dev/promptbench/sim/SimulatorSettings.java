@@ -23,23 +23,40 @@ import java.util.stream.Collectors;
  * @param faults       which requests fail on purpose, and how; {@link Faults#none()} for none
  * @param limits       requests- and tokens-per-minute limits; {@link Limits#none()} for none
  * @param access       the key and deployments accepted; {@link Access#open()} accepts any
+ * @param tokensPerChunk how many answer tokens one streamed content event carries, 1 to
+ *                     {@link #MAX_TOKENS_PER_CHUNK}; 0 means 1
+ * @param stall        a time when the simulator answers nothing; {@link Stall#none()} for none
  */
 public record SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
                                 int tokensMedian, Duration tokenDelay, long seed,
-                                Faults faults, Limits limits, Access access) {
+                                Faults faults, Limits limits, Access access,
+                                int tokensPerChunk, Stall stall) {
+
+    /** The most tokens one streamed event may carry; Azure's content filter batches about this many. */
+    public static final int MAX_TOKENS_PER_CHUNK = 8;
 
     public SimulatorSettings {
         // Null means "not asked for", so callers that only tune latency need not name the rest.
         faults = faults != null ? faults : Faults.none();
         limits = limits != null ? limits : Limits.none();
         access = access != null ? access : Access.open();
+        tokensPerChunk = tokensPerChunk == 0 ? 1 : tokensPerChunk;
+        stall = stall != null ? stall : Stall.none();
+    }
+
+    /** Settings that stream one token per event and never stall. */
+    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
+                             int tokensMedian, Duration tokenDelay, long seed,
+                             Faults faults, Limits limits, Access access) {
+        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
+                1, Stall.none());
     }
 
     /** A well-behaved simulator: no faults, no limits, any key and deployment. */
     public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
                              int tokensMedian, Duration tokenDelay, long seed) {
         this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                Faults.none(), Limits.none(), Access.open());
+                Faults.none(), Limits.none(), Access.open(), 1, Stall.none());
     }
 
     /** The defaults: answers of about 1 s, like a small model on a quiet day. */
@@ -56,19 +73,31 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
     /** These settings with other faults. */
     public SimulatorSettings withFaults(Faults other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                other, limits, access);
+                other, limits, access, tokensPerChunk, stall);
     }
 
     /** These settings with other limits. */
     public SimulatorSettings withLimits(Limits other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, other, access);
+                faults, other, access, tokensPerChunk, stall);
     }
 
     /** These settings with another access rule. */
     public SimulatorSettings withAccess(Access other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, other);
+                faults, limits, other, tokensPerChunk, stall);
+    }
+
+    /** These settings with {@code tokens} answer tokens in each streamed content event. */
+    public SimulatorSettings withTokensPerChunk(int tokens) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, limits, access, tokens, stall);
+    }
+
+    /** These settings with another stall. */
+    public SimulatorSettings withStall(Stall other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, limits, access, tokensPerChunk, other);
     }
 
     /** A number without trailing zeros or exponent: 30, 0.5, 60. */
@@ -241,6 +270,45 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
         @Override
         public String toString() {
             return "Access[key=" + (keyRequired() ? "***" : "any") + ", deployments=" + deployments + "]";
+        }
+    }
+
+    /**
+     * A stretch of time when the simulator answers nothing, as a service does when it hangs: from
+     * {@code at} after the simulator started, for {@code length}, no response and no stream event is
+     * sent. What falls due in that time is held and goes out when it ends; requests are still accepted.
+     *
+     * @param at     when the stall begins, counted from the simulator's start
+     * @param length how long it lasts; zero for no stall
+     */
+    public record Stall(Duration at, Duration length) {
+
+        public Stall {
+            if (at == null || at.isNegative()) {
+                throw new IllegalArgumentException("the stall's start must be a duration >= 0");
+            }
+            if (length == null || length.isNegative()) {
+                throw new IllegalArgumentException("the stall's length must be a duration >= 0");
+            }
+        }
+
+        /** No stall. */
+        public static Stall none() {
+            return new Stall(Duration.ZERO, Duration.ZERO);
+        }
+
+        /** True when the simulator stalls at some point. */
+        public boolean active() {
+            return !length.isZero();
+        }
+
+        /** One line for people, e.g. {@code stall at 10s for 2s}; empty when none. */
+        public String describe() {
+            return active() ? "stall at " + seconds(at) + " for " + seconds(length) : "";
+        }
+
+        private static String seconds(Duration duration) {
+            return plain(BigDecimal.valueOf(duration.toNanos()).movePointLeft(9)) + "s";
         }
     }
 }

@@ -19,6 +19,20 @@ class AnswerTextTest {
     }
 
     @Test
+    void piecesAreOneTokenEachAndJoinToTheAnswer() {
+        for (String prompt : new String[] {"Summarise the plot of Hamlet.", "日本の首都について教えてください"}) {
+            for (int tokens = 1; tokens <= 60; tokens++) {
+                java.util.List<String> pieces = AnswerText.pieces(prompt, tokens, 5);
+                assertEquals(tokens, pieces.size());
+                assertEquals(AnswerText.of(prompt, tokens, 5), String.join("", pieces));
+                for (String piece : pieces) {
+                    assertEquals(1, TokenEstimate.of(piece), "'" + piece + "'");
+                }
+            }
+        }
+    }
+
+    @Test
     void englishAnswerHasExactlyTheRequestedTokens() {
         for (int tokens = 1; tokens <= 120; tokens++) {
             for (long start : new long[] {0, 7, -3, Long.MAX_VALUE}) {

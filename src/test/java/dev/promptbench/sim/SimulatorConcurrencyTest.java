@@ -23,7 +23,7 @@ class SimulatorConcurrencyTest {
 
     @Test
     void holds512SlowRequestsInFlightAndAnswersThemAll() throws Exception {
-        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(200), 0.0, 4,
+        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(1500), 0.0, 4,
                 Duration.ZERO, 5L);
         try (Simulator simulator = Simulator.start(slow)) {
             // Plain sockets, all connected before the first request is written, so that a wave's

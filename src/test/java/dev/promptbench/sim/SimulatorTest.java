@@ -167,7 +167,9 @@ class SimulatorTest {
         "temperature too high    | {\"temperature\":2.5,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}   | temperature",
         "temperature negative    | {\"temperature\":-0.1,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}  | temperature",
         "temperature text        | {\"temperature\":\"hot\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} | temperature",
-        "streaming not yet       | {\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}       | stream",
+        "stream not a boolean    | {\"stream\":\"yes\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}    | stream",
+        "options without stream  | {\"stream_options\":{\"include_usage\":true},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} | stream_options",
+        "usage flag not boolean  | {\"stream\":true,\"stream_options\":{\"include_usage\":1},\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]} | stream_options.include_usage",
     })
     void badRequestShapesAnswer400WithAnOpenAiErrorBody(String name, String body, String param) throws Exception {
         HttpResponse<String> response = post(AZURE, body, "api-key", "k");
