@@ -22,17 +22,5 @@ public final class ExitCode {
     /** Terminated by SIGTERM. */
     public static final int TERMINATED = 143;
 
-    /** The exit-code table as shown by {@code --help}. */
-    public static final String[] HELP_LIST = {
-        "0:all requests succeeded",
-        "1:some requests failed",
-        "2:usage or configuration error",
-        "3:threshold breached",
-        "4:fatal endpoint error (401/403/404, unsupported parameter)",
-        "5:internal error",
-        "130:interrupted (SIGINT)",
-        "143:terminated (SIGTERM)",
-    };
-
     private ExitCode() {}
 }
