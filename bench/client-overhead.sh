@@ -23,7 +23,7 @@ wrk.headers["Authorization"] = "Bearer bench-not-a-key"
 wrk.body = '{"model":"sim","messages":[{"role":"user","content":"prompt number 1: answer in one short sentence"}]}'
 EOF
 echo "wrk -t2 -c64 -d5s against nginx..." >&2
-wrk_rps="$(timeout -k 5 30 wrk -t2 -c64 -d5s -s "$out/post.lua" "$nginx_url/chat/completions" | awk '/^Requests\/sec/ {print $2}')"
+wrk_rps="$(timeout --foreground -k 5 30 wrk -t2 -c64 -d5s -s "$out/post.lua" "$nginx_url/chat/completions" | awk '/^Requests\/sec/ {print $2}')"
 
 # measure LABEL PROMPT_FILE JVM-FLAGS...: one run under /usr/bin/time -v; appends a table row.
 rows=()
@@ -31,7 +31,7 @@ default_cpu=()
 measure() {
   local label="$1" file="$2" count; shift 2
   count="$(wc -l <"$file")"
-  timeout -k 5 300 /usr/bin/time -v -o "$out/time.txt" java "$@" -jar "$jar" run "$file" \
+  timeout --foreground -k 5 300 /usr/bin/time -v -o "$out/time.txt" java "$@" -jar "$jar" run "$file" \
     --endpoint "$nginx_url" --model sim --threads 64 --mode parallel \
     --out "$out/client-overhead.jsonl" --force --format json --quiet >"$out/client-overhead.json"
   local user sys rss rps errors
@@ -51,7 +51,7 @@ for i in $(seq 1 "$runs"); do
   default_cpu+=("$last_cpu")
   measure "default + -Xmx64m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xmx64m
   measure "default + -Xmx128m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xmx128m
-  measure "default + -Xms32m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xms32m
+  measure "default + -Xmn32m" "$out/prompts-20k.txt" "${launcher_flags[@]}" -Xmn32m
   measure "-XX:+UseSerialGC only" "$out/prompts-20k.txt" -XX:+UseSerialGC
 done
 # The fixed cost (JVM start, warm-up, canary) alone, to separate it from the per-request cost.

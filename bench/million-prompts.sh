@@ -41,7 +41,7 @@ cpu="$(awk -F': ' '/User time|System time/ {s += $2} END {printf "%.1f", s}' "$o
 echo
 echo "one million prompts: zero-latency nginx, 64 threads, ${launcher_flags[*]} -Xmx64m"
 jq -r --arg rss "$rss" --arg cpu "$cpu" --arg mb "$results_mb" '.modes.parallel |
-  "wall \(.wall_ms / 1000) s · \(.requests_per_s) req/s · \(.ok) ok, \(.errors) errors · p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms · process CPU \($cpu) s, peak RSS \($rss) MB · results file \($mb) MB"' \
+  "wall \(.wall_ms / 10 | round / 100) s · \(.requests_per_s | round) req/s · \(.ok) ok, \(.errors) errors · p50 \(.latency_ms.p50) ms, p99 \(.latency_ms.p99) ms · process CPU \($cpu) s, peak RSS \($rss) MB · results file \($mb) MB"' \
   "$out/million.json"
 echo
 echo "live heap (after each forced full GC), by time into the process:"

@@ -12,7 +12,7 @@ start_sim --ttft-median 200ms --ttft-sigma 0 --token-delay 0ms
 export OPENAI_API_KEY=bench-not-a-key
 
 run() {
-  timeout -k 5 120 java "${launcher_flags[@]}" -jar "$jar" run "$out/prompts-400.txt" \
+  timeout --foreground -k 5 120 java "${launcher_flags[@]}" -jar "$jar" run "$out/prompts-400.txt" \
     --endpoint "$sim_url/v1" --model sim --threads 32 --mode parallel \
     --out "$out/parallel-efficiency.jsonl" --force --format json --quiet
 }

@@ -1,6 +1,9 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.control.Budget;
 import dev.promptbench.control.Sleeper;
+import dev.promptbench.control.TokenCharge;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -17,7 +20,6 @@ import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.ResultSink;
-import dev.promptbench.run.Router;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.SkippingSource;
 import dev.promptbench.run.Ticker;
@@ -56,6 +58,9 @@ public final class BatchRunner {
             Prompt firstPrompt = firstPrompt(spec);
             listener.notice(firstLine(session, spec));
             if (spec.warmup()) session.warmUp(template.requestFor(firstPrompt), spec.threads());
+            LimitLog limits = new LimitLog();
+            session.control(spec.rate(), spec.threads(), limits);
+            rateNotices(session, spec, listener);
             CanaryReport canary = null;
             if (spec.canary()) {
                 Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
@@ -63,12 +68,13 @@ public final class BatchRunner {
                 canary = verdict.report();
             }
             Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
-                    Router.single(session.first()), session.cooldown(), ticker);
+                    session.router(), session.gate(), ticker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary);
-            Map<Mode, List<ModeSummary>> summaries = runLegs(spec, header, dispatcher, listener);
+            Map<Mode, List<ModeSummary>> summaries = runLegs(spec, header, dispatcher,
+                    new RateReport(session, limits), listener);
 
             Map<Mode, ModeResults> modes = new LinkedHashMap<>();
             summaries.forEach((mode, repeats) -> modes.put(mode, ModeResults.of(repeats)));
@@ -85,7 +91,7 @@ public final class BatchRunner {
     }
 
     private Map<Mode, List<ModeSummary>> runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher,
-                                                 RunListener listener)
+                                                 RateReport rates, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
         Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
         try (ResultsFile results = openResults(spec, header)) {
@@ -101,7 +107,7 @@ public final class BatchRunner {
                     listener.notice(mode.wireName() + ": every prompt already done in the resumed file");
                     continue;
                 }
-                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, listener);
+                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, rates, listener);
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);
             }
@@ -134,18 +140,44 @@ public final class BatchRunner {
     }
 
     private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
-                               ResultsFile results, RunListener listener)
+                               ResultsFile results, RateReport rates, RunListener listener)
             throws PromptFileException, InterruptedException {
         listener.modeStarted(leg.plan(), leg.repeat(), prompts);
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
-        ResultSink sink = ResultSink.all(results, statistics, listener::result);
+        RateReport.Tally tally = rates.startLeg(ticker.nanoTime());
+        ResultSink sink = ResultSink.all(results, statistics, tally, listener::result);
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
             times = dispatcher.run(leg.plan(), leg.repeat(), source, sink, control);
         }
         ModeSummary summary = statistics.finish(times.wallNanos());
+        rates.finishLeg(leg.plan().mode(), leg.repeat(), tally, summary, results).forEach(listener::notice);
         listener.modeFinished(summary);
         return summary;
+    }
+
+    /** Before the batch: say what the rate control does, and warn when a token budget must guess. */
+    private static void rateNotices(Session session, RunSpec spec, RunListener listener) {
+        RateGates rates = session.rates();
+        if (rates.budgeted()) {
+            for (Endpoint endpoint : session.endpoints()) {
+                Budget budget = rates.budgetOf(endpoint);
+                if (budget == null) continue;
+                listener.notice("budget" + (session.endpoints().size() > 1 ? " " + endpoint.name() : "") + ": "
+                        + budget.requestsPerMinute() + " RPM"
+                        + (budget.tokensPerMinute() == null ? "" : ", " + budget.tokensPerMinute() + " TPM")
+                        + " (paced, bursts of at most one second's worth)");
+            }
+        }
+        if (rates.chargesTokens() && spec.settings().maxTokens() == null) {
+            listener.notice("warning: no --max-tokens: Azure reserves the model's whole context for each request "
+                    + "against TPM; the budget charges " + TokenCharge.DEFAULT_MAX_TOKENS
+                    + " tokens for it (set --max-tokens to pace on what you really ask for)");
+        }
+        if (rates.adaptive()) {
+            listener.notice("adaptive concurrency: 1.." + spec.threads() + " in flight, starting at "
+                    + rates.adaptiveLimit());
+        }
     }
 
     private static Prompt firstPrompt(RunSpec spec) throws PromptFileException {

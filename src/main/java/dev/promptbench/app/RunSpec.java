@@ -30,14 +30,55 @@ import java.util.List;
  * @param resume       what an earlier results file already holds (appended to), or null for a fresh run
  * @param repeats      how many times each mode runs (1 or more)
  * @param warmupRequests real requests sent first and left out of the statistics
+ * @param rate         budgets and adaptive concurrency; {@link RateControl#none()} (or null) for neither
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                       List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
                       boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
-                      PreviousRun resume, int repeats, int warmupRequests) {
+                      PreviousRun resume, int repeats, int warmupRequests, RateControl rate) {
+
+    public RunSpec {
+        rate = rate != null ? rate : RateControl.none();
+    }
+
+    /** A run without budgets or adaptive concurrency. */
+    public RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
+                   List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
+                   boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
+                   PreviousRun resume, int repeats, int warmupRequests) {
+        this(prompts, plans, modeName, order, settings, endpoints, simulator, client, resultsPath, overwrite, warmup,
+                canary, retry, resume, repeats, warmupRequests, RateControl.none());
+    }
 
     /** The parallel pool size (or 1 when only the sequential mode runs). */
     public int threads() {
         return plans.stream().mapToInt(Plan::workers).max().orElse(1);
+    }
+
+    /**
+     * How the run keeps to rate limits. The budgets apply to every endpoint that has none of its own
+     * in the profile ({@code tpm:}, {@code rpm:}), each endpoint separately, as Azure's quota is per
+     * deployment.
+     *
+     * @param rpm      requests per minute ({@code --rpm}), or null: derived from {@code tpm} when that is set
+     * @param tpm      tokens per minute ({@code --tpm}), or null
+     * @param adaptive adapt the requests in flight to the service's signals ({@code --adaptive})
+     */
+    public record RateControl(Integer rpm, Integer tpm, boolean adaptive) {
+
+        public RateControl {
+            if (rpm != null && rpm < 1) throw new IllegalArgumentException("rpm must be at least 1, got " + rpm);
+            if (tpm != null && tpm < 1) throw new IllegalArgumentException("tpm must be at least 1, got " + tpm);
+        }
+
+        /** No budgets, fixed concurrency. */
+        public static RateControl none() {
+            return new RateControl(null, null, false);
+        }
+
+        /** True when {@code --rpm} or {@code --tpm} was given. */
+        public boolean budgeted() {
+            return rpm != null || tpm != null;
+        }
     }
 }

@@ -5,11 +5,14 @@ import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.OpenAIResponder;
 import dev.promptbench.control.CooldownGate;
+import dev.promptbench.control.LimitListener;
 import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.control.RetryingResponder;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.report.CanaryReport;
 import dev.promptbench.report.EndpointInfo;
+import dev.promptbench.run.Gate;
+import dev.promptbench.run.Router;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.sim.Simulator;
@@ -22,7 +25,8 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * The connection side of a run: the simulator when no endpoint is configured, the one shared HTTP
- * client, its warm-up and the canary, and the retrying responder with its shared 429 cool-down.
+ * client, its warm-up and the canary, the retrying responder with its shared 429 cool-down, and the
+ * rate control (budgets, adaptive concurrency, the router over several endpoints).
  */
 final class Session implements AutoCloseable {
     private static final int WARMUP_REQUESTS = 300;
@@ -34,6 +38,7 @@ final class Session implements AutoCloseable {
     private final Sleeper sleeper;
     private final Ticker ticker;
     private final CooldownGate cooldown;
+    private RateGates rates;
 
     private Session(Simulator simulator, OpenAIResponder http, List<Endpoint> endpoints, Sleeper sleeper,
                     Ticker ticker) {
@@ -43,6 +48,7 @@ final class Session implements AutoCloseable {
         this.sleeper = sleeper;
         this.ticker = ticker;
         this.cooldown = new CooldownGate(ticker);
+        this.rates = RateGates.plain(endpoints, cooldown, ticker);
     }
 
     /** Starts the simulator if {@code endpoints} is empty, and the HTTP client. */
@@ -91,9 +97,32 @@ final class Session implements AutoCloseable {
         new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(concurrency, 8)), WARMUP_BUDGET).run(http, request);
     }
 
-    /** Sends the canary; tells the listener what it found. */
+    /**
+     * Sets up budgets and adaptive concurrency (before the canary, which is charged too: Azure counts
+     * it like any request). Loads the tokenizer when a budget counts tokens.
+     *
+     * @param threads  the largest pool of the run (the adaptive limit's ceiling)
+     * @param listener told each change of the adaptive limit
+     */
+    void control(RunSpec.RateControl rate, int threads, LimitListener listener) {
+        rates = RateGates.of(endpoints, rate, threads, cooldown, ticker, sleeper, listener);
+    }
+
+    /** The rate control in force. */
+    RateGates rates() {
+        return rates;
+    }
+
+    /** Sends the canary through the gate (so budgets charge it); tells the listener what it found. */
     Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
-        Canary.Verdict verdict = new Canary(http, sleeper).send(request, first());
+        Gate gate = rates.gate();
+        gate.enter(request, first());
+        Canary.Verdict verdict;
+        try {
+            verdict = new Canary(http, sleeper).send(request, first());
+        } finally {
+            gate.leave(request, first(), null);
+        }
         CanaryReport report = verdict.report();
         if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {
             listener.notice("warning: the canary request failed (" + report.message() + "); starting anyway");
@@ -104,10 +133,23 @@ final class Session implements AutoCloseable {
         return verdict;
     }
 
-    /** The responder the batch uses: retries around the shared client, 429s closing the shared gate. */
+    /**
+     * The responder the batch uses: retries around the shared client, 429s closing the shared gate,
+     * every attempt told to adaptive concurrency when it is on.
+     */
     RetryingResponder responder(RetryPolicy policy) {
         return new RetryingResponder(http, policy, cooldown, sleeper, ticker,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), rates.attempts());
+    }
+
+    /** The gate every worker passes: adaptive slot, 429 cool-down, budget (only what is switched on). */
+    Gate gate() {
+        return rates.gate();
+    }
+
+    /** Where each request goes: the one endpoint, or several spread by weight, health and budget. */
+    Router router() {
+        return rates.router();
     }
 
     /** The gate every worker passes: closed while a 429's Retry-After runs. */

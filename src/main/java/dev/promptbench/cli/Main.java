@@ -58,6 +58,7 @@ public final class Main implements Runnable {
         cli.addSubcommand("run", new RunCommand(env));
         cli.addSubcommand("sweep", new SweepCommand(env));
         cli.addSubcommand("simulate", new SimulateCommand());
+        cli.addSubcommand("report", new ReportCommand());
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

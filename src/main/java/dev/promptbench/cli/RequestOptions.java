@@ -1,6 +1,16 @@
 package dev.promptbench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.run.RequestSettings;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** The API fields sent with each request: only those given are sent. */
@@ -35,6 +45,19 @@ final class RequestOptions {
             description = "Completion limit per request (sent as max_completion_tokens or max_tokens).")
     Integer maxTokens;
 
+    @Option(names = "--extra-body", paramLabel = "JSON", order = 48,
+            description = "A JSON object merged into every request body, e.g. '{\"reasoning_effort\":\"low\"}'; "
+                    + "@FILE reads it from a file. The flags above and a prompt's own fields win.")
+    String extraBody;
+
+    @Option(names = "--reasoning-effort", paramLabel = "LEVEL", order = 49,
+            description = "Reasoning models (o-series, gpt-5): minimal, low, medium or high, sent as reasoning_effort.")
+    String reasoningEffort;
+
+    private static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high");
+    /** Fields the request itself owns: an extra value would be ignored or break the measurement. */
+    private static final Set<String> OWNED = Set.of("messages", "stream");
+
     void validate() {
         if (!"user".equals(role) && !"system".equals(role)) {
             throw new UsageException("--role must be user or system (got '" + role + "')");
@@ -48,9 +71,56 @@ final class RequestOptions {
         if (maxTokens != null && maxTokens < 1) {
             throw new UsageException("--max-tokens must be at least 1 (got " + maxTokens + ")");
         }
+        if (reasoningEffort != null && !EFFORTS.contains(reasoningEffort)) {
+            throw new UsageException("--reasoning-effort must be minimal, low, medium or high (got '"
+                    + reasoningEffort + "')");
+        }
+        extraFields();
+    }
+
+    /** {@code --extra-body} with {@code --reasoning-effort} on top, or null when neither is given. */
+    private ObjectNode extraFields() {
+        ObjectNode fields = extraBody == null ? null : parseExtraBody(extraBody);
+        if (reasoningEffort != null) {
+            if (fields == null) fields = JsonMapper.builder().build().createObjectNode();
+            fields.put("reasoning_effort", reasoningEffort);
+        }
+        return fields;
+    }
+
+    private static ObjectNode parseExtraBody(String text) {
+        String json = text;
+        if (text.startsWith("@")) {
+            Path file = Path.of(text.substring(1));
+            try {
+                json = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (NoSuchFileException e) {
+                throw new UsageException("--extra-body " + text + ": file not found");
+            } catch (IOException e) {
+                throw new UsageException("--extra-body " + text + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+            }
+        }
+        JsonNode node;
+        try {
+            node = JsonMapper.builder().build().readTree(json);
+        } catch (JsonProcessingException e) {
+            String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new UsageException("--extra-body is not valid JSON: " + problem
+                    + " (shells often eat the quotes: put the JSON in a file and pass --extra-body @FILE)");
+        }
+        if (node == null || !node.isObject()) {
+            throw new UsageException("--extra-body must be a JSON object, e.g. '{\"reasoning_effort\":\"low\"}'");
+        }
+        for (String owned : OWNED) {
+            if (node.has(owned)) {
+                throw new UsageException("--extra-body cannot set \"" + owned + "\""
+                        + (owned.equals("stream") ? ": use --stream" : ": it comes from the prompt file"));
+            }
+        }
+        return (ObjectNode) node;
     }
 
     RequestSettings settings() {
-        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust);
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust, extraFields());
     }
 }

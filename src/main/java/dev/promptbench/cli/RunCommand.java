@@ -104,8 +104,8 @@ public final class RunCommand implements Callable<Integer> {
     Duration streamIdleTimeout;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or json: json prints one JSON document on stdout and nothing else there "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "table, json, markdown or csv: json prints one JSON document on stdout and nothing else "
+                    + "there; markdown suits a CI step summary (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Option(names = "--out", paramLabel = "FILE",
@@ -145,6 +145,15 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
     SimulatorOptions simulator = new SimulatorOptions();
 
+    @ArgGroup(validate = false, heading = "%nThresholds and CI:%n", order = 7)
+    GateOptions gate = new GateOptions();
+
+    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 8)
+    NetworkOptions network = new NetworkOptions();
+
+    @ArgGroup(validate = false, heading = "%nRate limits:%n", order = 9)
+    RateOptions rate = new RateOptions();
+
     private final Map<String, String> env;
 
     public RunCommand(Map<String, String> env) {
@@ -155,18 +164,20 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        Resolution resolution = new EndpointResolver(env).resolve(endpoint.flags());
+        var net = network.settings(env);
+        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
             Path resultsPath = resume != null ? resume : ResultsPath.choose(out, force);
             Notices notices = new Notices(err, quiet);
             if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
+            network.announce(net, notices, verbose);
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout), resultsPath, force, !noWarmup, true,
-                    retry.policy(), previous, measure.repeats, measure.warmupRequests);
+                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), resultsPath, force, !noWarmup, true,
+                    retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
             ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
@@ -179,14 +190,17 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Prints the report and picks the exit code: 4 > 130/143 > 1 > 0. */
+    /** Prints the report and picks the exit code: 4 > 130/143 > 3 > 1 > 0. */
     private int finish(BatchResult result, Signals signals, PrintWriter err) {
         if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
+        // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
+        int gated = result.report() == null ? GateOptions.NOT_GATED : gate.check(result.report(), env, err);
         if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) {
             err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
             return ExitCode.FATAL_ENDPOINT;
         }
         if (signals.exitCode() != 0) return signals.exitCode();
+        if (gated != GateOptions.NOT_GATED) return gated;
         return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
     }
 
@@ -198,6 +212,7 @@ public final class RunCommand implements Callable<Integer> {
             throw new UsageException("--order must be seq-first, par-first or alternate (got '" + order + "')");
         }
         measure.validate(mode);
+        gate.validate();
         request.validate();
         if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");

@@ -94,6 +94,9 @@ public final class SweepCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 5)
     SimulatorOptions simulator = new SimulatorOptions();
 
+    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 6)
+    NetworkOptions network = new NetworkOptions();
+
     private final Map<String, String> env;
 
     public SweepCommand(Map<String, String> env) {
@@ -110,15 +113,18 @@ public final class SweepCommand implements Callable<Integer> {
         }
         request.validate();
         PrintWriter err = spec.commandLine().getErr();
-        Resolution resolution = new EndpointResolver(env).resolve(endpoint.flags());
+        var net = network.settings(env);
+        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepSpec sweep = new SweepSpec(prompts, steps, perStep, repeats, request.settings(),
                     resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(steps.get(steps.size() - 1), timeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT),
+                    new ClientSettings(steps.get(steps.size() - 1), timeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT)
+                            .withNetwork(net),
                     retry.policy(), ResultsPath.choose(out, force), force, !noWarmup);
             Notices notices = new Notices(err, quiet);
+            network.announce(net, notices, false);
             confirmPaid(resolution, sweep, notices);
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param streamIdleTimeout bound on the silence between two reads of a streamed (SSE) answer: a stream that
  *                          stalls longer fails as {@link ErrorKind#STREAM_INCOMPLETE} without waiting for
  *                          the whole-call bound
+ * @param network           proxy, trusted certificates and TLS checks
+ *                          ({@link NetworkSettings#systemDefaults()} unless configured)
  */
 public record ClientSettings(int maxConnections, Duration requestTimeout, Duration connectTimeout,
-                             Duration streamIdleTimeout) {
+                             Duration streamIdleTimeout, NetworkSettings network) {
 
     /** Long enough for a slow reasoning model writing a long answer. */
     public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofMinutes(10);
@@ -33,6 +35,13 @@ public record ClientSettings(int maxConnections, Duration requestTimeout, Durati
         requirePositive(requestTimeout, "requestTimeout");
         requirePositive(connectTimeout, "connectTimeout");
         requirePositive(streamIdleTimeout, "streamIdleTimeout");
+        Objects.requireNonNull(network, "network");
+    }
+
+    /** The system's network defaults with the bounds given. */
+    public ClientSettings(int maxConnections, Duration requestTimeout, Duration connectTimeout,
+                          Duration streamIdleTimeout) {
+        this(maxConnections, requestTimeout, connectTimeout, streamIdleTimeout, NetworkSettings.systemDefaults());
     }
 
     /** The default stream idle timeout with the other bounds given. */
@@ -48,12 +57,17 @@ public record ClientSettings(int maxConnections, Duration requestTimeout, Durati
 
     /** A copy with another whole-call timeout. */
     public ClientSettings withRequestTimeout(Duration timeout) {
-        return new ClientSettings(maxConnections, timeout, connectTimeout, streamIdleTimeout);
+        return new ClientSettings(maxConnections, timeout, connectTimeout, streamIdleTimeout, network);
     }
 
     /** A copy with another idle bound between the reads of a streamed answer. */
     public ClientSettings withStreamIdleTimeout(Duration timeout) {
-        return new ClientSettings(maxConnections, requestTimeout, connectTimeout, timeout);
+        return new ClientSettings(maxConnections, requestTimeout, connectTimeout, timeout, network);
+    }
+
+    /** A copy with another proxy and TLS set-up. */
+    public ClientSettings withNetwork(NetworkSettings other) {
+        return new ClientSettings(maxConnections, requestTimeout, connectTimeout, streamIdleTimeout, other);
     }
 
     private static void requirePositive(Duration value, String name) {

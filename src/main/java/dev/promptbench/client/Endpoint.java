@@ -1,6 +1,9 @@
 package dev.promptbench.client;
 
 import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,9 +19,15 @@ import java.util.Objects;
  *                       ({@code max_completion_tokens} or {@code max_tokens})
  * @param credential     what authenticates the request (never printed)
  * @param simulated      true when this is promptbench's own simulator
+ * @param weight         relative share of requests when several endpoints serve a run (1 by default)
+ * @param tpm            this endpoint's tokens-per-minute budget, or null for none of its own
+ * @param rpm            this endpoint's requests-per-minute budget, or null for none of its own
+ * @param headers        extra headers sent with every request ({@code --header}, e.g. an API gateway's
+ *                       subscription key); the values may be secrets: never printed
  */
 public record Endpoint(String name, ApiStyle style, URI chatUrl, String deployment, String model,
-                       String maxTokensField, Credential credential, boolean simulated) {
+                       String maxTokensField, Credential credential, boolean simulated,
+                       double weight, Integer tpm, Integer rpm, Map<String, String> headers) {
 
     public Endpoint {
         Objects.requireNonNull(name, "name");
@@ -26,6 +35,43 @@ public record Endpoint(String name, ApiStyle style, URI chatUrl, String deployme
         Objects.requireNonNull(chatUrl, "chatUrl");
         Objects.requireNonNull(maxTokensField, "maxTokensField");
         Objects.requireNonNull(credential, "credential");
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("weight must be a number above 0, got " + weight);
+        }
+        if (tpm != null && tpm < 1) {
+            throw new IllegalArgumentException("tpm must be at least 1, got " + tpm);
+        }
+        if (rpm != null && rpm < 1) {
+            throw new IllegalArgumentException("rpm must be at least 1, got " + rpm);
+        }
+        headers = headers == null || headers.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** An endpoint without extra headers. */
+    public Endpoint(String name, ApiStyle style, URI chatUrl, String deployment, String model,
+                    String maxTokensField, Credential credential, boolean simulated,
+                    double weight, Integer tpm, Integer rpm) {
+        this(name, style, chatUrl, deployment, model, maxTokensField, credential, simulated, weight, tpm, rpm,
+                Map.of());
+    }
+
+    /** An endpoint of weight 1 without budgets of its own. */
+    public Endpoint(String name, ApiStyle style, URI chatUrl, String deployment, String model,
+                    String maxTokensField, Credential credential, boolean simulated) {
+        this(name, style, chatUrl, deployment, model, maxTokensField, credential, simulated, 1, null, null);
+    }
+
+    /** The same endpoint with another weight and budgets ({@code tpm}, {@code rpm} null for none). */
+    public Endpoint withRates(double weight, Integer tpm, Integer rpm) {
+        return new Endpoint(name, style, chatUrl, deployment, model, maxTokensField, credential, simulated,
+                weight, tpm, rpm, headers);
+    }
+
+    /** The same endpoint sending {@code extra} headers with every request (they replace any set before). */
+    public Endpoint withHeaders(Map<String, String> extra) {
+        return new Endpoint(name, style, chatUrl, deployment, model, maxTokensField, credential, simulated,
+                weight, tpm, rpm, extra);
     }
 
     /** {@code azure}, {@code openai} or {@code simulator}: the "kind" in JSON output. */
@@ -47,4 +93,11 @@ public record Endpoint(String name, ApiStyle style, URI chatUrl, String deployme
 
     /** Deployment for Azure classic, otherwise the model: what the first output line names. */
     public String target() { return deployment != null ? deployment : model; }
+
+    /** Header names only, URL without its query: the record's own toString would print the values. */
+    @Override
+    public String toString() {
+        return "Endpoint[" + name + ", " + kind() + ", " + displayUrl() + ", target=" + target() + ", credential="
+                + credential + (headers.isEmpty() ? "" : ", headers=" + headers.keySet() + " (values ***)") + "]";
+    }
 }

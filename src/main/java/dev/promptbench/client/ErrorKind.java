@@ -16,7 +16,7 @@ public enum ErrorKind {
     BAD_REQUEST("bad_request"),
     /** HTTP 400 with code {@code content_filter}: the prompt was blocked. */
     CONTENT_FILTER("content_filter"),
-    /** HTTP 401 or 403: key, token or network rules. */
+    /** HTTP 401 or 403: key, token or network rules; 407: the proxy refused its credentials. */
     UNAUTHORIZED("unauthorized"),
     /** HTTP 404: no such deployment, model or route. */
     NOT_FOUND("not_found"),
@@ -25,7 +25,12 @@ public enum ErrorKind {
     /** A stream that ended before {@code data: [DONE]}, or went quiet past the idle timeout. */
     STREAM_INCOMPLETE("stream_incomplete"),
     /** The call was interrupted (the run was cancelled). */
-    INTERRUPTED("interrupted");
+    INTERRUPTED("interrupted"),
+    /**
+     * The server's TLS certificate was rejected (untrusted issuer, wrong host name, expired): every
+     * request would fail the same way until the trust is fixed ({@code --ca-cert}, {@code --trust-store}).
+     */
+    TLS("tls");
 
     private final String wireName;
 
@@ -35,7 +40,7 @@ public enum ErrorKind {
     public String wireName() { return wireName; }
 
     /** Errors that make every further request pointless: stop the run (exit 4). */
-    public boolean isFatal() { return this == UNAUTHORIZED || this == NOT_FOUND; }
+    public boolean isFatal() { return this == UNAUTHORIZED || this == NOT_FOUND || this == TLS; }
 
     /** Transient errors worth another attempt (issue 2 decides how many). */
     public boolean isTransient() {

@@ -29,7 +29,8 @@ final class FailureClassifier {
         if (status == 408 || status == 409 || status >= 500) {
             return ErrorKind.SERVER_ERROR;
         }
-        if (status == 401 || status == 403) {
+        // 407: the proxy refused us, and will refuse every request the same way.
+        if (status == 401 || status == 403 || status == 407) {
             return ErrorKind.UNAUTHORIZED;
         }
         // A redirect is not followed for a POST: the URL is wrong, and every request will fail the same way.
@@ -118,11 +119,21 @@ final class FailureClassifier {
      * @param closing  whether the responder is being closed (the run is being cancelled)
      */
     Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue) {
+        return transport(e, trace, canceled, closing, headerValue, null);
+    }
+
+    /**
+     * As {@link #transport(Exception, CallTrace, boolean, boolean, String)}; {@code host} (or null) names
+     * the server in the message of a rejected certificate, which becomes {@link ErrorKind#TLS}.
+     */
+    Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue,
+                              String host) {
         Timing timing = trace.timing(System.nanoTime());
         boolean sent = trace.requestSent();
         ErrorKind kind;
         String message;
         boolean interrupted = Thread.currentThread().isInterrupted() || isInterruption(e);
+        String certificateProblem = interrupted || canceled ? null : TlsDiagnosis.describe(e, host);
         if (interrupted || (canceled && closing)) {
             if (interrupted) {
                 // Restore the flag (InterruptedException cleared it): the worker loop must see it too.
@@ -134,6 +145,9 @@ final class FailureClassifier {
             kind = ErrorKind.TIMEOUT;
             message = "no complete answer within the request timeout (" + format(requestTimeout) + ")"
                     + (sent ? "" : ", request not sent");
+        } else if (certificateProblem != null) {
+            kind = ErrorKind.TLS;
+            message = certificateProblem;
         } else if (!sent) {
             kind = ErrorKind.CONNECT_FAILED;
             message = "connect failed: " + describe(e);
@@ -149,6 +163,10 @@ final class FailureClassifier {
     }
 
     private static String describe(int status, ErrorBody body, long bodyBytes) {
+        if (status == 407) {
+            return "HTTP 407 from the proxy: it wants credentials, or refused them (give them in the proxy URL:"
+                    + " http://user:password@proxy:port)";
+        }
         if (body == null) {
             if (status >= 300 && status < 400) {
                 return "HTTP " + status + " redirect, not followed: check the endpoint URL";

@@ -7,10 +7,12 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
+import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -51,11 +53,16 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
     /** {@code clock} only dates HTTP-date {@code retry-after} values; tests pin it. */
     OpenAIResponder(ClientSettings settings, Clock clock) {
+        this(settings, clock, Dns.SYSTEM);
+    }
+
+    /** {@code dns} lets a test give a non-loopback name to a local server (proxy bypass rules). */
+    OpenAIResponder(ClientSettings settings, Clock clock, Dns dns) {
         Dispatcher dispatcher = new Dispatcher();
         // Only async calls are limited by these, but keep them from capping a large run if used.
         dispatcher.setMaxRequests(settings.maxConnections());
         dispatcher.setMaxRequestsPerHost(settings.maxConnections());
-        this.client = new OkHttpClient.Builder()
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .dispatcher(dispatcher)
                 // OkHttp keeps only 5 idle connections by default; above that, every worker that finishes
                 // closes its connection and the next request dials again (about -10 % throughput, 2x p99).
@@ -70,7 +77,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .build();
+                .dns(dns);
+        // Proxies from --proxy or the environment (OkHttp ignores HTTPS_PROXY by itself), extra trust, --insecure.
+        NetworkSetup.apply(http, settings.network());
+        this.client = http.build();
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 // The body stream is drained after parsing, so the connection goes back to the pool clean.
@@ -121,12 +131,32 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             // Lets a simulator key its seeded draws by attempt, so a retry is not a replay of the failure.
             builder.header(ATTEMPT_HEADER, Integer.toString(request.attempt()));
         }
-        Request http = builder
-                .header("Accept", request.stream() ? EVENT_STREAM : "application/json")
-                .header("User-Agent", USER_AGENT)
-                .post(RequestBody.create(body, JSON))
-                .build();
-        return execute(http, request.stream(), headerValue);
+        builder.header("Accept", request.stream() ? EVENT_STREAM : "application/json")
+                .header("User-Agent", USER_AGENT);
+        // The extra headers' values may be secrets too (a gateway's subscription key): redacted like the key.
+        String secrets = secrets(headerValue, endpoint);
+        for (Map.Entry<String, String> extra : endpoint.headers().entrySet()) {
+            try {
+                builder.header(extra.getKey(), extra.getValue());
+            } catch (IllegalArgumentException e) {
+                return failures.beforeSend(ErrorKind.BAD_REQUEST, "header " + extra.getKey()
+                        + " is not a valid HTTP header (empty name or control characters)", secrets);
+            }
+        }
+        Request http = builder.post(RequestBody.create(body, JSON)).build();
+        return execute(http, request.stream(), secrets);
+    }
+
+    /** The credential value and the extra header values, joined as {@link SafeText#line} takes them. */
+    private static String secrets(String headerValue, Endpoint endpoint) {
+        if (endpoint.headers().isEmpty()) {
+            return headerValue;
+        }
+        StringBuilder out = new StringBuilder(headerValue == null ? "" : headerValue);
+        for (String value : endpoint.headers().values()) {
+            out.append('\n').append(value);
+        }
+        return out.toString();
     }
 
     private Outcome execute(Request http, boolean stream, String headerValue) {
@@ -135,8 +165,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         call.addEventListener(trace);
         trace.markSent();
         Outcome outcome;
+        RateLimitHeaders rateLimits = RateLimitHeaders.NONE;
         try (Response response = call.execute()) {
             lastProtocol = response.protocol().toString();
+            rateLimits = rateLimits(response);
             trace.markResponse(response.code(), requestId(response));
             if (!response.isSuccessful()) {
                 outcome = readError(response, trace, headerValue);
@@ -149,9 +181,16 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         } catch (Exception e) {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a
             // per-request problem must come back as a value, never end the run.
-            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue);
+            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host());
         }
-        return withConnection(outcome, trace.connectionTimes());
+        return withConnection(outcome, trace.connectionTimes(), rateLimits);
+    }
+
+    /** The {@code x-ratelimit-*} headers, read for every response (2xx, 429 and other errors alike). */
+    private static RateLimitHeaders rateLimits(Response response) {
+        return RateLimitHeaders.of(response.header("x-ratelimit-remaining-requests"),
+                response.header("x-ratelimit-remaining-tokens"), response.header("x-ratelimit-limit-requests"),
+                response.header("x-ratelimit-limit-tokens"));
     }
 
     /** SSE by its media type; an untyped answer to a stream request is taken as SSE too. */
@@ -163,14 +202,14 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         return "text".equalsIgnoreCase(type.type()) && "event-stream".equalsIgnoreCase(type.subtype());
     }
 
-    private static Outcome withConnection(Outcome outcome, ConnectionTimes connection) {
+    private static Outcome withConnection(Outcome outcome, ConnectionTimes connection, RateLimitHeaders rateLimits) {
         if (outcome instanceof Outcome.Success s) {
             return new Outcome.Success(s.timing(), s.httpStatus(), s.requestId(), s.answer(), s.finishReason(),
-                    s.usage(), s.model(), s.attempts(), s.stream(), connection);
+                    s.usage(), s.model(), s.attempts(), s.stream(), connection, rateLimits);
         }
         Outcome.Failure f = (Outcome.Failure) outcome;
         return new Outcome.Failure(f.timing(), f.httpStatus(), f.requestId(), f.kind(), f.code(), f.message(),
-                f.retryAfter(), f.attempts(), connection);
+                f.retryAfter(), f.attempts(), connection, rateLimits);
     }
 
     private Outcome readError(Response response, CallTrace trace, String headerValue) throws IOException {

@@ -23,6 +23,9 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
     /** Connection phases of the final attempt, or null when the client did not record them. */
     ConnectionTimes connection();
 
+    /** The final attempt's {@code x-ratelimit-*} headers; {@link RateLimitHeaders#NONE} when none came. */
+    RateLimitHeaders rateLimits();
+
     /**
      * A 2xx chat completion.
      *
@@ -33,21 +36,35 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param attempts     how many attempts led here
      * @param stream       token timing of a streamed answer, or null when not streamed
      * @param connection   connection phases of this attempt, or null
+     * @param rateLimits   the response's rate-limit headers; null is taken as {@link RateLimitHeaders#NONE}
      */
     record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
                    Usage usage, String model, Attempts attempts, StreamMetrics stream,
-                   ConnectionTimes connection) implements Outcome {
+                   ConnectionTimes connection, RateLimitHeaders rateLimits) implements Outcome {
+
+        public Success {
+            rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+        }
+
+        /** A success without rate-limit headers. */
+        public Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
+                       Usage usage, String model, Attempts attempts, StreamMetrics stream,
+                       ConnectionTimes connection) {
+            this(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream, connection,
+                    RateLimitHeaders.NONE);
+        }
 
         /** A first-attempt, non-streamed success. */
         public Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
                        Usage usage, String model) {
-            this(timing, httpStatus, requestId, answer, finishReason, usage, model, Attempts.FIRST, null, null);
+            this(timing, httpStatus, requestId, answer, finishReason, usage, model, Attempts.FIRST, null, null,
+                    RateLimitHeaders.NONE);
         }
 
         @Override
         public Success withAttempts(Attempts attempts) {
             return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
-                    connection);
+                    connection, rateLimits);
         }
 
         /** True when the service cut the completion for content filtering. */
@@ -61,20 +78,35 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param code       the service's error code ({@code DeploymentNotFound}, {@code 429}, ...) or null
      * @param message    one line for humans, secrets redacted
      * @param retryAfter what the service asked us to wait (429/503), or null
+     * @param rateLimits the response's rate-limit headers; null is taken as {@link RateLimitHeaders#NONE}
      */
     record Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
-                   String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection)
+                   String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection,
+                   RateLimitHeaders rateLimits)
             implements Outcome {
+
+        public Failure {
+            rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+        }
+
+        /** A failure without rate-limit headers. */
+        public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
+                       String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection) {
+            this(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection,
+                    RateLimitHeaders.NONE);
+        }
 
         /** A first-attempt failure. */
         public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
                        String message, Duration retryAfter) {
-            this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST, null);
+            this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST, null,
+                    RateLimitHeaders.NONE);
         }
 
         @Override
         public Failure withAttempts(Attempts attempts) {
-            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection);
+            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection,
+                    rateLimits);
         }
     }
 }

@@ -18,6 +18,8 @@ final class SafeText {
     private static final Pattern QUERY = Pattern.compile("\\?[^\\s?\"'<>]*=[^\\s\"'<>]*");
     private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[^\\s\"',;]+");
     private static final Pattern OPENAI_KEY = Pattern.compile("\\bsk-[A-Za-z0-9_\\-]{8,}");
+    /** A JWT (an Entra ID access token, say): three base64url parts, the first a JSON header. */
+    private static final Pattern JWT = Pattern.compile("\\beyJ[A-Za-z0-9_\\-]{4,}\\.[A-Za-z0-9_\\-]+\\.[A-Za-z0-9_\\-]*");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private SafeText() {}
@@ -27,7 +29,9 @@ final class SafeText {
      *
      * @param text        anything, null allowed
      * @param headerValue the credential header value sent with the request (redacted, with its
-     *                    last word, e.g. the token after {@code Bearer}); null allowed
+     *                    last word, e.g. the token after {@code Bearer}); null allowed. Several secrets
+     *                    (the values of extra headers too) may be passed joined by {@code \n}, a character
+     *                    no header value can hold
      */
     static String line(String text, String headerValue) {
         if (text == null) {
@@ -35,15 +39,18 @@ final class SafeText {
         }
         String out = text;
         if (headerValue != null) {
-            out = redact(out, headerValue);
-            int space = headerValue.lastIndexOf(' ');
-            if (space >= 0) {
-                out = redact(out, headerValue.substring(space + 1));
+            for (String secret : headerValue.split("\n")) {
+                out = redact(out, secret);
+                int space = secret.lastIndexOf(' ');
+                if (space >= 0) {
+                    out = redact(out, secret.substring(space + 1));
+                }
             }
         }
         out = QUERY.matcher(out).replaceAll("");
         out = BEARER.matcher(out).replaceAll("$1***");
         out = OPENAI_KEY.matcher(out).replaceAll("sk-***");
+        out = JWT.matcher(out).replaceAll("***");
         out = WHITESPACE.matcher(out).replaceAll(" ").trim();
         if (out.length() > MAX_LENGTH) {
             out = out.substring(0, MAX_LENGTH - 3) + "...";

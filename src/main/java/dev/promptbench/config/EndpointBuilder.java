@@ -4,8 +4,10 @@ import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.Credential;
 import dev.promptbench.client.Endpoint;
 import java.net.URI;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -29,7 +31,7 @@ final class EndpointBuilder {
         this.flags = flags;
         this.env = env;
         this.providers = new ProviderChoice(flags, forcedProvider, env);
-        this.keys = new KeyReader(env);
+        this.keys = new KeyReader(env, flags, Clock.systemUTC());
     }
 
     /**
@@ -80,9 +82,32 @@ final class EndpointBuilder {
         Endpoint endpoint = provider.value() == Provider.AZURE
                 ? azure(name, url, pick, maxTokensField, spec, specLabel, out)
                 : openAi(name, url, provider, spec, fromSpec, specLabel, maxTokensField, out);
+        endpoint = withHeaders(endpoint, out);
         out.add("url = " + EndpointUrls.display(endpoint.chatUrl()) + (endpoint.style().isAzure()
                 && endpoint.chatUrl().getRawQuery() != null ? "?" + endpoint.chatUrl().getRawQuery() : ""));
-        return endpoint;
+        return spec == null ? endpoint : endpoint.withRates(spec.weight() != null ? spec.weight() : 1,
+                spec.tpm(), spec.rpm());
+    }
+
+    /**
+     * The {@code --header}s on the endpoint, each shown as {@code ***}. One named like the credential header
+     * is refused: a second {@code api-key} or {@code Authorization} would replace the key or token.
+     */
+    private Endpoint withHeaders(Endpoint endpoint, Provenance out) {
+        Map<String, String> headers = flags.headers();
+        if (headers.isEmpty()) {
+            return endpoint;
+        }
+        String credentialHeader = endpoint.credential().headerName();
+        for (String name : headers.keySet()) {
+            if (name.equalsIgnoreCase(credentialHeader)) {
+                throw new ConfigException("--header " + name + " is refused: promptbench sends " + credentialHeader
+                        + " itself (" + endpoint.credential().describe() + "); set the key variable, or use"
+                        + " --auth entra with $" + Environment.AZURE_AD_TOKEN + " or --token-command");
+            }
+            out.add("header " + name + " = *** (from --header)");
+        }
+        return endpoint.withHeaders(headers);
     }
 
     private Setting<URI> environmentUrl(Provider provider) {

@@ -1,6 +1,9 @@
 package dev.promptbench.config;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The endpoint-related command-line flags exactly as given; null means the flag was not passed.
@@ -13,17 +16,55 @@ import java.nio.file.Path;
  * @param configFile     {@code --config}: the YAML profiles file
  * @param profile        {@code --profile}: the profile to use from that file
  * @param maxTokensField {@code --max-tokens-field}: {@code max_tokens} or {@code max_completion_tokens}
+ * @param auth           {@code --auth}: {@code key} or {@code entra}; null to decide from what is set
+ * @param tokenCommand   {@code --token-command}: a shell command that prints an Entra ID access token
+ *                       (never printed: it may hold a secret of its own)
+ * @param headers        {@code --header}s: extra headers for every endpoint, in the order given (values
+ *                       never printed); empty when none
  */
 public record EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
-                            String provider, Path configFile, String profile, String maxTokensField) {
+                            String provider, Path configFile, String profile, String maxTokensField,
+                            String auth, String tokenCommand, Map<String, String> headers) {
+
+    /** {@code --auth} value: the key from the environment ({@code api-key}, or Bearer for OpenAI). */
+    public static final String AUTH_KEY = "key";
+    /** {@code --auth} value: a Microsoft Entra ID access token, sent as {@code Authorization: Bearer}. */
+    public static final String AUTH_ENTRA = "entra";
+
+    public EndpointFlags {
+        headers = headers == null || headers.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The endpoint flags without auth flags or extra headers. */
+    public EndpointFlags(String endpoint, String deployment, String apiVersion, String model, String provider,
+                         Path configFile, String profile, String maxTokensField) {
+        this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField,
+                null, null, Map.of());
+    }
 
     /** No flag given: the environment and the config file decide. */
     public static EndpointFlags none() {
         return new EndpointFlags(null, null, null, null, null, null, null, null);
     }
 
+    /** A copy with the auth flags and extra headers given. */
+    public EndpointFlags withAuth(String authFlag, String tokenCommandFlag, Map<String, String> headerFlags) {
+        return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
+                maxTokensField, authFlag, tokenCommandFlag, headerFlags);
+    }
+
     /** Whether a flag that picks or describes an endpoint was given (the simulator is then off). */
     public boolean namesAnEndpoint() {
         return endpoint != null || deployment != null || model != null || provider != null || profile != null;
+    }
+
+    /** The token command and header values redacted: the record's own toString would print them. */
+    @Override
+    public String toString() {
+        return "EndpointFlags[endpoint=" + endpoint + ", deployment=" + deployment + ", apiVersion=" + apiVersion
+                + ", model=" + model + ", provider=" + provider + ", configFile=" + configFile + ", profile=" + profile
+                + ", maxTokensField=" + maxTokensField + ", auth=" + auth
+                + ", tokenCommand=" + (tokenCommand == null ? null : "***") + ", headers=" + headers.keySet() + "]";
     }
 }

@@ -12,9 +12,9 @@ package dev.promptbench.config;
  * @param apiVersion     {@code api_version:} (Azure deployment route)
  * @param keyEnv         {@code key_env:}, the name of the environment variable that holds the key
  * @param maxTokensField {@code max_tokens_field:}
- * @param weight         {@code weight:}, relative share of requests in a pool (not used yet)
- * @param tpm            {@code tpm:}, tokens-per-minute budget (not used yet)
- * @param rpm            {@code rpm:}, requests-per-minute budget (not used yet)
+ * @param weight         {@code weight:}, relative share of requests in a pool
+ * @param tpm            {@code tpm:}, tokens-per-minute budget of this endpoint
+ * @param rpm            {@code rpm:}, requests-per-minute budget of this endpoint
  */
 public record EndpointSpec(String name, Provider provider, String url, String deployment, String model,
                            String apiVersion, String keyEnv, String maxTokensField,

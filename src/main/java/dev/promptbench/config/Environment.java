@@ -6,6 +6,8 @@ import java.util.Map;
 final class Environment {
     static final String AZURE_ENDPOINT = "AZURE_OPENAI_ENDPOINT";
     static final String AZURE_KEY = "AZURE_OPENAI_API_KEY";
+    /** A Microsoft Entra ID access token, the name the OpenAI SDKs use for it. */
+    static final String AZURE_AD_TOKEN = "AZURE_OPENAI_AD_TOKEN";
     static final String AZURE_DEPLOYMENT = "AZURE_OPENAI_DEPLOYMENT";
     static final String API_VERSION = "OPENAI_API_VERSION";
     static final String OPENAI_KEY = "OPENAI_API_KEY";

@@ -63,7 +63,7 @@ public record RetryPolicy(int retries, Duration maxWait, boolean retryAfterSend,
             case TIMEOUT, CONNECTION_LOST, STREAM_INCOMPLETE -> retryAfterSend
                     ? afterTransient(failure, soFar, random01)
                     : new Stop(kind.wireName() + " after the request was sent, and retries after sending are off");
-            case BAD_REQUEST, CONTENT_FILTER, UNAUTHORIZED, NOT_FOUND, INTERRUPTED ->
+            case BAD_REQUEST, CONTENT_FILTER, UNAUTHORIZED, NOT_FOUND, INTERRUPTED, TLS ->
                     new Stop(kind.wireName() + " is not retried");
         };
     }

@@ -22,6 +22,7 @@ public final class RetryingResponder implements Responder {
     private final Sleeper sleeper;
     private final Ticker ticker;
     private final DoubleSupplier random;
+    private final AttemptListener attempts;
 
     /**
      * @param random uniform draws in [0, 1) for the jitter, called on the worker's thread
@@ -29,6 +30,13 @@ public final class RetryingResponder implements Responder {
      */
     public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
                              Ticker ticker, DoubleSupplier random) {
+        this(inner, policy, cooldown, sleeper, ticker, random, AttemptListener.none());
+    }
+
+    /** As above, telling {@code attempts} each attempt's outcome as it comes (adaptive concurrency listens). */
+    public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
+                             Ticker ticker, DoubleSupplier random, AttemptListener attempts) {
+        this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.inner = Objects.requireNonNull(inner, "inner");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.cooldown = Objects.requireNonNull(cooldown, "cooldown");
@@ -45,6 +53,7 @@ public final class RetryingResponder implements Responder {
     @Override
     public Outcome call(ChatRequest request, Endpoint endpoint) {
         Outcome outcome = inner.call(request, endpoint);
+        attempts.attempted(endpoint, outcome);
         int count = 1;
         int rateLimited = isRateLimited(outcome) ? 1 : 0;
         int afterSend = 0;
@@ -75,6 +84,7 @@ public final class RetryingResponder implements Responder {
             }
             count++;
             outcome = inner.call(request.withAttempt(count), endpoint);
+            attempts.attempted(endpoint, outcome);
             if (isRateLimited(outcome)) {
                 rateLimited++;
             }

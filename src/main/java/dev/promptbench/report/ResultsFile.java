@@ -77,6 +77,23 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         writeLine(node);
     }
 
+    /**
+     * Writes a {@code limit} record: adaptive concurrency changed its limit on requests in flight.
+     *
+     * @param offsetMs when, after the mode (repeat) started
+     * @param reason   why, in a few words ("429", "slow start", "headroom 8%, falling")
+     */
+    public void writeLimitChange(String mode, int repeat, double offsetMs, int limit, String reason) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "limit");
+        node.put("mode", mode);
+        node.put("repeat", repeat);
+        node.put("offset_ms", Json.round(offsetMs));
+        node.put("limit", limit);
+        node.put("reason", reason);
+        writeLine(node);
+    }
+
     /** Writes the {@code run} header record. */
     public void writeHeader(RunHeader header) {
         ObjectNode node = Json.MAPPER.createObjectNode();

@@ -16,7 +16,7 @@ import java.util.function.Function;
 public final class TableReporter implements Reporter {
 
     /** One column: its heading and how a mode's results fill it. */
-    private record Column(String heading, Function<ModeResults, String> cell) {}
+    record Column(String heading, Function<ModeResults, String> cell) {}
 
     @Override
     public void write(RunReport report, PrintWriter out) {
@@ -27,28 +27,39 @@ public final class TableReporter implements Reporter {
                 .map(c -> c.cell().apply(results)).toArray(String[]::new)));
         printAligned(rows, out);
         out.println();
+        notes(report).forEach(out::println);
+        out.println(legend(report));
+        out.flush();
+    }
+
+    /**
+     * The lines under the table, before the legend: the comparison (or efficiency), open-loop rates,
+     * spreads over repeats and per-mode notes. Shared with the markdown report.
+     */
+    static List<String> notes(RunReport report) {
+        List<String> lines = new ArrayList<>();
         ModeResults parallel = report.modes().get(Mode.PARALLEL);
         if (report.comparison() != null && parallel != null) {
-            out.println(comparisonLine(report.comparison(), parallel.headline()));
+            lines.add(comparisonLine(report.comparison(), parallel.headline()));
         } else if (parallel != null && parallel.headline().lowerBoundMs() != null) {
-            out.println(efficiencyLine(parallel.headline()));
+            lines.add(efficiencyLine(parallel.headline()));
         }
         for (ModeResults results : report.modes().values()) {
             ModeSummary s = results.headline();
             if (s.rate() != null) {
-                out.println(String.format(Locale.ROOT, "%s: open-loop %s asked, %.2f/s achieved; waited for a free "
+                lines.add(String.format(Locale.ROOT, "%s: open-loop %s asked, %.2f/s achieved; waited for a free "
                         + "worker p50 %s, p99 %s (counted in latency)", s.mode().wireName(), s.rate().arrival(),
                         s.rate().achieved(), s.queue() == null ? "-" : duration(s.queue().p50()),
                         s.queue() == null ? "-" : duration(s.queue().p99())));
             }
         }
-        if (report.repeats() > 1) repeatsLines(report, out);
-        notesLines(report, out);
-        out.println(legend(report));
-        out.flush();
+        if (report.repeats() > 1) lines.add(repeatsLine(report));
+        notesLines(report, lines);
+        return lines;
     }
 
-    private static List<Column> columns(RunReport report) {
+    /** The table's columns for this report (ttft/tpot only when something was streamed). */
+    static List<Column> columns(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
         List<Column> columns = new ArrayList<>();
         columns.add(new Column("mode", m -> m.headline().mode().wireName()));
@@ -99,7 +110,7 @@ public final class TableReporter implements Reporter {
                 + " on " + parallel.threads() + " threads)";
     }
 
-    private static void repeatsLines(RunReport report, PrintWriter out) {
+    private static String repeatsLine(RunReport report) {
         StringBuilder line = new StringBuilder("over " + report.repeats() + " repeats (median, ");
         ModeResults any = report.modes().values().iterator().next();
         line.append(any.wallMs().kind().equals("iqr") ? "interquartile range" : "min–max").append("):");
@@ -110,14 +121,14 @@ public final class TableReporter implements Reporter {
             line.append(String.format(Locale.ROOT, " · speedup %.2fx (%.2f–%.2f)", speedup.median(), speedup.low(),
                     speedup.high()));
         }
-        out.println(line);
+        return line.toString();
     }
 
     private static String range(Spread spread) {
         return duration(spread.low()) + "–" + duration(spread.high());
     }
 
-    private static void notesLines(RunReport report, PrintWriter out) {
+    private static void notesLines(RunReport report, List<String> lines) {
         for (ModeResults results : report.modes().values()) {
             ModeSummary s = results.headline();
             StringBuilder line = new StringBuilder();
@@ -133,11 +144,11 @@ public final class TableReporter implements Reporter {
             if (s.stream() != null && s.stream().estimatedTokens() > 0) {
                 line.append(", ").append(s.stream().estimatedTokens()).append(" token counts estimated (no usage)");
             }
-            if (line.length() > 0) out.println(s.mode().wireName() + ": " + line.substring(2));
+            if (line.length() > 0) lines.add(s.mode().wireName() + ": " + line.substring(2));
         }
     }
 
-    private static String legend(RunReport report) {
+    static String legend(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
         return "wall = first request sent to last answer recorded · latency percentiles over successful requests"
                 + (streamed ? " · ttft = time to first token · tpot = time per output token after the first" : "")

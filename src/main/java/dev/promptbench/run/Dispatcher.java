@@ -91,20 +91,23 @@ public final class Dispatcher {
             if (taken == null) return;
             waitUntil(taken.scheduledNanos());
             ChatRequest request = template.requestFor(taken.prompt());
+            // Routed before the gate, so per-endpoint budgets know whose budget to charge.
+            Endpoint endpoint = router.endpointFor(taken.prompt().index());
             try {
-                gate.enter(request);
+                gate.enter(request, endpoint);
             } catch (InterruptedException e) {
-                leg.recorder().recordNotRun(taken.prompt(), router.endpointFor(taken.prompt().index()));
+                leg.recorder().recordNotRun(taken.prompt(), endpoint);
                 throw e;
             }
             if (leg.control().isCancelled()) {
                 // Cancelled while this worker waited at the gate: it was never sent.
-                leg.recorder().recordNotRun(taken.prompt(), router.endpointFor(taken.prompt().index()));
-                gate.leave(request, null);
+                leg.recorder().recordNotRun(taken.prompt(), endpoint);
+                gate.leave(request, endpoint, null);
                 return;
             }
-            Outcome outcome = send(lane, taken, request, leg);
-            gate.leave(request, outcome);
+            Outcome outcome = send(lane, taken, request, endpoint, leg);
+            if (outcome != null) router.observe(endpoint, outcome);
+            gate.leave(request, endpoint, outcome);
         }
     }
 
@@ -125,9 +128,8 @@ public final class Dispatcher {
     }
 
     /** Sends one request and records its outcome; null when the responder broke its contract and threw. */
-    private Outcome send(int lane, Taken taken, ChatRequest request, Leg leg) {
+    private Outcome send(int lane, Taken taken, ChatRequest request, Endpoint endpoint, Leg leg) {
         Prompt prompt = taken.prompt();
-        Endpoint endpoint = router.endpointFor(prompt.index());
         long sent = leg.recorder().dispatched();
         Outcome outcome;
         try {

@@ -1,6 +1,7 @@
 package dev.promptbench.run;
 
 import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 
 /**
@@ -14,6 +15,19 @@ public interface Gate {
 
     /** Called once the request that entered has its final outcome. */
     void leave(ChatRequest request, Outcome outcome);
+
+    /**
+     * Blocks until {@code request} may be sent to {@code endpoint} (the dispatcher routes first, then
+     * enters): gates that keep a budget per endpoint override this; the others need not know where.
+     */
+    default void enter(ChatRequest request, Endpoint endpoint) throws InterruptedException {
+        enter(request);
+    }
+
+    /** Called once the request that entered for {@code endpoint} has its final outcome (null: never sent). */
+    default void leave(ChatRequest request, Endpoint endpoint, Outcome outcome) {
+        leave(request, outcome);
+    }
 
     /** A gate that never holds anyone. */
     static Gate open() {
@@ -34,6 +48,16 @@ public interface Gate {
             @Override public void leave(ChatRequest request, Outcome outcome) {
                 second.leave(request, outcome);
                 first.leave(request, outcome);
+            }
+
+            @Override public void enter(ChatRequest request, Endpoint endpoint) throws InterruptedException {
+                first.enter(request, endpoint);
+                second.enter(request, endpoint);
+            }
+
+            @Override public void leave(ChatRequest request, Endpoint endpoint, Outcome outcome) {
+                second.leave(request, endpoint, outcome);
+                first.leave(request, endpoint, outcome);
             }
         };
     }

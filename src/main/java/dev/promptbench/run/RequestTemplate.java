@@ -8,8 +8,9 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.prompt.Prompt;
 
 /**
- * Turns a prompt into a request: the command line's fields first, then the prompt's own fields
- * from its JSONL line, which win because they are more specific.
+ * Turns a prompt into a request: the {@code --extra-body} fields first, then the command line's own
+ * flags, then the prompt's own fields from its JSONL line, each winning over the ones before because it
+ * is more specific.
  */
 public final class RequestTemplate {
     private static final String[] MAX_TOKENS_FIELDS = {"max_tokens", "max_completion_tokens"};
@@ -23,10 +24,21 @@ public final class RequestTemplate {
     /** The request for one prompt. */
     public ChatRequest requestFor(Prompt prompt) {
         ObjectNode fields = prompt.fields().objectNode();
+        Integer maxTokens = null;
+        if (settings.extraBody() != null) {
+            for (var extra : settings.extraBody().properties()) {
+                // A limit in the extra body goes out under the endpoint's field name, like a prompt's own.
+                if (isMaxTokensField(extra.getKey()) && extra.getValue().canConvertToInt()) {
+                    maxTokens = extra.getValue().intValue();
+                } else {
+                    fields.set(extra.getKey(), extra.getValue());
+                }
+            }
+        }
         if (settings.temperature() != null) fields.put("temperature", settings.temperature());
         if (settings.topP() != null) fields.put("top_p", settings.topP());
         if (settings.seed() != null) fields.put("seed", settings.seed());
-        Integer maxTokens = settings.maxTokens();
+        if (settings.maxTokens() != null) maxTokens = settings.maxTokens();
         var it = prompt.fields().properties().iterator();
         while (it.hasNext()) {
             var field = it.next();

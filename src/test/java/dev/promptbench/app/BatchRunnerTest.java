@@ -91,7 +91,7 @@ class BatchRunnerTest {
     private RunSpec spec(PromptFile prompts, List<Plan> plans, List<Endpoint> endpoints) {
         return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
                 SimulatorSettings.instant(), ClientSettings.defaults(8), dir.resolve("results.jsonl"), false,
-                false, false, RetryPolicy.defaults(), null, 1, 0);
+                false, false, RetryPolicy.defaults(), null, 1, 0, RunSpec.RateControl.none());
     }
 
     @Test

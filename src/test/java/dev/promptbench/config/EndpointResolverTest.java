@@ -147,7 +147,8 @@ class EndpointResolverTest {
 
     @Test
     void azureEndpointWithoutKey() {
-        assertMessage("no API key for " + CONTOSO + ": set AZURE_OPENAI_API_KEY",
+        assertMessage("no API key for " + CONTOSO + ": set AZURE_OPENAI_API_KEY, or for Microsoft Entra ID set"
+                        + " AZURE_OPENAI_AD_TOKEN or pass --token-command",
                 Map.of("AZURE_OPENAI_ENDPOINT", CONTOSO + "/", "AZURE_OPENAI_DEPLOYMENT", "d"), flags());
     }
 
@@ -416,7 +417,8 @@ class EndpointResolverTest {
     void poolMemberWithoutItsKey() {
         Map<String, String> env = profileKeys(Map.of());
         env.remove("WEST_KEY");
-        assertMessage("no API key for https://west.openai.azure.com: set WEST_KEY (key_env of profile 'pool', endpoint west)",
+        assertMessage("no API key for https://west.openai.azure.com: set WEST_KEY (key_env of profile 'pool', endpoint west)"
+                        + ", or for Microsoft Entra ID set AZURE_OPENAI_AD_TOKEN or pass --token-command",
                 env, flags().config(config(PROFILES)).profile("pool"));
     }
 

@@ -1,0 +1,121 @@
+package dev.promptbench.app;
+
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.control.AdaptiveLimit;
+import dev.promptbench.control.AttemptListener;
+import dev.promptbench.control.Budget;
+import dev.promptbench.control.CooldownGate;
+import dev.promptbench.control.EndpointBudgets;
+import dev.promptbench.control.LimitListener;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.control.TokenCharge;
+import dev.promptbench.control.TokenEstimator;
+import dev.promptbench.run.Gate;
+import dev.promptbench.run.Router;
+import dev.promptbench.run.Ticker;
+import dev.promptbench.run.WeightedRouter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The rate control of one run, built from the endpoints and {@link RunSpec.RateControl}: a budget per
+ * endpoint (its profile's {@code tpm}/{@code rpm}, else {@code --tpm}/{@code --rpm}), adaptive
+ * concurrency when asked, the gate every request passes (adaptive slot, then the 429 cool-down, then
+ * the budget, so the budget's pacing is the last thing before the send) and the router.
+ */
+final class RateGates {
+    private final EndpointBudgets budgets;
+    private final AdaptiveLimit adaptive; // null unless --adaptive
+    private final Gate gate;
+    private final Router router;
+    private final boolean chargesTokens;
+
+    private RateGates(EndpointBudgets budgets, AdaptiveLimit adaptive, Gate gate, Router router,
+                      boolean chargesTokens) {
+        this.budgets = budgets;
+        this.adaptive = adaptive;
+        this.gate = gate;
+        this.router = router;
+        this.chargesTokens = chargesTokens;
+    }
+
+    /** Just the cool-down and the endpoints spread by weight: no budgets, fixed concurrency. */
+    static RateGates plain(List<Endpoint> endpoints, CooldownGate cooldown, Ticker ticker) {
+        EndpointBudgets none = new EndpointBudgets(Map.of());
+        return new RateGates(none, null, cooldown, router(endpoints, none, ticker), false);
+    }
+
+    /**
+     * @param threads  the most requests in flight (the adaptive limit's ceiling)
+     * @param listener told every change of the adaptive limit
+     */
+    static RateGates of(List<Endpoint> endpoints, RunSpec.RateControl rate, int threads, CooldownGate cooldown,
+                        Ticker ticker, Sleeper sleeper, LimitListener listener) {
+        // The vocabulary is loaded only when some budget counts tokens, and then before anything is timed.
+        TokenEstimator estimator = new TokenEstimator();
+        TokenCharge charge = new TokenCharge(estimator);
+        Map<String, Budget> byName = new LinkedHashMap<>();
+        boolean tokens = false;
+        for (Endpoint endpoint : endpoints) {
+            Integer rpm = endpoint.rpm() != null ? endpoint.rpm() : rate.rpm();
+            Integer tpm = endpoint.tpm() != null ? endpoint.tpm() : rate.tpm();
+            if (rpm != null || tpm != null) {
+                byName.put(endpoint.name(), new Budget(rpm, tpm, charge, ticker, sleeper));
+                tokens |= tpm != null;
+            }
+        }
+        if (tokens) {
+            estimator.load();
+        }
+        EndpointBudgets budgets = new EndpointBudgets(byName);
+        AdaptiveLimit adaptive = rate.adaptive() ? new AdaptiveLimit(threads, ticker, listener) : null;
+        Gate gate = Gate.both(cooldown, budgets);
+        if (adaptive != null) {
+            gate = Gate.both(adaptive, gate);
+        }
+        return new RateGates(budgets, adaptive, gate, router(endpoints, budgets, ticker), tokens);
+    }
+
+    private static Router router(List<Endpoint> endpoints, EndpointBudgets budgets, Ticker ticker) {
+        return endpoints.size() == 1 ? Router.single(endpoints.get(0))
+                : new WeightedRouter(endpoints, ticker, budgets::waiting, WeightedRouter.DEFAULT_HALF_LIFE);
+    }
+
+    Gate gate() {
+        return gate;
+    }
+
+    Router router() {
+        return router;
+    }
+
+    /** Who hears each attempt: the adaptive limit, when there is one. */
+    AttemptListener attempts() {
+        return adaptive == null ? AttemptListener.none() : adaptive::observe;
+    }
+
+    /** True when some endpoint has a budget. */
+    boolean budgeted() {
+        return !budgets.isEmpty();
+    }
+
+    /** True when some budget charges tokens (so a missing max-tokens is worth a warning). */
+    boolean chargesTokens() {
+        return chargesTokens;
+    }
+
+    boolean adaptive() {
+        return adaptive != null;
+    }
+
+    /** The budget of {@code endpoint}, or null. */
+    Budget budgetOf(Endpoint endpoint) {
+        return budgets.budgetOf(endpoint);
+    }
+
+    /** The adaptive limit now, or 0 without one. */
+    int adaptiveLimit() {
+        return adaptive == null ? 0 : adaptive.limit();
+    }
+}

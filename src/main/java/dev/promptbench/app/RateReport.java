@@ -1,0 +1,96 @@
+package dev.promptbench.app;
+
+import dev.promptbench.report.ResultsFile;
+import dev.promptbench.run.Mode;
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.RequestStatus;
+import dev.promptbench.run.ResultSink;
+import dev.promptbench.stats.ModeSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What rate control has to say after each mode: the adaptive limit's changes (as {@code limit}
+ * records in the results file and one line for people), requests per endpoint when there are
+ * several, and a hint when 429s came back and nothing paced the run.
+ */
+final class RateReport {
+    private final LimitLog limits;
+    private final boolean severalEndpoints;
+    private final boolean paced;
+
+    RateReport(Session session, LimitLog limits) {
+        this.limits = limits;
+        this.severalEndpoints = session.endpoints().size() > 1;
+        this.paced = session.rates().budgeted() || session.rates().adaptive();
+    }
+
+    /** Starts counting one mode (repeat) whose first request goes out at about {@code startNanos}. */
+    Tally startLeg(long startNanos) {
+        return new Tally(startNanos);
+    }
+
+    /**
+     * Writes the mode's {@code limit} records and returns the lines to show. Changes made before
+     * the mode started (during the canary or warm-up requests) are written at offset 0.
+     */
+    List<String> finishLeg(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsFile results) {
+        List<String> lines = new ArrayList<>();
+        List<LimitLog.Change> changes = limits.drain();
+        if (!changes.isEmpty()) {
+            int low = Integer.MAX_VALUE;
+            int high = 0;
+            for (LimitLog.Change change : changes) {
+                double offsetMs = Math.max(0, change.nanoTime() - tally.startNanos) / 1e6;
+                results.writeLimitChange(mode.wireName(), repeat, offsetMs, change.limit(), change.reason());
+                low = Math.min(low, change.limit());
+                high = Math.max(high, change.limit());
+            }
+            lines.add(mode.wireName() + ": adaptive limit changed " + changes.size()
+                    + (changes.size() == 1 ? " time" : " times") + " (between " + low + " and " + high
+                    + " in flight), ending at " + changes.get(changes.size() - 1).limit());
+        }
+        if (severalEndpoints && !tally.byEndpoint.isEmpty()) {
+            StringBuilder line = new StringBuilder(mode.wireName()).append(" by endpoint:");
+            String separator = " ";
+            for (Map.Entry<String, long[]> entry : tally.byEndpoint.entrySet()) {
+                long[] c = entry.getValue();
+                line.append(separator).append(entry.getKey()).append(' ').append(c[0]).append(" ok, ")
+                        .append(c[1]).append(" met 429, ").append(c[2]).append(c[2] == 1 ? " error" : " errors");
+                separator = " · ";
+            }
+            lines.add(line.toString());
+        }
+        if (!paced && summary.rateLimited() > 0) {
+            lines.add(tally.rateLimitedRequests + (tally.rateLimitedRequests == 1 ? " request was" : " requests were")
+                    + " answered 429 (" + summary.rateLimited() + " times): try --tpm/--rpm (pace to the quota) "
+                    + "or --adaptive");
+        }
+        return lines;
+    }
+
+    /** Counts one mode's requests per endpoint: ok, met a 429, errors. Records arrive one at a time. */
+    static final class Tally implements ResultSink {
+        private final long startNanos;
+        private final Map<String, long[]> byEndpoint = new LinkedHashMap<>();
+        private long rateLimitedRequests;
+
+        private Tally(long startNanos) {
+            this.startNanos = startNanos;
+        }
+
+        @Override
+        public void accept(RequestResult result) {
+            if (!result.ran()) return;
+            long[] counts = byEndpoint.computeIfAbsent(String.valueOf(result.endpoint()), name -> new long[3]);
+            if (result.status() == RequestStatus.OK || result.status() == RequestStatus.FILTERED) counts[0]++;
+            if (result.status() == RequestStatus.ERROR) counts[2]++;
+            if (result.attempts().rateLimited() > 0) {
+                counts[1]++;
+                rateLimitedRequests++;
+            }
+        }
+    }
+}

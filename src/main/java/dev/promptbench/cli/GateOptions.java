@@ -1,0 +1,153 @@
+package dev.promptbench.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.gate.Baseline;
+import dev.promptbench.gate.GateException;
+import dev.promptbench.gate.JUnitXml;
+import dev.promptbench.gate.StepSummary;
+import dev.promptbench.gate.Threshold;
+import dev.promptbench.gate.Thresholds;
+import dev.promptbench.gate.Verdict;
+import dev.promptbench.report.JsonReporter;
+import dev.promptbench.report.RunReport;
+import dev.promptbench.report.TableReporter;
+import dev.promptbench.stats.ModeSummary;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Option;
+
+/**
+ * CI gates on a run: {@code --fail-if} thresholds, the {@code --baseline} they may compare with, and the
+ * files CI shows ({@code --junit}, the GitHub step summary). Parsed at validation, applied after the run.
+ */
+final class GateOptions {
+    /** What {@link #check} returns when no threshold was given: request errors decide the exit code. */
+    static final int NOT_GATED = -1;
+
+    @Option(names = "--fail-if", paramLabel = "EXPR", order = 70,
+            description = {"Fail the run (exit 3) when EXPR holds; repeatable.", Threshold.GRAMMAR})
+    List<String> failIf = new ArrayList<>();
+
+    @Option(names = "--baseline", paramLabel = "FILE", order = 71,
+            description = "A saved --format json result for +N%%/-N%% thresholds; refused when its endpoint, model, "
+                    + "deployment, max tokens or streaming differ from this run's.")
+    Path baseline;
+
+    @Option(names = "--allow-baseline-mismatch", order = 72,
+            description = "Compare with a baseline that differs from this run (a warning instead of exit 2).")
+    boolean allowMismatch;
+
+    @Option(names = "--junit", paramLabel = "FILE", order = 73,
+            description = "Write a JUnit XML report with one test case per --fail-if threshold.")
+    Path junit;
+
+    @Option(names = "--no-step-summary", negatable = false, order = 74,
+            description = "Do not append the results to the file named by GITHUB_STEP_SUMMARY.")
+    boolean noStepSummary;
+
+    private Thresholds thresholds = Thresholds.parse(List.of(), false);
+    private Baseline saved;
+
+    void validate() {
+        List<String> given = failIf == null ? List.of() : failIf;
+        if (allowMismatch && baseline == null) throw new UsageException("--allow-baseline-mismatch needs --baseline");
+        if (baseline != null && given.isEmpty()) {
+            throw new UsageException("--baseline is compared through thresholds: add --fail-if (e.g. 'p95>+20%')");
+        }
+        if (junit != null && given.isEmpty()) {
+            throw new UsageException("--junit writes one test case per --fail-if threshold: add at least one");
+        }
+        if (junit != null && Files.isDirectory(junit)) {
+            throw new UsageException("--junit " + junit + " is a directory; give a file name");
+        }
+        try {
+            thresholds = Thresholds.parse(given, baseline != null);
+        } catch (GateException e) {
+            throw new UsageException("--fail-if " + e.getMessage());
+        }
+        try {
+            if (baseline != null) saved = Baseline.load(baseline);
+        } catch (GateException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /**
+     * Checks the thresholds against the finished run, prints each failure (and one line when all pass)
+     * on stderr, and writes {@code --junit} and the step summary.
+     *
+     * @return {@link ExitCode#THRESHOLD} or {@link ExitCode#OK} when thresholds were given, else {@link #NOT_GATED}
+     */
+    int check(RunReport report, Map<String, String> env, PrintWriter err) {
+        ObjectNode json = JsonReporter.toJson(report);
+        List<Verdict> verdicts = List.of();
+        if (!thresholds.isEmpty()) {
+            JsonNode base = null;
+            if (saved != null) {
+                try {
+                    saved.admit(json, allowMismatch).ifPresent(err::println);
+                } catch (GateException e) {
+                    throw new UsageException(e.getMessage());
+                }
+                base = saved.document();
+            }
+            verdicts = thresholds.evaluate(json, base);
+            print(verdicts, err);
+            if (junit != null) writeJUnit(verdicts, report);
+        }
+        if (!noStepSummary) appendStepSummary(report, verdicts, env, err);
+        err.flush();
+        if (thresholds.isEmpty()) return NOT_GATED;
+        return verdicts.stream().allMatch(Verdict::passed) ? ExitCode.OK : ExitCode.THRESHOLD;
+    }
+
+    private static void print(List<Verdict> verdicts, PrintWriter err) {
+        for (Verdict v : verdicts) {
+            if (!v.passed()) err.println((v.missing() ? "threshold failed: " : "threshold breached: ") + v.message());
+        }
+        if (verdicts.stream().allMatch(Verdict::passed)) {
+            String which = verdicts.stream().map(Verdict::threshold).collect(Collectors.joining(", "));
+            err.println((verdicts.size() == 1 ? "threshold passed: " : "all " + verdicts.size() + " thresholds passed: ")
+                    + which);
+        }
+    }
+
+    private void writeJUnit(List<Verdict> verdicts, RunReport report) {
+        double seconds = report.modes().values().stream().flatMap(m -> m.repeats().stream())
+                .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
+        try {
+            JUnitXml.write(verdicts, seconds, junit);
+        } catch (IOException e) {
+            throw new UsageException("cannot write --junit " + junit + ": " + e.getMessage());
+        }
+    }
+
+    private static void appendStepSummary(RunReport report, List<Verdict> verdicts, Map<String, String> env,
+                                          PrintWriter err) {
+        StepSummary summary = new StepSummary(env);
+        if (summary.file().isEmpty()) return;
+        String title = "promptbench · " + report.prompts() + (report.prompts() == 1 ? " prompt" : " prompts") + " · "
+                + report.config().mode()
+                + ("sequential".equals(report.config().mode()) ? "" : " · " + report.threads() + " threads")
+                + " · " + report.endpoint().kind();
+        // The plain table in a fenced block keeps its alignment. When the markdown reporter lands, pass its
+        // output instead, with a null title (it brings its own heading).
+        StringWriter table = new StringWriter();
+        new TableReporter().write(report, new PrintWriter(table));
+        String markdown = "```text\n" + table.toString().strip() + "\n```";
+        try {
+            summary.append(title, verdicts, markdown);
+        } catch (IOException e) {
+            err.println("warning: cannot append to " + StepSummary.VARIABLE + " (" + summary.file().get() + "): "
+                    + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.report.OutputFormat;
+import dev.promptbench.report.RebuiltReport;
+import dev.promptbench.report.ResultsFileException;
+import dev.promptbench.report.ResultsReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code promptbench report}: prints a finished run again from its results file, without sending anything. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        usageHelpWidth = 100,
+        description = {
+            "Prints the report of a run from its results file alone: no endpoint is called. The numbers are "
+                + "the run's own (percentiles rebuilt from the histograms in the summary records), so "
+                + "'report --format json' prints what 'run --format json' printed; results_file is the path "
+                + "as given here.",
+            "",
+            "A run that was stopped before a mode finished, or that was resumed, has its figures recomputed "
+                + "from the request records (a notice on stderr says so). A last line cut short by a killed "
+                + "run is ignored.",
+            ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the report was printed",
+            "2:usage error, or not a readable results file",
+            "5:internal error"})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'promptbench run'.")
+    Path results;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json, markdown (GitHub-flavoured, for a step summary) or csv (one row per "
+                    + "mode and repeat) (default: ${DEFAULT-VALUE}).")
+    OutputFormat format;
+
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write the self-contained HTML report to FILE.")
+    Path html;
+
+    @Option(names = {"-q", "--quiet"}, description = "No notices on stderr, only the report and errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        RebuiltReport rebuilt;
+        try {
+            rebuilt = ResultsReader.read(results);
+        } catch (ResultsFileException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(results + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
+        Notices notices = new Notices(spec.commandLine().getErr(), quiet);
+        rebuilt.notices().forEach(notices::say);
+        if (html != null) {
+            // HTML REPORT: replace this throw with writing HtmlReport for rebuilt.report() to `html`.
+            throw new UsageException("--html is not available yet");
+        }
+        format.reporter().write(rebuilt.report(), spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.promptbench.gate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+
+/**
+ * A metric's value read from a JSON document, or why there is none.
+ *
+ * @param value   the value in the document's unit, or null when missing
+ * @param problem why it is missing ("no value", "no parallel mode", ...), or null
+ * @param hint    what usually causes it ("streaming metrics need --stream"), or null
+ */
+public record Reading(Double value, String problem, String hint) {
+
+    static Reading of(double value) {
+        return new Reading(value, null, null);
+    }
+
+    static Reading missing(String problem, String hint) {
+        return new Reading(null, problem, hint);
+    }
+
+    /** The number at {@code node}: missing when absent or null, a problem when it is not a number. */
+    static Reading at(JsonNode node, String hint) {
+        if (node == null || node.isMissingNode() || node.isNull()) return missing("no value", hint);
+        if (!node.isNumber()) {
+            return missing("not a number (" + node.getNodeType().name().toLowerCase(Locale.ROOT) + ")", null);
+        }
+        return of(node.asDouble());
+    }
+
+    boolean present() {
+        return value != null;
+    }
+}

@@ -1,0 +1,134 @@
+package dev.promptbench.report;
+
+import dev.promptbench.stats.ModeResults;
+import dev.promptbench.stats.ModeSummary;
+import dev.promptbench.stats.Percentiles;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The per-mode summary as CSV (RFC 4180: a header row, CRLF line ends, fields quoted when they hold a
+ * comma, quote or line break) for spreadsheets and scripts. One row per mode; with several repeats, one
+ * row per repeat ({@code repeat} 0, 1, ...) and then the mode's {@code median} row, which holds the same
+ * numbers as {@code modes.<mode>} in the JSON report. Times in milliseconds, rounded as in the JSON;
+ * an empty field is a figure that does not apply.
+ */
+public final class CsvReporter implements Reporter {
+    private static final String CRLF = "\r\n";
+
+    /** One column: its name and how a row fills it. */
+    private record Column(String name, Function<Row, Object> value) {}
+
+    /** The figures of one row: a summary, the medians that replace some of them, and the run's speedup. */
+    private record Row(String repeat, ModeSummary summary, double wallMs, Double p50, Double p95, Double speedup) {}
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("mode", r -> r.summary().mode().wireName()),
+            new Column("repeat", Row::repeat),
+            new Column("threads", r -> r.summary().threads()),
+            new Column("wall_ms", r -> Json.round(r.wallMs())),
+            new Column("requests", r -> r.summary().requests()),
+            new Column("ok", r -> r.summary().ok()),
+            new Column("errors", r -> r.summary().errors()),
+            new Column("filtered", r -> r.summary().filtered()),
+            new Column("not_run", r -> r.summary().notRun()),
+            new Column("requests_per_s", r -> Json.round(r.summary().requestsPerS())),
+            new Column("latency_p50_ms", r -> r.p50()),
+            new Column("latency_p90_ms", r -> ms(r.summary().latency(), Percentiles::p90)),
+            new Column("latency_p95_ms", r -> r.p95()),
+            new Column("latency_p99_ms", r -> ms(r.summary().latency(), Percentiles::p99)),
+            new Column("latency_max_ms", r -> ms(r.summary().latency(), Percentiles::max)),
+            new Column("ttft_p50_ms", r -> ms(stream(r, ModeSummary.StreamPercentiles::ttft), Percentiles::p50)),
+            new Column("ttft_p95_ms", r -> ms(stream(r, ModeSummary.StreamPercentiles::ttft), Percentiles::p95)),
+            new Column("tpot_p50_ms", r -> ms(stream(r, ModeSummary.StreamPercentiles::tpot), Percentiles::p50)),
+            new Column("queue_p50_ms", r -> ms(r.summary().queue(), Percentiles::p50)),
+            new Column("queue_p99_ms", r -> ms(r.summary().queue(), Percentiles::p99)),
+            new Column("arrival", r -> r.summary().rate() == null ? null : r.summary().rate().arrival()),
+            new Column("asked_per_s", r -> r.summary().rate() == null ? null : Json.round(r.summary().rate().asked())),
+            new Column("achieved_per_s",
+                    r -> r.summary().rate() == null ? null : Json.round(r.summary().rate().achieved())),
+            new Column("prompt_tokens", r -> r.summary().promptTokens()),
+            new Column("completion_tokens", r -> r.summary().completionTokens()),
+            new Column("completion_tokens_per_s", r -> Json.round(r.summary().completionTokensPerS())),
+            new Column("retries", r -> r.summary().retries()),
+            new Column("rate_limited", r -> r.summary().rateLimited()),
+            new Column("retries_after_send", r -> r.summary().retriesAfterSend()),
+            new Column("wait_ms", r -> Json.round(r.summary().waitMs())),
+            new Column("lower_bound_ms", r -> r.summary().lowerBoundMs() == null ? null
+                    : Json.round(r.summary().lowerBoundMs())),
+            new Column("efficiency", r -> r.summary().efficiency() == null ? null
+                    : Json.round4(r.summary().efficiency())),
+            new Column("errors_by_kind", CsvReporter::errorsByKind),
+            new Column("speedup", r -> r.speedup() == null ? null : Json.round4(r.speedup())));
+
+    @Override
+    public void write(RunReport report, PrintWriter out) {
+        out.print(line(COLUMNS.stream().map(Column::name).toList()));
+        for (Row row : rows(report)) {
+            List<String> fields = new ArrayList<>();
+            for (Column column : COLUMNS) fields.add(text(column.value().apply(row)));
+            out.print(line(fields));
+        }
+        out.flush();
+    }
+
+    private static List<Row> rows(RunReport report) {
+        Double speedup = report.comparison() == null ? null : report.comparison().speedup();
+        List<Row> rows = new ArrayList<>();
+        for (ModeResults results : report.modes().values()) {
+            if (results.repeats().size() > 1) {
+                for (ModeSummary s : results.repeats()) {
+                    rows.add(new Row(Integer.toString(s.repeat()), s, s.wallMs(), ms(s.latency(), Percentiles::p50),
+                            ms(s.latency(), Percentiles::p95), null));
+                }
+                rows.add(new Row("median", results.headline(), results.wallMs().median(),
+                        results.p50Ms() == null ? null : Json.round(results.p50Ms().median()),
+                        results.p95Ms() == null ? null : Json.round(results.p95Ms().median()), speedup));
+            } else {
+                ModeSummary s = results.headline();
+                rows.add(new Row(Integer.toString(s.repeat()), s, s.wallMs(), ms(s.latency(), Percentiles::p50),
+                        ms(s.latency(), Percentiles::p95), speedup));
+            }
+        }
+        return rows;
+    }
+
+    private static Percentiles stream(Row row, Function<ModeSummary.StreamPercentiles, Percentiles> which) {
+        return row.summary().stream() == null ? null : which.apply(row.summary().stream());
+    }
+
+    private static Double ms(Percentiles p, Function<Percentiles, Double> which) {
+        return p == null ? null : Json.round(which.apply(p));
+    }
+
+    /** "rate_limited=3 server_error=1": one field, ordered by kind. */
+    private static String errorsByKind(Row row) {
+        List<String> parts = new ArrayList<>();
+        row.summary().errorsByKind().forEach((kind, n) -> parts.add(kind + "=" + n));
+        return String.join(" ", parts);
+    }
+
+    private static String text(Object value) {
+        if (value == null) return "";
+        // Plain decimals, never 1.0E-4: every spreadsheet and parser reads them the same way.
+        if (value instanceof Double d) return BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+        return value.toString();
+    }
+
+    private static String line(List<String> fields) {
+        List<String> quoted = new ArrayList<>(fields.size());
+        for (String field : fields) quoted.add(quote(field));
+        return String.join(",", quoted) + CRLF;
+    }
+
+    /** RFC 4180: a field with a comma, quote or line break goes in quotes, its quotes doubled. */
+    static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0 && field.indexOf('\r') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}

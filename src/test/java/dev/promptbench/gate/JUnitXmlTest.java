@@ -1,0 +1,84 @@
+package dev.promptbench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/** The JUnit report, read back with the JDK's DOM parser. */
+class JUnitXmlTest {
+    @TempDir
+    Path dir;
+
+    private static Document parse(Path file) throws Exception {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        return factory.newDocumentBuilder().parse(file.toFile());
+    }
+
+    @Test
+    void oneTestCasePerThresholdWithAFailureForEachBreach() throws Exception {
+        List<Verdict> verdicts = Thresholds.parse(List.of("p95>2s", "error_rate>5%", "ttft_p95>1s", "efficiency<1"), false)
+                .evaluate(Documents.parallelOnly(), null);
+        Path file = dir.resolve("reports/ci/junit.xml");
+        JUnitXml.write(verdicts, 1.5, file);
+
+        Element suite = parse(file).getDocumentElement();
+        assertEquals("testsuite", suite.getTagName());
+        assertEquals("promptbench", suite.getAttribute("name"));
+        assertEquals("4", suite.getAttribute("tests"));
+        assertEquals("2", suite.getAttribute("failures"));
+        assertEquals("0", suite.getAttribute("errors"));
+        assertEquals("1.500", suite.getAttribute("time"));
+
+        NodeList cases = suite.getElementsByTagName("testcase");
+        assertEquals(4, cases.getLength());
+        assertEquals("p95>2s", ((Element) cases.item(0)).getAttribute("name"));
+        assertEquals(0, ((Element) cases.item(0)).getElementsByTagName("failure").getLength());
+        Element missing = (Element) ((Element) cases.item(2)).getElementsByTagName("failure").item(0);
+        assertEquals("missing value", missing.getAttribute("type"));
+        assertTrue(missing.getAttribute("message").contains("--stream"), missing.getAttribute("message"));
+        Element breach = (Element) ((Element) cases.item(3)).getElementsByTagName("failure").item(0);
+        assertEquals("threshold breached", breach.getAttribute("type"));
+        assertEquals("efficiency<1", ((Element) cases.item(3)).getAttribute("name"));
+        assertEquals("parallel efficiency 99.96% < 100%", breach.getTextContent());
+        assertEquals(breach.getTextContent(), breach.getAttribute("message"));
+    }
+
+    @Test
+    void escapesMarkupQuotesAndCharactersXmlCannotCarry() throws Exception {
+        String nasty = "a<b & \"c\" 'd' > e\u0001\ttab\nline";
+        Verdict verdict = new Verdict("p95<2s & \"x\"", nasty, 1.0, 2.0, false, nasty);
+        Path file = dir.resolve("junit.xml");
+        JUnitXml.write(List.of(verdict, new Verdict("ok", "ok", 1.0, 2.0, true, "fine")), file);
+
+        Element suite = parse(file).getDocumentElement();
+        assertEquals("2", suite.getAttribute("tests"));
+        assertEquals("1", suite.getAttribute("failures"));
+        Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
+        assertEquals("p95<2s & \"x\"", testcase.getAttribute("name"));
+        Element failure = (Element) testcase.getElementsByTagName("failure").item(0);
+        String expected = "a<b & \"c\" 'd' > e\uFFFD\ttab\nline";
+        assertEquals(expected, failure.getAttribute("message"));
+        assertEquals(expected, failure.getTextContent());
+        assertTrue(Files.readString(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    }
+
+    @Test
+    void replacesAnEarlierReport() throws Exception {
+        Path file = dir.resolve("junit.xml");
+        Files.writeString(file, "old content that is not xml");
+        JUnitXml.write(List.of(), file);
+        Element suite = parse(file).getDocumentElement();
+        assertEquals("0", suite.getAttribute("tests"));
+        assertEquals("0", suite.getAttribute("failures"));
+    }
+}
