@@ -32,6 +32,6 @@ rmdir "%HERE%target\.build.lock" 2>nul
 :run
 set "JAVA_CMD=java"
 if defined JAVA_HOME if exist "%JAVA_HOME%\bin\java.exe" set "JAVA_CMD=%JAVA_HOME%\bin\java.exe"
-if not defined PROMPTBENCH_JAVA_OPTS set "PROMPTBENCH_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xss512k"
+if not defined PROMPTBENCH_JAVA_OPTS set "PROMPTBENCH_JAVA_OPTS=-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xmn32m -Xss512k"
 "%JAVA_CMD%" %PROMPTBENCH_JAVA_OPTS% -Dfile.encoding=UTF-8 -Dstdout.encoding=UTF-8 -Dstderr.encoding=UTF-8 -jar "%JAR%" %*
 exit /b %ERRORLEVEL%

@@ -7,6 +7,7 @@ import dev.promptbench.client.Outcome;
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.Timing;
 import dev.promptbench.prompt.Prompt;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Turns outcomes into final records for one mode and hands them to the sink one at a time; keeps
@@ -20,7 +21,7 @@ final class ModeRecorder {
     private final Ticker ticker;
     private final long origin;
     private final Object lock = new Object();
-    private long firstDispatch = Long.MIN_VALUE;
+    private final AtomicLong firstDispatch = new AtomicLong(Long.MIN_VALUE);
     private long lastRecord = Long.MIN_VALUE;
 
     ModeRecorder(Plan plan, int repeat, boolean warmup, ResultSink sink, Ticker ticker) {
@@ -39,9 +40,8 @@ final class ModeRecorder {
     /** Notes that a request is being sent now and returns the moment. */
     long dispatched() {
         long now = ticker.nanoTime();
-        synchronized (lock) {
-            if (firstDispatch == Long.MIN_VALUE) firstDispatch = now;
-        }
+        // Lock-free: every request passes here, only the first one sets the time.
+        if (firstDispatch.get() == Long.MIN_VALUE) firstDispatch.compareAndSet(Long.MIN_VALUE, now);
         return now;
     }
 
@@ -109,8 +109,9 @@ final class ModeRecorder {
 
     ModeTimes times() {
         synchronized (lock) {
-            if (firstDispatch == Long.MIN_VALUE) return new ModeTimes(origin, origin);
-            return new ModeTimes(firstDispatch, lastRecord == Long.MIN_VALUE ? firstDispatch : lastRecord);
+            long first = firstDispatch.get();
+            if (first == Long.MIN_VALUE) return new ModeTimes(origin, origin);
+            return new ModeTimes(first, lastRecord == Long.MIN_VALUE ? first : lastRecord);
         }
     }
 }
