@@ -66,11 +66,8 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         rebuilt.notices().forEach(notices::say);
-        if (html != null) {
-            // HTML REPORT: replace this throw with writing HtmlReport for rebuilt.report() to `html`.
-            throw new UsageException("--html is not available yet");
-        }
         format.reporter().write(rebuilt.report(), spec.commandLine().getOut());
+        if (html != null) HtmlOutput.write(results, html, notices);
         return ExitCode.OK;
     }
 }

@@ -74,12 +74,8 @@ class HtmlReportBrowserTest {
 
         String dom = chromium(html, "--dump-dom");
         assertEquals("yes", drawn(dom), "charts: " + charts(dom));
+        // The page script counts a canvas as drawn only when its pixels show bars in the bar colours.
         assertTrue(charts(dom).startsWith("canvas 1/1"), charts(dom));
-
-        Path png = Path.of("target", "html-report-large.png").toAbsolutePath();
-        Files.deleteIfExists(png);
-        chromium(html, "--screenshot=" + png, "--window-size=1400,1800");
-        assertNotBlank(png);
     }
 
     /** Runs Chromium on the page with a bounded wait; returns what it printed on stdout. */
