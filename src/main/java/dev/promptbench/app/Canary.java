@@ -59,6 +59,8 @@ final class Canary {
     }
 
     private static String fatalMessage(Outcome.Failure failure, Endpoint endpoint) {
+        // A TLS failure's message already says what to do (--ca-cert, --trust-store).
+        if (failure.kind() == ErrorKind.TLS) return endpoint.displayUrl() + ": " + failure.message();
         String hint = switch (failure.kind()) {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
