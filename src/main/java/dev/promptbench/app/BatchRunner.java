@@ -97,7 +97,9 @@ public final class BatchRunner {
         try (ResultsFile results = openResults(spec, header)) {
             listener.notice((spec.resume() != null ? "appending to: " : "results: ") + spec.resultsPath());
             List<Leg> legs = Leg.schedule(spec.plans(), spec.repeats(), spec.order());
-            if (spec.warmupRequests() > 0 && !legs.isEmpty()) sendWarmupRequests(spec, legs.get(0), dispatcher, results);
+            if (spec.warmupRequests() > 0 && !legs.isEmpty()) {
+                sendWarmupRequests(spec, legs.get(0), dispatcher, rates.gates(), results);
+            }
             for (Leg leg : legs) {
                 if (control.isCancelled()) break;
                 Mode mode = leg.plan().mode();
@@ -116,9 +118,11 @@ public final class BatchRunner {
     }
 
     /** Real requests sent before anything is measured; recorded with "warmup": true. */
-    private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, ResultsFile results)
+    private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, RateGates rates,
+                                    ResultsFile results)
             throws PromptFileException, InterruptedException {
         try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.warmupRequests())) {
+            rates.startMode();
             dispatcher.run(first.plan(), 0, true, source, results, control);
         }
     }
@@ -144,6 +148,7 @@ public final class BatchRunner {
             throws PromptFileException, InterruptedException {
         listener.modeStarted(leg.plan(), leg.repeat(), prompts);
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
+        rates.gates().startMode();
         RateReport.Tally tally = rates.startLeg(ticker.nanoTime());
         ResultSink sink = ResultSink.all(results, statistics, tally, listener::result);
         ModeTimes times;

@@ -55,18 +55,18 @@ final class RateGates {
         // The vocabulary is loaded only when some budget counts tokens, and then before anything is timed.
         TokenEstimator estimator = new TokenEstimator();
         TokenCharge charge = new TokenCharge(estimator);
+        boolean tokens = rate.tpm() != null || endpoints.stream().anyMatch(e -> e.tpm() != null);
+        if (tokens) {
+            // Before the buckets exist: they start empty, and a second of loading must not fill them.
+            estimator.load();
+        }
         Map<String, Budget> byName = new LinkedHashMap<>();
-        boolean tokens = false;
         for (Endpoint endpoint : endpoints) {
             Integer rpm = endpoint.rpm() != null ? endpoint.rpm() : rate.rpm();
             Integer tpm = endpoint.tpm() != null ? endpoint.tpm() : rate.tpm();
             if (rpm != null || tpm != null) {
                 byName.put(endpoint.name(), new Budget(rpm, tpm, charge, ticker, sleeper));
-                tokens |= tpm != null;
             }
-        }
-        if (tokens) {
-            estimator.load();
         }
         EndpointBudgets budgets = new EndpointBudgets(byName);
         AdaptiveLimit adaptive = rate.adaptive() ? new AdaptiveLimit(threads, ticker, listener) : null;
@@ -93,6 +93,11 @@ final class RateGates {
     /** Who hears each attempt: the adaptive limit, when there is one. */
     AttemptListener attempts() {
         return adaptive == null ? AttemptListener.none() : adaptive::observe;
+    }
+
+    /** Called as a mode starts: its budgets begin empty, so its first second is paced too. */
+    void startMode() {
+        budgets.drain();
     }
 
     /** True when some endpoint has a budget. */

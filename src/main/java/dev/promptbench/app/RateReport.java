@@ -17,14 +17,21 @@ import java.util.Map;
  * several, and a hint when 429s came back and nothing paced the run.
  */
 final class RateReport {
+    private final RateGates gates;
     private final LimitLog limits;
     private final boolean severalEndpoints;
     private final boolean paced;
 
     RateReport(Session session, LimitLog limits) {
+        this.gates = session.rates();
         this.limits = limits;
         this.severalEndpoints = session.endpoints().size() > 1;
         this.paced = session.rates().budgeted() || session.rates().adaptive();
+    }
+
+    /** The rate control in force. */
+    RateGates gates() {
+        return gates;
     }
 
     /** Starts counting one mode (repeat) whose first request goes out at about {@code startNanos}. */

@@ -8,6 +8,7 @@ import dev.promptbench.run.RequestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Set;
@@ -46,8 +47,8 @@ final class RequestOptions {
     Integer maxTokens;
 
     @Option(names = "--extra-body", paramLabel = "JSON", order = 48,
-            description = "A JSON object merged into every request body, e.g. '{\"reasoning_effort\":\"low\"}'; "
-                    + "@FILE reads it from a file. The flags above and a prompt's own fields win.")
+            description = "A JSON object merged into every request body, e.g. '{\"reasoning_effort\":\"low\"}', or a "
+                    + "file holding one (no shell quoting). The flags above and a prompt's own fields win.")
     String extraBody;
 
     @Option(names = "--reasoning-effort", paramLabel = "LEVEL", order = 49,
@@ -90,12 +91,19 @@ final class RequestOptions {
 
     private static ObjectNode parseExtraBody(String text) {
         String json = text;
-        if (text.startsWith("@")) {
-            Path file = Path.of(text.substring(1));
+        // Not JSON-looking: a file name. (Not @FILE: picocli would expand that into arguments itself.)
+        if (!text.strip().startsWith("{") && !text.strip().startsWith("[")) {
+            Path file;
+            try {
+                file = Path.of(text);
+            } catch (InvalidPathException e) {
+                throw new UsageException("--extra-body must be a JSON object or a file holding one");
+            }
             try {
                 json = Files.readString(file, StandardCharsets.UTF_8);
             } catch (NoSuchFileException e) {
-                throw new UsageException("--extra-body " + text + ": file not found");
+                throw new UsageException("--extra-body must be a JSON object or a file holding one; there is no file "
+                        + text);
             } catch (IOException e) {
                 throw new UsageException("--extra-body " + text + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
             }
@@ -106,7 +114,7 @@ final class RequestOptions {
         } catch (JsonProcessingException e) {
             String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
             throw new UsageException("--extra-body is not valid JSON: " + problem
-                    + " (shells often eat the quotes: put the JSON in a file and pass --extra-body @FILE)");
+                    + " (shells often eat the quotes: put the JSON in a file and pass --extra-body FILE)");
         }
         if (node == null || !node.isObject()) {
             throw new UsageException("--extra-body must be a JSON object, e.g. '{\"reasoning_effort\":\"low\"}'");

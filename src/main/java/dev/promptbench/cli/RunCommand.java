@@ -112,6 +112,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Per-request results (JSON Lines; default: results/<UTC time>.jsonl).")
     Path out;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write a self-contained HTML report (timelines, histograms) to FILE at the end.")
+    Path html;
+
     @Option(names = "--force", description = "Overwrite the --out file if it exists.")
     boolean force;
 
@@ -171,6 +175,8 @@ public final class RunCommand implements Callable<Integer> {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
             Path resultsPath = resume != null ? resume : ResultsPath.choose(out, force);
             Notices notices = new Notices(err, quiet);
+            String fileLimit = OpenFileLimit.warning(threads);
+            if (fileLimit != null) notices.say(fileLimit);
             if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
             network.announce(net, notices, verbose);
             confirmLargePaidRun(resolution, prompts.count(), notices);
@@ -193,6 +199,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Prints the report and picks the exit code: 4 > 130/143 > 3 > 1 > 0. */
     private int finish(BatchResult result, Signals signals, PrintWriter err) {
         if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
+        if (result.report() != null && html != null) {
+            HtmlOutput.write(Path.of(result.report().resultsFile()), html, new Notices(err, quiet));
+        }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED : gate.check(result.report(), env, err);
         if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) {

@@ -25,14 +25,14 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li><b>429</b>: the limit halves, once per burst: further 429s are ignored for one round
  *       (the smoothed latency, or the Retry-After if longer), and answers to requests sent before a
  *       decrease never count, since they describe the load that caused it.</li>
- *   <li><b>Headroom</b> ({@code x-ratelimit-remaining-tokens/-requests}, as a share of the most the
- *       endpoint has reported): the service's bucket is the signal. Starting with a slow start
- *       (+1 per answer, so doubling per round) while the bucket stays nearly full, then once per
- *       round (half the limit in answers) the limit is scaled by
- *       {@code 1 + 2 × change of headroom since the last round + 0.1 × (headroom − 50%)},
- *       between ×0.8 and ×1.25: it grows while the bucket stays full, backs off gently while it
- *       runs low (below 10% that is a decrease of about 10% a round) or drains, and so settles where
- *       the bucket neither fills nor empties: the quota's own rate.</li>
+ *   <li><b>Headroom</b> ({@code x-ratelimit-remaining-tokens/-requests}, each as a share of the most
+ *       the endpoint has reported, averaged over a round of answers): the service's own bucket is
+ *       the signal. A slow start adds 1 per answer (doubling per round) until a round's headroom
+ *       falls below 90% or drops; after it, once per round (one limit's worth of answers, at least four) the limit is
+ *       scaled by {@code 1 + 1.5 × (change of headroom since the last round) + 0.3 × (headroom − 50%)},
+ *       between ×0.8 and ×1.25. A draining bucket means more is sent than the quota refills, a full
+ *       one that there is room, so the limit settles where the bucket neither fills nor empties: the
+ *       quota's own rate. Running low (below 10%) without recovering means about 12% less a round.</li>
  *   <li><b>No headers</b> (many compatible servers): plain AIMD, +1 per round of successes after
  *       the first 429, slow start before it.</li>
  * </ul>
@@ -47,8 +47,12 @@ public final class AdaptiveLimit implements Gate {
     static final double LOW_HEADROOM = 0.10;
     static final double SLOW_START_HEADROOM = 0.90;
     static final double TARGET_HEADROOM = 0.50;
-    static final double GAIN = 0.1;
-    static final double DAMPING = 2.0;
+    static final double GAIN = 0.3;
+    static final double DAMPING = 1.5;
+    /** Changes of headroom smaller than this between rounds are noise, not a trend. */
+    static final double NOISE = 0.02;
+    /** The fewest answers in a round (a round is otherwise one limit's worth of answers). */
+    static final int MIN_ROUND = 4;
     static final double MOST_UP = 1.25;
     static final double MOST_DOWN = 0.8;
     /** Weight of each new latency in the smoothed latency. */
@@ -74,8 +78,7 @@ public final class AdaptiveLimit implements Gate {
     private boolean decreased;
     private long lastDecreaseNanos;
     private long holdUntilNanos;
-    private int samples;
-    private double headroomSum;
+    private final Round round = new Round();
     private double previousHeadroom = Double.NaN;
     private int successes;
     private final Map<String, Peak> peaks = new HashMap<>();
@@ -179,11 +182,11 @@ public final class AdaptiveLimit implements Gate {
             if (decreased && sent - lastDecreaseNanos < 0) {
                 return; // sent before the last decrease: it describes the load that caused it
             }
-            double headroom = headroom(endpoint, attempt.rateLimits());
-            if (Double.isNaN(headroom)) {
+            Headroom headroom = headroom(endpoint, attempt.rateLimits());
+            if (headroom == null) {
                 withoutHeaders(now, attempt);
             } else {
-                withHeadroom(now, headroom);
+                withHeadroom(now, headroom, attempt instanceof Outcome.Success);
             }
         } finally {
             lock.unlock();
@@ -222,11 +225,11 @@ public final class AdaptiveLimit implements Gate {
         if (decreased && now - holdUntilNanos < 0) {
             return; // the same burst
         }
-        long round = Math.max(roundNanos(), retryAfter == null ? 0 : RetryPolicy.nanos(retryAfter));
-        holdUntilNanos = now + round;
+        long hold = Math.max(roundNanos(), retryAfter == null ? 0 : RetryPolicy.nanos(retryAfter));
+        holdUntilNanos = now + hold;
         congested = true;
         target = Math.max(1, target / 2);
-        startRound();
+        round.clear();
         decrease(now, "429" + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toMillis() + " ms)"));
     }
 
@@ -244,39 +247,36 @@ public final class AdaptiveLimit implements Gate {
         }
     }
 
-    private void withHeadroom(long now, double headroom) {
-        if (!congested && headroom >= SLOW_START_HEADROOM) {
+    private void withHeadroom(long now, Headroom headroom, boolean success) {
+        if (!congested && success && headroom.lowest() >= TARGET_HEADROOM) {
+            // Slow start: +1 an answer while there is room. Judged per answer only loosely (a small
+            // request bucket reads in coarse steps); the round's mean decides when it ends.
             target = Math.min(max, target + 1);
-            startRound();
             change(now, "slow start");
+        }
+        round.add(headroom);
+        if (round.samples < Math.max(MIN_ROUND, limit)) {
             return;
         }
-        samples++;
-        headroomSum += headroom;
-        if (samples < Math.max(2, limit / 2)) {
-            return;
-        }
-        double mean = headroomSum / samples;
+        double mean = round.mean();
         double trend = Double.isNaN(previousHeadroom) ? 0 : mean - previousHeadroom;
-        startRound();
+        round.clear();
         previousHeadroom = mean;
+        if (!congested && mean >= SLOW_START_HEADROOM && trend >= -NOISE) {
+            return;
+        }
         congested = true;
-        double factor = 1 + GAIN * (mean - TARGET_HEADROOM) + DAMPING * trend;
+        double factor = 1 + DAMPING * trend + GAIN * (mean - TARGET_HEADROOM);
         factor = Math.max(MOST_DOWN, Math.min(MOST_UP, factor));
         target = Math.max(1, Math.min(max, target * factor));
         String reason = String.format(Locale.ROOT, "headroom %.0f%%%s%s", mean * 100,
-                trend > 0.005 ? ", rising" : trend < -0.005 ? ", falling" : "",
+                trend > NOISE ? ", rising" : trend < -NOISE ? ", falling" : "",
                 mean < LOW_HEADROOM ? " (low)" : "");
         if ((int) target < limit) {
             decrease(now, reason);
         } else {
             change(now, reason);
         }
-    }
-
-    private void startRound() {
-        samples = 0;
-        headroomSum = 0;
     }
 
     private void decrease(long now, String reason) {
@@ -303,15 +303,59 @@ public final class AdaptiveLimit implements Gate {
         return latencyNanos > 0 ? latencyNanos : UNKNOWN_LATENCY_NANOS;
     }
 
-    /** Remaining quota as a share of the most this endpoint has reported; NaN without headers. */
-    private double headroom(Endpoint endpoint, RateLimitHeaders headers) {
+    /** Remaining quota as shares of the most this endpoint has reported; null without headers. */
+    private Headroom headroom(Endpoint endpoint, RateLimitHeaders headers) {
         if (headers == null || (headers.remainingTokens() == null && headers.remainingRequests() == null)) {
-            return Double.NaN;
+            return null;
         }
         Peak peak = peaks.computeIfAbsent(endpoint == null ? "" : endpoint.name(), name -> new Peak());
-        double tokens = peak.tokens(headers.remainingTokens());
-        double requests = peak.requests(headers.remainingRequests());
-        return Double.isNaN(tokens) ? requests : Double.isNaN(requests) ? tokens : Math.min(tokens, requests);
+        return new Headroom(peak.tokens(headers.remainingTokens()), peak.requests(headers.remainingRequests()));
+    }
+
+    /** One answer's remaining tokens and requests, each a share of its peak, NaN when not reported. */
+    private record Headroom(double tokens, double requests) {
+        /** The lower of the two shares that were reported. */
+        double lowest() {
+            return Double.isNaN(tokens) ? requests : Double.isNaN(requests) ? tokens : Math.min(tokens, requests);
+        }
+    }
+
+    /**
+     * A round's answers: tokens and requests are averaged apart (a small request bucket reads in coarse
+     * steps), and the round's headroom is the lower of the two means.
+     */
+    private static final class Round {
+        private int samples;
+        private int tokenSamples;
+        private int requestSamples;
+        private double tokens;
+        private double requests;
+
+        void add(Headroom headroom) {
+            samples++;
+            if (!Double.isNaN(headroom.tokens())) {
+                tokens += headroom.tokens();
+                tokenSamples++;
+            }
+            if (!Double.isNaN(headroom.requests())) {
+                requests += headroom.requests();
+                requestSamples++;
+            }
+        }
+
+        double mean() {
+            double t = tokenSamples == 0 ? 1 : tokens / tokenSamples;
+            double r = requestSamples == 0 ? 1 : requests / requestSamples;
+            return Math.min(t, r);
+        }
+
+        void clear() {
+            samples = 0;
+            tokenSamples = 0;
+            requestSamples = 0;
+            tokens = 0;
+            requests = 0;
+        }
     }
 
     /** The most remaining tokens and requests one endpoint has reported: its bucket's size, as seen. */

@@ -107,6 +107,17 @@ public final class Budget implements Gate {
         }
     }
 
+    /**
+     * Empties both buckets, as at the start: a mode that starts after a quiet spell (the canary, the
+     * previous mode's tail) then begins at the paced rate, not with a burst.
+     */
+    public void drain() {
+        requests.tryConsumeAsMuchAsPossible();
+        if (tokens != null) {
+            tokens.tryConsumeAsMuchAsPossible();
+        }
+    }
+
     /** Nothing to give back: quota spent at admission stays spent, as with Azure. */
     @Override
     public void leave(ChatRequest request, Outcome outcome) {}

@@ -29,6 +29,11 @@ public final class EndpointBudgets implements Gate {
         return endpoint == null ? null : byEndpoint.get(endpoint.name());
     }
 
+    /** Empties every budget's buckets (see {@link Budget#drain()}). */
+    public void drain() {
+        byEndpoint.values().forEach(Budget::drain);
+    }
+
     /** Requests waiting for {@code endpoint}'s budget right now (0 without one). */
     public int waiting(Endpoint endpoint) {
         Budget budget = budgetOf(endpoint);

@@ -109,7 +109,8 @@ public record RetryPolicy(int retries, Duration maxWait, boolean retryAfterSend,
             return withinMaxWait(asked, soFar, kind + ", Retry-After " + format(asked),
                     kind + " asks to wait " + format(asked) + ", longer than what is left of max wait");
         }
-        Duration delay = backoff(soFar.count(), random01);
+        // The back-off grows with this prompt's faults only: 429s waited out before must not inflate it.
+        Duration delay = backoff(counted, random01);
         return withinMaxWait(delay, soFar, kind + ", back-off " + format(delay),
                 kind + ": the back-off would exceed max wait");
     }

@@ -206,12 +206,24 @@ class ReportCommandTest {
     }
 
     @Test
-    void htmlIsNotAvailableYet() throws Exception {
+    void htmlIsWrittenFromTheResultsFileAlone() throws Exception {
         Path results = dir.resolve("r.jsonl");
         run(prompts().toString(), "--out", results.toString(), "--mode", "parallel");
-        CliRun reported = CliRun.of("report", results.toString(), "--html", dir.resolve("r.html").toString());
+        Path html = dir.resolve("r.html");
+        CliRun reported = CliRun.of("report", results.toString(), "--html", html.toString());
+        assertEquals(0, reported.exitCode(), reported.err());
+        String page = Files.readString(html);
+        assertTrue(page.contains("parallel"), "the page shows the mode");
+        assertTrue(reported.err().contains("html report: " + html), reported.err());
+    }
+
+    @Test
+    void htmlIntoADirectoryIsAUsageError() throws Exception {
+        Path results = dir.resolve("r.jsonl");
+        run(prompts().toString(), "--out", results.toString(), "--mode", "parallel");
+        CliRun reported = CliRun.of("report", results.toString(), "--html", dir.toString());
         assertEquals(2, reported.exitCode());
-        assertEquals("promptbench: --html is not available yet", reported.err().strip());
+        assertTrue(reported.err().contains("is a directory"), reported.err());
     }
 
     @Test

@@ -104,10 +104,10 @@ class AdaptiveLimitTest {
     @Test
     void lowHeadroomBacksOffGently() {
         AdaptiveLimit limit = new AdaptiveLimit(64, 40, ticker, listener);
-        // The bucket was seen full (100), then reads 5 for a whole round: below 10%.
+        // The bucket was seen full (100), then reads 5 for a whole round (41 answers): below 10%.
         limit.observe(null, success(ticker.nanoTime(), ticker.nanoTime() + MS, remaining(100)));
         ticker.advance(Duration.ofMillis(1));
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 44; i++) {
             ticker.advance(Duration.ofMillis(1));
             limit.observe(null, success(ticker.nanoTime() - MS / 2, ticker.nanoTime(), remaining(5)));
         }

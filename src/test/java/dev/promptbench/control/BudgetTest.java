@@ -117,6 +117,16 @@ class BudgetTest {
     }
 
     @Test
+    void drainingStartsTheBucketsEmptyAgain() throws InterruptedException {
+        Budget budget = new Budget(600, 60_000, r -> 100, ticker, sleeper);
+        ticker.advance(Duration.ofSeconds(5));
+        budget.drain();
+        long before = ticker.nanoTime();
+        budget.enter(REQUEST);
+        assertEquals(SECOND / 10, ticker.nanoTime() - before, 1_000_000, "no burst after a drain: paced at once");
+    }
+
+    @Test
     void aRequestLargerThanTheBucketWaitsForAFullBucketAndThenGoes() throws InterruptedException {
         // 6,000 TPM: the bucket holds 100 tokens, so a 500-token request can never fit.
         AtomicLong cost = new AtomicLong(500);

@@ -259,4 +259,13 @@ class RetryPolicyTest {
     private static Duration retryDelay(RetryPolicy.Decision decision) {
         return assertInstanceOf(RetryPolicy.Retry.class, decision, decision.why()).delay();
     }
+
+    @Test
+    void aFaultAfterManyRateLimitsBacksOffLikeAFirstFault() {
+        // Nine attempts so far: eight answered 429, then this 5xx. Its back-off is the first fault's.
+        Attempts soFar = new Attempts(9, 0, 8, 0);
+        RetryPolicy.Decision decision = POLICY.next(failure(ErrorKind.SERVER_ERROR), soFar, 0.999);
+        RetryPolicy.Retry retry = assertInstanceOf(RetryPolicy.Retry.class, decision);
+        assertTrue(retry.delay().compareTo(Duration.ofMillis(500)) < 0, retry.toString());
+    }
 }

@@ -1,0 +1,103 @@
+package dev.promptbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.control.RetryPolicy;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.run.Mode;
+import dev.promptbench.run.Plan;
+import dev.promptbench.run.RequestSettings;
+import dev.promptbench.run.RunControl;
+import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.stats.ModeSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Budgets and adaptive concurrency wired end to end against the built-in simulator with Azure-style
+ * limits, its clock ×10: 1,000 tokens a second holding one second's worth, and 1,000 requests a second
+ * (so tokens bind).
+ */
+class RateControlRunTest {
+    private static final SimulatorSettings.Limits LIMITS = new SimulatorSettings.Limits(6_000, 6_000, 10);
+
+    @TempDir
+    Path dir;
+
+    private record Run(ModeSummary summary, List<String> notices, Path results) {}
+
+    private Run run(RunSpec.RateControl rate, String name) throws Exception {
+        Path promptsFile = dir.resolve("prompts.txt");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 60; i++) lines.append("say hello to the world number ").append(i).append('\n');
+        Files.writeString(promptsFile, lines);
+        Path results = dir.resolve(name + ".jsonl");
+        List<String> notices = new CopyOnWriteArrayList<>();
+        List<ModeSummary> summaries = new ArrayList<>();
+        try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
+            RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
+                    new RequestSettings(null, null, null, 16, false, false), List.of(),
+                    SimulatorSettings.instant().withLimits(LIMITS), ClientSettings.defaults(16), results, false,
+                    false, false, RetryPolicy.defaults(), null, 1, 0, rate);
+            new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
+                @Override public void notice(String line) { notices.add(line); }
+
+                @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }
+            });
+        }
+        assertEquals(1, summaries.size());
+        assertEquals(Mode.PARALLEL, summaries.get(0).mode());
+        return new Run(summaries.get(0), notices, results);
+    }
+
+    @Test
+    void withoutRateControl429sComeBackAndTheRunSaysWhatToTry() throws Exception {
+        Run run = run(RunSpec.RateControl.none(), "naive");
+        assertTrue(run.summary().rateLimited() > 0, "16 threads at zero latency overrun 1,000 tokens a second");
+        assertTrue(run.notices().stream().anyMatch(n -> n.contains("answered 429") && n.contains("--tpm/--rpm")
+                && n.contains("--adaptive")), run.notices().toString());
+    }
+
+    @Test
+    void aTokenBudgetKeepsUnderTheLimitWithNo429s() throws Exception {
+        // The simulator's clock runs ×10, so its 6,000 TPM are 60,000 a real minute (its RPM likewise).
+        Run run = run(new RunSpec.RateControl(60_000, 60_000, false), "budgeted");
+        assertEquals(0, run.summary().rateLimited(), "paced under the limit: no 429");
+        assertEquals(60, run.summary().ok());
+        assertTrue(run.notices().contains("budget: 60000 RPM, 60000 TPM (paced, bursts of at most one second's worth)"),
+                run.notices().toString());
+        assertTrue(run.notices().stream().noneMatch(n -> n.contains("answered 429")));
+    }
+
+    @Test
+    void adaptiveConcurrencyRecordsEveryChangeOfItsLimit() throws Exception {
+        Run run = run(new RunSpec.RateControl(null, null, true), "adaptive");
+        assertEquals(60, run.summary().ok() + run.summary().errors());
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> limits = new ArrayList<>();
+        for (String line : Files.readAllLines(run.results())) {
+            JsonNode record = json.readTree(line);
+            if ("limit".equals(record.path("type").asText())) limits.add(record);
+        }
+        assertTrue(!limits.isEmpty(), "the limit moved at least once");
+        JsonNode first = limits.get(0);
+        assertEquals("parallel", first.get("mode").asText());
+        assertEquals(0, first.get("repeat").asInt());
+        assertTrue(first.get("offset_ms").asDouble() >= 0);
+        assertTrue(first.get("limit").asInt() >= 1 && first.get("limit").asInt() <= 16);
+        assertTrue(first.hasNonNull("reason"));
+        assertTrue(run.notices().stream().anyMatch(n -> n.startsWith("parallel: adaptive limit changed")),
+                run.notices().toString());
+    }
+}
