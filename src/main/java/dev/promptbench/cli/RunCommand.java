@@ -6,6 +6,7 @@ import dev.promptbench.app.RunSpec;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.config.EndpointFlags;
 import dev.promptbench.config.EndpointResolver;
+import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
@@ -112,6 +113,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Per-request results (JSON Lines; default: results/<UTC time>.jsonl).")
     Path out;
 
+    @Option(names = "--dry-run",
+            description = "Send nothing: print the endpoint(s), the requests per mode, the prompt tokens (o200k "
+                    + "tokenizer), the most completion tokens, and the cost when the profile has prices.")
+    boolean dryRun;
+
     @Option(names = "--html", paramLabel = "FILE",
             description = "Also write a self-contained HTML report (timelines, histograms) to FILE at the end.")
     Path html;
@@ -159,6 +165,7 @@ public final class RunCommand implements Callable<Integer> {
     RateOptions rate = new RateOptions();
 
     private final Map<String, String> env;
+    private Price price;
 
     public RunCommand(Map<String, String> env) {
         this.env = env;
@@ -184,6 +191,8 @@ public final class RunCommand implements Callable<Integer> {
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), resultsPath, force, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
+            if (dryRun) return DryRunPrinter.print(runSpec, resolution, spec.commandLine().getOut());
+            price = resolution.firstPrice();
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
             ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
@@ -199,6 +208,10 @@ public final class RunCommand implements Callable<Integer> {
     /** Prints the report and picks the exit code: 4 > 130/143 > 3 > 1 > 0. */
     private int finish(BatchResult result, Signals signals, PrintWriter err) {
         if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
+        if (result.report() != null && price != null && format == OutputFormat.TABLE) {
+            spec.commandLine().getOut().println(CostLine.of(result.report(), price));
+            spec.commandLine().getOut().flush();
+        }
         if (result.report() != null && html != null) {
             HtmlOutput.write(Path.of(result.report().resultsFile()), html, new Notices(err, quiet));
         }

@@ -4,6 +4,7 @@ import dev.promptbench.client.Endpoint;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -81,7 +82,7 @@ public final class EndpointResolver {
         if (active == null) {
             return new Resolution(List.of(builder.build("default", null, false, null, lines, "")), lines);
         }
-        return new Resolution(profileEndpoints(builder, flags, active, named != null, lines), lines);
+        return new Resolution(profileEndpoints(builder, flags, active, named != null, lines), lines, prices(active));
     }
 
     private static List<Endpoint> profileEndpoints(EndpointBuilder builder, EndpointFlags flags, Profile active,
@@ -100,6 +101,15 @@ public final class EndpointResolver {
                     listed ? "[" + spec.name() + "] " : ""));
         }
         return endpoints;
+    }
+
+    /** The profile's prices by endpoint name (the names profileEndpoints gives). */
+    private static Map<String, Price> prices(Profile active) {
+        Map<String, Price> prices = new HashMap<>();
+        for (EndpointSpec spec : active.endpoints()) {
+            if (spec.price() != null) prices.put(spec.name() != null ? spec.name() : "default", spec.price());
+        }
+        return prices;
     }
 
     private static Provider forcedProvider(EndpointFlags flags) {

@@ -18,5 +18,12 @@ package dev.promptbench.config;
  */
 public record EndpointSpec(String name, Provider provider, String url, String deployment, String model,
                            String apiVersion, String keyEnv, String maxTokensField,
-                           Double weight, Integer tpm, Integer rpm) {
+                           Double weight, Integer tpm, Integer rpm, Price price) {
+
+    /** A spec without a price. */
+    public EndpointSpec(String name, Provider provider, String url, String deployment, String model,
+                        String apiVersion, String keyEnv, String maxTokensField,
+                        Double weight, Integer tpm, Integer rpm) {
+        this(name, provider, url, deployment, model, apiVersion, keyEnv, maxTokensField, weight, tpm, rpm, null);
+    }
 }

@@ -1,0 +1,54 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.app.DryRun;
+import dev.promptbench.app.RunSpec;
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.config.Price;
+import dev.promptbench.config.Resolution;
+import dev.promptbench.prompt.PromptFileException;
+import dev.promptbench.run.Plan;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** Prints what {@code run --dry-run} found: what would be sent where, and what it could cost. */
+final class DryRunPrinter {
+    private DryRunPrinter() {}
+
+    static int print(RunSpec spec, Resolution resolution, PrintWriter out) throws PromptFileException {
+        DryRun dry = DryRun.of(spec);
+        out.println("dry run: nothing was sent");
+        if (resolution.useSimulator()) {
+            out.println("endpoint: the built-in simulator (no endpoint configured)");
+        }
+        for (Endpoint endpoint : resolution.endpoints()) {
+            out.println("endpoint: " + endpoint.name() + " · " + endpoint.kind() + " · " + endpoint.displayUrl()
+                    + (endpoint.deployment() != null ? " · deployment " + endpoint.deployment() : "")
+                    + (endpoint.model() != null ? " · model " + endpoint.model() : "")
+                    + " · " + endpoint.credential().describe());
+        }
+        for (Plan plan : spec.plans()) {
+            out.println(plan.mode().wireName() + ": " + (long) dry.prompts() * spec.repeats() + " requests"
+                    + (spec.repeats() > 1 ? " (" + dry.prompts() + " prompts × " + spec.repeats() + " repeats)" : "")
+                    + (plan.workers() > 1 ? " on " + plan.workers() + " threads" : ", one at a time"));
+        }
+        out.println("in all: " + dry.requests() + " requests (the canary" + (spec.warmupRequests() > 0
+                ? " and " + Math.min(spec.warmupRequests(), dry.prompts()) + " warm-up requests" : "") + " included)");
+        out.println("prompt tokens: " + dry.promptTokens() + " (o200k tokenizer; the service's count may differ slightly)");
+        out.println("completion tokens: " + (dry.maxCompletionTokens() == null
+                ? "not bounded: set --max-tokens (Azure then reserves the whole context against your TPM quota)"
+                : "at most " + dry.maxCompletionTokens()));
+        Price price = resolution.firstPrice();
+        if (price == null) {
+            out.println("cost: unknown (add price: {input_per_1m, output_per_1m} to the endpoint in your --config profile)");
+        } else {
+            double input = price.cost(dry.promptTokens(), 0);
+            out.println(String.format(Locale.ROOT, "cost: %.4f for the prompts%s", input,
+                    dry.maxCompletionTokens() == null ? " + the completions (unbounded)"
+                            : String.format(Locale.ROOT, " + at most %.4f for the completions = at most %.4f",
+                                    price.cost(0, dry.maxCompletionTokens()),
+                                    input + price.cost(0, dry.maxCompletionTokens()))));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+}
