@@ -18,12 +18,14 @@ import java.util.Map;
  */
 final class RateReport {
     private final RateGates gates;
+    private final List<String> endpointNames;
     private final LimitLog limits;
     private final boolean severalEndpoints;
     private final boolean paced;
 
     RateReport(Session session, LimitLog limits) {
         this.gates = session.rates();
+        this.endpointNames = session.endpoints().stream().map(e -> e.name()).toList();
         this.limits = limits;
         this.severalEndpoints = session.endpoints().size() > 1;
         this.paced = session.rates().budgeted() || session.rates().adaptive();
@@ -36,7 +38,7 @@ final class RateReport {
 
     /** Starts counting one mode (repeat) whose first request goes out at about {@code startNanos}. */
     Tally startLeg(long startNanos) {
-        return new Tally(startNanos);
+        return new Tally(startNanos, endpointNames);
     }
 
     /**
@@ -59,7 +61,7 @@ final class RateReport {
                     + (changes.size() == 1 ? " time" : " times") + " (between " + low + " and " + high
                     + " in flight), ending at " + changes.get(changes.size() - 1).limit());
         }
-        if (severalEndpoints && !tally.byEndpoint.isEmpty()) {
+        if (severalEndpoints) {
             StringBuilder line = new StringBuilder(mode.wireName()).append(" by endpoint:");
             String separator = " ";
             for (Map.Entry<String, long[]> entry : tally.byEndpoint.entrySet()) {
@@ -84,8 +86,10 @@ final class RateReport {
         private final Map<String, long[]> byEndpoint = new LinkedHashMap<>();
         private long rateLimitedRequests;
 
-        private Tally(long startNanos) {
+        private Tally(long startNanos, List<String> endpoints) {
             this.startNanos = startNanos;
+            // In the configured order, whichever answers first.
+            endpoints.forEach(name -> byEndpoint.put(name, new long[3]));
         }
 
         @Override

@@ -88,6 +88,9 @@ final class Session implements AutoCloseable {
                 : endpoint.kind() + " " + endpoint.origin() + " · "
                         + (endpoint.deployment() != null ? "deployment " + endpoint.deployment()
                                 : "model " + endpoint.model());
+        if (endpoints.size() > 1) {
+            target += " + " + (endpoints.size() - 1) + (endpoints.size() == 2 ? " more endpoint" : " more endpoints");
+        }
         // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
         return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
     }

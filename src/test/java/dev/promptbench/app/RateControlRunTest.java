@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.client.ApiKeyCredential;
+import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ClientSettings;
+import dev.promptbench.client.Endpoint;
 import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
@@ -14,6 +17,7 @@ import dev.promptbench.run.Mode;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
+import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Files;
@@ -38,6 +42,10 @@ class RateControlRunTest {
     private record Run(ModeSummary summary, List<String> notices, Path results) {}
 
     private Run run(RunSpec.RateControl rate, String name) throws Exception {
+        return run(rate, name, List.of());
+    }
+
+    private Run run(RunSpec.RateControl rate, String name, List<Endpoint> endpoints) throws Exception {
         Path promptsFile = dir.resolve("prompts.txt");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 60; i++) lines.append("say hello to the world number ").append(i).append('\n');
@@ -47,7 +55,7 @@ class RateControlRunTest {
         List<ModeSummary> summaries = new ArrayList<>();
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
             RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
-                    new RequestSettings(null, null, null, 16, false, false), List.of(),
+                    new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(LIMITS), ClientSettings.defaults(16), results, false,
                     false, false, RetryPolicy.defaults(), null, 1, 0, rate);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
@@ -99,5 +107,36 @@ class RateControlRunTest {
         assertTrue(first.hasNonNull("reason"));
         assertTrue(run.notices().stream().anyMatch(n -> n.startsWith("parallel: adaptive limit changed")),
                 run.notices().toString());
+    }
+
+    @Test
+    void twoDeploymentsShareTheWorkEachWithItsOwnBudget() throws Exception {
+        try (Simulator simulator = Simulator.start(SimulatorSettings.instant().withLimits(LIMITS))) {
+            // East has a budget of its own in the profile; west takes --tpm's.
+            Endpoint east = deployment(simulator, "east").withRates(1, 60_000, 60_000);
+            Endpoint west = deployment(simulator, "west");
+            Run run = run(new RunSpec.RateControl(60_000, 60_000, false), "two", List.of(east, west));
+            assertEquals(0, run.summary().rateLimited());
+            assertEquals(60, run.summary().ok());
+            assertTrue(run.notices().contains("budget east: 60000 RPM, 60000 TPM (paced, bursts of at most one "
+                    + "second's worth)"), run.notices().toString());
+            assertTrue(run.notices().contains("parallel by endpoint: east 30 ok, 0 met 429, 0 errors · "
+                    + "west 30 ok, 0 met 429, 0 errors"), run.notices().toString());
+            ObjectMapper json = new ObjectMapper();
+            long toWest = 0;
+            for (String line : Files.readAllLines(run.results())) {
+                JsonNode record = json.readTree(line);
+                if ("request".equals(record.path("type").asText()) && "west".equals(record.path("endpoint").asText())) {
+                    toWest++;
+                }
+            }
+            assertEquals(30, toWest, "each request record names its endpoint");
+        }
+    }
+
+    private static Endpoint deployment(Simulator simulator, String name) {
+        return new Endpoint(name, ApiStyle.AZURE_DEPLOYMENT, simulator.baseUri().resolve(
+                "/openai/deployments/" + name + "/chat/completions?api-version=2024-10-21"), name, null,
+                "max_completion_tokens", ApiKeyCredential.azureKey("k", "test"), false);
     }
 }
