@@ -153,4 +153,14 @@ class RunCommandTest {
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("speedup"));
     }
+
+    @Test
+    void noEscapeCodesAnywhereInCiOrWhenNotATerminal() throws Exception {
+        CliRun run = CliRun.of(java.util.Map.of("CI", "true"), "run", "prompts/sample.txt", "--threads", "2",
+                "--sim-ttft-median", "0ms", "--sim-token-delay", "0ms", "--no-warmup", "--show-answers",
+                "--out", dir.resolve("r.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertFalse(run.out().contains("\u001b") || run.err().contains("\u001b"), "an ANSI escape was printed");
+        assertFalse(run.err().contains("\r"), "no progress line redraws in CI");
+    }
 }
