@@ -11,6 +11,8 @@ import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
 import dev.promptbench.report.OutputFormat;
+import dev.promptbench.report.RequestCsv;
+import dev.promptbench.app.RunListener;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
@@ -113,6 +115,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Per-request results (JSON Lines; default: results/<UTC time>.jsonl).")
     Path out;
 
+    @Option(names = "--csv", paramLabel = "FILE",
+            description = "Also write one CSV row per request (timings, tokens, status; no answers) to FILE.")
+    Path csv;
+
     @Option(names = "--dry-run",
             description = "Send nothing: print the endpoint(s), the requests per mode, the prompt tokens (o200k "
                     + "tokenizer), the most completion tokens, and the cost when the profile has prices.")
@@ -197,8 +203,10 @@ public final class RunCommand implements Callable<Integer> {
             Signals signals = Signals.install(control, notices);
             ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
             BatchResult result;
-            try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
-                    showAnswers, format != OutputFormat.TABLE, progress)) {
+            try (ConsoleListener console = new ConsoleListener(notices, spec.commandLine().getOut(), err,
+                    showAnswers, format != OutputFormat.TABLE, progress);
+                 RequestCsv requestCsv = csv == null ? null : RequestCsv.create(csv)) {
+                RunListener listener = requestCsv == null ? console : new CsvListener(console, requestCsv);
                 result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
             }
             return finish(result, signals, err);
@@ -240,6 +248,9 @@ public final class RunCommand implements Callable<Integer> {
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
         if (resume != null && out != null) {
             throw new UsageException("--resume appends to its own file: leave out --out");
+        }
+        if (csv != null && Files.isDirectory(csv)) {
+            throw new UsageException("--csv " + csv + " is a directory; give a file name");
         }
         if (out != null && Files.isDirectory(out)) {
             throw new UsageException("--out " + out + " is a directory; give a file name");

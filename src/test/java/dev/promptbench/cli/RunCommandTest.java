@@ -163,4 +163,21 @@ class RunCommandTest {
         assertFalse(run.out().contains("\u001b") || run.err().contains("\u001b"), "an ANSI escape was printed");
         assertFalse(run.err().contains("\r"), "no progress line redraws in CI");
     }
+
+    @Test
+    void csvWritesOneRowPerRequestThatAStrictParserReads() throws Exception {
+        Path csv = dir.resolve("requests.csv");
+        CliRun run = run("prompts/sample.txt", "--threads", "2", "--out", dir.resolve("r.jsonl").toString(),
+                "--csv", csv.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<List<String>> rows = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        assertEquals(1 + 8, rows.size(), "a header and one row per request of both modes");
+        int status = rows.get(0).indexOf("status");
+        int latency = rows.get(0).indexOf("latency_ms");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(rows.get(0).size(), row.size());
+            assertEquals("ok", row.get(status));
+            assertTrue(Double.parseDouble(row.get(latency)) >= 0);
+        }
+    }
 }
