@@ -71,8 +71,9 @@ class BatchRunnerTest {
                 timedOut.incrementAndGet();
                 status = 500;
             }
-            answer(exchange, status);
+            // Counted before answering: the client may assert as soon as it has the last answer.
             answered.incrementAndGet();
+            answer(exchange, status);
         });
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());

@@ -238,7 +238,8 @@ class SimulatorStreamTest {
             assertEquals(200, s.status());
             assertTrue(s.cut(), "the connection drops mid-body instead of ending it: " + s.lines());
             assertFalse(s.data().contains("[DONE]"), s.data().toString());
-            assertFalse(s.contentIndexes().isEmpty(), "some content came before the cut");
+            // How much content arrives before the cut is not asserted: a reset may discard what the client
+            // had not read yet, and on a loaded machine that can be all of it.
             assertTrue(s.contentIndexes().size() < 10, "but not all of it");
         }
     }
