@@ -17,6 +17,7 @@ import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.SimulatorTls;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -51,13 +52,25 @@ final class Session implements AutoCloseable {
         this.rates = RateGates.plain(endpoints, cooldown, ticker);
     }
 
-    /** Starts the simulator if {@code endpoints} is empty, and the HTTP client. */
+    /**
+     * Starts the simulator if {@code endpoints} is empty (over HTTPS with a fresh self-signed certificate,
+     * trusted by this run's client, when the client's network settings ask for it), and the HTTP client.
+     */
     static Session open(List<Endpoint> endpoints, SimulatorSettings simulatorSettings, ClientSettings client,
                         RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
-        Simulator simulator = endpoints.isEmpty() ? Simulator.start(simulatorSettings) : null;
+        Simulator simulator = null;
+        ClientSettings clientSettings = client;
+        if (endpoints.isEmpty()) {
+            SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(simulatorSettings.host()) : null;
+            simulator = Simulator.start(simulatorSettings, tls);
+            if (tls != null) {
+                clientSettings = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
+                        "the simulator's self-signed certificate"));
+            }
+        }
         OpenAIResponder http;
         try {
-            http = new OpenAIResponder(client);
+            http = new OpenAIResponder(clientSettings);
         } catch (RuntimeException e) {
             if (simulator != null) simulator.close();
             throw e;
@@ -130,8 +143,10 @@ final class Session implements AutoCloseable {
         if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {
             listener.notice("warning: the canary request failed (" + report.message() + "); starting anyway");
         } else if (verdict.fatalMessage() == null) {
-            listener.notice(String.format(Locale.ROOT, "canary: ok in %.0f ms over %s", report.latencyMs(),
-                    http.lastProtocol()));
+            String protocol = http.lastProtocol();
+            listener.notice(String.format(Locale.ROOT, "canary: ok in %.0f ms over %s", report.latencyMs(), protocol)
+                    + ("h2".equals(protocol) ? " (all requests share one connection: the pool size does not limit"
+                            + " concurrency, the server's per-connection stream limit may)" : ""));
         }
         return verdict;
     }

@@ -14,7 +14,10 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Option;
 
-/** How requests reach the endpoint through a company network: proxy, TLS trust, Entra ID, gateway headers. */
+/**
+ * How requests reach the endpoint through a company network: proxy, TLS trust, Entra ID, gateway headers,
+ * HTTP version, and HTTPS to the built-in simulator.
+ */
 final class NetworkOptions {
     /** The loud line every run with {@code --insecure} prints; {@code warning:} gets it past {@code --quiet}. */
     static final String INSECURE_WARNING = "warning: --insecure: TLS certificates and host names are NOT checked;"
@@ -61,6 +64,17 @@ final class NetworkOptions {
                     + "repeatable; values shown as *** in -v.")
     List<String> headers;
 
+    @Option(names = "--http1.1", order = 67,
+            description = "Offer only HTTP/1.1. By default h2 is used when the TLS server offers it: then all requests "
+                    + "share one connection, so the server's per-connection stream limit, not --threads' pool, "
+                    + "bounds concurrency.")
+    boolean http11;
+
+    @Option(names = "--sim-tls", order = 68,
+            description = "Built-in simulator: serve HTTPS with a self-signed certificate made at start and trusted "
+                    + "by this run (HTTP/1.1 only: the JDK's server has no HTTP/2).")
+    boolean simulatorTls;
+
     private NetworkSettings settings;
 
     /** The endpoint flags with {@code --auth}, {@code --token-command} and the parsed {@code --header}s. */
@@ -81,7 +95,9 @@ final class NetworkOptions {
                     && !trustStore.equals(NetworkFlags.TRUST_SYSTEM)) {
                 throw new UsageException("--trust-store must be jdk or system (got '" + trustStore + "')");
             }
-            settings = new NetworkResolver(env).resolve(new NetworkFlags(proxy, caCerts, trustStore, insecure));
+            settings = new NetworkResolver(env).resolve(new NetworkFlags(proxy, caCerts, trustStore, insecure))
+                    .withHttp11Only(http11)
+                    .withSimulatorTls(simulatorTls);
         }
         return settings;
     }

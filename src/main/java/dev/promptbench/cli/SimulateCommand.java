@@ -2,9 +2,13 @@ package dev.promptbench.cli;
 
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.SimulatorTls;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,6 +119,15 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "get 404. Default: any name.")
     List<String> deployments;
 
+    @Option(names = "--tls",
+            description = "Serve HTTPS with a self-signed certificate made at start (HTTP/1.1 only: the JDK's "
+                    + "server has no HTTP/2); its PEM is written to --cert-out and printed, for run's --ca-cert.")
+    boolean tls;
+
+    @Option(names = "--cert-out", paramLabel = "FILE",
+            description = "With --tls: where to write the certificate (PEM). Default: a new temporary file.")
+    Path certOut;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
 
@@ -128,9 +141,19 @@ public final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         SimulatorSettings settings = settings();
         PrintWriter err = spec.commandLine().getErr();
+        SimulatorTls certificate = tls ? SimulatorTls.generate(host) : null;
+        Path pem;
+        try {
+            pem = certificate == null ? null : writePem(certificate);
+        } catch (IOException e) {
+            err.println("promptbench simulate: cannot write the certificate to "
+                    + (certOut != null ? certOut.toString() : "a temporary file") + ": " + e.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        }
         Simulator simulator;
         try {
-            simulator = Simulator.start(settings);
+            simulator = Simulator.start(settings, certificate);
         } catch (BindException e) {
             err.println("promptbench simulate: cannot listen on " + host + ":" + port
                     + ": the port is in use or not available here (choose another with --port)");
@@ -150,12 +173,18 @@ public final class SimulateCommand implements Callable<Integer> {
             String base = simulator.baseUri().toString();
             err.println("promptbench simulator listening on " + base
                     + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                    + " OpenAI: /v1/chat/completions)" + trouble(settings));
+                    + " OpenAI: /v1/chat/completions)" + trouble(settings)
+                    + (pem == null ? "" : " · HTTPS, self-signed certificate, HTTP/1.1 only (the JDK's server has no"
+                            + " HTTP/2)"));
+            if (pem != null) {
+                err.println("certificate (trust it with --ca-cert " + pem + "):");
+                err.print(certificate.certificatePem());
+            }
             String model = settings.access().deployments().isEmpty() ? "sim"
                     : settings.access().deployments().iterator().next();
             err.println("point promptbench at it: OPENAI_API_KEY=" + (settings.access().keyRequired() ? "<your --key>" : "anything")
                     + " promptbench run prompts/sample.txt --endpoint " + base + " --provider openai --model " + model
-                    + "   (Ctrl-C stops the simulator)");
+                    + (pem == null ? "" : " --ca-cert " + pem) + "   (Ctrl-C stops the simulator)");
             err.flush();
             onListening.accept(simulator);
             stop.await();
@@ -171,6 +200,13 @@ public final class SimulateCommand implements Callable<Integer> {
         return ExitCode.OK;
     }
 
+    /** Writes the certificate's PEM to {@code --cert-out}, or to a new temporary file; returns where. */
+    private Path writePem(SimulatorTls certificate) throws IOException {
+        Path target = certOut != null ? certOut : Files.createTempFile("promptbench-simulator-", ".pem");
+        // Only the public certificate: the private key stays in this process.
+        return Files.writeString(target, certificate.certificatePem(), StandardCharsets.US_ASCII);
+    }
+
     /** The options as simulator settings, checked here so a bad value is a usage error. */
     SimulatorSettings settings() {
         if (port < 0 || port > 65_535) {
@@ -184,6 +220,9 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         if (tokens < 1) {
             throw new ParameterException(spec.commandLine(), "--tokens must be at least 1, got " + tokens);
+        }
+        if (certOut != null && !tls) {
+            throw new ParameterException(spec.commandLine(), "--cert-out needs --tls");
         }
         if (key != null && key.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--key must not be empty");

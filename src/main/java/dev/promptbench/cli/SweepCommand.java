@@ -66,6 +66,10 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Per-request results (default: results/<UTC time>.jsonl).")
     Path out;
 
+    @Option(names = "--html", paramLabel = "FILE",
+            description = "Also write an HTML report: throughput and p95 against concurrency, and the knee.")
+    Path html;
+
     @Option(names = "--force", description = "Overwrite the --out file if it exists.")
     boolean force;
 
@@ -140,6 +144,7 @@ public final class SweepCommand implements Callable<Integer> {
             }
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
+            if (html != null) HtmlOutput.write(Path.of(outcome.report().resultsFile()), html, notices);
             if (outcome.fatal() != null) {
                 err.println("promptbench: stopped: " + outcome.fatal());
                 return ExitCode.FATAL_ENDPOINT;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
@@ -16,6 +17,7 @@ import okhttp3.Dns;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
@@ -80,6 +82,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .dns(dns);
         // Proxies from --proxy or the environment (OkHttp ignores HTTPS_PROXY by itself), extra trust, --insecure.
         NetworkSetup.apply(http, settings.network());
+        if (settings.network().http11Only()) {
+            // --http1.1: ALPN offers only http/1.1, so each worker gets its own connection from the pool.
+            http.protocols(List.of(Protocol.HTTP_1_1));
+        }
         this.client = http.build();
         JsonMapper mapper = JsonMapper.builder()
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)

@@ -1,6 +1,9 @@
 package dev.promptbench.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.report.html.HtmlPage;
+import dev.promptbench.run.Mode;
+import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +13,8 @@ import java.nio.file.Path;
 /**
  * The HTML report of a results file: one self-contained page (inline CSS, SVG and script, nothing
  * from the network) with the run's details, the comparison table, and per mode a timeline of every
- * request, requests in flight and a latency histogram. The file is read in one streaming pass, in
+ * request, requests in flight (with the adaptive limit's changes) and a latency histogram; for a sweep,
+ * throughput and p95 against concurrency with the knee. The file is read in one streaming pass, in
  * memory bounded whatever the number of requests.
  */
 public final class HtmlReport {
@@ -19,7 +23,14 @@ public final class HtmlReport {
 
     /** Writes the report of {@code resultsFile} to {@code out}, which is flushed but not closed. */
     public static void write(Path resultsFile, Writer out) throws IOException {
-        HtmlPage.write(resultsFile, out);
+        HtmlPage.write(resultsFile, out, HtmlReport::summary);
+    }
+
+    /** A summary record as the run made it; a sweep's page finds its knee from these. */
+    private static ModeSummary summary(JsonNode record) {
+        Mode mode = RecordDecoder.mode(record.path("mode").asText(""));
+        // The page shows its own notes; a histogram that cannot be read falls back to the rounded figures.
+        return RecordDecoder.summary(record, mode == null ? Mode.PARALLEL : mode, notice -> { });
     }
 
     /** Writes the report of {@code resultsFile} to {@code htmlFile} (replaced; parent folders made). */

@@ -2,6 +2,8 @@ package dev.promptbench.sim;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +36,9 @@ import java.util.function.LongSupplier;
  * workers and one timer hold any number of slow requests. The JDK server allows an exchange to be
  * completed later from another thread; it only needs the response body closed. A streamed answer works
  * the same way, one event write at a time (see {@link StreamSender}).
+ *
+ * <p>With {@link SimulatorTls} it serves HTTPS through the JDK's {@code HttpsServer}, which speaks
+ * HTTP/1.1 only: the JDK has no HTTP/2 server, so a client always negotiates {@code http/1.1} here.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -43,6 +48,7 @@ public final class Simulator implements AutoCloseable {
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final HttpServer server;
+    private final SimulatorTls tls;
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final ChatCompletions completions;
@@ -54,7 +60,8 @@ public final class Simulator implements AutoCloseable {
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Simulator(SimulatorSettings settings) throws IOException {
+    private Simulator(SimulatorSettings settings, SimulatorTls tls) throws IOException {
+        this.tls = tls;
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot resolve host " + settings.host());
@@ -69,7 +76,7 @@ public final class Simulator implements AutoCloseable {
         this.timetable = new Timetable(timer, workers,
                 new StallWindow(settings.stall(), nanoTime.getAsLong()), nanoTime);
         try {
-            this.server = HttpServer.create(address, BACKLOG);
+            this.server = tls == null ? HttpServer.create(address, BACKLOG) : https(address, tls);
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             timer.shutdownNow();
@@ -86,20 +93,42 @@ public final class Simulator implements AutoCloseable {
      * @throws IOException            if the server cannot bind for another reason
      */
     public static Simulator start(SimulatorSettings settings) throws IOException {
+        return start(settings, null);
+    }
+
+    /**
+     * Starts a simulator serving HTTPS (HTTP/1.1 only) with {@code tls}'s certificate, or plain HTTP when
+     * {@code tls} is null, and returns once it accepts connections.
+     *
+     * @throws java.net.BindException if the port is taken
+     * @throws IOException            if the server cannot bind for another reason
+     */
+    public static Simulator start(SimulatorSettings settings, SimulatorTls tls) throws IOException {
         check(settings);
         tuneJdkServer();
-        Simulator simulator = new Simulator(settings);
+        Simulator simulator = new Simulator(settings, tls);
         simulator.server.start();
         return simulator;
     }
 
-    /** Scheme, host and port, e.g. {@code http://127.0.0.1:43123}. */
+    private static HttpsServer https(InetSocketAddress address, SimulatorTls tls) throws IOException {
+        HttpsServer https = HttpsServer.create(address, BACKLOG);
+        https.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
+        return https;
+    }
+
+    /** Whether this simulator serves HTTPS. */
+    public boolean tls() {
+        return tls != null;
+    }
+
+    /** Scheme, host and port, e.g. {@code http://127.0.0.1:43123} or {@code https://127.0.0.1:43123}. */
     public URI baseUri() {
         InetSocketAddress address = server.getAddress();
         try {
             // This constructor brackets an IPv6 literal.
-            return new URI("http", null, address.getAddress().getHostAddress(), address.getPort(),
-                    null, null, null);
+            return new URI(tls != null ? "https" : "http", null, address.getAddress().getHostAddress(),
+                    address.getPort(), null, null, null);
         } catch (URISyntaxException e) {
             throw new IllegalStateException("bound address does not form a URI", e);
         }

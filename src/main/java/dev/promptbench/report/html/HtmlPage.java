@@ -2,16 +2,19 @@ package dev.promptbench.report.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The HTML report as one self-contained page: run details and the comparison table, then per mode a
- * timeline and requests in flight on one shared time scale, then the latency histograms. The markup
+ * timeline and requests in flight on one shared time scale, then the latency histograms; for a sweep,
+ * throughput and p95 latency against concurrency and the steps' table instead. The markup
  * is also well-formed XML (every element closed, scripts and styles in CDATA sections) so tests can
  * parse it with the JDK alone.
  */
@@ -19,9 +22,29 @@ public final class HtmlPage {
 
     private HtmlPage() {}
 
-    /** Reads {@code resultsFile} in one pass and writes the page to {@code out} (not closed). */
-    public static void write(Path resultsFile, Writer out) throws IOException {
-        render(ResultsScan.read(resultsFile), out);
+    /**
+     * Reads {@code resultsFile} in one pass and writes the page to {@code out} (not closed).
+     *
+     * @param summaries reads a {@code summary} record back as the run made it, so a sweep's knee is
+     *                  found from the same figures as the {@code sweep} command's
+     */
+    public static void write(Path resultsFile, Writer out, Function<JsonNode, ModeSummary> summaries)
+            throws IOException {
+        ScannedRun run = ResultsScan.read(resultsFile);
+        if (run.isSweep()) renderSweep(run, SweepSection.of(run.sweep(), summaries), out);
+        else render(run, out);
+    }
+
+    static void renderSweep(ScannedRun run, SweepSection sweep, Writer out) throws IOException {
+        RunDetails details = new RunDetails(run.header(), run.fileName());
+        JsonNode file = run.header().path("prompt_file");
+        head("promptbench · sweep " + sweep.range() + " · " + (file.isTextual() ? file.asText() : run.fileName()), out);
+        out.write("<header><h1>promptbench <span class=\"muted\">· sweep " + Markup.text(sweep.range())
+                + "</span></h1><p class=\"subtitle\">" + details.subtitle() + "</p>" + details.markup() + "</header>");
+        // The steps share one mode name and restart their clocks, so per-mode timelines would overlay
+        // unrelated runs: a sweep's page is its steps' figures alone.
+        out.write("<main>" + sweep.markup() + "</main>");
+        foot(run, Map.of(), out);
     }
 
     static void render(ScannedRun run, Writer out) throws IOException {
@@ -33,18 +56,7 @@ public final class HtmlPage {
         Axis time = LaneLayout.timeAxis(end > 0 ? end * 1.01 : 1);
         Map<String, ChartData> data = new LinkedHashMap<>();
 
-        out.write("<!DOCTYPE html>\n<html lang=\"en\" data-drawn=\"no\"><head><meta charset=\"utf-8\"/>"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                + "<meta name=\"color-scheme\" content=\"light dark\"/><title>");
-        out.write(Markup.text(title(run)));
-        out.write("</title><style>/*<![CDATA[*/\n");
-        out.write(PageStyle.CSS);
-        out.write("/*]]>*/</style></head><body>");
-        out.write("<svg class=\"defs\" aria-hidden=\"true\" focusable=\"false\"><defs><pattern id=\"pb-hatch\" "
-                + "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
-                + "<rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"1\" y1=\"0\" "
-                + "x2=\"1\" y2=\"6\"/></pattern></defs></svg>");
-
+        head(title(run), out);
         out.write("<header><h1>promptbench <span class=\"muted\">· " + Markup.text(modesTitle(traces))
                 + "</span></h1><p class=\"subtitle\">" + details.subtitle() + "</p>" + details.markup() + "</header>");
 
@@ -105,7 +117,24 @@ public final class HtmlPage {
             out.write("</figure>");
         }
         out.write("</div></section></main>");
+        foot(run, data, out);
+    }
 
+    private static void head(String title, Writer out) throws IOException {
+        out.write("<!DOCTYPE html>\n<html lang=\"en\" data-drawn=\"no\"><head><meta charset=\"utf-8\"/>"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                + "<meta name=\"color-scheme\" content=\"light dark\"/><title>");
+        out.write(Markup.text(title));
+        out.write("</title><style>/*<![CDATA[*/\n");
+        out.write(PageStyle.CSS);
+        out.write("/*]]>*/</style></head><body>");
+        out.write("<svg class=\"defs\" aria-hidden=\"true\" focusable=\"false\"><defs><pattern id=\"pb-hatch\" "
+                + "width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">"
+                + "<rect class=\"hatch-bg\" width=\"6\" height=\"6\"/><line class=\"hatch-line\" x1=\"1\" y1=\"0\" "
+                + "x2=\"1\" y2=\"6\"/></pattern></defs></svg>");
+    }
+
+    private static void foot(ScannedRun run, Map<String, ChartData> data, Writer out) throws IOException {
         out.write("<footer>Written by promptbench " + Markup.text(run.header().path("promptbench_version").asText("?"))
                 + " from <code>" + Markup.text(run.fileName()) + "</code>. Self-contained: this page loads nothing "
                 + "from the network.</footer>");

@@ -1,11 +1,13 @@
 package dev.promptbench.report.html;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * Requests in flight over time, on the timelines' time axis, with the worker limit dashed: an exact
- * step line (from every start and end) for small runs, otherwise the average in flight per time
- * bucket, which is the same line smoothed to what a screen can show.
+ * Requests in flight over time, on the timelines' time axis: an exact step line (from every start and
+ * end) for small runs, otherwise the average in flight per time bucket, which is the same line smoothed
+ * to what a screen can show. The worker limit is dashed; when the run adapted its concurrency, the
+ * limit's recorded changes are drawn over it as a second step line.
  */
 final class InFlightChart {
     /** Up to this many requests every start and end gets its own step. */
@@ -113,7 +115,9 @@ final class InFlightChart {
 
     String markup() {
         Steps steps = steps();
-        double top = Math.max(Math.max(1, limit), Math.ceil(steps.peak()));
+        List<LimitChange> changes = trace.limits();
+        int highestLimit = changes.stream().mapToInt(LimitChange::limit).max().orElse(0);
+        double top = Math.max(Math.max(Math.max(1, limit), highestLimit), Math.ceil(steps.peak()));
         Axis y = new Axis(0, top * 1.18, 0, 1);
         StringBuilder svg = new StringBuilder(512 + steps.size() * 24);
         svg.append("<svg class=\"chart inflight\" viewBox=\"0 0 ").append((int) LaneLayout.WIDTH).append(' ')
@@ -153,11 +157,39 @@ final class InFlightChart {
                 .append(Markup.num(time.left() + time.width())).append("\" y1=\"").append(Markup.num(limitY))
                 .append("\" y2=\"").append(Markup.num(limitY)).append("\"/><text class=\"limit-label\" x=\"")
                 .append(Markup.num(time.left() + time.width() - 4)).append("\" y=\"").append(Markup.num(limitY - 4))
-                .append("\">").append(limit).append(limit == 1 ? " worker" : " workers").append("</text>");
+                .append("\">").append(limit).append(limit == 1 ? " worker" : " workers")
+                .append(changes.isEmpty() ? "" : " (most in flight)").append("</text>");
+        if (!changes.isEmpty()) svg.append(limitSteps(changes, y));
         svg.append("<text class=\"axis-title\" x=\"14\" y=\"").append(Markup.num((TOP + BOTTOM) / 2))
                 .append("\" transform=\"rotate(-90 14 ").append(Markup.num((TOP + BOTTOM) / 2))
                 .append(")\">in flight</text></svg>");
         return svg.toString();
+    }
+
+    /**
+     * The adaptive limit as a step line from its first recorded change to the mode's end, with a point
+     * per change whose hover title says when, to what and why.
+     */
+    private String limitSteps(List<LimitChange> changes, Axis y) {
+        StringBuilder path = new StringBuilder();
+        StringBuilder points = new StringBuilder();
+        double last = 0;
+        for (int i = 0; i < changes.size(); i++) {
+            LimitChange c = changes.get(i);
+            double x = time.x(Math.min(time.to(), Math.max(0, c.atMs())));
+            double cy = py(y, c.limit());
+            if (i == 0) path.append('M').append(Markup.num(x)).append(' ').append(Markup.num(cy));
+            else path.append('H').append(Markup.num(x)).append('V').append(Markup.num(cy));
+            last = Math.max(last, c.atMs());
+            points.append("<circle class=\"limit-point\" cx=\"").append(Markup.num(x)).append("\" cy=\"")
+                    .append(Markup.num(cy)).append("\" r=\"3\" data-limit=\"").append(c.limit()).append("\"><title>")
+                    .append(Markup.text(Markup.duration(c.atMs()) + ": limit " + c.limit()
+                            + (c.reason().isEmpty() ? "" : " (" + c.reason() + ")")))
+                    .append("</title></circle>");
+        }
+        path.append('H').append(Markup.num(time.x(Math.min(time.to(), Math.max(last, trace.maxEnd())))));
+        return "<g class=\"limit-steps\" data-points=\"" + changes.size() + "\"><path class=\"limit-step\" d=\""
+                + path + "\"/>" + points + "</g>";
     }
 
     private static double py(Axis y, double value) {
@@ -165,9 +197,12 @@ final class InFlightChart {
     }
 
     String caption() {
+        String adaptive = trace.limits().isEmpty() ? "" : " Steps: the adaptive concurrency limit, changed "
+                + Markup.count(trace.limits().size()) + (trace.limits().size() == 1 ? " time" : " times")
+                + " from its first recorded change (hover a point for the reason).";
         if (trace.detailed() && trace.size() <= EXACT_LIMIT) {
-            return "Requests in flight: +1 at each start, −1 at each end; dashed: the worker limit.";
+            return "Requests in flight: +1 at each start, −1 at each end; dashed: the worker limit." + adaptive;
         }
-        return "Requests in flight, averaged over each time bucket; dashed: the worker limit.";
+        return "Requests in flight, averaged over each time bucket; dashed: the worker limit." + adaptive;
     }
 }

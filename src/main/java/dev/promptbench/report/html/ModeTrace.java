@@ -51,6 +51,8 @@ final class ModeTrace {
     private boolean streamed;
     /** Added to offsets after a resume record: each session's clock starts at zero. */
     private double shift;
+    /** Changes of the adaptive concurrency limit, in file order (each mode's are written in time order). */
+    private final List<LimitChange> limits = new ArrayList<>();
 
     ModeTrace(String mode, int detailLimit) {
         this.mode = mode;
@@ -138,6 +140,16 @@ final class ModeTrace {
         start = end = latency = ttft = waitMs = new double[0];
         lane = attempts = rateLimited = promptTokens = completionTokens = new int[0];
         kind = new byte[0];
+    }
+
+    /** A {@code limit} record: the adaptive limit became {@code limit} at {@code offsetMs} of this session. */
+    void limit(double offsetMs, int limit, String reason) {
+        limits.add(new LimitChange(offsetMs + shift, limit, reason));
+    }
+
+    /** The adaptive limit's changes on the chart's clock; empty when the run did not adapt. */
+    List<LimitChange> limits() {
+        return limits;
     }
 
     /** A resume record: what follows was timed on a fresh clock, so it is drawn after what came before. */

@@ -81,6 +81,9 @@ final class PageStyle {
             .chart .inflight-line { fill: none; stroke: var(--inflight); stroke-width: 1.5; }
             .chart .limit { stroke: var(--limit); stroke-dasharray: 5 4; stroke-width: 1.2; }
             .chart .limit-label { fill: var(--limit); text-anchor: end; }
+            .chart .limit-step { fill: none; stroke: var(--limit); stroke-width: 1.6; }
+            .chart .limit-point { fill: var(--limit); }
+            .chart .limit-point:hover { stroke: var(--fg); stroke-width: 1.5; }
             .chart .hbin { fill: var(--bar); }
             .chart .hbin.tail { opacity: .55; }
             .chart .hbin:hover { opacity: .75; }
@@ -93,6 +96,17 @@ final class PageStyle {
               background: var(--panel); color: var(--fg); border: 1px solid var(--line); border-radius: 6px;
               box-shadow: 0 4px 14px rgba(0, 0, 0, .18); font-size: 12.5px; white-space: pre-line; }
             .tip[hidden] { display: none; }
+            .sweep-charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(440px, 1fr)); gap: 12px 28px;
+              max-width: 1340px; }
+            .chart.sweep .sweep-line { fill: none; stroke: var(--par); stroke-width: 2; }
+            .chart.sweep .point { fill: var(--par); stroke: var(--plot); stroke-width: 1.5; }
+            .chart.sweep .point.at-knee { fill: var(--limit); }
+            .chart.sweep .point:hover { stroke: var(--fg); }
+            .chart.sweep .whisker { stroke: var(--par); stroke-width: 1.5; opacity: .6; }
+            .chart.sweep .knee { stroke: var(--limit); stroke-dasharray: 5 4; stroke-width: 1.2; }
+            .chart.sweep .knee-label { fill: var(--limit); }
+            table.steps tr.knee th, table.steps tr.knee td { background: var(--panel); font-weight: 650; }
+            table.steps tr.knee td:last-child { color: var(--limit); }
             footer { margin-top: 30px; color: var(--muted); font-size: 12.5px; }
             .defs { position: absolute; width: 0; height: 0; overflow: hidden; }
             """;

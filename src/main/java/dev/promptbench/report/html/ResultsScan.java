@@ -33,6 +33,9 @@ final class ResultsScan {
     private int repeats;
     private long warmups;
     private boolean resumed;
+    /** True for a sweep's file: its summaries belong to steps, and its requests are not charted per mode. */
+    private boolean sweep;
+    private final List<SweptStep> steps = new ArrayList<>();
 
     private ResultsScan(int detailLimit) {
         this.detailLimit = detailLimit;
@@ -72,7 +75,8 @@ final class ResultsScan {
         if (header == null) throw new IOException(file + ": empty, or not a promptbench results file (no run header)");
         Path name = file.getFileName();
         return new ScannedRun(name == null ? file.toString() : name.toString(), header, List.copyOf(summaries),
-                List.copyOf(traces.values()), Math.max(1, repeats), warmups, resumed);
+                sweep ? List.of() : List.copyOf(traces.values()), Math.max(1, repeats), warmups, resumed,
+                sweep ? List.copyOf(steps) : null);
     }
 
     private void accept(JsonNode record, Path file, int lineNumber) throws IOException {
@@ -82,10 +86,26 @@ final class ResultsScan {
                 throw new IOException(file + ":" + lineNumber + ": not a promptbench results file (no run header)");
             }
             header = record;
+            sweep = "sweep".equals(record.path("config").path("mode").asText(""));
             return;
         }
         switch (type) {
-            case "summary" -> summary(record);
+            case "sweep_step" -> {
+                sweep = true;
+                steps.add(new SweptStep(record.path("threads").asInt(1)));
+            }
+            case "summary" -> {
+                if (sweep) sweepSummary(record);
+                else summary(record);
+            }
+            case "limit" -> {
+                if (record.path("repeat").asInt(0) == 0 && record.path("limit").isNumber()) {
+                    String mode = record.path("mode").asText("");
+                    traces.computeIfAbsent(mode, m -> new ModeTrace(m, detailLimit)).limit(
+                            record.path("offset_ms").asDouble(0), record.path("limit").asInt(),
+                            record.path("reason").asText(""));
+                }
+            }
             case "resume" -> {
                 resumed = true;
                 traces.values().forEach(ModeTrace::resumed);
@@ -95,6 +115,9 @@ final class ResultsScan {
     }
 
     private void request(RequestLine r) {
+        // A sweep's steps share one mode name and restart their repeats: folding them into one trace would
+        // draw unrelated steps as one run, so the page charts the steps' summaries instead.
+        if (sweep) return;
         repeats = Math.max(repeats, r.repeat() + 1);
         if (r.warmup()) {
             warmups++;
@@ -102,6 +125,17 @@ final class ResultsScan {
         }
         ModeTrace trace = traces.computeIfAbsent(r.mode(), m -> new ModeTrace(m, detailLimit));
         if (r.repeat() == 0) trace.add(r);
+    }
+
+    private void sweepSummary(JsonNode s) {
+        // A summary before any marker (a file cut oddly) still gets a step, named by its own thread count.
+        boolean otherStep = s.path("threads").isNumber()
+                && (steps.isEmpty() || steps.get(steps.size() - 1).threads() != s.path("threads").asInt());
+        if (steps.isEmpty() || otherStep) {
+            steps.add(new SweptStep(s.path("threads").asInt(1)));
+        }
+        steps.get(steps.size() - 1).add(s);
+        repeats = Math.max(repeats, s.path("repeat").asInt(0) + 1);
     }
 
     private void summary(JsonNode s) {

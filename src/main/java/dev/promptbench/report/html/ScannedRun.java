@@ -14,6 +14,12 @@ import java.util.List;
  * @param repeats   the highest repeat number seen plus one
  * @param warmups   warm-up records left out of the charts
  * @param resumed   true when the file holds a {@code resume} record
+ * @param sweep     a sweep's steps in file order (and then no traces), or null when the file is not a sweep
  */
 record ScannedRun(String fileName, JsonNode header, List<JsonNode> summaries, List<ModeTrace> traces,
-                         int repeats, long warmups, boolean resumed) {}
+                         int repeats, long warmups, boolean resumed, List<SweptStep> sweep) {
+
+    boolean isSweep() {
+        return sweep != null;
+    }
+}
