@@ -66,6 +66,15 @@ public final class ReportCommand implements Callable<Integer> {
         }
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         rebuilt.notices().forEach(notices::say);
+        if ("sweep".equals(rebuilt.report().config().mode())) {
+            // A sweep's steps all run the parallel mode: the run table would show only one of them.
+            if (html == null) {
+                throw new UsageException(results + " holds a sweep: 'report' re-prints single runs; use --html FILE "
+                        + "for the sweep's charts and table");
+            }
+            HtmlOutput.write(results, html, notices);
+            return ExitCode.OK;
+        }
         format.reporter().write(rebuilt.report(), spec.commandLine().getOut());
         if (html != null) HtmlOutput.write(results, html, notices);
         return ExitCode.OK;

@@ -49,4 +49,18 @@ class SweepCommandTest {
         assertEquals(2, CliRun.of("sweep", "prompts/sample.txt", "--threads", "0,2").exitCode());
         assertEquals(2, CliRun.of("sweep", "prompts/sample.txt", "--threads", "a,b").exitCode());
     }
+
+    @Test
+    void reportOnASweepFilePointsToHtml() throws Exception {
+        Path out = dir.resolve("sweep.jsonl");
+        assertEquals(0, CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,2", "--min-requests", "4",
+                "--sim-ttft-median", "0ms", "--sim-token-delay", "0ms", "--no-warmup", "--out", out.toString())
+                .exitCode());
+        CliRun table = CliRun.of("report", out.toString());
+        assertEquals(2, table.exitCode());
+        assertTrue(table.err().contains("--html"), table.err());
+        Path html = dir.resolve("sweep.html");
+        assertEquals(0, CliRun.of("report", out.toString(), "--html", html.toString()).exitCode());
+        assertTrue(Files.size(html) > 0);
+    }
 }
