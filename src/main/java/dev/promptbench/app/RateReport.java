@@ -38,7 +38,7 @@ final class RateReport {
 
     /** Starts counting one mode (repeat) whose first request goes out at about {@code startNanos}. */
     Tally startLeg(long startNanos) {
-        return new Tally(startNanos, endpointNames);
+        return new Tally(startNanos, endpointNames, gates.adaptiveLimit());
     }
 
     /**
@@ -48,6 +48,10 @@ final class RateReport {
     List<String> finishLeg(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsFile results) {
         List<String> lines = new ArrayList<>();
         List<LimitLog.Change> changes = limits.drain();
+        if (tally.startLimit > 0) {
+            // Where the limit stood when the mode began, so a chart's line starts at 0.
+            results.writeLimitChange(mode.wireName(), repeat, 0, tally.startLimit, "start");
+        }
         if (!changes.isEmpty()) {
             int low = Integer.MAX_VALUE;
             int high = 0;
@@ -83,11 +87,13 @@ final class RateReport {
     /** Counts one mode's requests per endpoint: ok, met a 429, errors. Records arrive one at a time. */
     static final class Tally implements ResultSink {
         private final long startNanos;
+        private final int startLimit;
         private final Map<String, long[]> byEndpoint = new LinkedHashMap<>();
         private long rateLimitedRequests;
 
-        private Tally(long startNanos, List<String> endpoints) {
+        private Tally(long startNanos, List<String> endpoints, int startLimit) {
             this.startNanos = startNanos;
+            this.startLimit = startLimit;
             // In the configured order, whichever answers first.
             endpoints.forEach(name -> byEndpoint.put(name, new long[3]));
         }
