@@ -48,7 +48,7 @@ final class Session implements AutoCloseable {
         this.endpoints = endpoints;
         this.sleeper = sleeper;
         this.ticker = ticker;
-        this.cooldown = new CooldownGate(ticker);
+        this.cooldown = new CooldownGate(ticker, () -> ThreadLocalRandom.current().nextDouble());
         this.rates = RateGates.plain(endpoints, cooldown, ticker);
     }
 

@@ -8,6 +8,7 @@ import dev.promptbench.run.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;
+import java.util.function.DoubleSupplier;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -18,8 +19,11 @@ import java.util.concurrent.locks.ReentrantLock;
 public final class CooldownGate implements Gate {
     /** Longest closure: deadlines stay comparable as {@code nanoTime} differences (below 2^63). */
     private static final long MAX_CLOSE_NANOS = Long.MAX_VALUE / 4;
+    /** Longest extra wait that spreads the waiters out when the gate opens. */
+    private static final long MAX_STAGGER_NANOS = 250_000_000L;
 
     private final Ticker ticker;
+    private final DoubleSupplier stagger;
     private final ReentrantLock lock = new ReentrantLock();
     /** Signalled whenever the deadline changes, so waiters recompute how long to wait. */
     private final Condition changed = lock.newCondition();
@@ -27,12 +31,23 @@ public final class CooldownGate implements Gate {
     // Guarded by lock.
     private boolean closed;
     private long openAtNanos;
+    private long closedForNanos;
     private long waitedNanos;
     private int closures;
 
     /** A gate that starts open; {@code ticker} is the clock its deadlines are measured on. */
     public CooldownGate(Ticker ticker) {
+        this(ticker, () -> 0);
+    }
+
+    /**
+     * A gate whose waiters, when it opens, each wait a further random share ({@code stagger}, 0 to 1)
+     * of half the closure (at most 250 ms): released all at once, a pool of 64 would meet the limit
+     * again together.
+     */
+    public CooldownGate(Ticker ticker, DoubleSupplier stagger) {
         this.ticker = Objects.requireNonNull(ticker, "ticker");
+        this.stagger = Objects.requireNonNull(stagger, "stagger");
     }
 
     /**
@@ -47,12 +62,15 @@ public final class CooldownGate implements Gate {
         long until = ticker.nanoTime() + Math.min(RetryPolicy.nanos(duration), MAX_CLOSE_NANOS);
         lock.lock();
         try {
-            if (!isClosed(ticker.nanoTime())) {
+            long now = ticker.nanoTime();
+            if (!isClosed(now)) {
                 closed = true;
                 openAtNanos = until;
+                closedForNanos = until - now;
                 closures++;
             } else if (until - openAtNanos > 0) {
                 openAtNanos = until;
+                closedForNanos = Math.max(closedForNanos, until - now);
             }
             changed.signalAll();
         } finally {
@@ -87,6 +105,17 @@ public final class CooldownGate implements Gate {
             try {
                 while (isClosed(now)) {
                     // Spurious wake-ups and extensions both land here: the loop re-reads the deadline.
+                    changed.awaitNanos(openAtNanos - now);
+                    now = ticker.nanoTime();
+                }
+                long spread = (long) (stagger.getAsDouble() * Math.min(closedForNanos / 2, MAX_STAGGER_NANOS));
+                long until = now + spread;
+                while (until - now > 0 && !isClosed(now)) {
+                    changed.awaitNanos(until - now);
+                    now = ticker.nanoTime();
+                }
+                while (isClosed(now)) {
+                    // Closed again while staggering: wait for that closure too (no second stagger).
                     changed.awaitNanos(openAtNanos - now);
                     now = ticker.nanoTime();
                 }

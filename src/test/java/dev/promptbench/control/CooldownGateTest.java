@@ -58,6 +58,25 @@ class CooldownGateTest {
     }
 
     @Test
+    void waitersAreSpreadOutWhenTheGateOpens() throws Exception {
+        CooldownGate staggered = new CooldownGate(ticker, () -> 0.5);
+        staggered.closeFor(Duration.ofMillis(200));
+        CompletableFuture<Void> passed = worker(() -> staggered.enter(null));
+        awaitParked(staggered, 1);
+
+        // Open, but this waiter's share is 0.5 x half the closure: 50 ms more.
+        ticker.advance(Duration.ofMillis(200));
+        staggered.wake();
+        awaitParked(staggered, 1);
+        assertFalse(passed.isDone(), "still staggering");
+
+        ticker.advance(Duration.ofMillis(50));
+        staggered.wake();
+        passed.get(GUARD_SECONDS, TimeUnit.SECONDS);
+        assertEquals(Duration.ofMillis(250).toNanos(), staggered.waitedNanos());
+    }
+
+    @Test
     void aLongerClosureReachesWorkersAlreadyWaiting() throws Exception {
         gate.closeFor(Duration.ofSeconds(10));
         CompletableFuture<Void> passed = worker(gate::awaitOpen);
