@@ -10,7 +10,8 @@ rem mkdir is atomic: one first run builds, a second one waits for it.
 :lock
 mkdir "%HERE%target\.build.lock" 2>nul
 if errorlevel 1 (
-  timeout /t 1 /nobreak >nul
+  rem ping waits about a second; timeout /t fails when input is redirected (CI, IDEs).
+  ping -n 2 127.0.0.1 >nul
   if exist "%JAR%" goto run
   goto lock
 )
