@@ -109,6 +109,18 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "shorten Retry-After advice to match. Default: ${DEFAULT-VALUE}.")
     double timeScale;
 
+    @Option(names = "--token-counting", defaultValue = "words", paramLabel = "RULE",
+            description = "How the token limit counts prompt tokens: words (as usage reports them) or chars4 (a "
+                    + "token per four characters: a service that counts differently from the client). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String tokenCounting;
+
+    @Option(names = "--rate-limit-headers", defaultValue = "all", paramLabel = "WHICH",
+            description = "x-ratelimit-* headers sent: all (limit and remaining), remaining (the remaining pair "
+                    + "only, as many Azure deployments) or none (as many compatible servers). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String rateLimitHeaders;
+
     @Option(names = "--key", paramLabel = "KEY",
             description = "Accept only this key (api-key header or bearer token); others get 401. "
                     + "Default: any non-empty key.")
@@ -237,7 +249,9 @@ public final class SimulateCommand implements Callable<Integer> {
         try {
             return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokens, tokenDelay, seed,
                     SimulatorOptions.faults(faultRate, faultKinds, "--"),
-                    SimulatorOptions.limits(rpm, tpm, timeScale, "--"),
+                    SimulatorOptions.limits(rpm, tpm, timeScale, "--")
+                            .withCounting(SimulatorOptions.tokenCounting(tokenCounting, "--"))
+                            .withHeaders(SimulatorOptions.rateLimitHeaders(rateLimitHeaders, "--")),
                     new SimulatorSettings.Access(key, served),
                     SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
                     SimulatorOptions.stall(stall, "--"));

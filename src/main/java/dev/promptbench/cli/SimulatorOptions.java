@@ -1,7 +1,9 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.sim.FaultKind;
+import dev.promptbench.sim.RateLimitHeaderStyle;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.TokenCounting;
 import java.time.Duration;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -67,6 +69,16 @@ final class SimulatorOptions {
                     + "(default 1).")
     Double timeScale;
 
+    @Option(names = "--sim-token-counting", paramLabel = "RULE", order = 92,
+            description = "Simulator: how the token limit counts prompt tokens: words (as usage reports them) or "
+                    + "chars4 (a token per four characters, a service that counts differently) (default words).")
+    String tokenCounting;
+
+    @Option(names = "--sim-rate-limit-headers", paramLabel = "WHICH", order = 93,
+            description = "Simulator: x-ratelimit-* headers sent: all, remaining (only the remaining pair, as many "
+                    + "Azure deployments) or none (as many compatible servers) (default all).")
+    String rateLimitHeaders;
+
     SimulatorSettings settings() {
         if (ttftSigma != null && ttftSigma < 0) throw new UsageException("--sim-ttft-sigma must be 0 or more");
         if (tokens != null && tokens < 1) throw new UsageException("--sim-tokens must be at least 1");
@@ -77,7 +89,9 @@ final class SimulatorOptions {
                 tokenDelay != null ? tokenDelay : DEFAULTS.tokenDelay(),
                 seed != null ? seed : DEFAULTS.seed(),
                 faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, "--sim-"),
-                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-"),
+                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-")
+                        .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", "--sim-"))
+                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", "--sim-")),
                 SimulatorSettings.Access.open(),
                 tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, "--sim-"),
                 stall(stall, "--sim-"));
@@ -144,5 +158,24 @@ final class SimulatorOptions {
             throw new UsageException(prefix + "time-scale must be a number above 0, got " + timeScale);
         }
         return new SimulatorSettings.Limits(rpm, tpm, timeScale);
+    }
+
+    /** The token-counting option, checked; shared with {@code simulate}. */
+    static TokenCounting tokenCounting(String name, String prefix) {
+        TokenCounting counting = TokenCounting.named(name.trim());
+        if (counting == null) {
+            throw new UsageException(prefix + "token-counting must be words or chars4, got '" + name.trim() + "'");
+        }
+        return counting;
+    }
+
+    /** The rate-limit-headers option, checked; shared with {@code simulate}. */
+    static RateLimitHeaderStyle rateLimitHeaders(String name, String prefix) {
+        RateLimitHeaderStyle style = RateLimitHeaderStyle.named(name.trim());
+        if (style == null) {
+            throw new UsageException(prefix + "rate-limit-headers must be all, remaining or none, got '"
+                    + name.trim() + "'");
+        }
+        return style;
     }
 }

@@ -13,9 +13,17 @@ import java.util.Map;
  * @param remainingRequests requests that could be admitted at once, after this one
  * @param limitTokens       tokens per minute in force, 0 when unlimited
  * @param remainingTokens   tokens that could be charged at once, after this request
+ * @param style             which of the rate-limit headers to send
  */
 record Admission(boolean admitted, String exceeded, long retryAfterNanos, int limitRequests,
-                 long remainingRequests, int limitTokens, long remainingTokens) {
+                 long remainingRequests, int limitTokens, long remainingTokens, RateLimitHeaderStyle style) {
+
+    /** An admission that reports every rate-limit header. */
+    Admission(boolean admitted, String exceeded, long retryAfterNanos, int limitRequests, long remainingRequests,
+              int limitTokens, long remainingTokens) {
+        this(admitted, exceeded, retryAfterNanos, limitRequests, remainingRequests, limitTokens, remainingTokens,
+                RateLimitHeaderStyle.ALL);
+    }
 
     /** Real milliseconds to wait, rounded up and at least 1. */
     long retryAfterMillis() {
@@ -30,12 +38,16 @@ record Admission(boolean admitted, String exceeded, long retryAfterNanos, int li
     /** The {@code x-ratelimit-*} headers (and on refusal the {@code retry-after} pair). */
     Map<String, String> headers() {
         Map<String, String> headers = new LinkedHashMap<>();
-        if (limitRequests > 0) {
-            headers.put("x-ratelimit-limit-requests", Integer.toString(limitRequests));
+        if (limitRequests > 0 && style != RateLimitHeaderStyle.NONE) {
+            if (style == RateLimitHeaderStyle.ALL) {
+                headers.put("x-ratelimit-limit-requests", Integer.toString(limitRequests));
+            }
             headers.put("x-ratelimit-remaining-requests", Long.toString(remainingRequests));
         }
-        if (limitTokens > 0) {
-            headers.put("x-ratelimit-limit-tokens", Integer.toString(limitTokens));
+        if (limitTokens > 0 && style != RateLimitHeaderStyle.NONE) {
+            if (style == RateLimitHeaderStyle.ALL) {
+                headers.put("x-ratelimit-limit-tokens", Integer.toString(limitTokens));
+            }
             headers.put("x-ratelimit-remaining-tokens", Long.toString(remainingTokens));
         }
         if (!admitted) {

@@ -100,10 +100,7 @@ final class ChatCompletions {
         }
         boolean azure = route.style().isAzure();
         String model = route.style() == ApiStyle.AZURE_DEPLOYMENT ? AZURE_MODEL : call.model();
-        // Azure charges the prompt plus the most the answer may use, not what it turns out to use.
-        long charge = (long) call.promptTokens()
-                + (call.maxTokens() != null ? call.maxTokens() : RateLimiter.DEFAULT_MAX_TOKENS);
-        Admission admission = limiter.admit(limitKey(route, call), charge);
+        Admission admission = limiter.admit(limitKey(route, call), call);
         if (!admission.admitted()) {
             String limited = route.style() == ApiStyle.AZURE_DEPLOYMENT ? route.deployment() : call.model();
             return ApiErrors.rateLimited(azure, apiVersion.orElse("v1"), limited, admission);

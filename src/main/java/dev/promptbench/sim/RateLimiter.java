@@ -50,6 +50,22 @@ final class RateLimiter {
     }
 
     /**
+     * Admits or refuses {@code call}, charging its prompt tokens (as the limits count them) plus its
+     * max tokens, as Azure charges at admission, not what the answer turns out to use.
+     *
+     * @param deployment the limit's key: the deployment name, or "" for the shared limit
+     */
+    Admission admit(String deployment, ChatCall call) {
+        return admit(deployment, charge(call));
+    }
+
+    /** The tokens {@code call} is charged at admission. */
+    long charge(ChatCall call) {
+        return limits.counting().promptTokens(call)
+                + (call.maxTokens() != null ? call.maxTokens() : DEFAULT_MAX_TOKENS);
+    }
+
+    /**
      * Admits or refuses one request.
      *
      * @param deployment the limit's key: the deployment name, or "" for the shared limit
@@ -58,7 +74,7 @@ final class RateLimiter {
     Admission admit(String deployment, long tokens) {
         if (!limits.active()) {
             return new Admission(true, null, 0, UNLIMITED_REQUESTS, UNLIMITED_REQUESTS - 1,
-                    UNLIMITED_TOKENS, Math.max(0, UNLIMITED_TOKENS - tokens));
+                    UNLIMITED_TOKENS, Math.max(0, UNLIMITED_TOKENS - tokens), limits.headers());
         }
         return deployment(deployment).admit(tokens, nanoTime.getAsLong());
     }
@@ -100,7 +116,7 @@ final class RateLimiter {
             // The later of the two waits is the one that decides; name its limit in the refusal.
             String exceeded = admitted ? null : waitTokens > waitRequests ? "tokens" : "requests";
             return new Admission(admitted, exceeded, Math.max(waitRequests, waitTokens), rpm,
-                    requests.available(), limits.tpm(), tokens != null ? tokens.available() : 0);
+                    requests.available(), limits.tpm(), tokens != null ? tokens.available() : 0, limits.headers());
         }
     }
 }

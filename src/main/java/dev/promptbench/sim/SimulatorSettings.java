@@ -162,10 +162,15 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
      * @param tpm       tokens per minute, 0 for none
      * @param timeScale how much faster than real time the limits' clock runs: 60 makes a "minute"
      *                  last one second, so tests and benchmarks finish quickly; 1 is real time
+     * @param counting  how a request's prompt tokens are counted for the charge; null means
+     *                  {@link TokenCounting#WORDS} (as {@code usage} counts them)
+     * @param headers   which {@code x-ratelimit-*} headers answers carry; null means all
      */
-    public record Limits(int rpm, int tpm, double timeScale) {
+    public record Limits(int rpm, int tpm, double timeScale, TokenCounting counting, RateLimitHeaderStyle headers) {
 
         public Limits {
+            counting = counting != null ? counting : TokenCounting.WORDS;
+            headers = headers != null ? headers : RateLimitHeaderStyle.ALL;
             if (rpm < 0) {
                 throw new IllegalArgumentException("rpm must be 0 (none) or more, got " + rpm);
             }
@@ -177,9 +182,24 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
             }
         }
 
+        /** Limits that count prompt tokens as {@code usage} does and send every rate-limit header. */
+        public Limits(int rpm, int tpm, double timeScale) {
+            this(rpm, tpm, timeScale, TokenCounting.WORDS, RateLimitHeaderStyle.ALL);
+        }
+
         /** No limits. */
         public static Limits none() {
             return new Limits(0, 0, 1);
+        }
+
+        /** These limits, charging prompt tokens counted by {@code other}. */
+        public Limits withCounting(TokenCounting other) {
+            return new Limits(rpm, tpm, timeScale, other, headers);
+        }
+
+        /** These limits, answering with the {@code other} rate-limit headers. */
+        public Limits withHeaders(RateLimitHeaderStyle other) {
+            return new Limits(rpm, tpm, timeScale, counting, other);
         }
 
         /** True when requests or tokens are limited. */
@@ -210,6 +230,12 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
             }
             if (timeScale != 1) {
                 text.append(", time ×").append(plain(BigDecimal.valueOf(timeScale)));
+            }
+            if (counting != TokenCounting.WORDS) {
+                text.append(", prompt tokens counted as ").append(counting.wireName());
+            }
+            if (headers != RateLimitHeaderStyle.ALL) {
+                text.append(", rate-limit headers: ").append(headers.wireName());
             }
             return text.toString();
         }

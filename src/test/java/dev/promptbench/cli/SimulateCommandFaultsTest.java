@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptbench.sim.FaultKind;
+import dev.promptbench.sim.RateLimitHeaderStyle;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.TokenCounting;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URI;
@@ -118,6 +120,30 @@ class SimulateCommandFaultsTest {
         UsageException e = assertThrows(UsageException.class,
                 () -> options.simulator.settings());
         assertTrue(e.getMessage().startsWith("--sim-fault-rate"), e.getMessage());
+    }
+
+    @Test
+    void tokenCountingAndRateLimitHeadersBecomeLimitsOnBothCommands() {
+        SimulateCommand command = new SimulateCommand();
+        commandLine(command).parseArgs("--tpm", "60000", "--token-counting", "chars4", "--rate-limit-headers", "none");
+        assertEquals(new SimulatorSettings.Limits(0, 60_000, 1, TokenCounting.CHARS4, RateLimitHeaderStyle.NONE),
+                command.settings().limits());
+
+        RunCommandSimOptions options = new RunCommandSimOptions();
+        new CommandLine(options).parseArgs("--sim-tpm", "60000", "--sim-token-counting", "chars4",
+                "--sim-rate-limit-headers", "remaining");
+        assertEquals(new SimulatorSettings.Limits(0, 60_000, 1, TokenCounting.CHARS4, RateLimitHeaderStyle.REMAINING),
+                options.simulator.settings().limits());
+    }
+
+    @Test
+    void unknownTokenCountingOrHeaderStyleIsAUsageErrorNamingTheOption() {
+        assertEquals(ExitCode.USAGE, commandLine(new SimulateCommand()).execute("--token-counting", "bytes"));
+        assertTrue(err.toString().contains("--token-counting must be words or chars4, got 'bytes'"), err.toString());
+        RunCommandSimOptions options = new RunCommandSimOptions();
+        new CommandLine(options).parseArgs("--sim-rate-limit-headers", "some");
+        UsageException e = assertThrows(UsageException.class, () -> options.simulator.settings());
+        assertEquals("--sim-rate-limit-headers must be all, remaining or none, got 'some'", e.getMessage());
     }
 
     /** Only the simulator options, as {@code run} mixes them in. */
