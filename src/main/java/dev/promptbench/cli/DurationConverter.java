@@ -15,9 +15,9 @@ import picocli.CommandLine.TypeConversionException;
  */
 public final class DurationConverter implements ITypeConverter<Duration> {
 
-    private static final Pattern DURATION = Pattern.compile("(-)?(\\d+(?:\\.\\d+)?|\\.\\d+)(ms|s|m)");
+    private static final Pattern DURATION = Pattern.compile("(-)?(\\d+(?:\\.\\d+)?|\\.\\d+)(ms|s|m|h)");
     private static final Pattern BARE_NUMBER = Pattern.compile("-?(\\d+(?:\\.\\d*)?|\\.\\d+)");
-    private static final String UNITS = "ms, s or m (for example 800ms, 1.5s, 2m)";
+    private static final String UNITS = "ms, s, m or h (for example 800ms, 1.5s, 2m, 24h)";
 
     @Override
     public Duration convert(String value) {
@@ -35,7 +35,8 @@ public final class DurationConverter implements ITypeConverter<Duration> {
         long nanosPerUnit = switch (matcher.group(3)) {
             case "ms" -> 1_000_000L;
             case "s" -> 1_000_000_000L;
-            default -> 60_000_000_000L;
+            case "m" -> 60_000_000_000L;
+            default -> 3_600_000_000_000L;
         };
         try {
             BigDecimal nanos = new BigDecimal(matcher.group(2)).multiply(BigDecimal.valueOf(nanosPerUnit));

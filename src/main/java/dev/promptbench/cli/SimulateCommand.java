@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
                 + "--tokens-per-chunk tokens per event.",
             "To rehearse trouble: --fault-rate/--fault-kinds fail some requests on purpose, --rpm/--tpm answer "
                 + "429 as Azure does, --key and --deployments answer 401 and 404, --stall stops answering "
-                + "for a while."
+                + "for a while.",
+            "The Files and Batch API (/files, /batches) answer each batch line through the same model; "
+                + "--batch-duration sets how long a batch takes, --batch-quirks reproduces Azure's quirks."
         },
         sortOptions = false)
 public final class SimulateCommand implements Callable<Integer> {
@@ -131,6 +133,25 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "get 404. Default: any name.")
     List<String> deployments;
 
+    @Option(names = "--batch-duration", defaultValue = "3s", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long a batch of the Batch API takes from creation to completion: a tenth "
+                    + "validating, eight tenths answering its lines through the simulated model, a tenth "
+                    + "finalizing. Default: ${DEFAULT-VALUE}.")
+    Duration batchDuration;
+
+    @Option(names = "--batch-window", defaultValue = "24h", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "The real time that stands for a batch's 24h completion window: a batch still "
+                    + "running then expires with the lines answered so far. Default: ${DEFAULT-VALUE}.")
+    Duration batchWindow;
+
+    @Option(names = "--batch-quirks",
+            description = "Reproduce Azure's Batch API quirks: capitalised status values, \"\" or a zero-byte "
+                    + "file as error_file_id when nothing failed, no output_file_id when every line failed, "
+                    + "lines that never ran left out of the error file.")
+    boolean batchQuirks;
+
     @Option(names = "--tls",
             description = "Serve HTTPS with a self-signed certificate made at start (HTTP/1.1 only: the JDK's "
                     + "server has no HTTP/2); its PEM is written to --cert-out and printed, for run's --ca-cert.")
@@ -185,7 +206,8 @@ public final class SimulateCommand implements Callable<Integer> {
             String base = simulator.baseUri().toString();
             err.println("promptbench simulator listening on " + base
                     + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                    + " OpenAI: /v1/chat/completions)" + trouble(settings)
+                    + " OpenAI: /v1/chat/completions; Files and Batch API under the same prefixes)"
+                    + trouble(settings)
                     + (pem == null ? "" : " · HTTPS, self-signed certificate, HTTP/1.1 only (the JDK's server has no"
                             + " HTTP/2)"));
             if (pem != null) {
@@ -254,7 +276,8 @@ public final class SimulateCommand implements Callable<Integer> {
                             .withHeaders(SimulatorOptions.rateLimitHeaders(rateLimitHeaders, "--")),
                     new SimulatorSettings.Access(key, served),
                     SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
-                    SimulatorOptions.stall(stall, "--"));
+                    SimulatorOptions.stall(stall, "--"),
+                    SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -264,7 +287,7 @@ public final class SimulateCommand implements Callable<Integer> {
     private static String trouble(SimulatorSettings settings) {
         StringBuilder text = new StringBuilder();
         for (String part : new String[] {settings.faults().describe(), settings.limits().describe(),
-                settings.access().describe(), settings.stall().describe()}) {
+                settings.access().describe(), settings.stall().describe(), settings.batches().describe()}) {
             if (!part.isEmpty()) {
                 text.append(" · ").append(part);
             }

@@ -97,6 +97,18 @@ final class SimulatorOptions {
                 stall(stall, "--sim-"));
     }
 
+    /**
+     * The Batch API options as settings, shared with {@code simulate}.
+     *
+     * @param prefix the options' prefix in messages
+     */
+    static SimulatorSettings.Batches batches(Duration duration, Duration window, boolean quirks, String prefix) {
+        if (window.isZero()) {
+            throw new UsageException(prefix + "batch-window must be longer than 0");
+        }
+        return new SimulatorSettings.Batches(duration, window, quirks);
+    }
+
     /** The tokens-per-chunk option, checked; shared with {@code simulate}. */
     static int tokensPerChunk(int tokens, String prefix) {
         if (tokens < 1 || tokens > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {

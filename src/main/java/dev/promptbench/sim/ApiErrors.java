@@ -112,9 +112,26 @@ final class ApiErrors {
     }
 
     /** 413 for a body larger than the simulator accepts. */
-    static SimResponse tooLarge(int limit) {
+    static SimResponse tooLarge(long limit) {
         return openAiStyle(413, "The request body is larger than the simulator's limit of " + limit
                 + " bytes.", "invalid_request_error", null, "request_too_large");
+    }
+
+    /** 404 for a file or batch id that does not exist, in each service's words. */
+    static SimResponse noSuchObject(boolean azure, String kind, String id) {
+        return azure
+                ? azureStyle(404, "NotFound", "The " + kind + " '" + id + "' does not exist.")
+                : openAiStyle(404, "No such " + (kind.equals("file") ? "File" : "Batch") + " object: " + id,
+                        "invalid_request_error", "id", null);
+    }
+
+    /**
+     * 400 for a Files or Batch API request the services refuse: OpenAI's four fields, which also fill
+     * Azure's error shape (code, message, param, type); Azure always names a code.
+     */
+    static SimResponse badRequest(boolean azure, String message, String param, String code) {
+        return openAiStyle(400, message, "invalid_request_error", param,
+                code == null && azure ? "invalid_request" : code);
     }
 
     /** 500 for a bug in the simulator: the client gets an answer instead of a hung request. */
@@ -123,12 +140,12 @@ final class ApiErrors {
                 null);
     }
 
-    private static SimResponse azureStyle(int status, String code, String message) {
+    static SimResponse azureStyle(int status, String code, String message) {
         ObjectNode error = JSON.objectNode().put("code", code).put("message", message);
         return SimResponse.json(status, JSON.objectNode().set("error", error).toString());
     }
 
-    private static SimResponse openAiStyle(int status, String message, String type, String param,
+    static SimResponse openAiStyle(int status, String message, String type, String param,
                                            String code) {
         ObjectNode error = JSON.objectNode()
                 .put("message", message)

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
@@ -52,6 +53,7 @@ public final class Simulator implements AutoCloseable {
     private final ExecutorService workers;
     private final ScheduledExecutorService timer;
     private final ChatCompletions completions;
+    private final BatchApi batchApi;
     private final Timetable timetable;
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong answered = new AtomicLong();
@@ -68,6 +70,7 @@ public final class Simulator implements AutoCloseable {
         }
         LongSupplier nanoTime = System::nanoTime;
         this.completions = new ChatCompletions(settings, Clock.systemUTC(), nanoTime);
+        this.batchApi = new BatchApi(settings, completions, received::incrementAndGet, Clock.systemUTC(), nanoTime);
         this.workers = Executors.newFixedThreadPool(WORKERS, threads("worker"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
         scheduler.setRemoveOnCancelPolicy(true);
@@ -80,6 +83,7 @@ public final class Simulator implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             workers.shutdownNow();
             timer.shutdownNow();
+            batchApi.close();
             throw e;
         }
         server.setExecutor(workers);
@@ -158,6 +162,7 @@ public final class Simulator implements AutoCloseable {
         timer.shutdownNow();
         server.stop(0);
         workers.shutdownNow();
+        batchApi.close();
         try {
             timer.awaitTermination(1, TimeUnit.SECONDS);
             workers.awaitTermination(1, TimeUnit.SECONDS);
@@ -166,10 +171,25 @@ public final class Simulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the batch {@code id} has ended (completed, failed, expired or cancelled), so a test
+     * need not poll; false if {@code timeout} passed first.
+     *
+     * @throws IllegalArgumentException if there is no such batch
+     */
+    public boolean awaitBatch(String id, Duration timeout) throws InterruptedException {
+        return batchApi.awaitBatch(id, timeout);
+    }
+
     private void handle(HttpExchange exchange) {
         long arrival = timetable.now();
         long number = received.incrementAndGet();
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+        java.util.Optional<BatchRoute> batchRoute = BatchRoute.match(exchange.getRequestURI().getPath());
+        if (batchRoute.isPresent()) {
+            serveBatchApi(exchange, batchRoute.get());
+            return;
+        }
         SimResponse response;
         try {
             byte[] body = readBody(exchange.getRequestBody());
@@ -195,6 +215,37 @@ public final class Simulator implements AutoCloseable {
         }
         SimResponse later = response;
         if (!timetable.later(wait, () -> send(exchange, later), () -> finish(exchange))) {
+            finish(exchange);
+        }
+    }
+
+    /** Files and batches are answered at once; an upload is read as a stream, a download sent as one. */
+    private void serveBatchApi(HttpExchange exchange, BatchRoute route) {
+        BatchApi.Reply reply;
+        try {
+            reply = batchApi.serve(route, exchange.getRequestMethod(), exchange.getRequestURI().getRawQuery(),
+                    exchange.getRequestHeaders(), exchange.getRequestBody());
+        } catch (IOException e) {
+            finish(exchange); // the client went away mid-request: nobody to answer
+            return;
+        } catch (RuntimeException e) {
+            reply = BatchApi.Reply.json(ApiErrors.internal());
+        }
+        if (reply.download() == null) {
+            send(exchange, reply.response());
+            return;
+        }
+        try (InputStream in = Files.newInputStream(reply.download().path())) {
+            exchange.getResponseHeaders().set("Content-Type", "application/octet-stream");
+            answered.incrementAndGet();
+            long length = reply.download().bytes();
+            exchange.sendResponseHeaders(200, length == 0 ? -1 : length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                in.transferTo(out);
+            }
+        } catch (IOException e) {
+            // The client went away mid-download, or the file was deleted meanwhile.
+        } finally {
             finish(exchange);
         }
     }

@@ -26,11 +26,12 @@ import java.util.stream.Collectors;
  * @param tokensPerChunk how many answer tokens one streamed content event carries, 1 to
  *                     {@link #MAX_TOKENS_PER_CHUNK}; 0 means 1
  * @param stall        a time when the simulator answers nothing; {@link Stall#none()} for none
+ * @param batches      how the Batch API behaves: how long a batch takes, its window, Azure's quirks
  */
 public record SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
                                 int tokensMedian, Duration tokenDelay, long seed,
                                 Faults faults, Limits limits, Access access,
-                                int tokensPerChunk, Stall stall) {
+                                int tokensPerChunk, Stall stall, Batches batches) {
 
     /** The most tokens one streamed event may carry; Azure's content filter batches about this many. */
     public static final int MAX_TOKENS_PER_CHUNK = 8;
@@ -42,6 +43,15 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
         access = access != null ? access : Access.open();
         tokensPerChunk = tokensPerChunk == 0 ? 1 : tokensPerChunk;
         stall = stall != null ? stall : Stall.none();
+        batches = batches != null ? batches : Batches.defaults();
+    }
+
+    /** Settings with the default Batch API behaviour. */
+    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
+                             int tokensMedian, Duration tokenDelay, long seed,
+                             Faults faults, Limits limits, Access access, int tokensPerChunk, Stall stall) {
+        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
+                tokensPerChunk, stall, Batches.defaults());
     }
 
     /** Settings that stream one token per event and never stall. */
@@ -49,14 +59,14 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
                              int tokensMedian, Duration tokenDelay, long seed,
                              Faults faults, Limits limits, Access access) {
         this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
-                1, Stall.none());
+                1, Stall.none(), Batches.defaults());
     }
 
     /** A well-behaved simulator: no faults, no limits, any key and deployment. */
     public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
                              int tokensMedian, Duration tokenDelay, long seed) {
         this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                Faults.none(), Limits.none(), Access.open(), 1, Stall.none());
+                Faults.none(), Limits.none(), Access.open(), 1, Stall.none(), Batches.defaults());
     }
 
     /** The defaults: answers of about 1 s, like a small model on a quiet day. */
@@ -73,31 +83,37 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
     /** These settings with other faults. */
     public SimulatorSettings withFaults(Faults other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                other, limits, access, tokensPerChunk, stall);
+                other, limits, access, tokensPerChunk, stall, batches);
     }
 
     /** These settings with other limits. */
     public SimulatorSettings withLimits(Limits other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, other, access, tokensPerChunk, stall);
+                faults, other, access, tokensPerChunk, stall, batches);
     }
 
     /** These settings with another access rule. */
     public SimulatorSettings withAccess(Access other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, other, tokensPerChunk, stall);
+                faults, limits, other, tokensPerChunk, stall, batches);
     }
 
     /** These settings with {@code tokens} answer tokens in each streamed content event. */
     public SimulatorSettings withTokensPerChunk(int tokens) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokens, stall);
+                faults, limits, access, tokens, stall, batches);
     }
 
     /** These settings with another stall. */
     public SimulatorSettings withStall(Stall other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, other);
+                faults, limits, access, tokensPerChunk, other, batches);
+    }
+
+    /** These settings with another Batch API behaviour. */
+    public SimulatorSettings withBatches(Batches other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, limits, access, tokensPerChunk, stall, other);
     }
 
     /** A number without trailing zeros or exponent: 30, 0.5, 60. */
@@ -333,8 +349,52 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
             return active() ? "stall at " + seconds(at) + " for " + seconds(length) : "";
         }
 
-        private static String seconds(Duration duration) {
+        static String seconds(Duration duration) {
             return plain(BigDecimal.valueOf(duration.toNanos()).movePointLeft(9)) + "s";
+        }
+    }
+
+    /**
+     * How the simulated Batch API behaves. A batch spends a tenth of {@code duration} validating, eight
+     * tenths answering its lines (spread evenly, each through the same simulated model as an online
+     * request), and a tenth finalizing. A batch still running when {@code window} has passed since it
+     * was created expires with the lines answered by then.
+     *
+     * @param duration how long a batch takes from creation to completion
+     * @param window   the real time that stands for the batch's 24-hour completion window
+     * @param quirks   true to reproduce Azure's reported quirks: capitalised statuses, an empty-string or
+     *                 zero-byte error file when nothing failed, no output file when every line failed,
+     *                 and expired lines left out of the error file
+     */
+    public record Batches(Duration duration, Duration window, boolean quirks) {
+
+        /** What a batch takes by default: a few seconds, so a demo finishes while one watches. */
+        public static final Duration DEFAULT_DURATION = Duration.ofSeconds(3);
+
+        public Batches {
+            if (duration == null || duration.isNegative()) {
+                throw new IllegalArgumentException("the batch duration must be a duration >= 0");
+            }
+            if (window == null || window.isNegative() || window.isZero()) {
+                throw new IllegalArgumentException("the batch window must be a duration > 0");
+            }
+        }
+
+        /** A few seconds a batch, a 24-hour window, no quirks. */
+        public static Batches defaults() {
+            return new Batches(DEFAULT_DURATION, Duration.ofHours(24), false);
+        }
+
+        /** One line for people, e.g. {@code batches 3s (Azure quirks)}; empty for the defaults. */
+        public String describe() {
+            if (equals(defaults())) {
+                return "";
+            }
+            String text = "batches " + Stall.seconds(duration);
+            if (!window.equals(Duration.ofHours(24))) {
+                text += ", window " + Stall.seconds(window);
+            }
+            return quirks ? text + " (Azure quirks)" : text;
         }
     }
 }

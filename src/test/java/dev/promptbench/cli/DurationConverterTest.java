@@ -20,11 +20,12 @@ class DurationConverterTest {
         "1s, 1000000000",
         "1.5s, 1500000000",
         "2m, 120000000000",
+        "24h, 86400000000000",
         "0ms, 0",
         "0.25ms, 250000",
         "' 30S ', 30000000000",
     })
-    void readsMillisecondsSecondsAndMinutes(String text, long nanos) {
+    void readsMillisecondsSecondsMinutesAndHours(String text, long nanos) {
         assertEquals(Duration.ofNanos(nanos), converter.convert(text));
     }
 
@@ -32,7 +33,7 @@ class DurationConverterTest {
     @ValueSource(strings = {"800", "1.5", "0"})
     void refusesBareNumbersNamingTheUnits(String text) {
         TypeConversionException e = assertThrows(TypeConversionException.class, () -> converter.convert(text));
-        assertTrue(e.getMessage().contains("ms, s or m"), e.getMessage());
+        assertTrue(e.getMessage().contains("ms, s, m or h"), e.getMessage());
     }
 
     @ParameterizedTest
@@ -43,7 +44,7 @@ class DurationConverterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "fast", "1h", "1.s", "ms", "1 s", "99999999999999999999m"})
+    @ValueSource(strings = {"", "fast", "1d", "1.s", "ms", "1 s", "99999999999999999999m"})
     void refusesOtherText(String text) {
         assertThrows(TypeConversionException.class, () -> converter.convert(text));
     }

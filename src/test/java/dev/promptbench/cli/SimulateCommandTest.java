@@ -63,9 +63,20 @@ class SimulateCommandTest {
         String printed = err.toString();
         assertTrue(printed.startsWith("promptbench simulator listening on " + simulator.baseUri()
                 + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                + " OpenAI: /v1/chat/completions)"), printed);
+                + " OpenAI: /v1/chat/completions; Files and Batch API under the same prefixes)"), printed);
         assertTrue(printed.contains("--endpoint " + simulator.baseUri() + " --provider openai --model sim"), printed);
         assertEquals("", out.toString(), "nothing on stdout");
+    }
+
+    @Test
+    void batchFlagsSetTheBatchApi() {
+        SimulateCommand command = new SimulateCommand();
+        commandLine(command).parseArgs("--batch-duration", "500ms", "--batch-window", "2s", "--batch-quirks");
+        assertEquals(new SimulatorSettings.Batches(java.time.Duration.ofMillis(500), java.time.Duration.ofSeconds(2),
+                true), command.settings().batches());
+        assertEquals("batches 0.5s, window 2s (Azure quirks)", command.settings().batches().describe());
+        assertEquals(ExitCode.USAGE, commandLine(new SimulateCommand()).execute("--batch-window", "0s"));
+        assertTrue(err.toString().contains("--batch-window must be longer than 0"), err.toString());
     }
 
     @Test
@@ -84,7 +95,7 @@ class SimulateCommandTest {
     void aBareNumberDurationIsAUsageErrorNamingTheUnits() {
         int code = commandLine(new SimulateCommand()).execute("--ttft-median", "800");
         assertEquals(ExitCode.USAGE, code);
-        assertTrue(err.toString().contains("ms, s or m"), err.toString());
+        assertTrue(err.toString().contains("ms, s, m or h"), err.toString());
     }
 
     @Test
