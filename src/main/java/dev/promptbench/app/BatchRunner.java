@@ -28,6 +28,7 @@ import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -73,8 +74,9 @@ public final class BatchRunner {
             boolean simulated = session.simulated();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary);
-            Map<Mode, List<ModeSummary>> summaries = runLegs(spec, header, dispatcher,
-                    new RateReport(session, limits), listener);
+            Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
+            Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
+                    summaries);
 
             Map<Mode, ModeResults> modes = new LinkedHashMap<>();
             summaries.forEach((mode, repeats) -> modes.put(mode, ModeResults.of(repeats)));
@@ -84,18 +86,20 @@ public final class BatchRunner {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
             RunReport report = new RunReport(Version.current(), simulated, infos.get(0), infos,
-                    header.config(), spec.prompts().count(), spec.threads(), spec.resultsPath().toString(),
+                    header.config(), spec.prompts().count(), spec.threads(), resultsPath.toString(),
                     modes, comparison);
             return new BatchResult(report, control.cancelCause(), control.cancelReason());
         }
     }
 
-    private Map<Mode, List<ModeSummary>> runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher,
-                                                 RateReport rates, RunListener listener)
+    /** Runs every leg, adding each mode's summaries to {@code summaries}; returns the results file written. */
+    private Path runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher, RateReport rates,
+                         RunListener listener, Map<Mode, List<ModeSummary>> summaries)
             throws IOException, PromptFileException, InterruptedException {
-        Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
-        try (ResultsFile results = openResults(spec, header)) {
-            listener.notice((spec.resume() != null ? "appending to: " : "results: ") + spec.resultsPath());
+        OutputFiles.Opened opened = spec.resume() == null ? spec.outputs().open(spec.outputs().results())
+                : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
+        try (ResultsFile results = openResults(spec, header, opened)) {
+            listener.notice((spec.resume() != null ? "appending to: " : "results: ") + opened.path());
             List<Leg> legs = Leg.schedule(spec.plans(), spec.repeats(), spec.order());
             if (spec.warmupRequests() > 0 && !legs.isEmpty()) {
                 sendWarmupRequests(spec, legs.get(0), dispatcher, rates.gates(), results);
@@ -114,7 +118,7 @@ public final class BatchRunner {
                 results.writeSummary(summary);
             }
         }
-        return summaries;
+        return opened.path();
     }
 
     /** Real requests sent before anything is measured; recorded with "warmup": true. */
@@ -127,13 +131,13 @@ public final class BatchRunner {
         }
     }
 
-    private ResultsFile openResults(RunSpec spec, RunHeader header) throws IOException {
+    private static ResultsFile openResults(RunSpec spec, RunHeader header, OutputFiles.Opened opened)
+            throws IOException {
+        ResultsFile results = ResultsFile.writingTo(opened.stream());
         if (spec.resume() == null) {
-            ResultsFile results = ResultsFile.create(spec.resultsPath(), spec.overwrite());
             results.writeHeader(header);
             return results;
         }
-        ResultsFile results = ResultsFile.append(spec.resultsPath(), spec.resume().validBytes());
         Map<String, Integer> remaining = new LinkedHashMap<>();
         for (Plan plan : spec.plans()) {
             remaining.put(plan.mode().wireName(),

@@ -8,7 +8,6 @@ import dev.promptbench.report.PreviousRun;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.sim.SimulatorSettings;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -22,8 +21,7 @@ import java.util.List;
  * @param endpoints    where to send; empty means the built-in simulator
  * @param simulator    the simulator's settings, used when endpoints is empty
  * @param client       timeouts and connection pool size
- * @param resultsPath  the JSONL results file
- * @param overwrite    replace an existing results file
+ * @param outputs      the files the run writes, checked; {@link OutputFiles#results()} is the JSONL results file
  * @param warmup       warm the client's code path before timing
  * @param canary       send one request alone before the batch
  * @param retry        how failed requests are retried
@@ -33,8 +31,8 @@ import java.util.List;
  * @param rate         budgets and adaptive concurrency; {@link RateControl#none()} (or null) for neither
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
-                      List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
-                      boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
+                      List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
+                      boolean warmup, boolean canary, RetryPolicy retry,
                       PreviousRun resume, int repeats, int warmupRequests, RateControl rate) {
 
     public RunSpec {
@@ -43,10 +41,10 @@ public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, Str
 
     /** A run without budgets or adaptive concurrency. */
     public RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
-                   List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, Path resultsPath,
-                   boolean overwrite, boolean warmup, boolean canary, RetryPolicy retry,
+                   List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
+                   boolean warmup, boolean canary, RetryPolicy retry,
                    PreviousRun resume, int repeats, int warmupRequests) {
-        this(prompts, plans, modeName, order, settings, endpoints, simulator, client, resultsPath, overwrite, warmup,
+        this(prompts, plans, modeName, order, settings, endpoints, simulator, client, outputs, warmup,
                 canary, retry, resume, repeats, warmupRequests, RateControl.none());
     }
 

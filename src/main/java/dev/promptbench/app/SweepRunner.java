@@ -63,8 +63,9 @@ public final class SweepRunner {
             Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
                     Router.single(session.first()), session.cooldown(), ticker);
             List<SweepStep> steps = new ArrayList<>();
-            try (ResultsFile results = ResultsFile.create(spec.resultsPath(), spec.overwrite())) {
-                listener.notice("results: " + spec.resultsPath());
+            OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
+            try (ResultsFile results = ResultsFile.writingTo(opened.stream())) {
+                listener.notice("results: " + opened.path());
                 results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
                         config(spec), verdict.report()));
@@ -79,7 +80,7 @@ public final class SweepRunner {
                 }
             }
             SweepReport report = new SweepReport(Version.current(), session.simulated(), session.infos().get(0),
-                    spec.prompts().count(), spec.requests(), steps, Knee.of(steps), spec.resultsPath().toString());
+                    spec.prompts().count(), spec.requests(), steps, Knee.of(steps), opened.path().toString());
             return new Outcome(report, control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT
                     ? control.cancelReason() : null);
         }

@@ -6,7 +6,6 @@ import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.sim.SimulatorSettings;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -15,10 +14,11 @@ import java.util.List;
  * @param steps       thread counts, ascending
  * @param requests    requests per step (the file is cycled when shorter)
  * @param repeats     how many times each step runs
+ * @param outputs     the files the sweep writes, checked; {@link OutputFiles#results()} is the results file
  */
 public record SweepSpec(PromptFile prompts, List<Integer> steps, int requests, int repeats, RequestSettings settings,
                         List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client,
-                        RetryPolicy retry, Path resultsPath, boolean overwrite, boolean warmup) {
+                        RetryPolicy retry, OutputFiles outputs, boolean warmup) {
 
     /** Every request the sweep will send (warm-up and canary aside). */
     public long totalRequests() {

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.config.EndpointFlags;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -38,6 +39,11 @@ final class EndpointOptions {
             description = "Body field for --max-tokens: max_completion_tokens (Azure, OpenAI) or max_tokens "
                     + "(other compatible servers); default chosen by endpoint.")
     String maxTokensField;
+
+    /** The {@code --config} file, which is read and never written. */
+    OutputFiles.Input configInput() {
+        return new OutputFiles.Input("the --config file", config);
+    }
 
     EndpointFlags flags() {
         if (provider != null && !provider.equals("azure") && !provider.equals("openai")) {

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.OutputFileException;
 import dev.promptbench.config.ConfigException;
 import dev.promptbench.prompt.PromptFileException;
 import java.io.PrintWriter;
@@ -28,7 +29,8 @@ final class ErrorHandlers {
         @Override
         public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parsed) {
             PrintWriter err = cli.getErr();
-            if (ex instanceof UsageException || ex instanceof PromptFileException || ex instanceof ConfigException) {
+            if (ex instanceof UsageException || ex instanceof PromptFileException || ex instanceof ConfigException
+                    || ex instanceof OutputFileException) {
                 err.println("promptbench: " + ex.getMessage());
                 return ExitCode.USAGE;
             }

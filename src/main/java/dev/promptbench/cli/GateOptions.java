@@ -2,6 +2,8 @@ package dev.promptbench.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.app.OutputFile;
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.gate.Baseline;
 import dev.promptbench.gate.GateException;
 import dev.promptbench.gate.JUnitXml;
@@ -16,7 +18,6 @@ import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,9 +66,6 @@ final class GateOptions {
         if (junit != null && given.isEmpty()) {
             throw new UsageException("--junit writes one test case per --fail-if threshold: add at least one");
         }
-        if (junit != null && Files.isDirectory(junit)) {
-            throw new UsageException("--junit " + junit + " is a directory; give a file name");
-        }
         try {
             thresholds = Thresholds.parse(given, baseline != null);
         } catch (GateException e) {
@@ -80,13 +78,23 @@ final class GateOptions {
         }
     }
 
+    /** The {@code --junit} file as an output, or null when not asked for. */
+    OutputFile junit(boolean force) {
+        return junit == null ? null : OutputFile.of("--junit", junit, force);
+    }
+
+    /** The {@code --baseline} file, which is read and never written. */
+    OutputFiles.Input baselineInput() {
+        return new OutputFiles.Input("the --baseline file", baseline);
+    }
+
     /**
      * Checks the thresholds against the finished run, prints each failure (and one line when all pass)
      * on stderr, and writes {@code --junit} and the step summary.
      *
      * @return {@link ExitCode#THRESHOLD} or {@link ExitCode#OK} when thresholds were given, else {@link #NOT_GATED}
      */
-    int check(RunReport report, Map<String, String> env, PrintWriter err) {
+    int check(RunReport report, OutputFiles outputs, boolean force, Map<String, String> env, PrintWriter err) {
         ObjectNode json = JsonReporter.toJson(report);
         List<Verdict> verdicts = List.of();
         if (!thresholds.isEmpty()) {
@@ -101,7 +109,7 @@ final class GateOptions {
             }
             verdicts = thresholds.evaluate(json, base);
             print(verdicts, err);
-            if (junit != null) writeJUnit(verdicts, report);
+            if (junit != null) writeJUnit(verdicts, report, outputs, force);
         }
         if (!noStepSummary) appendStepSummary(report, verdicts, env, err);
         err.flush();
@@ -120,14 +128,10 @@ final class GateOptions {
         }
     }
 
-    private void writeJUnit(List<Verdict> verdicts, RunReport report) {
+    private void writeJUnit(List<Verdict> verdicts, RunReport report, OutputFiles outputs, boolean force) {
         double seconds = report.modes().values().stream().flatMap(m -> m.repeats().stream())
                 .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
-        try {
-            JUnitXml.write(verdicts, seconds, junit);
-        } catch (IOException e) {
-            throw new UsageException("cannot write --junit " + junit + ": " + e.getMessage());
-        }
+        outputs.write(junit(force), out -> out.write(JUnitXml.render(verdicts, seconds)));
     }
 
     private static void appendStepSummary(RunReport report, List<Verdict> verdicts, Map<String, String> env,

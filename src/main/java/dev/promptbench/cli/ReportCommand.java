@@ -1,11 +1,15 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.OutputFile;
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.report.ResultsFileException;
 import dev.promptbench.report.ResultsReader;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +54,9 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write the self-contained HTML report to FILE.")
     Path html;
 
+    @Option(names = "--force", description = "Replace the --html file if it exists.")
+    boolean force;
+
     @Option(names = {"-q", "--quiet"}, description = "No notices on stderr, only the report and errors.")
     boolean quiet;
 
@@ -64,6 +71,9 @@ public final class ReportCommand implements Callable<Integer> {
             throw new UsageException(results + ": cannot be read (" + e.getClass().getSimpleName()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
+        OutputFile htmlFile = html == null ? null : OutputFile.of("--html", html, force);
+        OutputFiles outputs = OutputFiles.check(null, Arrays.asList(htmlFile),
+                List.of(new OutputFiles.Input("the results file read here", results)));
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         rebuilt.notices().forEach(notices::say);
         if ("sweep".equals(rebuilt.report().config().mode())) {
@@ -72,11 +82,15 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new UsageException(results + " holds a sweep: 'report' re-prints single runs; use --html FILE "
                         + "for the sweep's charts and table");
             }
-            HtmlOutput.write(results, html, notices);
-            return ExitCode.OK;
+            return writeHtml(htmlFile, outputs, notices);
         }
         format.reporter().write(rebuilt.report(), spec.commandLine().getOut());
-        if (html != null) HtmlOutput.write(results, html, notices);
-        return ExitCode.OK;
+        return html == null ? ExitCode.OK : writeHtml(htmlFile, outputs, notices);
+    }
+
+    private int writeHtml(OutputFile htmlFile, OutputFiles outputs, Notices notices) {
+        HtmlOutput.write(results, htmlFile, outputs, notices);
+        outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
+        return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;
     }
 }

@@ -2,6 +2,8 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
+import dev.promptbench.app.OutputFile;
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.config.EndpointFlags;
@@ -20,9 +22,10 @@ import dev.promptbench.run.Ticker;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.report.PreviousRun;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -128,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write a self-contained HTML report (timelines, histograms) to FILE at the end.")
     Path html;
 
-    @Option(names = "--force", description = "Overwrite the --out file if it exists.")
+    @Option(names = "--force", description = "Replace output files (--out, --csv, --html, --junit) that exist.")
     boolean force;
 
     @Option(names = "--show-answers", description = "Print each answer as it arrives (first mode only).")
@@ -186,7 +189,7 @@ public final class RunCommand implements Callable<Integer> {
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
-            Path resultsPath = resume != null ? resume : ResultsPath.choose(out, force);
+            OutputFiles outputs = outputs();
             Notices notices = new Notices(err, quiet);
             String fileLimit = OpenFileLimit.warning(threads);
             if (fileLimit != null) notices.say(fileLimit);
@@ -195,7 +198,7 @@ public final class RunCommand implements Callable<Integer> {
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), resultsPath, force, !noWarmup, true,
+                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), outputs, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, spec.commandLine().getOut());
             price = resolution.firstPrice();
@@ -205,30 +208,35 @@ public final class RunCommand implements Callable<Integer> {
             BatchResult result;
             try (ConsoleListener console = new ConsoleListener(notices, spec.commandLine().getOut(), err,
                     showAnswers, format != OutputFormat.TABLE, progress);
-                 RequestCsv requestCsv = csv == null ? null : RequestCsv.create(csv)) {
+                 RequestCsv requestCsv = csv == null ? null
+                         : RequestCsv.writingTo(outputs.open(OutputFile.of("--csv", csv, force)).stream())) {
                 RunListener listener = requestCsv == null ? console : new CsvListener(console, requestCsv);
                 result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
             }
-            return finish(result, signals, err);
+            return finish(result, signals, outputs, err);
         }
     }
 
-    /** Prints the report and picks the exit code: 4 > 130/143 > 3 > 1 > 0. */
-    private int finish(BatchResult result, Signals signals, PrintWriter err) {
+    /** Prints the report and picks the exit code: 5 (an output not written) > 4 > 130/143 > 3 > 1 > 0. */
+    private int finish(BatchResult result, Signals signals, OutputFiles outputs, PrintWriter err) {
         if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
         if (result.report() != null && price != null && format == OutputFormat.TABLE) {
             spec.commandLine().getOut().println(CostLine.of(result.report(), price));
             spec.commandLine().getOut().flush();
         }
         if (result.report() != null && html != null) {
-            HtmlOutput.write(Path.of(result.report().resultsFile()), html, new Notices(err, quiet));
+            HtmlOutput.write(Path.of(result.report().resultsFile()), OutputFile.of("--html", html, force), outputs,
+                    new Notices(err, quiet));
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
-        int gated = result.report() == null ? GateOptions.NOT_GATED : gate.check(result.report(), env, err);
+        int gated = result.report() == null ? GateOptions.NOT_GATED
+                : gate.check(result.report(), outputs, force, env, err);
+        outputs.failures().forEach(line -> err.println("promptbench: " + line));
         if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) {
             err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
-            return ExitCode.FATAL_ENDPOINT;
         }
+        if (!outputs.failures().isEmpty()) return ExitCode.INTERNAL;
+        if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) return ExitCode.FATAL_ENDPOINT;
         if (signals.exitCode() != 0) return signals.exitCode();
         if (gated != GateOptions.NOT_GATED) return gated;
         return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
@@ -249,12 +257,22 @@ public final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null) {
             throw new UsageException("--resume appends to its own file: leave out --out");
         }
-        if (csv != null && Files.isDirectory(csv)) {
-            throw new UsageException("--csv " + csv + " is a directory; give a file name");
-        }
-        if (out != null && Files.isDirectory(out)) {
-            throw new UsageException("--out " + out + " is a directory; give a file name");
-        }
+    }
+
+    /** Every file this run writes, checked before anything is sent. */
+    private OutputFiles outputs() {
+        OutputFile results = resume != null ? OutputFile.appending("--resume", resume)
+                : out != null ? OutputFile.of("--out", out, force)
+                : OutputFile.defaultResults("--out", Instant.now());
+        return OutputFiles.check(results,
+                Arrays.asList(csv == null ? null : OutputFile.of("--csv", csv, force),
+                        html == null ? null : OutputFile.of("--html", html, force), gate.junit(force)),
+                List.of(promptInput(promptFile), endpoint.configInput(), gate.baselineInput()));
+    }
+
+    /** The prompt file as an input never to be written (standard input has no file). */
+    static OutputFiles.Input promptInput(String promptFile) {
+        return new OutputFiles.Input("the prompt file", "-".equals(promptFile) ? null : Path.of(promptFile));
     }
 
     private List<Plan> plans() {

@@ -1,5 +1,7 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.OutputFile;
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
 import dev.promptbench.client.ClientSettings;
@@ -14,7 +16,9 @@ import dev.promptbench.run.Ticker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -70,7 +74,7 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Also write an HTML report: throughput and p95 against concurrency, and the knee.")
     Path html;
 
-    @Option(names = "--force", description = "Overwrite the --out file if it exists.")
+    @Option(names = "--force", description = "Replace output files (--out, --html) that exist.")
     boolean force;
 
     @Option(names = "--yes", description = "Do not ask before sending the sweep to a paid endpoint.")
@@ -121,12 +125,16 @@ public final class SweepCommand implements Callable<Integer> {
         Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
+            OutputFiles outputs = OutputFiles.check(
+                    out != null ? OutputFile.of("--out", out, force) : OutputFile.defaultResults("--out", Instant.now()),
+                    Arrays.asList(html == null ? null : OutputFile.of("--html", html, force)),
+                    List.of(RunCommand.promptInput(promptFile), endpoint.configInput()));
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepSpec sweep = new SweepSpec(prompts, steps, perStep, repeats, request.settings(),
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(steps.get(steps.size() - 1), timeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT)
                             .withNetwork(net),
-                    retry.policy(), ResultsPath.choose(out, force), force, !noWarmup);
+                    retry.policy(), outputs, !noWarmup);
             Notices notices = new Notices(err, quiet);
             network.announce(net, notices, false);
             confirmPaid(resolution, sweep, notices);
@@ -144,11 +152,14 @@ public final class SweepCommand implements Callable<Integer> {
             }
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
-            if (html != null) HtmlOutput.write(Path.of(outcome.report().resultsFile()), html, notices);
-            if (outcome.fatal() != null) {
-                err.println("promptbench: stopped: " + outcome.fatal());
-                return ExitCode.FATAL_ENDPOINT;
+            if (html != null) {
+                HtmlOutput.write(Path.of(outcome.report().resultsFile()), OutputFile.of("--html", html, force),
+                        outputs, notices);
             }
+            outputs.failures().forEach(line -> err.println("promptbench: " + line));
+            if (outcome.fatal() != null) err.println("promptbench: stopped: " + outcome.fatal());
+            if (!outputs.failures().isEmpty()) return ExitCode.INTERNAL;
+            if (outcome.fatal() != null) return ExitCode.FATAL_ENDPOINT;
             if (signals.exitCode() != 0) return signals.exitCode();
             return outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
                     ? ExitCode.REQUESTS_FAILED : ExitCode.OK;

@@ -4,12 +4,12 @@ import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.ResultSink;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +29,9 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
         write(HEADER);
     }
 
-    /** Creates (replacing) the file and writes the header row. */
-    public static RequestCsv create(Path path) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        return new RequestCsv(new BufferedWriter(Files.newBufferedWriter(path, StandardCharsets.UTF_8)));
+    /** Writes the header row to {@code out}, then a row per request as each completes. */
+    public static RequestCsv writingTo(OutputStream out) throws IOException {
+        return new RequestCsv(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
     }
 
     @Override

@@ -12,9 +12,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Map;
 
 /**
@@ -32,27 +29,12 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         this.json.setRootValueSeparator(null);
     }
 
-    /** Creates (or, with {@code overwrite}, replaces) the file; parent folders are made as needed. */
-    public static ResultsFile create(Path path, boolean overwrite) throws IOException {
-        Path parent = path.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        OutputStream stream = overwrite
-                ? Files.newOutputStream(path, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-                        StandardOpenOption.WRITE)
-                : Files.newOutputStream(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        return new ResultsFile(new BufferedOutputStream(stream, 1 << 16));
-    }
-
     /**
-     * Opens an earlier results file to add to it, first cutting off a last line left incomplete by a
-     * killed process ({@code validBytes} is where the last complete line ends).
+     * Writes the results to {@code out} (an output file opened by the command, which decides whether an
+     * existing file may be replaced or is appended to); lines are buffered and flushed one by one.
      */
-    public static ResultsFile append(Path path, long validBytes) throws IOException {
-        try (var channel = java.nio.channels.FileChannel.open(path, StandardOpenOption.WRITE)) {
-            if (channel.size() > validBytes) channel.truncate(validBytes);
-        }
-        OutputStream stream = Files.newOutputStream(path, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        return new ResultsFile(new BufferedOutputStream(stream, 1 << 16));
+    public static ResultsFile writingTo(OutputStream out) throws IOException {
+        return new ResultsFile(new BufferedOutputStream(out, 1 << 16));
     }
 
     /** Writes a {@code resume} record: what follows continues the run above it. */

@@ -91,7 +91,8 @@ class BatchRunnerTest {
 
     private RunSpec spec(PromptFile prompts, List<Plan> plans, List<Endpoint> endpoints) {
         return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
-                SimulatorSettings.instant(), ClientSettings.defaults(8), dir.resolve("results.jsonl"), false,
+                SimulatorSettings.instant(), ClientSettings.defaults(8),
+                OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
                 false, false, RetryPolicy.defaults(), null, 1, 0, RunSpec.RateControl.none());
     }
 

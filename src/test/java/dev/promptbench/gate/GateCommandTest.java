@@ -85,7 +85,7 @@ class GateCommandTest {
 
     @Test
     void writesJUnitAndAppendsTheStepSummary() throws Exception {
-        Path junit = dir.resolve("out/junit.xml");
+        Path junit = Files.createDirectory(dir.resolve("out")).resolve("junit.xml");
         Path summary = dir.resolve("summary.md");
         Files.writeString(summary, "earlier step\n", StandardCharsets.UTF_8);
         Run run = run(Map.of("GITHUB_STEP_SUMMARY", summary.toString()),
