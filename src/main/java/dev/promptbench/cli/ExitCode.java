@@ -17,6 +17,8 @@ public final class ExitCode {
     public static final int FATAL_ENDPOINT = 4;
     /** A bug or an unexpected I/O failure in promptbench itself. */
     public static final int INTERNAL = 5;
+    /** A Batch API submission has not finished yet: ask again later (or with --wait). */
+    public static final int NOT_FINISHED = 6;
     /** Interrupted by SIGINT (Ctrl-C). */
     public static final int INTERRUPTED = 130;
     /** Terminated by SIGTERM. */

@@ -1,6 +1,8 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.Version;
+import dev.promptbench.control.Sleeper;
+import java.time.Clock;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
@@ -27,6 +29,7 @@ import picocli.CommandLine.Spec;
             "3:threshold breached",
             "4:fatal endpoint error (401/403/404, unsupported parameter)",
             "5:internal error",
+            "6:batch: not finished yet",
             "130:interrupted (SIGINT)",
             "143:terminated (SIGTERM)"},
         footer = {"", "Start with: promptbench run prompts/sample.txt --threads 4"})
@@ -54,11 +57,24 @@ public final class Main implements Runnable {
 
     /** The configured command line: subcommands, writers, one-line error handling. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env) {
+        return commandLine(out, err, env, Sleeper.system(), Clock.systemUTC());
+    }
+
+    /** The command line with the batch commands' waits and clock replaced (tests). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, Sleeper sleeper,
+                                   Clock clock) {
         CommandLine cli = new CommandLine(new Main());
         cli.addSubcommand("run", new RunCommand(env));
         cli.addSubcommand("sweep", new SweepCommand(env));
         cli.addSubcommand("simulate", new SimulateCommand());
         cli.addSubcommand("report", new ReportCommand());
+        CommandLine batch = new CommandLine(new BatchCommand());
+        batch.addSubcommand("submit", new BatchSubmitCommand(env, sleeper, clock));
+        batch.addSubcommand("status", new BatchStatusCommand(env, sleeper, clock));
+        batch.addSubcommand("fetch", new BatchFetchCommand(env, sleeper, clock));
+        batch.addSubcommand("run", new BatchRunCommand(env, sleeper, clock));
+        batch.addSubcommand("cancel", new BatchCancelCommand(env, sleeper, clock));
+        cli.addSubcommand("batch", batch);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
 /** Writes the JSON body of a chat-completions request for one endpoint's conventions. */
-final class ChatBody {
+public final class ChatBody {
     private final ObjectWriter writer;
 
     ChatBody(ObjectWriter writer) {
@@ -21,6 +21,11 @@ final class ChatBody {
      * the request's other fields in their order.
      */
     byte[] bytes(ChatRequest request, Endpoint endpoint) throws JsonProcessingException {
+        return writer.writeValueAsBytes(node(request, endpoint));
+    }
+
+    /** The body as a tree: what {@code run} sends, for the Batch API's input lines. */
+    public static ObjectNode node(ChatRequest request, Endpoint endpoint) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("messages", request.messages());
         // Azure v1 names the deployment in "model"; fall back to it when no model was configured.
@@ -45,7 +50,7 @@ final class ChatBody {
                 }
             }
         }
-        return writer.writeValueAsBytes(node);
+        return node;
     }
 
     /**

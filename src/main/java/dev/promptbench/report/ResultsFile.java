@@ -158,6 +158,91 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         }
     }
 
+    /** Writes the {@code run} header of a Batch API run ({@code mode "batch"}) with its parts. */
+    public void writeBatchHeader(RunHeader header, String stateFile, java.util.List<BatchPartInfo> parts) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "run");
+        node.put("schema_version", 1);
+        node.put("mode", "batch");
+        node.put("promptbench_version", header.version());
+        node.put("started_at", header.startedAt().toString());
+        node.put("prompt_file", header.promptFile());
+        node.put("prompt_file_sha256", header.promptSha256());
+        node.put("prompts", header.prompts());
+        node.put("simulated", header.simulated());
+        node.set("endpoint", Json.endpoint(header.endpoints().get(0)));
+        node.put("state_file", stateFile);
+        var list = node.putArray("parts");
+        for (BatchPartInfo part : parts) {
+            ObjectNode p = list.addObject();
+            p.put("part", part.number());
+            p.put("round", part.round());
+            p.put("batch_id", part.batchId());
+            p.put("status", part.status());
+            p.put("prompts", part.prompts());
+            p.put("total", part.total());
+            p.put("completed", part.completed());
+            p.put("failed", part.failed());
+            p.put("created_at", part.createdAt() == null ? null : part.createdAt().toString());
+            p.put("in_progress_at", part.inProgressAt() == null ? null : part.inProgressAt().toString());
+            p.put("finalizing_at", part.finalizingAt() == null ? null : part.finalizingAt().toString());
+            p.put("ended_at", part.endedAt() == null ? null : part.endedAt().toString());
+        }
+        writeLine(node);
+    }
+
+    /** Writes one prompt's {@code request} record of a Batch API run. */
+    public void writeBatchRequest(BatchRequest r) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "request");
+        node.put("mode", "batch");
+        node.put("index", r.index());
+        node.put("id", r.id());
+        node.put("status", r.status().wireName());
+        node.put("finish_reason", r.finishReason());
+        node.put("http_status", r.httpStatus());
+        if (r.error() == null) {
+            node.putNull("error");
+        } else {
+            ObjectNode error = node.putObject("error");
+            error.put("kind", r.error().kind());
+            error.put("code", r.error().code());
+            error.put("message", r.error().message());
+        }
+        node.put("attempts", r.attempts());
+        if (r.promptTokens() == null && r.completionTokens() == null) {
+            node.putNull("tokens");
+        } else {
+            ObjectNode tokens = node.putObject("tokens");
+            tokens.put("prompt", r.promptTokens());
+            tokens.put("completion", r.completionTokens());
+        }
+        node.put("batch_id", r.batchId());
+        node.put("part", r.part());
+        node.put("batch_request_id", r.batchRequestId());
+        node.put("request_id", r.requestId());
+        node.put("model", r.model());
+        node.put("answer", r.answer());
+        writeLine(node);
+    }
+
+    /** Writes the {@code summary} record of a Batch API run. */
+    public void writeBatchSummary(BatchSummary summary) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "summary");
+        node.put("mode", "batch");
+        node.put("prompts", summary.prompts());
+        node.put("ok", summary.ok());
+        node.put("filtered", summary.filtered());
+        node.put("errors", summary.errors());
+        node.put("not_run", summary.notRun());
+        node.put("wall_ms", summary.wallMs() == null ? null : Json.round(summary.wallMs()));
+        node.put("prompt_tokens", summary.promptTokens());
+        node.put("completion_tokens", summary.completionTokens());
+        node.put("unjoined_lines", summary.anomalies());
+        writeLine(node);
+    }
+
     private void writeStream(StreamMetrics stream) throws IOException {
         if (stream == null) return;
         json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));

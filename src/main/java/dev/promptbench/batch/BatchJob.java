@@ -1,0 +1,87 @@
+package dev.promptbench.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A batch object as the service last described it, read defensively: Azure's capitalised statuses,
+ * {@code ""} for "no file", {@code errors.data} as a list or a single object, {@code line} as a number or
+ * a string, and any field missing or null.
+ *
+ * @param times epoch seconds of each status change the service reported
+ */
+public record BatchJob(String id, BatchStatus status, String rawStatus, String inputFileId, String outputFileId,
+                       String errorFileId, RequestCounts counts, List<BatchError> errors, BatchTimes times) {
+
+    public BatchJob {
+        errors = errors == null ? List.of() : List.copyOf(errors);
+        counts = counts == null ? RequestCounts.UNKNOWN : counts;
+        times = times == null ? BatchTimes.NONE : times;
+    }
+
+    /** Reads a batch object from the API. */
+    public static BatchJob from(JsonNode node) {
+        String raw = text(node.get("status"));
+        JsonNode counts = node.path("request_counts");
+        return new BatchJob(text(node.get("id")), BatchStatus.parse(raw), raw, text(node.get("input_file_id")),
+                text(node.get("output_file_id")), text(node.get("error_file_id")),
+                new RequestCounts(integer(counts.get("total")), integer(counts.get("completed")),
+                        integer(counts.get("failed"))),
+                errors(node.get("errors")),
+                new BatchTimes(epoch(node, "created_at"), epoch(node, "in_progress_at"), epoch(node, "finalizing_at"),
+                        epoch(node, "completed_at"), epoch(node, "failed_at"), epoch(node, "expired_at"),
+                        epoch(node, "cancelling_at"), epoch(node, "cancelled_at"), epoch(node, "expires_at")));
+    }
+
+    /** True when some entry of the errors list carries {@code code}. */
+    public boolean hasError(String code) {
+        return errors.stream().anyMatch(e -> code.equalsIgnoreCase(e.code()));
+    }
+
+    private static List<BatchError> errors(JsonNode errors) {
+        List<BatchError> list = new ArrayList<>();
+        if (errors == null || errors.isNull()) return list;
+        JsonNode data = errors.has("data") ? errors.get("data") : errors;
+        if (data.isArray()) {
+            data.forEach(entry -> list.add(error(entry)));
+        } else if (data.isObject()) {
+            list.add(error(data));
+        }
+        return list;
+    }
+
+    private static BatchError error(JsonNode entry) {
+        return new BatchError(text(entry.get("code")), text(entry.get("message")), text(entry.get("param")),
+                integer(entry.get("line")));
+    }
+
+    /** A string, with {@code ""} and null read as absent. */
+    static String text(JsonNode node) {
+        if (node == null || node.isNull() || node.isContainerNode()) return null;
+        String text = node.asText();
+        return text.isBlank() ? null : text;
+    }
+
+    /** A number given as a number or a numeric string; anything else is absent. */
+    static Integer integer(JsonNode node) {
+        if (node == null || node.isNull()) return null;
+        if (node.canConvertToInt() && node.isNumber()) return node.intValue();
+        try {
+            return node.isTextual() ? Integer.valueOf(node.asText().strip()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static Long epoch(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) return null;
+        if (value.isNumber()) return value.longValue() > 0 ? value.longValue() : null;
+        try {
+            return value.isTextual() ? Long.valueOf(value.asText().strip()) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

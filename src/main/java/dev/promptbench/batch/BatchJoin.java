@@ -1,0 +1,195 @@
+package dev.promptbench.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.promptbench.report.BatchRequest;
+import dev.promptbench.run.RequestError;
+import dev.promptbench.run.RequestStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Joins the output and error files of every part to the prompts on custom_id, streaming: each line is
+ * parsed, checked (an unknown custom_id, one not sent in that part, or one seen twice is reported and
+ * not joined) and spilled to disk; only an offset per prompt stays in memory. A later round's line for a
+ * prompt replaces an earlier one. A prompt of a part with no line is {@code not_run} when the part expired
+ * or was cancelled, an error otherwise.
+ */
+public final class BatchJoin implements AutoCloseable {
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Anomalies kept word for word; the rest are only counted. */
+    private static final int ANOMALIES_KEPT = 20;
+
+    private final SpillFile spill;
+    private final long[] offsets;
+    private final byte[] attempts;
+    private final BitSet unfinished = new BitSet();
+    private final List<String> anomalies = new ArrayList<>();
+    private int anomalyCount;
+
+    private BatchJoin(Path dir, int prompts) throws IOException {
+        this.spill = new SpillFile(dir);
+        this.offsets = new long[prompts];
+        this.attempts = new byte[prompts];
+        Arrays.fill(offsets, -1);
+    }
+
+    /** Downloads and joins every ended part of {@code state}. */
+    public static BatchJoin of(BatchState state, StateFile stateFile, BatchApi api, Map<String, Integer> ids)
+            throws IOException, InterruptedException {
+        Path dir = stateFile.partsDir(state);
+        BatchJoin join = new BatchJoin(dir, state.prompts());
+        try {
+            for (BatchPart part : state.parts()) {
+                join.part(part, dir.resolve(part.file()), api, ids);
+            }
+            return join;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            join.close();
+            throw e;
+        }
+    }
+
+    private void part(BatchPart part, Path file, BatchApi api, Map<String, Integer> ids)
+            throws IOException, InterruptedException {
+        BitSet members = members(file, ids);
+        BitSet seen = new BitSet();
+        BatchJob job = part.job();
+        if (job != null && job.outputFileId() != null) read(api, job.outputFileId(), "output", part, members, seen, ids);
+        if (job != null && job.errorFileId() != null) read(api, job.errorFileId(), "error", part, members, seen, ids);
+        for (int index = members.nextSetBit(0); index >= 0; index = members.nextSetBit(index + 1)) {
+            if (!seen.get(index)) put(index, missing(index, part), part);
+        }
+    }
+
+    private void read(BatchApi api, String fileId, String which, BatchPart part, BitSet members, BitSet seen,
+                      Map<String, Integer> ids) throws IOException, InterruptedException {
+        try (InputStream in = api.content(fileId);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
+            String text;
+            long number = 0;
+            while ((text = lines.readLine()) != null) {
+                number++;
+                if (number == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
+                if (text.isBlank()) continue;
+                String where = "batch " + part.batchId() + " " + which + " file line " + number;
+                JsonNode line;
+                try {
+                    line = JSON.readTree(text);
+                } catch (IOException e) {
+                    anomaly(where + ": not JSON");
+                    continue;
+                }
+                String customId = line == null ? null : BatchJob.text(line.get("custom_id"));
+                Integer index = customId == null ? null : ids.get(customId);
+                if (index == null) {
+                    anomaly(where + ": custom_id " + quoted(customId) + " is not a prompt of this submission");
+                } else if (!members.get(index)) {
+                    anomaly(where + ": custom_id " + quoted(customId) + " was not sent in part " + part.number());
+                } else if (seen.get(index)) {
+                    anomaly(where + ": custom_id " + quoted(customId) + " is repeated; the first line was kept");
+                } else {
+                    seen.set(index);
+                    put(index, OutputLine.read(line, index, customId, part.batchId(), part.number()), part);
+                }
+            }
+        }
+    }
+
+    private static String quoted(String id) {
+        return id == null ? "(none)" : "'" + id + "'";
+    }
+
+    private static BatchRequest missing(int index, BatchPart part) {
+        BatchStatus status = part.status();
+        String batch = part.batchId() == null ? "part " + part.number() : "batch " + part.batchId();
+        if (status == BatchStatus.EXPIRED || status == BatchStatus.CANCELLED || status == BatchStatus.WAITING) {
+            return new BatchRequest(index, null, RequestStatus.NOT_RUN, null, null,
+                    new RequestError("batch_" + status.wireName(), null, batch + " " + status.wireName()
+                            + " before this prompt ran"), null, null, null, null, null, null, part.batchId(),
+                    part.number(), 1);
+        }
+        if (status == BatchStatus.FAILED && part.job() != null && !part.job().errors().isEmpty()) {
+            BatchError first = part.job().errors().get(0);
+            return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
+                    new RequestError("batch_failed", first.code(), batch + " failed: " + first.describe()
+                            + (part.job().errors().size() > 1 ? " (and " + (part.job().errors().size() - 1)
+                            + " more)" : "")), null, null, null, null, null, null, part.batchId(), part.number(), 1);
+        }
+        return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
+                new RequestError("batch_missing", null, batch + " " + status.wireName()
+                        + " with no line for this prompt in its output or error file"), null, null, null, null, null,
+                null, part.batchId(), part.number(), 1);
+    }
+
+    private void put(int index, BatchRequest record, BatchPart part) throws IOException {
+        offsets[index] = spill.append(JSON.writeValueAsBytes(record));
+        if (attempts[index] < Byte.MAX_VALUE) attempts[index]++;
+        unfinished.set(index, record.status() == RequestStatus.ERROR || record.status() == RequestStatus.NOT_RUN);
+    }
+
+    /** The prompts whose last line is an error or did not run: what {@code --retry-failed} sends again. */
+    public BitSet unfinished() { return (BitSet) unfinished.clone(); }
+
+    private void anomaly(String line) {
+        anomalyCount++;
+        if (anomalies.size() < ANOMALIES_KEPT) anomalies.add(line);
+    }
+
+    /** Reads the custom_ids of a part's input file: the prompts it holds. */
+    private BitSet members(Path file, Map<String, Integer> ids) throws IOException {
+        BitSet members = new BitSet();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            String text;
+            while ((text = reader.readLine()) != null) {
+                if (text.isBlank()) continue;
+                String id = InputLines.customId(text.getBytes(StandardCharsets.UTF_8));
+                Integer index = id == null ? null : ids.get(id);
+                if (index == null) {
+                    throw new IOException(file + ": custom_id " + quoted(id)
+                            + " is not a prompt of the prompt file (was the file changed?)");
+                }
+                members.set(index);
+            }
+        }
+        return members;
+    }
+
+    /** The joined result of a prompt, or null when no part held it. */
+    public BatchRequest get(int index, String id) {
+        if (offsets[index] < 0) return null;
+        try {
+            BatchRequest record = JSON.readValue(spill.read(offsets[index]), BatchRequest.class);
+            BatchRequest named = new BatchRequest(record.index(), id, record.status(), record.finishReason(),
+                    record.httpStatus(), record.error(), record.promptTokens(), record.completionTokens(),
+                    record.answer(), record.model(), record.requestId(), record.batchRequestId(), record.batchId(),
+                    record.part(), attempts[index]);
+            return named;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read back the joined answers", e);
+        }
+    }
+
+    /** The first lines that could not be joined, word for word. */
+    public List<String> anomalies() { return List.copyOf(anomalies); }
+
+    /** How many lines could not be joined. */
+    public int anomalyCount() { return anomalyCount; }
+
+    @Override
+    public void close() throws IOException {
+        spill.close();
+    }
+}

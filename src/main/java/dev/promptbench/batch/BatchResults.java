@@ -1,0 +1,88 @@
+package dev.promptbench.batch;
+
+import dev.promptbench.prompt.Prompt;
+import dev.promptbench.prompt.PromptFileException;
+import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.report.BatchPartInfo;
+import dev.promptbench.report.BatchRequest;
+import dev.promptbench.report.BatchSummary;
+import dev.promptbench.report.ResultsFile;
+import dev.promptbench.report.RunHeader;
+import dev.promptbench.run.RequestError;
+import dev.promptbench.run.RequestStatus;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Writes a joined submission as a results file: the header with every part, one record per prompt in
+ * input order (each also handed to the answers sink), and the summary.
+ */
+public final class BatchResults {
+    private BatchResults() {}
+
+    public static BatchSummary write(BatchState state, BatchJoin join, PromptSource prompts, RunHeader header,
+                                     String stateFile, ResultsFile out, AnswerSink answers)
+            throws IOException, PromptFileException {
+        out.writeBatchHeader(header, stateFile, parts(state));
+        int ok = 0;
+        int filtered = 0;
+        int errors = 0;
+        int notRun = 0;
+        long promptTokens = 0;
+        long completionTokens = 0;
+        boolean anyUsage = false;
+        for (Prompt prompt = prompts.next(); prompt != null; prompt = prompts.next()) {
+            BatchRequest record = join.get(prompt.index(), prompt.id());
+            if (record == null) {
+                record = new BatchRequest(prompt.index(), prompt.id(), RequestStatus.NOT_RUN, null, null,
+                        new RequestError("not_submitted", null, "no part of this submission holds this prompt"),
+                        null, null, null, null, null, null, null, 0, 0);
+            }
+            switch (record.status()) {
+                case OK -> ok++;
+                case FILTERED -> filtered++;
+                case ERROR -> errors++;
+                case NOT_RUN -> notRun++;
+            }
+            if (record.promptTokens() != null) {
+                promptTokens += record.promptTokens();
+                anyUsage = true;
+            }
+            if (record.completionTokens() != null) completionTokens += record.completionTokens();
+            out.writeBatchRequest(record);
+            answers.accept(prompt, record);
+        }
+        BatchSummary summary = new BatchSummary(state.prompts(), ok, filtered, errors, notRun, wallMs(state),
+                anyUsage ? promptTokens : null, anyUsage ? completionTokens : null, join.anomalyCount());
+        out.writeBatchSummary(summary);
+        return summary;
+    }
+
+    /** From the submission to the end of the last part, when every part's end is known. */
+    static Double wallMs(BatchState state) {
+        long last = Long.MIN_VALUE;
+        for (BatchPart part : state.parts()) {
+            Long ended = part.job() == null ? null : part.job().times().endedAt();
+            if (ended == null) return null;
+            last = Math.max(last, ended);
+        }
+        Instant start = Instant.parse(state.submittedAt());
+        return (last * 1000.0) - start.toEpochMilli();
+    }
+
+    static List<BatchPartInfo> parts(BatchState state) {
+        return state.parts().stream().map(p -> {
+            BatchJob job = p.job();
+            BatchTimes t = job == null ? BatchTimes.NONE : job.times();
+            return new BatchPartInfo(p.number(), p.round(), p.batchId(), p.status().wireName(), p.prompts(),
+                    job == null ? null : job.counts().total(), job == null ? null : job.counts().completed(),
+                    job == null ? null : job.counts().failed(), instant(t.createdAt()), instant(t.inProgressAt()),
+                    instant(t.finalizingAt()), instant(t.endedAt()));
+        }).toList();
+    }
+
+    private static Instant instant(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds);
+    }
+}

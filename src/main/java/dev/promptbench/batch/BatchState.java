@@ -1,0 +1,53 @@
+package dev.promptbench.batch;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * Everything a later {@code batch status|fetch|cancel} needs to pick a submission up: the prompt file
+ * it came from, the endpoint, and every part with its file and batch ids.
+ *
+ * @param submittedAt      when the submission started (ISO-8601)
+ * @param promptFile       the prompt file as given
+ * @param promptFileSha256 its SHA-256, so a changed file is caught before joining answers to it
+ * @param template         the {@code --template} file, or null
+ * @param endpointKind     azure, openai or simulator
+ * @param endpointUrl      the chat-completions URL without its query (never a key)
+ * @param target           deployment or model
+ * @param lineUrl          the input lines' url
+ * @param partsDir         folder of the part files, relative to the state file's folder
+ * @param retryRounds      rounds of resubmission done so far
+ */
+public record BatchState(int schemaVersion, String promptbenchVersion, String submittedAt, String promptFile,
+                         String promptFileSha256, int prompts, String template, String role, String system,
+                         String endpointKind, String endpointUrl, String target, String lineUrl, String partsDir,
+                         int retryRounds, List<BatchPart> parts) {
+    public static final int SCHEMA_VERSION = 1;
+
+    public BatchState {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** True when every part has ended (completed, failed, expired or cancelled). */
+    public boolean ended() {
+        return parts.stream().allMatch(p -> p.status().ended());
+    }
+
+    public BatchState withPart(BatchPart changed) {
+        List<BatchPart> list = new ArrayList<>(parts);
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).number() == changed.number()) list.set(i, changed);
+        }
+        return withParts(list, retryRounds);
+    }
+
+    public BatchState withParts(List<BatchPart> list, int rounds) {
+        return new BatchState(schemaVersion, promptbenchVersion, submittedAt, promptFile, promptFileSha256, prompts,
+                template, role, system, endpointKind, endpointUrl, target, lineUrl, partsDir, rounds, list);
+    }
+
+    public BatchState mapParts(UnaryOperator<BatchPart> change) {
+        return withParts(parts.stream().map(change).toList(), retryRounds);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.promptbench.batch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.report.BatchRequest;
+import dev.promptbench.run.RequestError;
+import dev.promptbench.run.RequestStatus;
+
+/**
+ * Reads one line of a batch's output or error file into a prompt's result: a 2xx response with a chat
+ * completion is an answer (a {@code content_filter} finish is "filtered", as in {@code run}); a non-2xx
+ * status or an {@code error} object is an error with the service's code and message.
+ */
+final class OutputLine {
+    private OutputLine() {}
+
+    static BatchRequest read(JsonNode line, int index, String id, String batchId, int part) {
+        String lineId = BatchJob.text(line.get("id"));
+        JsonNode response = line.get("response");
+        JsonNode error = line.get("error");
+        Integer status = response == null ? null : BatchJob.integer(response.get("status_code"));
+        String requestId = response == null ? null : BatchJob.text(response.get("request_id"));
+        JsonNode body = response == null ? null : response.get("body");
+        boolean success = status != null && status >= 200 && status < 300 && (error == null || error.isNull())
+                && body != null && body.isObject();
+        if (!success) {
+            RequestError failure = failure(status, error, body);
+            return new BatchRequest(index, id, RequestStatus.ERROR, null, status, failure, null, null, null,
+                    body == null ? null : BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+        }
+        JsonNode choice = body.path("choices").path(0);
+        String finish = BatchJob.text(choice.get("finish_reason"));
+        JsonNode content = choice.path("message").get("content");
+        String answer = content == null || content.isNull() ? null : content.isTextual() ? content.asText()
+                : content.toString();
+        JsonNode usage = body.get("usage");
+        Integer promptTokens = usage == null ? null : BatchJob.integer(usage.get("prompt_tokens"));
+        Integer completionTokens = usage == null ? null : BatchJob.integer(usage.get("completion_tokens"));
+        RequestStatus outcome = "content_filter".equals(finish) ? RequestStatus.FILTERED : RequestStatus.OK;
+        if (choice.isMissingNode()) {
+            return new BatchRequest(index, id, RequestStatus.ERROR, null, status,
+                    new RequestError("bad_response", null, "the answer has no choices"), promptTokens,
+                    completionTokens, null, BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+        }
+        return new BatchRequest(index, id, outcome, finish, status, null, promptTokens, completionTokens, answer,
+                BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+    }
+
+    private static RequestError failure(Integer status, JsonNode error, JsonNode body) {
+        JsonNode detail = error != null && error.isObject() ? error
+                : body != null && body.get("error") != null ? body.get("error") : null;
+        String code = detail == null ? null : BatchJob.text(detail.get("code"));
+        String message = detail == null ? null : BatchJob.text(detail.get("message"));
+        if (message == null) message = status == null ? "the line has neither a response nor an error"
+                : "HTTP " + status + " without an error message";
+        return new RequestError(kind(status, code), code, message);
+    }
+
+    /** The same kinds as {@code run} records, from the line's status and code. */
+    private static String kind(Integer status, String code) {
+        if ("content_filter".equals(code)) return "content_filter";
+        if (status == null) return "batch_error";
+        if (status == 429) return "rate_limited";
+        if (status == 401 || status == 403) return "unauthorized";
+        if (status == 404) return "not_found";
+        if (status >= 500) return "server_error";
+        if (status >= 400) return "bad_request";
+        return "bad_response";
+    }
+}

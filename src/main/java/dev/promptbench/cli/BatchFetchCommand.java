@@ -1,0 +1,191 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.batch.BatchDriver;
+import dev.promptbench.batch.BatchJoin;
+import dev.promptbench.batch.BatchLimits;
+import dev.promptbench.batch.BatchListener;
+import dev.promptbench.batch.BatchResults;
+import dev.promptbench.batch.BatchState;
+import dev.promptbench.batch.PromptIds;
+import dev.promptbench.batch.StateFile;
+import dev.promptbench.batch.StateFileException;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.BatchSummary;
+import dev.promptbench.report.EndpointInfo;
+import dev.promptbench.report.ResultsFile;
+import dev.promptbench.report.RunHeader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code promptbench batch fetch}: once every part has ended, join the answers and write a results file. */
+@Command(name = "fetch", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Once every part of the submission in STATE has ended, downloads the output and error files "
+                + "as streams, joins them to the prompts on custom_id and writes a results file in the schema of "
+                + "'run' (mode \"batch\", one record per prompt in input order). Not finished and no --wait: "
+                + "prints the status and exits 6.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every prompt answered", "1:some prompts failed or did not run",
+            "2:usage error, not a state file, or the prompt file changed", "4:the Batch API refused a call",
+            "6:not finished yet (run again later, or with --wait)", "130:interrupted (the batches keep running)"})
+final class BatchFetchCommand extends BatchOptions {
+    @Parameters(index = "0", paramLabel = "STATE", description = "The state file written by 'batch submit'.")
+    Path stateFile;
+
+    @ArgGroup(validate = false, heading = "%nFetching:%n", order = 1)
+    FetchOptions fetch = new FetchOptions();
+
+    BatchFetchCommand(Map<String, String> env, Sleeper sleeper, Clock clock) {
+        super(env, sleeper, clock);
+    }
+
+    @Override
+    int execute() throws Exception {
+        return fetch(this, stateFile, fetch, listener());
+    }
+
+    /** Shared by fetch and run. */
+    static int fetch(BatchOptions command, Path stateFile, FetchOptions fetch, BatchListener listener)
+            throws Exception {
+        fetch.validate();
+        BatchState state = load(stateFile);
+        Path out = fetch.out != null ? fetch.out : resultsPathFor(stateFile);
+        if (Files.exists(out) && !fetch.force) {
+            throw new UsageException("--out " + out + " already exists: pass --force to overwrite it");
+        }
+        try (BatchConnection connection = command.connect();
+             PromptFile prompts = openPrompts(state)) {
+            checkSameEndpoint(state, connection.endpoint(), stateFile);
+            StateFile file = new StateFile(stateFile);
+            BatchDriver driver = new BatchDriver(connection.api(), file, command.sleeper, command.clock, listener);
+            BatchLimits limits = BatchLimits.forProvider(connection.endpoint().style().isAzure(), null);
+            Map<String, Integer> ids;
+            try (PromptSource source = prompts.source()) {
+                ids = PromptIds.read(source);
+            }
+            while (true) {
+                state = fetch.await
+                        ? driver.awaitEnd(state, fetch.pollInterval, null)
+                        : driver.startWaiting(driver.refresh(state));
+                if (!state.ended()) {
+                    BatchStatusView.table(state, command.err());
+                    command.err().println("promptbench: not finished yet; run 'promptbench batch fetch " + stateFile
+                            + "' again later, or add --wait");
+                    return ExitCode.NOT_FINISHED;
+                }
+                if (state.retryRounds() >= fetch.retryFailed) break;
+                BitSet retry;
+                try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids)) {
+                    retry = join.unfinished();
+                }
+                if (retry.isEmpty()) break;
+                state = driver.retry(state, retry, ids, limits);
+                if (!fetch.await) continue;
+            }
+            return write(command, state, file, connection, prompts, ids, out);
+        }
+    }
+
+    private static int write(BatchOptions command, BatchState state, StateFile file, BatchConnection connection,
+                             PromptFile prompts, Map<String, Integer> ids, Path out) throws Exception {
+        RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
+                state.promptFile(), state.promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
+                List.of(EndpointInfo.of(connection.endpoint(), null)), null, null);
+        BatchSummary summary;
+        try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
+             PromptSource source = prompts.source();
+             ResultsFile results = ResultsFile.create(out, true)) {
+            summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
+                    (prompt, record) -> {});
+            join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));
+            if (join.anomalyCount() > join.anomalies().size()) {
+                command.err().println("warning: ... and " + (join.anomalyCount() - join.anomalies().size())
+                        + " more lines not joined");
+            }
+        }
+        print(summary, out, command);
+        return summary.errors() + summary.notRun() > 0 ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+    }
+
+    private static void print(BatchSummary s, Path out, BatchOptions command) {
+        var w = command.out();
+        w.printf("%-6s %-10s %-8s %-6s %-9s %-7s %-8s %-11s %s%n", "mode", "wall", "prompts", "ok", "filtered",
+                "errors", "not_run", "prompt tok", "completion tok");
+        w.printf("%-6s %-10s %-8d %-6d %-9d %-7d %-8d %-11s %s%n", "batch",
+                s.wallMs() == null ? "-" : String.format("%.1f s", s.wallMs() / 1000), s.prompts(), s.ok(),
+                s.filtered(), s.errors(), s.notRun(), s.promptTokens() == null ? "-" : s.promptTokens().toString(),
+                s.completionTokens() == null ? "-" : s.completionTokens().toString());
+        w.println("results: " + out);
+        w.flush();
+    }
+
+    /** The prompt file the state names, unchanged since the submission. */
+    static PromptFile openPrompts(BatchState state) throws Exception {
+        if (!Files.isRegularFile(Path.of(state.promptFile()))) {
+            throw new StateFileException("the prompt file " + state.promptFile() + " of this submission is not there "
+                    + "(run from the folder 'batch submit' ran in)");
+        }
+        PromptFile prompts = PromptFile.open(state.promptFile(), new TextPromptStyle(state.role(), state.system()));
+        if (state.promptFileSha256() != null && !state.promptFileSha256().equals(prompts.sha256())) {
+            prompts.close();
+            throw new StateFileException(state.promptFile() + " changed since it was submitted; its answers cannot "
+                    + "be joined to it");
+        }
+        return prompts;
+    }
+
+    /** results/X.batch.json gives results/X.batch.jsonl. */
+    static Path resultsPathFor(Path stateFile) {
+        String name = stateFile.getFileName().toString();
+        String base = name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        Path candidate = stateFile.resolveSibling(base + ".jsonl");
+        for (int n = 2; Files.exists(candidate); n++) {
+            candidate = stateFile.resolveSibling(base + "-" + n + ".jsonl");
+        }
+        return candidate;
+    }
+
+    /** Options of fetching (fetch and run). */
+    static final class FetchOptions {
+        @Option(names = "--wait", order = 20, description = "Wait until every part has ended (polling).")
+        boolean await;
+
+        @Option(names = "--poll-interval", paramLabel = "DURATION", defaultValue = "60s", order = 21,
+                converter = DurationConverter.class,
+                description = "Longest pause between polls; they start a few seconds apart and back off to this "
+                        + "(default: ${DEFAULT-VALUE}).")
+        Duration pollInterval;
+
+        @Option(names = "--out", paramLabel = "FILE", order = 22,
+                description = "Results file (JSON Lines; default: the state file's name with .jsonl).")
+        Path out;
+
+        @Option(names = "--force", order = 23, description = "Overwrite the --out file if it exists.")
+        boolean force;
+
+        @Option(names = "--retry-failed", paramLabel = "N", defaultValue = "0", order = 24,
+                description = "Send failed and expired prompts again as new batches, up to N rounds "
+                        + "(default: ${DEFAULT-VALUE}).")
+        int retryFailed;
+
+        void validate() {
+            if (retryFailed < 0) throw new UsageException("--retry-failed must be 0 or more (got " + retryFailed + ")");
+            if (pollInterval.isZero()) throw new UsageException("--poll-interval must be longer than 0");
+            if (out != null && Files.isDirectory(out)) {
+                throw new UsageException("--out " + out + " is a directory; give a file name");
+            }
+        }
+    }
+}

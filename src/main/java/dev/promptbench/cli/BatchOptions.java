@@ -1,0 +1,109 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.batch.BatchApiException;
+import dev.promptbench.batch.BatchListener;
+import dev.promptbench.batch.BatchState;
+import dev.promptbench.batch.StateFile;
+import dev.promptbench.batch.StateFileException;
+import dev.promptbench.client.ApiCalls;
+import dev.promptbench.client.Endpoint;
+import dev.promptbench.config.EndpointResolver;
+import dev.promptbench.config.Resolution;
+import dev.promptbench.control.Sleeper;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every {@code batch} subcommand shares: the endpoint, network and auth options of {@code run}, the
+ * connection they make, and the mapping of Batch API failures to exit codes.
+ */
+abstract class BatchOptions implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n",
+            order = 2)
+    EndpointOptions endpoint = new EndpointOptions();
+
+    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 8)
+    NetworkOptions network = new NetworkOptions();
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connection set-up limit (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
+    boolean quiet;
+
+    final Map<String, String> env;
+    final Sleeper sleeper;
+    final Clock clock;
+
+    BatchOptions(Map<String, String> env, Sleeper sleeper, Clock clock) {
+        this.env = env;
+        this.sleeper = sleeper;
+        this.clock = clock;
+    }
+
+    @Override
+    public final Integer call() throws Exception {
+        try {
+            return execute();
+        } catch (BatchApiException e) {
+            err().println("promptbench: the Batch API refused: " + e.getMessage());
+            return ExitCode.FATAL_ENDPOINT;
+        } catch (StateFileException e) {
+            err().println("promptbench: " + e.getMessage());
+            return ExitCode.USAGE;
+        } catch (InterruptedException e) {
+            return ExitCode.INTERRUPTED;
+        }
+    }
+
+    abstract int execute() throws Exception;
+
+    PrintWriter out() { return spec.commandLine().getOut(); }
+
+    PrintWriter err() { return spec.commandLine().getErr(); }
+
+    Notices notices() { return new Notices(err(), quiet); }
+
+    BatchListener listener() {
+        Notices notices = notices();
+        return notices::say;
+    }
+
+    /** Resolves the endpoint like {@code run} does; a batch needs a real one (or {@code promptbench simulate}). */
+    BatchConnection connect() {
+        var net = network.settings(env);
+        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
+        network.announce(net, notices(), false);
+        if (resolution.useSimulator()) {
+            throw new UsageException("no endpoint configured: the Batch API needs --endpoint, a --profile or the "
+                    + "AZURE_OPENAI_* / OPENAI_* variables (try 'promptbench simulate' and --endpoint "
+                    + "http://127.0.0.1:PORT)");
+        }
+        Endpoint target = resolution.endpoints().get(0);
+        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper, null);
+    }
+
+    /** A state file's submission must be read with the endpoint it was submitted to. */
+    static void checkSameEndpoint(BatchState state, Endpoint endpoint, Path stateFile) {
+        if (!state.endpointUrl().equals(endpoint.displayUrl())) {
+            throw new UsageException(stateFile + " was submitted to " + state.endpointUrl() + ", but these options "
+                    + "point to " + endpoint.displayUrl() + ": pass the same endpoint options as 'batch submit'");
+        }
+    }
+
+    static BatchState load(Path stateFile) throws StateFileException {
+        return new StateFile(stateFile).load();
+    }
+}

@@ -1,0 +1,56 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.control.Sleeper;
+import java.time.Clock;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code promptbench batch run}: submit, wait and fetch in one, with progress; Ctrl-C leaves the batches running. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        description = {"Submits PROMPT_FILE to the Batch API, waits for every part to end (a progress line on a "
+                + "terminal, plain lines otherwise) and writes the results file, as 'batch submit' then 'batch fetch "
+                + "--wait' would. Ctrl-C leaves the batches running and prints the commands that pick them up.", ""},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every prompt answered", "1:some prompts failed or did not run",
+            "2:usage or configuration error", "4:the Batch API refused a call",
+            "130:interrupted (the batches keep running: see the commands printed)"})
+final class BatchRunCommand extends BatchOptions {
+    @Parameters(index = "0", paramLabel = "PROMPT_FILE", description = "Prompts: .txt (one per line) or .jsonl.")
+    String promptFile;
+
+    @ArgGroup(validate = false, heading = "%nSubmission:%n", order = 1)
+    BatchSubmitCommand.SubmitOptions submit = new BatchSubmitCommand.SubmitOptions();
+
+    @ArgGroup(validate = false, heading = "%nFetching:%n", order = 2)
+    BatchFetchCommand.FetchOptions fetch = new BatchFetchCommand.FetchOptions();
+
+    @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
+    RequestOptions request = new RequestOptions();
+
+    BatchRunCommand(Map<String, String> env, Sleeper sleeper, Clock clock) {
+        super(env, sleeper, clock);
+    }
+
+    @Override
+    int execute() throws Exception {
+        fetch.validate();
+        fetch.await = true;
+        BatchSubmitCommand.Submitted submitted = BatchSubmitCommand.submit(this, promptFile, submit, request);
+        notices().say("state: " + submitted.stateFile());
+        BatchProgress progress = new BatchProgress(err(), Terminal.progressAllowed(env, quiet), quiet, clock);
+        try (BatchSignals signals = BatchSignals.interruptOnCtrlC(Thread.currentThread())) {
+            return BatchFetchCommand.fetch(this, submitted.stateFile(), fetch, progress);
+        } catch (InterruptedException e) {
+            progress.end();
+            err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
+            err().println("  promptbench batch fetch " + submitted.stateFile() + " --wait");
+            err().println("  promptbench batch cancel " + submitted.stateFile());
+            err().flush();
+            return ExitCode.INTERRUPTED;
+        } finally {
+            progress.end();
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package dev.promptbench.cli;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.batch.BatchJob;
+import dev.promptbench.batch.BatchPart;
+import dev.promptbench.batch.BatchState;
+import dev.promptbench.batch.BatchStatus;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** A submission's parts as a table or a JSON document, and the one-line progress of the whole. */
+final class BatchStatusView {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private BatchStatusView() {}
+
+    static void table(BatchState state, PrintWriter out) {
+        out.printf("%-5s %-6s %-34s %-12s %-13s %-7s %-21s %s%n", "part", "round", "batch", "status", "done/total",
+                "failed", "created", "ended");
+        for (BatchPart part : state.parts()) {
+            BatchJob job = part.job();
+            Integer done = job == null ? null : job.counts().completed();
+            Integer failed = job == null ? null : job.counts().failed();
+            Integer total = job == null || job.counts().total() == null || job.counts().total() == 0
+                    ? Integer.valueOf(part.prompts()) : job.counts().total();
+            out.printf("%-5d %-6d %-34s %-12s %-13s %-7s %-21s %s%n", part.number(), part.round(),
+                    part.batchId() == null ? "-" : part.batchId(), part.status().wireName(),
+                    (done == null ? "-" : done) + "/" + total, failed == null ? "-" : failed,
+                    time(job == null ? null : job.times().createdAt()),
+                    time(job == null ? null : job.times().endedAt()));
+            if (job != null && part.status() == BatchStatus.FAILED) {
+                job.errors().forEach(e -> out.println("      " + e.describe()));
+            }
+        }
+        out.println(summary(state));
+        out.flush();
+    }
+
+    /** "1,200 of 3,000 prompts done (40%), 3 failed · 2 of 3 parts ended". */
+    static String summary(BatchState state) {
+        long done = 0;
+        long failed = 0;
+        for (BatchPart part : state.parts()) {
+            if (part.job() == null) continue;
+            if (part.job().counts().completed() != null) done += part.job().counts().completed();
+            if (part.job().counts().failed() != null) failed += part.job().counts().failed();
+        }
+        long ended = state.parts().stream().filter(p -> p.status().ended()).count();
+        long sent = state.parts().stream().filter(p -> p.round() == 0).mapToLong(BatchPart::prompts).sum();
+        return String.format("%,d of %,d prompts done (%d%%), %,d failed · %d of %d parts ended", done, sent,
+                sent == 0 ? 0 : (int) (100 * (done + failed) / sent), failed, ended, state.parts().size());
+    }
+
+    static void json(BatchState state, PrintWriter out) {
+        JsonMapper mapper = JsonMapper.builder().build();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("submitted_at", state.submittedAt());
+        root.put("prompt_file", state.promptFile());
+        root.put("prompts", state.prompts());
+        root.put("endpoint", state.endpointUrl());
+        root.put("ended", state.ended());
+        root.put("retry_rounds", state.retryRounds());
+        ArrayNode parts = root.putArray("parts");
+        for (BatchPart part : state.parts()) {
+            ObjectNode p = parts.addObject();
+            p.put("part", part.number());
+            p.put("round", part.round());
+            p.put("batch_id", part.batchId());
+            p.put("status", part.status().wireName());
+            p.put("prompts", part.prompts());
+            BatchJob job = part.job();
+            p.put("completed", job == null ? null : job.counts().completed());
+            p.put("failed", job == null ? null : job.counts().failed());
+            p.put("created_at", job == null ? null : iso(job.times().createdAt()));
+            p.put("ended_at", job == null ? null : iso(job.times().endedAt()));
+            ArrayNode errors = p.putArray("errors");
+            if (job != null) {
+                job.errors().forEach(e -> errors.addObject().put("code", e.code()).put("message", e.message())
+                        .put("line", e.line()));
+            }
+        }
+        out.println(root.toPrettyString());
+        out.flush();
+    }
+
+    private static String time(Long epochSeconds) {
+        return epochSeconds == null ? "-" : TIME.format(Instant.ofEpochSecond(epochSeconds));
+    }
+
+    private static String iso(Long epochSeconds) {
+        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds).toString();
+    }
+}
