@@ -1,5 +1,7 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.OutputFile;
+import dev.promptbench.app.OutputFiles;
 import dev.promptbench.batch.BatchDriver;
 import dev.promptbench.batch.BatchJoin;
 import dev.promptbench.batch.BatchLimits;
@@ -62,9 +64,11 @@ final class BatchFetchCommand extends BatchOptions {
         fetch.validate();
         BatchState state = load(stateFile);
         Path out = fetch.out != null ? fetch.out : resultsPathFor(stateFile);
-        if (Files.exists(out) && !fetch.force) {
-            throw new UsageException("--out " + out + " already exists: pass --force to overwrite it");
-        }
+        OutputFile resultsFile = fetch.out != null ? OutputFile.of("--out", out, fetch.force)
+                : new OutputFile("--out", out, OutputFile.Mode.UNIQUE);
+        OutputFiles outputs = OutputFiles.check(resultsFile, List.of(),
+                List.of(new OutputFiles.Input("the prompt file", Path.of(state.promptFile())),
+                        new OutputFiles.Input("the state file", stateFile)));
         try (BatchConnection connection = command.connect();
              PromptFile prompts = openPrompts(state)) {
             checkSameEndpoint(state, connection.endpoint(), stateFile);
@@ -94,19 +98,21 @@ final class BatchFetchCommand extends BatchOptions {
                 state = driver.retry(state, retry, ids, limits);
                 if (!fetch.await) continue;
             }
-            return write(command, state, file, connection, prompts, ids, out);
+            return write(command, state, file, connection, prompts, ids, outputs);
         }
     }
 
     private static int write(BatchOptions command, BatchState state, StateFile file, BatchConnection connection,
-                             PromptFile prompts, Map<String, Integer> ids, Path out) throws Exception {
+                             PromptFile prompts, Map<String, Integer> ids, OutputFiles outputs) throws Exception {
+        OutputFiles.Opened opened = outputs.open(outputs.results());
+        Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
                 state.promptFile(), state.promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
                 List.of(EndpointInfo.of(connection.endpoint(), null)), null, null);
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
              PromptSource source = prompts.source();
-             ResultsFile results = ResultsFile.create(out, true)) {
+             ResultsFile results = ResultsFile.writingTo(opened.stream())) {
             summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
                     (prompt, record) -> {});
             join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));
@@ -116,6 +122,10 @@ final class BatchFetchCommand extends BatchOptions {
             }
         }
         print(summary, out, command);
+        if (!outputs.failures().isEmpty()) {
+            outputs.failures().forEach(line -> command.err().println("promptbench: " + line));
+            return ExitCode.INTERNAL;
+        }
         return summary.errors() + summary.notRun() > 0 ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
     }
 
