@@ -14,11 +14,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -43,14 +42,24 @@ import java.util.function.LongSupplier;
  */
 public final class Simulator implements AutoCloseable {
 
+    /** Handler threads kept while idle. */
     private static final int WORKERS = 4;
+    /**
+     * The most handler threads: each client stalled mid-request holds one until the server's request
+     * timeout, so there must be room for many of them beside the real work.
+     */
+    private static final int MAX_WORKERS = 256;
+    /** How long a client may take to send its whole request before its connection is closed. */
+    static final int REQUEST_TIMEOUT_SECONDS = 30;
+    /** The most bytes of request line and headers accepted (the JDK's own default is 384 KiB). */
+    private static final int MAX_HEADER_BYTES = 64 * 1024;
     private static final int BACKLOG = 1024;
     /** A request body larger than this is refused: prompts are text, this is plenty. */
     private static final int MAX_BODY = 16 * 1024 * 1024;
 
     private final HttpServer server;
     private final SimulatorTls tls;
-    private final ExecutorService workers;
+    private final ThreadPoolExecutor workers;
     private final ScheduledExecutorService timer;
     private final ChatCompletions completions;
     private final BatchApi batchApi;
@@ -71,10 +80,10 @@ public final class Simulator implements AutoCloseable {
         LongSupplier nanoTime = System::nanoTime;
         this.completions = new ChatCompletions(settings, Clock.systemUTC(), nanoTime);
         this.batchApi = new BatchApi(settings, completions, received::incrementAndGet, Clock.systemUTC(), nanoTime);
-        this.workers = Executors.newFixedThreadPool(WORKERS, threads("worker"));
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
+        this.workers = HandlerPool.create(WORKERS, MAX_WORKERS, threads("worker"), timer);
         // The stall is counted from here: the server starts listening right after.
         this.timetable = new Timetable(timer, workers,
                 new StallWindow(settings.stall(), nanoTime.getAsLong()), nanoTime);
@@ -151,6 +160,11 @@ public final class Simulator implements AutoCloseable {
     /** The most requests that were received but not yet answered at one time. */
     public int peakInFlight() {
         return peakInFlight.get();
+    }
+
+    /** Handler threads busy right now: reading a request, answering, or held by a stalled client. */
+    int activeHandlers() {
+        return workers.getActiveCount();
     }
 
     /** Stops at once: answers still waiting for their time are dropped with their connections. */
@@ -301,11 +315,15 @@ public final class Simulator implements AutoCloseable {
      * The JDK server reads these once, when its configuration class loads, so they are set before
      * the first server is created. Without nodelay every response waits ~40 ms (Nagle's algorithm
      * against delayed ACKs: headers and body are written separately); with the default limit of 200
-     * idle connections, clients with more connections see spurious closes.
+     * idle connections, clients with more connections see spurious closes. A client that stops
+     * halfway through its request is cut off after the request timeout (the server's own default is
+     * to wait for ever), and the request line and headers are bounded.
      */
     private static void tuneJdkServer() {
         System.setProperty("sun.net.httpserver.nodelay", "true");
         System.setProperty("sun.net.httpserver.maxIdleConnections", "1024");
+        System.setProperty("sun.net.httpserver.maxReqTime", Integer.toString(REQUEST_TIMEOUT_SECONDS));
+        System.setProperty("sun.net.httpserver.maxReqHeaderSize", Integer.toString(MAX_HEADER_BYTES));
     }
 
     private static void check(SimulatorSettings s) {
