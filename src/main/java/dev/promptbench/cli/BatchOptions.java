@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.SimulatorEndpoint;
 import dev.promptbench.batch.BatchApiException;
 import dev.promptbench.batch.BatchListener;
 import dev.promptbench.batch.BatchState;
@@ -10,6 +11,8 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.control.Sleeper;
+import dev.promptbench.sim.Simulator;
+import dev.promptbench.sim.SimulatorSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -44,6 +47,8 @@ abstract class BatchOptions implements Callable<Integer> {
     boolean quiet;
 
     final Map<String, String> env;
+    /** Started by {@link #connect()} for a command that allows it, and kept for the command's life. */
+    private Simulator simulator;
     final Sleeper sleeper;
     final Clock clock;
 
@@ -65,6 +70,8 @@ abstract class BatchOptions implements Callable<Integer> {
             return ExitCode.USAGE;
         } catch (InterruptedException e) {
             return ExitCode.INTERRUPTED;
+        } finally {
+            stopSimulator();
         }
     }
 
@@ -86,6 +93,20 @@ abstract class BatchOptions implements Callable<Integer> {
         var net = network.settings(env);
         Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
         network.announce(net, notices(), false);
+        if (resolution.useSimulator() && simulatorSettings() != null) {
+            if (simulator == null) {
+                try {
+                    simulator = Simulator.start(simulatorSettings());
+                } catch (java.io.IOException e) {
+                    throw new UsageException("the built-in simulator could not start: " + e.getMessage());
+                }
+                notices().say("no endpoint configured: using the built-in simulator " + simulator.baseUri()
+                        + " (no API calls, no cost)");
+            }
+            Endpoint simulated = SimulatorEndpoint.at(simulator.baseUri());
+            return BatchConnection.open(simulated, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper,
+                    null);
+        }
         if (resolution.useSimulator()) {
             throw new UsageException("no endpoint configured: the Batch API needs --endpoint, a --profile or the "
                     + "AZURE_OPENAI_* / OPENAI_* variables (try 'promptbench simulate' and --endpoint "
@@ -93,6 +114,22 @@ abstract class BatchOptions implements Callable<Integer> {
         }
         Endpoint target = resolution.endpoints().get(0);
         return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper, null);
+    }
+
+    /** The built-in simulator's settings when this command may use it with no endpoint configured, else null. */
+    SimulatorSettings simulatorSettings() {
+        return null;
+    }
+
+    /** True once this command talks to the built-in simulator. */
+    boolean usingSimulator() {
+        return simulator != null;
+    }
+
+    /** Stops the built-in simulator if this command started one. */
+    void stopSimulator() {
+        if (simulator != null) simulator.close();
+        simulator = null;
     }
 
     /** A state file's submission must be read with the endpoint it was submitted to. */

@@ -1,10 +1,13 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.control.Sleeper;
+import dev.promptbench.sim.SimulatorSettings;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code promptbench batch run}: submit, wait and fetch in one, with progress; Ctrl-C leaves the batches running. */
@@ -29,8 +32,23 @@ final class BatchRunCommand extends BatchOptions {
     @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
     RequestOptions request = new RequestOptions();
 
+    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
+    SimulatorOptions simulatorOptions = new SimulatorOptions();
+
+    @Option(names = "--sim-batch-duration", paramLabel = "DURATION", converter = DurationConverter.class, order = 95,
+            description = "Built-in simulator: how long each batch takes (default 3s).")
+    Duration simBatchDuration;
+
     BatchRunCommand(Map<String, String> env, Sleeper sleeper, Clock clock) {
         super(env, sleeper, clock);
+    }
+
+    @Override
+    SimulatorSettings simulatorSettings() {
+        SimulatorSettings settings = simulatorOptions.settings();
+        if (simBatchDuration == null) return settings;
+        return settings.withBatches(new SimulatorSettings.Batches(simBatchDuration, settings.batches().window(),
+                settings.batches().quirks()));
     }
 
     @Override
@@ -44,6 +62,10 @@ final class BatchRunCommand extends BatchOptions {
             return BatchFetchCommand.fetch(this, submitted.stateFile(), fetch, progress);
         } catch (InterruptedException e) {
             progress.end();
+            if (usingSimulator()) {
+                err().println("promptbench: interrupted; the built-in simulator and its batches end with this command");
+                return ExitCode.INTERRUPTED;
+            }
             err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
             err().println("  promptbench batch fetch " + submitted.stateFile() + " --wait");
             err().println("  promptbench batch cancel " + submitted.stateFile());

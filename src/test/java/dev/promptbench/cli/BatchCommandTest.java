@@ -56,7 +56,9 @@ class BatchCommandTest {
         @Override public Clock withZone(ZoneId zone) { return this; }
         @Override public Instant instant() { return now; }
     };
+    private boolean ctrlCOnSleep;
     private final Sleeper sleeper = d -> {
+        if (ctrlCOnSleep) throw new InterruptedException();
         sleeps.add(d);
         now = now.plus(d);
     };
@@ -501,5 +503,39 @@ class BatchCommandTest {
                 .get(0).getHeader("api-key"));
         assertTrue(wm.getWireMock().find(getRequestedFor(urlPathEqualTo(
                 "/openai/files/file-9f1a2b3c4d5e6f708192a3b4c5d6e7f8"))).get(0).getUrl().contains(q));
+    }
+
+    @Test
+    void batchRunWithNoEndpointUsesTheBuiltInSimulator() throws Exception {
+        Path state = dir.resolve("s.batch.json");
+        Path results = dir.resolve("r.jsonl");
+        CliRun run = cli(Map.of(), List.of("batch", "run", prompts(3).toString(), "--state", state.toString(),
+                "--out", results.toString(), "--sim-batch-duration", "0s"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("built-in simulator"), run.err());
+        assertTrue(run.err().contains("batch: 3 done, 0 failed of 3"), "plain progress lines: " + run.err());
+        List<JsonNode> requests = records(results, "request");
+        assertEquals(3, requests.size());
+        assertTrue(requests.stream().allMatch(r -> r.path("status").asText().equals("ok")
+                && !r.path("answer").asText().isEmpty()));
+        assertTrue(run.out().contains("results: " + results), run.out());
+    }
+
+    @Test
+    void ctrlCDuringBatchRunLeavesTheBatchesRunningAndPrintsHowToPickThemUp() throws Exception {
+        stubUploadAndCreate("batch_1");
+        stubBatch("batch_1", batchObject("batch_1", "in_progress", null, null, 3, 0, 0));
+        Path state = dir.resolve("s.batch.json");
+        ctrlCOnSleep = true;
+
+        CliRun run = batch("run", prompts(3).toString(), "--state", state.toString());
+
+        assertEquals(130, run.exitCode(), run.err());
+        assertTrue(run.err().contains("promptbench batch fetch " + state + " --wait"), run.err());
+        assertTrue(run.err().contains("promptbench batch cancel " + state), run.err());
+        assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
+                "nothing cancelled");
+        assertEquals("batch_1", JSON.readTree(state.toFile()).path("parts").path(0).path("batch_id").asText());
     }
 }
