@@ -52,7 +52,8 @@ public final class Main implements Runnable {
 
     /** Runs promptbench in-process with the given streams and environment; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
-        return commandLine(out, err, env).execute(args);
+        return commandLine(out, err, env, Sleeper.system(), Clock.systemUTC(), args.length == 0 ? "" : args[0])
+                .execute(args);
     }
 
     /** The configured command line: subcommands, writers, one-line error handling. */
@@ -63,18 +64,31 @@ public final class Main implements Runnable {
     /** The command line with the batch commands' waits and clock replaced (tests). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, Sleeper sleeper,
                                    Clock clock) {
+        return commandLine(out, err, env, sleeper, clock, null);
+    }
+
+    /**
+     * The command line with only the subcommand named {@code chosen} built in full (all of them when it
+     * is null): picocli reads a command's whole model when it is added, which for all of them is most of
+     * the time {@code --version} and {@code --help} take. The others are listed by name and description.
+     */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, Sleeper sleeper,
+                                   Clock clock, String chosen) {
         CommandLine cli = new CommandLine(new Main());
-        cli.addSubcommand("run", new RunCommand(env));
-        cli.addSubcommand("sweep", new SweepCommand(env));
-        cli.addSubcommand("simulate", new SimulateCommand());
-        cli.addSubcommand("report", new ReportCommand());
-        CommandLine batch = new CommandLine(new BatchCommand());
-        batch.addSubcommand("submit", new BatchSubmitCommand(env, sleeper, clock));
-        batch.addSubcommand("status", new BatchStatusCommand(env, sleeper, clock));
-        batch.addSubcommand("fetch", new BatchFetchCommand(env, sleeper, clock));
-        batch.addSubcommand("run", new BatchRunCommand(env, sleeper, clock));
-        batch.addSubcommand("cancel", new BatchCancelCommand(env, sleeper, clock));
-        cli.addSubcommand("batch", batch);
+        Subcommands subcommands = new Subcommands(cli, chosen);
+        subcommands.add(RunCommand.class, () -> new RunCommand(env));
+        subcommands.add(SweepCommand.class, () -> new SweepCommand(env));
+        subcommands.add(SimulateCommand.class, SimulateCommand::new);
+        subcommands.add(ReportCommand.class, ReportCommand::new);
+        subcommands.add(BatchCommand.class, () -> {
+            CommandLine batch = new CommandLine(new BatchCommand());
+            batch.addSubcommand("submit", new BatchSubmitCommand(env, sleeper, clock));
+            batch.addSubcommand("status", new BatchStatusCommand(env, sleeper, clock));
+            batch.addSubcommand("fetch", new BatchFetchCommand(env, sleeper, clock));
+            batch.addSubcommand("run", new BatchRunCommand(env, sleeper, clock));
+            batch.addSubcommand("cancel", new BatchCancelCommand(env, sleeper, clock));
+            return batch;
+        });
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the parallel mode at each --threads step (at least --min-requests requests a step, cycling the "
                 + "prompt file when it is shorter) and prints throughput, latency p50/p95, errors and 429s per step. "
-                + "Names the knee: the step after which throughput grows by less than 10%, or after which errors or "
+                + "Names the knee: the step after which throughput grows by less than 10%%, or after which errors or "
                 + "429s appear.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request succeeded", "1:some requests failed", "2:usage or configuration error",

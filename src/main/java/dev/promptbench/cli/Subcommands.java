@@ -1,0 +1,33 @@
+package dev.promptbench.cli;
+
+import java.util.function.Supplier;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Adds subcommands to a command line, building in full only the one about to run; the others are a
+ * name and description read from their {@code @Command} annotation, which is all a usage list needs.
+ */
+final class Subcommands {
+    private final CommandLine parent;
+    private final String chosen;
+
+    /** {@code chosen} names the subcommand to build in full; null builds them all. */
+    Subcommands(CommandLine parent, String chosen) {
+        this.parent = parent;
+        this.chosen = chosen;
+    }
+
+    void add(Class<?> type, Supplier<Object> command) {
+        Command annotation = type.getAnnotation(Command.class);
+        String name = annotation.name();
+        if (chosen == null || chosen.equals(name)) {
+            parent.addSubcommand(name, command.get());
+            return;
+        }
+        CommandSpec summary = CommandSpec.create().name(name);
+        summary.usageMessage().description(annotation.description()).hidden(annotation.hidden());
+        parent.addSubcommand(name, summary);
+    }
+}
