@@ -1,21 +1,28 @@
 package dev.promptbench.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.app.DryRun;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFileException;
+import dev.promptbench.report.OutputFormat;
 import dev.promptbench.run.Plan;
 import java.io.PrintWriter;
 import java.util.Locale;
 
-/** Prints what {@code run --dry-run} found: what would be sent where, and what it could cost. */
+/** Prints what {@code run --dry-run} found (as lines, or one JSON document): what would be sent where, and what it could cost. */
 final class DryRunPrinter {
     private DryRunPrinter() {}
 
-    static int print(RunSpec spec, Resolution resolution, PrintWriter out) throws PromptFileException {
+    static int print(RunSpec spec, Resolution resolution, OutputFormat format, PrintWriter out)
+            throws PromptFileException {
         DryRun dry = DryRun.of(spec);
+        if (format == OutputFormat.JSON) return json(spec, resolution, dry, out);
         out.println("dry run: nothing was sent");
         if (resolution.useSimulator()) {
             out.println("endpoint: the built-in simulator (no endpoint configured)");
@@ -47,6 +54,49 @@ final class DryRunPrinter {
                             : String.format(Locale.ROOT, " + at most %.4f for the completions = at most %.4f",
                                     price.cost(0, dry.maxCompletionTokens()),
                                     input + price.cost(0, dry.maxCompletionTokens()))));
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The same as one JSON document: counts as numbers, unknowns as null. */
+    private static int json(RunSpec spec, Resolution resolution, DryRun dry, PrintWriter out) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("dry_run", true);
+        root.put("simulated", resolution.useSimulator());
+        ArrayNode endpoints = root.putArray("endpoints");
+        if (resolution.useSimulator()) {
+            endpoints.addObject().put("name", "simulator").put("kind", "simulator");
+        }
+        for (Endpoint endpoint : resolution.endpoints()) {
+            endpoints.addObject().put("name", endpoint.name()).put("kind", endpoint.kind())
+                    .put("url", endpoint.displayUrl()).put("deployment", endpoint.deployment())
+                    .put("model", endpoint.model()).put("auth", endpoint.credential().describe());
+        }
+        root.put("prompts", dry.prompts());
+        root.put("repeats", spec.repeats());
+        ObjectNode modes = root.putObject("modes");
+        for (Plan plan : spec.plans()) {
+            modes.putObject(plan.mode().wireName()).put("requests", (long) dry.prompts() * spec.repeats())
+                    .put("threads", plan.workers());
+        }
+        root.put("requests", dry.requests());
+        root.put("prompt_tokens", dry.promptTokens());
+        root.put("max_completion_tokens", dry.maxCompletionTokens());
+        Price price = resolution.firstPrice();
+        if (price == null) {
+            root.putNull("cost");
+        } else {
+            double input = price.cost(dry.promptTokens(), 0);
+            Double completions = dry.maxCompletionTokens() == null ? null : price.cost(0, dry.maxCompletionTokens());
+            root.putObject("cost").put("prompts", input).put("completions_at_most", completions)
+                    .put("total_at_most", completions == null ? null : input + completions);
+        }
+        try {
+            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
         }
         out.flush();
         return ExitCode.OK;

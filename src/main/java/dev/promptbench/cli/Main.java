@@ -89,12 +89,28 @@ public final class Main implements Runnable {
             batch.addSubcommand("cancel", new BatchCancelCommand(env, sleeper, clock));
             return batch;
         });
+        standardOptionsEverywhere(cli);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setParameterExceptionHandler(new ErrorHandlers.BadUsage());
         cli.setExecutionExceptionHandler(new ErrorHandlers.Failure());
         return cli;
+    }
+
+    /** Every command, those added later included, answers --help and -V (--version) the same way. */
+    private static void standardOptionsEverywhere(CommandLine cli) {
+        for (CommandLine sub : cli.getSubcommands().values()) {
+            CommandSpec spec = sub.getCommandSpec();
+            if (spec.optionsMap().get("--help") == null) {
+                spec.mixinStandardHelpOptions(true);
+            } else if (spec.optionsMap().get("--version") == null) {
+                spec.addOption(CommandLine.Model.OptionSpec.builder("-V", "--version").versionHelp(true)
+                        .description("Print version information and exit.").build());
+            }
+            spec.versionProvider(new VersionProvider());
+            standardOptionsEverywhere(sub);
+        }
     }
 
     @Override

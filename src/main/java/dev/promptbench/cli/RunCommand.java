@@ -200,7 +200,7 @@ public final class RunCommand implements Callable<Integer> {
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), outputs, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
-            if (dryRun) return DryRunPrinter.print(runSpec, resolution, spec.commandLine().getOut());
+            if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             price = resolution.firstPrice();
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
