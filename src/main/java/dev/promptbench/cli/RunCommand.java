@@ -189,18 +189,19 @@ public final class RunCommand implements Callable<Integer> {
         try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
                 System.in)) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
-            OutputFiles outputs = outputs();
+            OutputFiles outputs = dryRun ? null : outputs();
             Notices notices = new Notices(err, quiet);
+            idleFlags(resolution).warnings().forEach(notices::say);
             String fileLimit = OpenFileLimit.warning(threads);
             if (fileLimit != null) notices.say(fileLimit);
             if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
             network.announce(net, notices, verbose);
-            confirmLargePaidRun(resolution, prompts.count(), notices);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), outputs, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
+            confirmLargePaidRun(resolution, prompts.count(), notices);
             price = resolution.firstPrice();
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
@@ -257,6 +258,24 @@ public final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null) {
             throw new UsageException("--resume appends to its own file: leave out --out");
         }
+    }
+
+    /** The flags given that this combination ignores. */
+    private IdleFlags idleFlags(Resolution resolution) {
+        return IdleFlags.of(spec.commandLine().getParseResult())
+                .when(measure.rate == null, "without --rate", "--arrival", "--burstiness", "--arrival-seed")
+                .when(measure.rate != null && !"gamma".equalsIgnoreCase(measure.arrival), "without --arrival gamma",
+                        "--burstiness")
+                .when(!resolution.useSimulator(), "with a real endpoint (the built-in simulator is not started)",
+                        flag -> flag.startsWith("--sim-"))
+                .when(mode != RunMode.COMPARE, "without --mode compare", "--order")
+                .when(mode == RunMode.SEQUENTIAL, "with --mode sequential", "--threads")
+                .when(!request.stream, "without --stream", "--stream-idle-timeout")
+                .when(dryRun, "with --dry-run (nothing is sent or written)", "--out", "--csv", "--html", "--force",
+                        "--show-answers", "--fail-if", "--baseline", "--allow-baseline-mismatch", "--junit",
+                        "--no-step-summary", "--yes")
+                .when(dryRun && format != OutputFormat.JSON && format != OutputFormat.TABLE,
+                        "with --dry-run (it prints lines, or JSON with --format json)", "--format");
     }
 
     /** Every file this run writes, checked before anything is sent. */

@@ -136,6 +136,10 @@ public final class SweepCommand implements Callable<Integer> {
                             .withNetwork(net),
                     retry.policy(), outputs, !noWarmup);
             Notices notices = new Notices(err, quiet);
+            IdleFlags.of(spec.commandLine().getParseResult())
+                    .when(!resolution.useSimulator(), "with a real endpoint (the built-in simulator is not started)",
+                            flag -> flag.startsWith("--sim-"))
+                    .warnings().forEach(notices::say);
             network.announce(net, notices, false);
             confirmPaid(resolution, sweep, notices);
             RunControl control = new RunControl(retry.grace, Ticker.system());
