@@ -3,7 +3,10 @@ package dev.promptbench.cli;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
+import dev.promptbench.run.Ticker;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -13,12 +16,18 @@ import java.util.concurrent.TimeUnit;
 /**
  * One line on stderr, redrawn a few times a second while a mode runs: done / total, ok, errors,
  * 429s, requests per second, in flight and time left. Plain text and a carriage return only (no
- * escape codes), and only on a terminal.
+ * escape codes), and only on a terminal. It stays shorter than the terminal is wide (a line that
+ * wraps cannot be redrawn in place): on a narrow terminal the least useful figures go first.
  */
 final class ProgressLine implements AutoCloseable {
     private static final long REDRAW_MILLIS = 250;
+    private static final String SEPARATOR = " · ";
+    /** Which fields go first when the line is too wide: in flight, req/s, 429s, ok, ETA, then errors. */
+    private static final int[] DROP_ORDER = {5, 4, 3, 1, 6, 2};
 
     private final PrintWriter err;
+    private final int columns;
+    private final Ticker ticker;
     private final ScheduledExecutorService redraws = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "promptbench-progress");
         thread.setDaemon(true);
@@ -35,8 +44,14 @@ final class ProgressLine implements AutoCloseable {
     private int rateLimited;
     private int width;
 
-    ProgressLine(PrintWriter err) {
+    /**
+     * @param columns the terminal's width; the line is kept at least one column shorter
+     * @param ticker  the run's monotonic clock
+     */
+    ProgressLine(PrintWriter err, int columns, Ticker ticker) {
         this.err = err;
+        this.columns = columns;
+        this.ticker = ticker;
     }
 
     synchronized void start(Plan plan, int repeat, int prompts) {
@@ -44,17 +59,20 @@ final class ProgressLine implements AutoCloseable {
         label = plan.mode().wireName() + (repeat > 0 ? " #" + (repeat + 1) : "");
         total = prompts;
         workers = plan.workers();
-        startedNanos = System.nanoTime();
+        startedNanos = ticker.nanoTime();
         done = ok = errors = rateLimited = 0;
         redraw = redraws.scheduleAtFixedRate(this::draw, REDRAW_MILLIS, REDRAW_MILLIS, TimeUnit.MILLISECONDS);
     }
 
-    synchronized void count(RequestResult result) {
-        if (result.warmup()) return;
+    void count(RequestResult result) {
+        if (!result.warmup()) count(result.status(), result.attempts().rateLimited());
+    }
+
+    synchronized void count(RequestStatus status, int rateLimitedAttempts) {
         done++;
-        if (result.status() == RequestStatus.OK || result.status() == RequestStatus.FILTERED) ok++;
-        if (result.status() == RequestStatus.ERROR) errors++;
-        rateLimited += result.attempts().rateLimited();
+        if (status == RequestStatus.OK || status == RequestStatus.FILTERED) ok++;
+        if (status == RequestStatus.ERROR) errors++;
+        rateLimited += rateLimitedAttempts;
     }
 
     /** Wipes the line (it comes back at the next redraw), so another line can be printed cleanly. */
@@ -76,15 +94,34 @@ final class ProgressLine implements AutoCloseable {
     }
 
     private synchronized void draw() {
-        double seconds = (System.nanoTime() - startedNanos) / 1e9;
-        double rate = seconds > 0 ? done / seconds : 0;
-        int inFlight = Math.min(workers, total - done);
-        String eta = rate > 0 && done < total ? eta((total - done) / rate) : "-";
-        String line = String.format(Locale.ROOT, "%s %d/%d · ok %d · errors %d · 429s %d · %.1f req/s · in flight %d · "
-                + "ETA %s", label, done, total, ok, errors, rateLimited, rate, inFlight, eta);
+        String line = render();
         err.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         err.flush();
         width = line.length();
+    }
+
+    /** The line as it would be drawn now, shorter than the terminal's width. */
+    synchronized String render() {
+        double seconds = (ticker.nanoTime() - startedNanos) / 1e9;
+        double rate = seconds > 0 ? done / seconds : 0;
+        int inFlight = Math.min(workers, total - done);
+        String eta = rate > 0 && done < total ? eta((total - done) / rate) : "-";
+        List<String> fields = new ArrayList<>(List.of(
+                label + " " + done + "/" + total,
+                "ok " + ok,
+                "errors " + errors,
+                "429s " + rateLimited,
+                String.format(Locale.ROOT, "%.1f req/s", rate),
+                "in flight " + inFlight,
+                "ETA " + eta));
+        for (int i = 0; i < DROP_ORDER.length && length(fields) >= columns; i++) fields.set(DROP_ORDER[i], null);
+        String line = String.join(SEPARATOR, fields.stream().filter(f -> f != null).toList());
+        return line.length() < columns ? line : line.substring(0, Math.max(0, columns - 1));
+    }
+
+    private static int length(List<String> fields) {
+        List<String> kept = fields.stream().filter(f -> f != null).toList();
+        return kept.stream().mapToInt(String::length).sum() + SEPARATOR.length() * Math.max(0, kept.size() - 1);
     }
 
     private static String eta(double seconds) {

@@ -205,7 +205,7 @@ public final class RunCommand implements Callable<Integer> {
             price = resolution.firstPrice();
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
-            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
+            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err, Terminal.columns(env), Ticker.system()) : null;
             BatchResult result;
             try (ConsoleListener console = new ConsoleListener(notices, spec.commandLine().getOut(), err,
                     showAnswers, format != OutputFormat.TABLE, progress);

@@ -144,7 +144,7 @@ public final class SweepCommand implements Callable<Integer> {
             confirmPaid(resolution, sweep, notices);
             RunControl control = new RunControl(retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
-            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err) : null;
+            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err, Terminal.columns(env), Ticker.system()) : null;
             SweepRunner.Outcome outcome;
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
                     true, progress)) {

@@ -17,6 +17,16 @@ final class Terminal {
         return stderrIsTerminal();
     }
 
+    /** The terminal's width: COLUMNS when the shell exports it, else 80 (Java cannot ask the terminal). */
+    static int columns(Map<String, String> env) {
+        try {
+            int columns = Integer.parseInt(env.getOrDefault("COLUMNS", "").trim());
+            return columns > 0 ? columns : 80;
+        } catch (NumberFormatException e) {
+            return 80;
+        }
+    }
+
     /**
      * Java has no isatty for stderr: on Linux, /proc tells where file descriptor 2 points; elsewhere
      * fall back to the console check (stdin and stdout are a terminal).
