@@ -17,7 +17,7 @@ final class BlockingAnswer {
         this.failures = failures;
     }
 
-    /** The completion, or BAD_RESPONSE when the body is not one; transport errors are thrown. */
+    /** The completion, or MALFORMED when the body does not have its shape; transport errors are thrown. */
     Outcome read(Response response, CallTrace trace, String headerValue) throws IOException {
         BufferedSource source = response.body().source();
         if (source.request(1)) {
@@ -31,16 +31,17 @@ final class BlockingAnswer {
             if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
                 throw io;
             }
-            return failures.badResponse(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
-                    notCompletion(response) + ": " + e.getOriginalMessage(), headerValue);
+            return failures.malformed(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
+                    notCompletion(response) + ": " + WireCodec.describe(e), headerValue);
         }
         long end = System.nanoTime();
-        CompletionBody.Choice choice = parsed == null ? null : parsed.firstChoice();
-        if (choice == null) {
-            return failures.badResponse(response.code(), trace.requestId(), trace.timing(end),
-                    notCompletion(response) + ": no choices", headerValue);
+        String problem = parsed == null ? "empty body" : parsed.problem();
+        if (problem != null) {
+            return failures.malformed(response.code(), trace.requestId(), trace.timing(end),
+                    notCompletion(response) + ": " + problem, headerValue);
         }
-        String content = choice.message() == null ? null : choice.message().content();
+        CompletionBody.Choice choice = parsed.firstChoice();
+        String content = choice.message().content();
         return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(),
                 content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model());
     }

@@ -48,7 +48,7 @@ final class ChatStream {
 
     /**
      * Reads events from {@code source} until {@code [DONE]}, an error event, a malformed event or the end
-     * of the stream. I/O errors (the idle timeout among them) are thrown: the caller knows the transport.
+     * of the stream, which completes the answer only after a finish reason. I/O errors (the idle timeout among them) are thrown: the caller knows the transport.
      */
     StreamResult read(BufferedSource source) throws IOException {
         SseReader reader = new SseReader(source);
@@ -59,12 +59,13 @@ final class ChatStream {
                 return end;
             }
         }
-        // Lenient where it costs nothing: a final [DONE] without its blank line still completes the answer.
-        if (isDone(reader.unterminated())) {
+        // Lenient where it costs nothing: a final [DONE] without its blank line still completes the answer,
+        // and so does a close after the finish reason (some compatible servers never send [DONE]).
+        if (isDone(reader.unterminated()) || finishReason != null) {
             return complete();
         }
         return new StreamResult.Failed(ErrorKind.STREAM_INCOMPLETE, null,
-                "stream ended before [DONE] after " + describeProgress());
+                "stream ended before [DONE] or a finish reason after " + describeProgress());
     }
 
     /** Content-bearing events so far. */
@@ -82,11 +83,14 @@ final class ChatStream {
         try {
             chunk = chunkReader.readValue(data);
         } catch (IOException e) {
-            String why = e instanceof JacksonException json ? json.getOriginalMessage() : e.getMessage();
+            String why = e instanceof JacksonException json ? WireCodec.describe(json) : e.getMessage();
             return malformed(why);
         }
         if (chunk == null) {
             return malformed("null");
+        }
+        if (!chunk.isChunk()) {
+            return malformed("\"object\" is \"" + chunk.object() + "\"");
         }
         if (chunk.isError()) {
             ErrorBody error = ErrorBody.parse(treeReader, data.getBytes(StandardCharsets.UTF_8));
@@ -97,7 +101,11 @@ final class ChatStream {
         if (chunk.model() != null && !chunk.model().isBlank()) {
             model = chunk.model();
         }
-        if (chunk.usage() != null && chunk.usage().toUsage() != null) {
+        if (chunk.usage() != null && chunk.usage().any()) {
+            String problem = chunk.usage().problem();
+            if (problem != null) {
+                return malformed(problem);
+            }
             // The last one wins: some servers send running counts on every chunk.
             counts = chunk.usage();
         }
@@ -132,7 +140,7 @@ final class ChatStream {
 
     private StreamResult complete() {
         if (!sawChoice) {
-            return new StreamResult.Failed(ErrorKind.BAD_RESPONSE, null,
+            return new StreamResult.Failed(ErrorKind.MALFORMED, null,
                     "stream reached [DONE] without any choice (" + events + " events)");
         }
         Integer sent = counts == null ? null : counts.completionTokens();
@@ -144,7 +152,7 @@ final class ChatStream {
     }
 
     private StreamResult malformed(String why) {
-        return new StreamResult.Failed(ErrorKind.BAD_RESPONSE, null,
+        return new StreamResult.Failed(ErrorKind.MALFORMED, null,
                 "stream event " + events + " is not a chat completion chunk: " + why);
     }
 

@@ -10,9 +10,14 @@ import java.util.List;
  * ({@code "choices": []} with {@code prompt_filter_results}), annotation-only choices without a
  * {@code delta}, {@code "usage": null} and unknown fields all parse; an {@code error} object marks an
  * error event.
+ *
+ * @param object {@code chat.completion.chunk}, {@code ""} in Azure's filter event, absent on some servers
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record ChunkBody(List<Choice> choices, CompletionBody.TokenCounts usage, String model, JsonNode error) {
+record ChunkBody(String object, List<Choice> choices, CompletionBody.TokenCounts usage, String model,
+                 JsonNode error) {
+
+    static final String OBJECT = "chat.completion.chunk";
 
     /** One choice of a chunk; only index 0 is assembled. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -36,6 +41,14 @@ record ChunkBody(List<Choice> choices, CompletionBody.TokenCounts usage, String 
             }
         }
         return null;
+    }
+
+    /**
+     * True unless {@code object} names something else: absent (some compatible servers) and empty (Azure's
+     * filter event) are tolerated.
+     */
+    boolean isChunk() {
+        return object == null || object.isEmpty() || OBJECT.equals(object);
     }
 
     /** True for {@code {"error": {...}}} (or a bare error string) sent in place of a chunk. */

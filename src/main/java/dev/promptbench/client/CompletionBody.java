@@ -2,37 +2,70 @@ package dev.promptbench.client;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
 /**
  * The parts of a chat-completions response promptbench keeps. Everything else (ids, Azure's
  * {@code prompt_filter_results} and {@code content_filter_results}, token details) is skipped.
+ *
+ * @param object {@code chat.completion}; absent on some compatible servers, which is tolerated
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record CompletionBody(List<Choice> choices, TokenCounts usage, String model) {
+record CompletionBody(String object, List<Choice> choices, TokenCounts usage, String model) {
+
+    static final String OBJECT = "chat.completion";
 
     /** One choice; only the first is read. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record Choice(Message message, @JsonProperty("finish_reason") String finishReason) {}
 
-    /** The assistant message; content is null when the model only called tools or was filtered. */
+    /**
+     * The assistant message: text, tool calls (or the deprecated function call), or a refusal. Content
+     * is null when the model only called tools, refused, or was filtered.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Message(String content) {}
+    record Message(String content, @JsonProperty("tool_calls") JsonNode toolCalls,
+                   @JsonProperty("function_call") JsonNode functionCall, String refusal) {
+
+        /** True when the model said anything: text (even empty), a tool call or a refusal. */
+        boolean hasOutput() {
+            return content != null || refusal != null || present(toolCalls) || present(functionCall);
+        }
+
+        private static boolean present(JsonNode node) {
+            return node != null && !node.isNull() && !(node.isContainerNode() && node.isEmpty());
+        }
+    }
 
     /** Token counts as the service reports them; either may be missing on compatible servers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenCounts(@JsonProperty("prompt_tokens") Integer promptTokens,
                        @JsonProperty("completion_tokens") Integer completionTokens) {
 
-        /** The counts as {@link Usage} (a missing one as 0), or null when neither was sent. */
+        /**
+         * The counts as {@link Usage}, or null unless both were sent: a missing count is unknown, and
+         * promptbench never makes one up.
+         */
         Usage toUsage() {
-            if (promptTokens == null && completionTokens == null) {
-                return null;
-            }
-            return new Usage(orZero(promptTokens), orZero(completionTokens));
+            return promptTokens == null || completionTokens == null ? null : new Usage(promptTokens, completionTokens);
         }
 
-        private static int orZero(Integer value) { return value == null ? 0 : value; }
+        /** True when at least one count was sent. */
+        boolean any() {
+            return promptTokens != null || completionTokens != null;
+        }
+
+        /** Why these are not token counts (a negative one), or null when they are. */
+        String problem() {
+            if (promptTokens != null && promptTokens < 0) {
+                return "usage.prompt_tokens is negative (" + promptTokens + ")";
+            }
+            if (completionTokens != null && completionTokens < 0) {
+                return "usage.completion_tokens is negative (" + completionTokens + ")";
+            }
+            return null;
+        }
     }
 
     /** The first choice, or null when there is none (which makes the body not a chat completion). */
@@ -40,7 +73,29 @@ record CompletionBody(List<Choice> choices, TokenCounts usage, String model) {
         return choices == null || choices.isEmpty() ? null : choices.get(0);
     }
 
-    /** The service's counts, or null when it sent none. */
+    /**
+     * Why this body is not a chat completion, or null when it is one: an {@code object} other than
+     * {@code chat.completion} (absent or empty is tolerated), no choice, a message with no content, tool
+     * calls or refusal (unless the service filtered it), or token counts that are not counts.
+     */
+    String problem() {
+        if (object != null && !object.isEmpty() && !OBJECT.equals(object)) {
+            return "\"object\" is \"" + object + "\", not \"" + OBJECT + "\"";
+        }
+        Choice choice = firstChoice();
+        if (choice == null) {
+            return "no choices";
+        }
+        if (choice.message() == null) {
+            return "choices[0] has no message";
+        }
+        if (!choice.message().hasOutput() && !"content_filter".equals(choice.finishReason())) {
+            return "choices[0].message has no content, tool calls or refusal";
+        }
+        return usage == null ? null : usage.problem();
+    }
+
+    /** The service's counts, or null when it sent none (or only one of the two). */
     Usage toUsage() {
         return usage == null ? null : usage.toUsage();
     }

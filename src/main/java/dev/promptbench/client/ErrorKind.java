@@ -20,9 +20,13 @@ public enum ErrorKind {
     UNAUTHORIZED("unauthorized"),
     /** HTTP 404: no such deployment, model or route. */
     NOT_FOUND("not_found"),
-    /** A 2xx whose body is not a chat completion (proxy HTML, truncated JSON, no choices). */
-    BAD_RESPONSE("bad_response"),
-    /** A stream that ended before {@code data: [DONE]}, or went quiet past the idle timeout. */
+    /**
+     * A 2xx whose body does not have the API's shape: not a chat completion (proxy HTML, truncated JSON, a
+     * chunk), no choices, a message without content, tool calls or refusal, token counts that are not
+     * counts; for a stream, [DONE] before any choice or an event that is not a chunk.
+     */
+    MALFORMED("malformed"),
+    /** A stream that ended before {@code data: [DONE]} and before a finish reason, or went quiet past the idle timeout. */
     STREAM_INCOMPLETE("stream_incomplete"),
     /** The call was interrupted (the run was cancelled). */
     INTERRUPTED("interrupted"),
@@ -45,7 +49,7 @@ public enum ErrorKind {
     /** Transient errors worth another attempt (issue 2 decides how many). */
     public boolean isTransient() {
         return switch (this) {
-            case RATE_LIMITED, SERVER_ERROR, CONNECT_FAILED, CONNECTION_LOST, TIMEOUT, BAD_RESPONSE, STREAM_INCOMPLETE -> true;
+            case RATE_LIMITED, SERVER_ERROR, CONNECT_FAILED, CONNECTION_LOST, TIMEOUT, MALFORMED, STREAM_INCOMPLETE -> true;
             default -> false;
         };
     }

@@ -88,9 +88,9 @@ final class FailureClassifier {
         return new Outcome.Failure(timing, status, requestId, kind, code, message, wait);
     }
 
-    /** A BAD_RESPONSE failure: a 2xx that is not a chat completion. */
-    Outcome.Failure badResponse(int status, String requestId, Timing timing, String detail, String headerValue) {
-        return new Outcome.Failure(timing, status, requestId, ErrorKind.BAD_RESPONSE, null,
+    /** A MALFORMED failure: a 2xx that is not a chat completion. */
+    Outcome.Failure malformed(int status, String requestId, Timing timing, String detail, String headerValue) {
+        return new Outcome.Failure(timing, status, requestId, ErrorKind.MALFORMED, null,
                 SafeText.line(detail, headerValue), null);
     }
 

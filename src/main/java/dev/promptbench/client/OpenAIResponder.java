@@ -1,9 +1,6 @@
 package dev.promptbench.client;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,16 +84,11 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             http.protocols(List.of(Protocol.HTTP_1_1));
         }
         this.client = http.build();
-        JsonMapper mapper = JsonMapper.builder()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                // The body stream is drained after parsing, so the connection goes back to the pool clean.
-                .disable(StreamReadFeature.AUTO_CLOSE_SOURCE)
-                .build();
-        this.chatBody = new ChatBody(mapper.writer());
-        this.failures = new FailureClassifier(mapper.reader(), clock, settings.requestTimeout());
-        this.blocking = new BlockingAnswer(mapper.readerFor(CompletionBody.class), failures);
-        this.streamed = new StreamedAnswer(mapper.readerFor(ChunkBody.class), mapper.reader(), failures,
-                settings.streamIdleTimeout());
+        WireCodec codec = new WireCodec();
+        this.chatBody = new ChatBody(codec.writer());
+        this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout());
+        this.blocking = new BlockingAnswer(codec.completions(), failures);
+        this.streamed = new StreamedAnswer(codec.chunks(), codec.trees(), failures, settings.streamIdleTimeout());
     }
 
     @Override

@@ -59,7 +59,7 @@ public record RetryPolicy(int retries, Duration maxWait, boolean retryAfterSend,
         ErrorKind kind = failure.kind();
         return switch (kind) {
             case RATE_LIMITED -> afterRateLimit(failure, soFar, random01);
-            case SERVER_ERROR, CONNECT_FAILED, BAD_RESPONSE -> afterTransient(failure, soFar, random01);
+            case SERVER_ERROR, CONNECT_FAILED, MALFORMED -> afterTransient(failure, soFar, random01);
             case TIMEOUT, CONNECTION_LOST, STREAM_INCOMPLETE -> retryAfterSend
                     ? afterTransient(failure, soFar, random01)
                     : new Stop(kind.wireName() + " after the request was sent, and retries after sending are off");

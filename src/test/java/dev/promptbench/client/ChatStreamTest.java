@@ -172,7 +172,7 @@ class ChatStreamTest {
         StreamResult.Failed failed = failed(parse(content("2 and") + content(" 3."), 1, 2));
 
         assertEquals(ErrorKind.STREAM_INCOMPLETE, failed.kind());
-        assertEquals("stream ended before [DONE] after 2 content events", failed.detail());
+        assertEquals("stream ended before [DONE] or a finish reason after 2 content events", failed.detail());
     }
 
     @Test
@@ -212,20 +212,70 @@ class ChatStreamTest {
     }
 
     @Test
-    void anEventThatIsNotJsonIsABadResponse() throws IOException {
+    void anEventThatIsNotJsonIsMalformed() throws IOException {
         StreamResult.Failed failed = failed(parse(content("ok") + "data: <html>\n\n" + "data: [DONE]\n\n", 1));
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failed.kind());
+        assertEquals(ErrorKind.MALFORMED, failed.kind());
         assertTrue(failed.detail().startsWith("stream event 2 is not a chat completion chunk"), failed.detail());
     }
 
     @Test
-    void doneWithoutAnyChoiceIsABadResponse() throws IOException {
+    void doneWithoutAnyChoiceIsMalformed() throws IOException {
         String filterOnly = StreamFixtures.AZURE.substring(0, StreamFixtures.AZURE.indexOf("\n\n") + 2);
 
         StreamResult.Failed failed = failed(parse(filterOnly + "data: [DONE]\n\n"));
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failed.kind());
+        assertEquals(ErrorKind.MALFORMED, failed.kind());
+    }
+
+    @Test
+    void aCloseAfterTheFinishReasonCompletesWithoutDone() throws IOException {
+        String body = content("2 and") + content(" 3.")
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
+
+        StreamResult.Complete done = complete(parse(body, 1, 2));
+
+        assertEquals("2 and 3.", done.answer());
+        assertEquals("stop", done.finishReason());
+        assertNull(done.usage());
+    }
+
+    @Test
+    void anEventThatIsAWholeCompletionIsMalformed() throws IOException {
+        String body = content("2") + "data: {\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                + "\"message\":{\"content\":\"2 and 3.\"},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+
+        StreamResult.Failed failed = failed(parse(body, 1));
+
+        assertEquals(ErrorKind.MALFORMED, failed.kind());
+        assertEquals("stream event 2 is not a chat completion chunk: \"object\" is \"chat.completion\"",
+                failed.detail());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"prompt_tokens":5,"completion_tokens":-2}   | usage.completion_tokens is negative (-2)
+            {"prompt_tokens":5,"completion_tokens":2.5}  | usage.completion_tokens is not an integer (2.5)
+            """)
+    void tokenCountsThatAreNotCountsMakeTheStreamMalformed(String usage, String problem) throws IOException {
+        String body = content("ok") + "data: {\"choices\":[],\"usage\":" + usage + "}\n\ndata: [DONE]\n\n";
+
+        StreamResult.Failed failed = failed(parse(body, 1));
+
+        assertEquals(ErrorKind.MALFORMED, failed.kind());
+        assertEquals("stream event 2 is not a chat completion chunk: " + problem, failed.detail());
+    }
+
+    @Test
+    void aPartialUsageIsNoUsageButItsCompletionCountStillTimesTokens() throws IOException {
+        String body = content("2 and") + content(" 3.") + "data: {\"choices\":[{\"index\":0,\"delta\":{},"
+                + "\"finish_reason\":\"stop\"}],\"usage\":{\"completion_tokens\":4}}\n\ndata: [DONE]\n\n";
+
+        StreamResult.Complete done = complete(parse(body, 1, 2));
+
+        assertNull(done.usage(), "no prompt count: unknown, not 0");
+        assertEquals(4, done.metrics().completionTokens());
+        assertFalse(done.metrics().tokensEstimated());
     }
 
     private static StreamResult.Complete complete(StreamResult result) {

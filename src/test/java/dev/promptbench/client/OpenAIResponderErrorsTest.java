@@ -195,34 +195,34 @@ class OpenAIResponderErrorsTest {
     }
 
     @Test
-    void okWithHtmlIsABadResponse() {
+    void okWithHtmlIsMalformed() {
         Outcome.Failure failure = failWith(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<html>Sign in to continue</html>"));
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failure.kind());
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
         assertEquals(200, failure.httpStatus());
         assertTrue(failure.message().startsWith("HTTP 200 body is not a chat completion (text/html)"), failure.message());
     }
 
     @Test
-    void okWithTruncatedJsonIsABadResponse() {
+    void okWithTruncatedJsonIsMalformed() {
         Outcome.Failure failure = failWith(okJson("{\"choices\":[{\"message\":{\"content\":\"2 an"));
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failure.kind());
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
     }
 
     @Test
-    void okWithoutChoicesIsABadResponse() {
+    void okWithoutChoicesIsMalformed() {
         Outcome.Failure failure = failWith(okJson("{\"id\":\"x\",\"object\":\"chat.completion\",\"usage\":null}"));
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failure.kind());
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
         assertEquals("HTTP 200 body is not a chat completion: no choices", failure.message());
     }
 
     @Test
-    void okWithEmptyChoicesOrEmptyBodyIsABadResponse() {
-        assertEquals(ErrorKind.BAD_RESPONSE, failWith(okJson("{\"choices\":[]}")).kind());
-        assertEquals(ErrorKind.BAD_RESPONSE, failWith(aResponse().withStatus(200)).kind());
+    void okWithEmptyChoicesOrEmptyBodyIsMalformed() {
+        assertEquals(ErrorKind.MALFORMED, failWith(okJson("{\"choices\":[]}")).kind());
+        assertEquals(ErrorKind.MALFORMED, failWith(aResponse().withStatus(200)).kind());
     }
 
     @Test

@@ -126,13 +126,13 @@ class OpenAIResponderStreamTest {
     }
 
     @Test
-    void anHtmlAnswerToAStreamRequestIsABadResponse() {
+    void anHtmlAnswerToAStreamRequestIsMalformed() {
         stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
                 .withBody("<html>proxy</html>")));
 
         Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class, callAzure());
 
-        assertEquals(ErrorKind.BAD_RESPONSE, failure.kind());
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
     }
 
     @Test
@@ -157,7 +157,7 @@ class OpenAIResponderStreamTest {
         Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class, callAzure());
 
         assertEquals(ErrorKind.STREAM_INCOMPLETE, failure.kind());
-        assertEquals("stream ended before [DONE] after 2 content events", failure.message());
+        assertEquals("stream ended before [DONE] or a finish reason after 2 content events", failure.message());
         assertTrue(failure.kind().isTransient());
     }
 

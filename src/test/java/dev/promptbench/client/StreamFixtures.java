@@ -1,6 +1,5 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.function.LongSupplier;
 import okio.Buffer;
 
@@ -42,7 +41,7 @@ final class StreamFixtures {
 
             """;
 
-    private static final JsonMapper MAPPER = new JsonMapper();
+    private static final WireCodec CODEC = new WireCodec();
 
     private StreamFixtures() {}
 
@@ -61,7 +60,7 @@ final class StreamFixtures {
 
     /** A parser whose clock returns {@code instants} in order, and fails when asked once more. */
     static ChatStream parser(long... instants) {
-        return new ChatStream(MAPPER.readerFor(ChunkBody.class), MAPPER.reader(), clock(instants));
+        return new ChatStream(CODEC.chunks(), CODEC.trees(), clock(instants));
     }
 
     /** Parses {@code body} with the clock returning {@code instants}. */

@@ -30,7 +30,7 @@ final class ControlFixtures {
             case BAD_REQUEST, CONTENT_FILTER -> 400;
             case UNAUTHORIZED -> 401;
             case NOT_FOUND -> 404;
-            case BAD_RESPONSE -> 200;
+            case MALFORMED -> 200;
             default -> null;
         };
         return new Outcome.Failure(TIMING, status, "req-" + kind.wireName(), kind, code, kind.wireName(), retryAfter);

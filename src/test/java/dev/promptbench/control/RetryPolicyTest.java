@@ -106,7 +106,7 @@ class RetryPolicyTest {
     // --- 5xx, connection failures, malformed answers ---
 
     @ParameterizedTest
-    @EnumSource(value = ErrorKind.class, names = {"SERVER_ERROR", "CONNECT_FAILED", "BAD_RESPONSE"})
+    @EnumSource(value = ErrorKind.class, names = {"SERVER_ERROR", "CONNECT_FAILED", "MALFORMED"})
     void transientFailuresBackOffExponentially(ErrorKind kind) {
         Outcome.Failure failure = failure(kind);
 

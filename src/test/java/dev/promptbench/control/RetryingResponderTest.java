@@ -44,7 +44,7 @@ class RetryingResponderTest {
     @Test
     void serverErrorsAreRetriedWithTheExactBackOffAndNumberedAttempts() {
         ScriptedResponder inner = new ScriptedResponder(
-                failure(ErrorKind.SERVER_ERROR), failure(ErrorKind.BAD_RESPONSE), success());
+                failure(ErrorKind.SERVER_ERROR), failure(ErrorKind.MALFORMED), success());
 
         Outcome outcome = retrying(inner, POLICY).call(ControlFixtures.request(), ControlFixtures.azure());
 

@@ -1,0 +1,125 @@
+package dev.promptbench.client;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.stubFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
+import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** A 200 answer counts as ok only when it has the API's shape; everything else is MALFORMED, never ok. */
+@WireMockTest
+class OpenAIResponderAnswerShapeTest {
+
+    private static final String CHOICE = "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\","
+            + "\"content\":\"2 and 3.\"},\"finish_reason\":\"stop\"}]";
+
+    private OpenAIResponder responder;
+    private String base;
+
+    @BeforeEach
+    void setUp(WireMockRuntimeInfo wm) {
+        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        base = wm.getHttpBaseUrl();
+    }
+
+    @AfterEach
+    void tearDown() {
+        responder.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"2"},"finish_reason":null}]} | "object" is "chat.completion.chunk", not "chat.completion"
+            {"object":"list","data":[]}                                                                                | "object" is "list", not "chat.completion"
+            {"object":"chat.completion","choices":{"message":{"content":"x"}}}                                        | choices is not an array
+            {"object":"chat.completion","choices":[{"finish_reason":"stop"}]}                                          | choices[0] has no message
+            {"object":"chat.completion","choices":[{"message":{"role":"assistant"},"finish_reason":"stop"}]}           | choices[0].message has no content, tool calls or refusal
+            {"object":"chat.completion","choices":[{"message":{"content":null,"tool_calls":[]}}]}                     | choices[0].message has no content, tool calls or refusal
+            {"object":"chat.completion","choices":[{"message":{"content":{"text":"x"}}}]}                             | choices[0].message.content is not a string
+            """)
+    void aBodyWithoutTheShapeOfAChatCompletionIsMalformed(String body, String problem) {
+        Outcome.Failure failure = failWith(body);
+
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
+        assertEquals("malformed", failure.kind().wireName());
+        assertEquals("HTTP 200 body is not a chat completion: " + problem, failure.message());
+        assertTrue(failure.kind().isTransient(), "retried as before");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"prompt_tokens":-3,"completion_tokens":5}    | usage.prompt_tokens is negative (-3)
+            {"prompt_tokens":3,"completion_tokens":-1}    | usage.completion_tokens is negative (-1)
+            {"prompt_tokens":3,"completion_tokens":3.5}   | usage.completion_tokens is not an integer (3.5)
+            {"prompt_tokens":"12","completion_tokens":5}  | usage.prompt_tokens is not an integer
+            {"prompt_tokens":true,"completion_tokens":5}  | usage.prompt_tokens is not an integer
+            """)
+    void tokenCountsThatAreNotCountsAreMalformed(String usage, String problem) {
+        Outcome.Failure failure = failWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":" + usage + "}");
+
+        assertEquals(ErrorKind.MALFORMED, failure.kind());
+        assertEquals("HTTP 200 body is not a chat completion: " + problem, failure.message());
+    }
+
+    @Test
+    void compatibleServersMayLeaveObjectOut() {
+        // vLLM, Ollama and LiteLLM have all shipped versions without "object": absent (or empty) is tolerated.
+        Outcome.Success success = succeedWith("{" + CHOICE + ",\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":5}}");
+
+        assertEquals("2 and 3.", success.answer());
+        assertEquals(new Usage(4, 5), success.usage());
+        assertEquals("2 and 3.", succeedWith("{\"object\":\"\"," + CHOICE + "}").answer());
+    }
+
+    @Test
+    void withoutUsageTheTokensAreUnknownNotZero() {
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + "}").usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":null}").usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":{}}").usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE
+                + ",\"usage\":{\"completion_tokens\":5}}").usage(), "one count missing is not a 0");
+    }
+
+    @Test
+    void toolCallsRefusalsAndFilteredAnswersAreAnswers() {
+        Outcome.Success tools = succeedWith("{\"object\":\"chat.completion\",\"choices\":[{\"message\":{\"role\":"
+                + "\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\",\"function\":"
+                + "{\"name\":\"add\",\"arguments\":\"{}\"}}]},\"finish_reason\":\"tool_calls\"}]}");
+        Outcome.Success refusal = succeedWith("{\"choices\":[{\"message\":{\"content\":null,\"refusal\":\"I can't\"},"
+                + "\"finish_reason\":\"stop\"}]}");
+        Outcome.Success filtered = succeedWith("{\"choices\":[{\"message\":{\"content\":null},"
+                + "\"finish_reason\":\"content_filter\"}]}");
+        Outcome.Success empty = succeedWith("{\"choices\":[{\"message\":{\"content\":\"\"},\"finish_reason\":\"length\"}]}");
+
+        assertEquals("", tools.answer());
+        assertEquals("tool_calls", tools.finishReason());
+        assertEquals("", refusal.answer());
+        assertTrue(filtered.filtered());
+        assertEquals("length", empty.finishReason(), "a reasoning model that spent every token thinking");
+    }
+
+    private Outcome.Failure failWith(String body) {
+        stubFor(post(anyUrl()).willReturn(okJson(body)));
+        return assertInstanceOf(Outcome.Failure.class,
+                responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+    }
+
+    private Outcome.Success succeedWith(String body) {
+        stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                .withBody(body)));
+        Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
+        return assertInstanceOf(Outcome.Success.class, outcome, outcome::toString);
+    }
+}
