@@ -3,11 +3,16 @@ package dev.promptbench.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * What an error response says about itself. Reads the OpenAI/Azure shape
- * {@code {"error":{"code","message","type","param","innererror"|"inner_error"}}} and the flat
- * shapes gateways and compatible servers use ({@code {"message","code"}}, {@code {"error":"..."}}).
+ * What an error response says about itself, in every shape seen in the wild: the OpenAI/Azure
+ * {@code {"error":{"code","message","type","param","innererror"|"inner_error"}}}, the flat shapes of gateways
+ * and compatible servers ({@code {"message","code"}}, {@code {"error":"Name","message":"..."}},
+ * {@code {"error":"..."}}, {@code {"detail":...}}), and a gateway's HTML page (its title) or plain text.
  *
  * @param code      the error code as text ({@code 429}, {@code DeploymentNotFound}), else the type, or null
  * @param innerCode Azure's inner code ({@code ResponsibleAIPolicyViolation}) or null
@@ -15,7 +20,35 @@ import java.io.IOException;
  */
 record ErrorBody(String code, String innerCode, String message) {
 
-    /** Parses {@code bytes}; null when they are not a JSON object. */
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern TAG = Pattern.compile("<[^>]*>");
+
+    /**
+     * Parses an error body of any shape: JSON as {@link #parse}, else an HTML page's title or a plain-text
+     * body as the message; null when none of these gives anything.
+     *
+     * @param contentType the response's {@code Content-Type}, or null
+     */
+    static ErrorBody read(ObjectReader treeReader, byte[] bytes, String contentType) {
+        ErrorBody json = parse(treeReader, bytes);
+        if (json != null || bytes.length == 0) {
+            return json;
+        }
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        if (type.contains("html") || text.stripLeading().startsWith("<")) {
+            Matcher title = TITLE.matcher(text);
+            String message = title.find() ? unescape(TAG.matcher(title.group(1)).replaceAll(" ")).strip() : "";
+            return message.isEmpty() ? null : new ErrorBody(null, null, message + " (HTML page)");
+        }
+        if (type.startsWith("text/plain")) {
+            String message = text.strip();
+            return message.isEmpty() ? null : new ErrorBody(null, null, message);
+        }
+        return null;
+    }
+
+    /** Parses {@code bytes}; null when they are not a JSON object (or an array holding one). */
     static ErrorBody parse(ObjectReader treeReader, byte[] bytes) {
         JsonNode root;
         try {
@@ -23,12 +56,22 @@ record ErrorBody(String code, String innerCode, String message) {
         } catch (IOException notJson) {
             return null;
         }
+        if (root != null && root.isArray() && !root.isEmpty()) {
+            // Some gateways (Google's among them) wrap the error object in an array.
+            root = root.get(0);
+        }
         if (root == null || !root.isObject()) {
             return null;
         }
         JsonNode error = root.get("error");
         if (error != null && error.isTextual()) {
-            return new ErrorBody(text(root.get("code")), null, error.asText());
+            // {"error": "Unauthorized", "message": "Invalid API key"}: the error names the kind, the message says it.
+            String message = text(root.get("message"));
+            String code = text(root.get("code"));
+            if (message == null) {
+                return new ErrorBody(code, null, text(error));
+            }
+            return new ErrorBody(code != null ? code : text(error), null, message);
         }
         JsonNode source = error != null && error.isObject() ? error : root;
         JsonNode inner = source.has("innererror") ? source.get("innererror") : source.get("inner_error");
@@ -38,9 +81,20 @@ record ErrorBody(String code, String innerCode, String message) {
         }
         String message = text(source.get("message"));
         if (message == null) {
-            message = text(source.get("detail"));
+            message = detail(source.get("detail"));
+        }
+        if (message == null && source != root) {
+            message = text(root.get("message"));
         }
         return new ErrorBody(code, inner == null ? null : text(inner.get("code")), message);
+    }
+
+    /** FastAPI's {@code detail}: a string, or a list of {@code {"loc", "msg"}} of which the first is told. */
+    private static String detail(JsonNode detail) {
+        if (detail != null && detail.isArray() && !detail.isEmpty()) {
+            return text(detail.get(0).get("msg"));
+        }
+        return text(detail);
     }
 
     /** A scalar as text (numbers included, since {@code code} is sometimes {@code 429}); else null. */
@@ -50,5 +104,11 @@ record ErrorBody(String code, String innerCode, String message) {
         }
         String value = node.asText();
         return value.isBlank() ? null : value;
+    }
+
+    /** The entities a page title holds in practice. */
+    private static String unescape(String html) {
+        return html.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'")
+                .replace("&#x27;", "'").replace("&nbsp;", " ").replace("&amp;", "&");
     }
 }

@@ -72,13 +72,14 @@ final class FailureClassifier {
      *
      * @param head         the first bytes of the body (all of it unless it was very large)
      * @param bodyBytes    the full body length
+     * @param contentType  the {@code Content-Type} header or null
      * @param retryAfterMs the {@code retry-after-ms} header or null
      * @param retryAfter   the {@code retry-after} header or null
      * @param headerValue  the credential value sent, redacted from the message
      */
     Outcome.Failure httpFailure(int status, String requestId, Timing timing, byte[] head, long bodyBytes,
-                                String retryAfterMs, String retryAfter, String headerValue) {
-        ErrorBody body = head.length == 0 ? null : ErrorBody.parse(treeReader, head);
+                                String contentType, String retryAfterMs, String retryAfter, String headerValue) {
+        ErrorBody body = head.length == 0 ? null : ErrorBody.read(treeReader, head, contentType);
         ErrorKind kind = kindOf(status, body);
         Duration wait = kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.SERVER_ERROR
                 ? RetryAfter.parse(retryAfterMs, retryAfter, clock.instant())

@@ -219,7 +219,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         byte[] head = source.readByteArray(Math.min(source.getBuffer().size(), ERROR_HEAD_LIMIT));
         long total = head.length + source.readAll(Okio.blackhole());
         return failures.httpFailure(response.code(), trace.requestId(), trace.timing(System.nanoTime()), head, total,
-                response.header("retry-after-ms"), response.header("retry-after"), headerValue);
+                response.header("Content-Type"), response.header("retry-after-ms"), response.header("retry-after"), headerValue);
     }
 
     private static String requestId(Response response) {

@@ -194,6 +194,55 @@ class OpenAIResponderErrorsTest {
         assertEquals("HTTP 400: context too long", failure.message());
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {"error":{"code":"InvalidParameter","message":"max_tokens is too large"}}                  | HTTP 422 InvalidParameter: max_tokens is too large
+            {"error":"Unprocessable Entity","message":"max_tokens is too large","statusCode":422}     | HTTP 422 Unprocessable Entity: max_tokens is too large
+            {"error":"max_tokens is too large"}                                                      | HTTP 422: max_tokens is too large
+            {"message":"max_tokens is too large"}                                                    | HTTP 422: max_tokens is too large
+            {"detail":[{"loc":["body","max_tokens"],"msg":"max_tokens is too large","type":"value_error"}]} | HTTP 422: max_tokens is too large
+            [{"error":{"code":422,"message":"max_tokens is too large","status":"INVALID_ARGUMENT"}}] | HTTP 422: max_tokens is too large
+            """)
+    void everyErrorShapeGivesItsMessage(String body, String message) {
+        Outcome.Failure failure = failWith(json(422, body));
+
+        assertEquals(ErrorKind.BAD_REQUEST, failure.kind());
+        assertEquals(message, failure.message());
+    }
+
+    @Test
+    void aGatewayPageGivesItsTitle() {
+        String html = "<!DOCTYPE html>\n<html><head><meta charset=utf-8>\n<TITLE>504 Gateway Time-out &amp; retry"
+                + "</TITLE></head><body><h1>504</h1></body></html>";
+
+        Outcome.Failure failure = failWith(aResponse().withStatus(504).withHeader("Content-Type", "text/html")
+                .withBody(html));
+
+        assertEquals(ErrorKind.SERVER_ERROR, failure.kind());
+        assertEquals("HTTP 504: 504 Gateway Time-out & retry (HTML page)", failure.message());
+    }
+
+    @Test
+    void aPlainTextErrorIsItsOwnMessage() {
+        Outcome.Failure failure = failWith(aResponse().withStatus(503).withHeader("Content-Type", "text/plain")
+                .withBody("upstream connect error or disconnect/reset before headers.\nreset reason: overflow\n"));
+
+        assertEquals("HTTP 503: upstream connect error or disconnect/reset before headers. reset reason: overflow",
+                failure.message());
+    }
+
+    @Test
+    void aLongErrorMessageIsCutTo300CharactersWithTheKeyScrubbed() {
+        String longMessage = "key " + ClientFixtures.KEY + " rejected; " + "x".repeat(400);
+
+        Outcome.Failure failure = failWith(json(401, "{\"error\":\"Unauthorized\",\"message\":\"" + longMessage
+                + "\"}"));
+
+        assertEquals(300, failure.message().length());
+        assertTrue(failure.message().startsWith("HTTP 401 Unauthorized: key *** rejected; xxx"), failure.message());
+        assertTrue(failure.message().endsWith("..."), failure.message());
+    }
+
     @Test
     void okWithHtmlIsMalformed() {
         Outcome.Failure failure = failWith(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
