@@ -53,6 +53,7 @@ public final class BatchRunner {
 
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
+        listener = IgnoredStream.watch(listener, spec.settings().stream());
         try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
                 ticker)) {
             RequestTemplate template = new RequestTemplate(spec.settings());

@@ -46,6 +46,7 @@ public final class SweepRunner {
 
     public Outcome run(SweepSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
+        listener = IgnoredStream.watch(listener, spec.settings().stream());
         try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
                 ticker)) {
             RequestTemplate template = new RequestTemplate(spec.settings());

@@ -110,6 +110,19 @@ class OpenAIResponderAnswerShapeTest {
         assertEquals("length", empty.finishReason(), "a reasoning model that spent every token thinking");
     }
 
+    @Test
+    void anEventStreamAnswerToAPlainRequestIsReadAsAStream() {
+        stubFor(post(anyUrl()).willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/event-stream")
+                .withBody(StreamFixtures.OPENAI)));
+
+        Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
+
+        Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome, outcome::toString);
+        assertEquals("Two primes: 2, 3.", success.answer());
+        assertEquals(new Usage(12, 7), success.usage());
+        assertEquals(2, success.stream().chunks());
+    }
+
     private Outcome.Failure failWith(String body) {
         stubFor(post(anyUrl()).willReturn(okJson(body)));
         return assertInstanceOf(Outcome.Failure.class,
