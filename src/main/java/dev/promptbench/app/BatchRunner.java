@@ -7,11 +7,11 @@ import dev.promptbench.control.TokenCharge;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
-import dev.promptbench.report.CanaryReport;
-import dev.promptbench.report.EndpointInfo;
-import dev.promptbench.report.ResultsFile;
-import dev.promptbench.report.RunConfig;
-import dev.promptbench.report.RunHeader;
+import dev.promptbench.results.CanaryReport;
+import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.RunHeader;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.LimitedSource;
@@ -23,8 +23,6 @@ import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.SkippingSource;
 import dev.promptbench.run.Ticker;
-import dev.promptbench.stats.Comparison;
-import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
@@ -79,16 +77,11 @@ public final class BatchRunner {
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
                     summaries);
 
-            Map<Mode, ModeResults> modes = new LinkedHashMap<>();
-            summaries.forEach((mode, repeats) -> modes.put(mode, ModeResults.of(repeats)));
-            Comparison comparison = modes.size() == 2
-                    ? Comparison.of(summaries.get(Mode.SEQUENTIAL), summaries.get(Mode.PARALLEL)) : null;
-            if (comparison != null && comparison.errorCountsDiffer()) {
+            RunReport report = RunReport.of(Version.current(), simulated, infos, header.config(),
+                    spec.prompts().count(), resultsPath.toString(), summaries);
+            if (report.comparison() != null && report.comparison().errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
-            RunReport report = new RunReport(Version.current(), simulated, infos.get(0), infos,
-                    header.config(), spec.prompts().count(), spec.threads(), resultsPath.toString(),
-                    modes, comparison);
             return new BatchResult(report, control.cancelCause(), control.cancelReason());
         }
     }
@@ -99,7 +92,7 @@ public final class BatchRunner {
             throws IOException, PromptFileException, InterruptedException {
         OutputFiles.Opened opened = spec.resume() == null ? spec.outputs().open(spec.outputs().results())
                 : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
-        try (ResultsFile results = openResults(spec, header, opened)) {
+        try (ResultsWriter results = openResults(spec, header, opened)) {
             listener.notice((spec.resume() != null ? "appending to: " : "results: ") + opened.path());
             List<Leg> legs = Leg.schedule(spec.plans(), spec.repeats(), spec.order());
             if (spec.warmupRequests() > 0 && !legs.isEmpty()) {
@@ -124,7 +117,7 @@ public final class BatchRunner {
 
     /** Real requests sent before anything is measured; recorded with "warmup": true. */
     private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, RateGates rates,
-                                    ResultsFile results)
+                                    ResultsWriter results)
             throws PromptFileException, InterruptedException {
         try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.warmupRequests())) {
             rates.startMode();
@@ -132,9 +125,9 @@ public final class BatchRunner {
         }
     }
 
-    private static ResultsFile openResults(RunSpec spec, RunHeader header, OutputFiles.Opened opened)
+    private static ResultsWriter openResults(RunSpec spec, RunHeader header, OutputFiles.Opened opened)
             throws IOException {
-        ResultsFile results = ResultsFile.writingTo(opened.stream());
+        ResultsWriter results = ResultsWriter.writingTo(opened.stream());
         if (spec.resume() == null) {
             results.writeHeader(header);
             return results;
@@ -149,7 +142,7 @@ public final class BatchRunner {
     }
 
     private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
-                               ResultsFile results, RateReport rates, RunListener listener)
+                               ResultsWriter results, RateReport rates, RunListener listener)
             throws PromptFileException, InterruptedException {
         listener.modeStarted(leg.plan(), leg.repeat(), prompts);
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());

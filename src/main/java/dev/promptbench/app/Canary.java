@@ -6,7 +6,7 @@ import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
 import dev.promptbench.control.Sleeper;
-import dev.promptbench.report.CanaryReport;
+import dev.promptbench.results.CanaryReport;
 import java.time.Duration;
 
 /**

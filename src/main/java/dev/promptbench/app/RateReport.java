@@ -1,6 +1,6 @@
 package dev.promptbench.app;
 
-import dev.promptbench.report.ResultsFile;
+import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
@@ -45,7 +45,7 @@ final class RateReport {
      * Writes the mode's {@code limit} records and returns the lines to show. Changes made before
      * the mode started (during the canary or warm-up requests) are written at offset 0.
      */
-    List<String> finishLeg(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsFile results) {
+    List<String> finishLeg(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsWriter results) {
         List<String> lines = new ArrayList<>();
         List<LimitLog.Change> changes = limits.drain();
         if (tally.startLimit > 0) {

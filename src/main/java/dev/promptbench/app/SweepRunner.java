@@ -4,9 +4,9 @@ import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
-import dev.promptbench.report.ResultsFile;
-import dev.promptbench.report.RunConfig;
-import dev.promptbench.report.RunHeader;
+import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.RunHeader;
 import dev.promptbench.report.SweepReport;
 import dev.promptbench.run.CyclingSource;
 import dev.promptbench.run.Dispatcher;
@@ -65,7 +65,7 @@ public final class SweepRunner {
                     Router.single(session.first()), session.cooldown(), ticker);
             List<SweepStep> steps = new ArrayList<>();
             OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
-            try (ResultsFile results = ResultsFile.writingTo(opened.stream())) {
+            try (ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
                 listener.notice("results: " + opened.path());
                 results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
@@ -87,7 +87,7 @@ public final class SweepRunner {
         }
     }
 
-    private ModeSummary runStep(Plan plan, int repeat, SweepSpec spec, Dispatcher dispatcher, ResultsFile results,
+    private ModeSummary runStep(Plan plan, int repeat, SweepSpec spec, Dispatcher dispatcher, ResultsWriter results,
                                 RunListener listener) throws PromptFileException, InterruptedException {
         listener.modeStarted(plan, repeat, spec.requests());
         ModeStatistics statistics = new ModeStatistics(plan, repeat);

@@ -1,7 +1,7 @@
 package dev.promptbench.batch;
 
 import dev.promptbench.prompt.Prompt;
-import dev.promptbench.report.BatchRequest;
+import dev.promptbench.results.BatchRequest;
 import java.io.IOException;
 
 /** Receives each prompt's final result in input order (the {@code --answers} file). */

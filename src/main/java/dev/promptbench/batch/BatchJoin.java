@@ -3,7 +3,7 @@ package dev.promptbench.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import dev.promptbench.report.BatchRequest;
+import dev.promptbench.results.BatchRequest;
 import dev.promptbench.run.RequestError;
 import dev.promptbench.run.RequestStatus;
 import java.io.BufferedReader;

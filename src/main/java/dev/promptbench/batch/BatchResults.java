@@ -3,11 +3,11 @@ package dev.promptbench.batch;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
-import dev.promptbench.report.BatchPartInfo;
-import dev.promptbench.report.BatchRequest;
-import dev.promptbench.report.BatchSummary;
-import dev.promptbench.report.ResultsFile;
-import dev.promptbench.report.RunHeader;
+import dev.promptbench.results.BatchPartInfo;
+import dev.promptbench.results.BatchRequest;
+import dev.promptbench.results.BatchSummary;
+import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunHeader;
 import dev.promptbench.run.RequestError;
 import dev.promptbench.run.RequestStatus;
 import java.io.IOException;
@@ -22,7 +22,7 @@ public final class BatchResults {
     private BatchResults() {}
 
     public static BatchSummary write(BatchState state, BatchJoin join, PromptSource prompts, RunHeader header,
-                                     String stateFile, ResultsFile out, AnswerSink answers)
+                                     String stateFile, ResultsWriter out, AnswerSink answers)
             throws IOException, PromptFileException {
         out.writeBatchHeader(header, stateFile, parts(state));
         int ok = 0;

@@ -1,7 +1,7 @@
 package dev.promptbench.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptbench.report.BatchRequest;
+import dev.promptbench.results.BatchRequest;
 import dev.promptbench.run.RequestError;
 import dev.promptbench.run.RequestStatus;
 

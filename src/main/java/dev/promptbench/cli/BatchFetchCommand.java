@@ -15,10 +15,10 @@ import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.prompt.TextPromptStyle;
-import dev.promptbench.report.BatchSummary;
-import dev.promptbench.report.EndpointInfo;
-import dev.promptbench.report.ResultsFile;
-import dev.promptbench.report.RunHeader;
+import dev.promptbench.results.BatchSummary;
+import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunHeader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -112,7 +112,7 @@ final class BatchFetchCommand extends BatchOptions {
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
              PromptSource source = prompts.source();
-             ResultsFile results = ResultsFile.writingTo(opened.stream())) {
+             ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
             summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
                     (prompt, record) -> {});
             join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));

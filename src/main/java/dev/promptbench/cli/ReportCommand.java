@@ -4,8 +4,8 @@ import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RebuiltReport;
-import dev.promptbench.report.ResultsFileException;
-import dev.promptbench.report.ResultsReader;
+import dev.promptbench.results.ResultsFileException;
+import dev.promptbench.report.SavedRun;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         RebuiltReport rebuilt;
         try {
-            rebuilt = ResultsReader.read(results);
+            rebuilt = SavedRun.read(results);
         } catch (ResultsFileException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {

@@ -1,7 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.report.PreviousRun;
+import dev.promptbench.results.PreviousRun;
 import java.io.IOException;
 import java.nio.file.Path;
 

@@ -20,7 +20,7 @@ import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.control.Sleeper;
-import dev.promptbench.report.PreviousRun;
+import dev.promptbench.results.PreviousRun;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -226,8 +226,8 @@ public final class RunCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         if (result.report() != null && html != null) {
-            HtmlOutput.write(Path.of(result.report().resultsFile()), OutputFile.of("--html", html, force), outputs,
-                    new Notices(err, quiet));
+            HtmlOutput.write(result.report(), Path.of(result.report().resultsFile()),
+                    OutputFile.of("--html", html, force), outputs, new Notices(err, quiet));
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED

@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.RecordJson;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
@@ -29,13 +30,13 @@ public final class CsvReporter implements Reporter {
             new Column("mode", r -> r.summary().mode().wireName()),
             new Column("repeat", Row::repeat),
             new Column("threads", r -> r.summary().threads()),
-            new Column("wall_ms", r -> Json.round(r.wallMs())),
+            new Column("wall_ms", r -> RecordJson.round(r.wallMs())),
             new Column("requests", r -> r.summary().requests()),
             new Column("ok", r -> r.summary().ok()),
             new Column("errors", r -> r.summary().errors()),
             new Column("filtered", r -> r.summary().filtered()),
             new Column("not_run", r -> r.summary().notRun()),
-            new Column("requests_per_s", r -> Json.round(r.summary().requestsPerS())),
+            new Column("requests_per_s", r -> RecordJson.round(r.summary().requestsPerS())),
             new Column("latency_p50_ms", r -> r.p50()),
             new Column("latency_p90_ms", r -> ms(r.summary().latency(), Percentiles::p90)),
             new Column("latency_p95_ms", r -> r.p95()),
@@ -47,22 +48,22 @@ public final class CsvReporter implements Reporter {
             new Column("queue_p50_ms", r -> ms(r.summary().queue(), Percentiles::p50)),
             new Column("queue_p99_ms", r -> ms(r.summary().queue(), Percentiles::p99)),
             new Column("arrival", r -> r.summary().rate() == null ? null : r.summary().rate().arrival()),
-            new Column("asked_per_s", r -> r.summary().rate() == null ? null : Json.round(r.summary().rate().asked())),
+            new Column("asked_per_s", r -> r.summary().rate() == null ? null : RecordJson.round(r.summary().rate().asked())),
             new Column("achieved_per_s",
-                    r -> r.summary().rate() == null ? null : Json.round(r.summary().rate().achieved())),
+                    r -> r.summary().rate() == null ? null : RecordJson.round(r.summary().rate().achieved())),
             new Column("prompt_tokens", r -> r.summary().promptTokens()),
             new Column("completion_tokens", r -> r.summary().completionTokens()),
-            new Column("completion_tokens_per_s", r -> Json.round(r.summary().completionTokensPerS())),
+            new Column("completion_tokens_per_s", r -> RecordJson.round(r.summary().completionTokensPerS())),
             new Column("retries", r -> r.summary().retries()),
             new Column("rate_limited", r -> r.summary().rateLimited()),
             new Column("retries_after_send", r -> r.summary().retriesAfterSend()),
-            new Column("wait_ms", r -> Json.round(r.summary().waitMs())),
+            new Column("wait_ms", r -> RecordJson.round(r.summary().waitMs())),
             new Column("lower_bound_ms", r -> r.summary().lowerBoundMs() == null ? null
-                    : Json.round(r.summary().lowerBoundMs())),
+                    : RecordJson.round(r.summary().lowerBoundMs())),
             new Column("efficiency", r -> r.summary().efficiency() == null ? null
-                    : Json.round4(r.summary().efficiency())),
+                    : RecordJson.round4(r.summary().efficiency())),
             new Column("errors_by_kind", CsvReporter::errorsByKind),
-            new Column("speedup", r -> r.speedup() == null ? null : Json.round4(r.speedup())));
+            new Column("speedup", r -> r.speedup() == null ? null : RecordJson.round4(r.speedup())));
 
     @Override
     public void write(RunReport report, PrintWriter out) {
@@ -85,8 +86,8 @@ public final class CsvReporter implements Reporter {
                             ms(s.latency(), Percentiles::p95), null));
                 }
                 rows.add(new Row("median", results.headline(), results.wallMs().median(),
-                        results.p50Ms() == null ? null : Json.round(results.p50Ms().median()),
-                        results.p95Ms() == null ? null : Json.round(results.p95Ms().median()), speedup));
+                        results.p50Ms() == null ? null : RecordJson.round(results.p50Ms().median()),
+                        results.p95Ms() == null ? null : RecordJson.round(results.p95Ms().median()), speedup));
             } else {
                 ModeSummary s = results.headline();
                 rows.add(new Row(Integer.toString(s.repeat()), s, s.wallMs(), ms(s.latency(), Percentiles::p50),
@@ -101,7 +102,7 @@ public final class CsvReporter implements Reporter {
     }
 
     private static Double ms(Percentiles p, Function<Percentiles, Double> which) {
-        return p == null ? null : Json.round(which.apply(p));
+        return p == null ? null : RecordJson.round(which.apply(p));
     }
 
     /** "rate_limited=3 server_error=1": one field, ordered by kind. */

@@ -3,6 +3,8 @@ package dev.promptbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.results.RecordJson;
+import dev.promptbench.stats.ModeResults;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
@@ -15,7 +17,7 @@ public final class JsonReporter implements Reporter {
     @Override
     public void write(RunReport report, PrintWriter out) {
         try {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
+            out.println(RecordJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(toJson(report)));
             out.flush();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -24,24 +26,48 @@ public final class JsonReporter implements Reporter {
 
     /** The document as a tree, for callers that embed or compare it. */
     public static ObjectNode toJson(RunReport report) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = RecordJson.MAPPER.createObjectNode();
         root.put("schema_version", 1);
         root.put("promptbench_version", report.version());
         root.put("simulated", report.simulated());
-        root.set("endpoint", Json.endpoint(report.endpoint()));
+        root.set("endpoint", RecordJson.endpoint(report.endpoint()));
         ArrayNode endpoints = root.putArray("endpoints");
-        report.endpoints().forEach(e -> endpoints.add(Json.endpoint(e)));
-        root.set("config", Json.config(report.config()));
+        report.endpoints().forEach(e -> endpoints.add(RecordJson.endpoint(e)));
+        root.set("config", RecordJson.config(report.config()));
         root.put("prompts", report.prompts());
         root.put("threads", report.threads());
         root.put("results_file", report.resultsFile());
         ObjectNode modes = root.putObject("modes");
-        report.modes().forEach((mode, results) -> modes.set(mode.wireName(), Json.modeResults(results)));
+        report.modes().forEach((mode, results) -> modes.set(mode.wireName(), modeResults(results)));
         if (report.comparison() != null) {
             root.put("speedup", report.comparison().speedup() == null
-                    ? null : Json.round4(report.comparison().speedup()));
-            if (report.repeats() > 1) root.set("speedup_spread", Json.spread(report.comparison().spread(), 4));
+                    ? null : RecordJson.round4(report.comparison().speedup()));
+            if (report.repeats() > 1) root.set("speedup_spread", RecordJson.spread(report.comparison().spread(), 4));
         }
         return root;
+    }
+
+    /**
+     * A mode over its repeats: with one repeat, that repeat's numbers; with several, the median repeat's
+     * numbers with wall time and latency p50/p95 replaced by their medians, plus each repeat and the spreads.
+     */
+    private static ObjectNode modeResults(ModeResults results) {
+        ObjectNode node = RecordJson.mode(results.headline());
+        if (results.repeats().size() < 2) return node;
+        node.put("wall_ms", RecordJson.round(results.wallMs().median()));
+        if (results.p50Ms() != null) {
+            ((ObjectNode) node.get("latency_ms")).put("p50", RecordJson.round(results.p50Ms().median()));
+            ((ObjectNode) node.get("latency_ms")).put("p95", RecordJson.round(results.p95Ms().median()));
+        }
+        ObjectNode spread = node.putObject("spread");
+        spread.put("kind", results.wallMs().kind());
+        spread.set("wall_ms", RecordJson.spread(results.wallMs(), 3));
+        if (results.p50Ms() != null) {
+            spread.set("p50_ms", RecordJson.spread(results.p50Ms(), 3));
+            spread.set("p95_ms", RecordJson.spread(results.p95Ms(), 3));
+        }
+        ArrayNode repeats = node.putArray("repeats");
+        results.repeats().forEach(r -> repeats.add(RecordJson.mode(r)));
+        return node;
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.run.Mode;
 import java.io.PrintWriter;
 import java.util.ArrayList;

@@ -3,6 +3,11 @@ package dev.promptbench.report;
 import dev.promptbench.run.Mode;
 import dev.promptbench.stats.Comparison;
 import dev.promptbench.stats.ModeResults;
+import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.RunConfig;
+import dev.promptbench.stats.ModeSummary;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +28,23 @@ import java.util.Map;
 public record RunReport(String version, boolean simulated, EndpointInfo endpoint, List<EndpointInfo> endpoints,
                         RunConfig config, int prompts, int threads, String resultsFile,
                         Map<Mode, ModeResults> modes, Comparison comparison) {
+
+    /**
+     * The report of a run's modes: each mode over its repeats, and sequential against parallel when both
+     * ran. A run at its end and {@code report} later both make it here, from the same summaries.
+     *
+     * @param endpoints every endpoint used, the first one first
+     * @param repeats   each mode's summaries by repeat, in the order the modes first ran
+     */
+    public static RunReport of(String version, boolean simulated, List<EndpointInfo> endpoints, RunConfig config,
+                               int prompts, String resultsFile, Map<Mode, List<ModeSummary>> repeats) {
+        Map<Mode, ModeResults> modes = new LinkedHashMap<>();
+        repeats.forEach((mode, summaries) -> modes.put(mode, ModeResults.of(summaries)));
+        Comparison comparison = modes.size() == 2
+                ? Comparison.of(repeats.get(Mode.SEQUENTIAL), repeats.get(Mode.PARALLEL)) : null;
+        return new RunReport(version, simulated, endpoints.isEmpty() ? null : endpoints.get(0), List.copyOf(endpoints),
+                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison);
+    }
 
     /** How many times each mode ran. */
     public int repeats() {

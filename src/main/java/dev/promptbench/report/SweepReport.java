@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.stats.Knee;
 import dev.promptbench.stats.SweepStep;
 import java.util.List;

@@ -1,5 +1,7 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.RecordJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -48,12 +50,12 @@ public final class SweepWriter {
     }
 
     public static void json(SweepReport sweep, PrintWriter out) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = RecordJson.MAPPER.createObjectNode();
         root.put("schema_version", 1);
         root.put("type", "sweep");
         root.put("promptbench_version", sweep.version());
         root.put("simulated", sweep.simulated());
-        root.set("endpoint", Json.endpoint(sweep.endpoint()));
+        root.set("endpoint", RecordJson.endpoint(sweep.endpoint()));
         root.put("prompts", sweep.prompts());
         root.put("requests_per_step", sweep.requests());
         root.put("results_file", sweep.resultsFile());
@@ -61,21 +63,21 @@ public final class SweepWriter {
         for (SweepStep step : sweep.steps()) {
             ObjectNode node = steps.addObject();
             node.put("threads", step.threads());
-            node.put("requests_per_s", Json.round(step.rps().median()));
-            node.set("requests_per_s_spread", Json.spread(step.rps(), 3));
+            node.put("requests_per_s", RecordJson.round(step.rps().median()));
+            node.set("requests_per_s_spread", RecordJson.spread(step.rps(), 3));
             ObjectNode latency = node.putObject("latency_ms");
-            latency.put("p50", step.p50Ms() == null ? null : Json.round(step.p50Ms().median()));
-            latency.put("p95", step.p95Ms() == null ? null : Json.round(step.p95Ms().median()));
+            latency.put("p50", step.p50Ms() == null ? null : RecordJson.round(step.p50Ms().median()));
+            latency.put("p95", step.p95Ms() == null ? null : RecordJson.round(step.p95Ms().median()));
             node.put("errors", step.errors());
             node.put("rate_limited", step.rateLimited());
             ArrayNode repeats = node.putArray("repeats");
-            step.repeats().forEach(r -> repeats.add(Json.mode(r)));
+            step.repeats().forEach(r -> repeats.add(RecordJson.mode(r)));
         }
         ObjectNode knee = root.putObject("knee");
         knee.put("threads", sweep.knee().threads());
         knee.put("reason", sweep.knee().reason());
         try {
-            out.println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+            out.println(RecordJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

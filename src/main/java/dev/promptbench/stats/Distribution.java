@@ -10,7 +10,7 @@ import org.HdrHistogram.Histogram;
  * significant digits) of integer units, reported in a larger unit: times are recorded in
  * microseconds and reported in milliseconds.
  */
-final class Distribution {
+public final class Distribution {
     private final Histogram histogram = new Histogram(3);
     private final double unitsPerReported;
 
@@ -47,12 +47,22 @@ final class Distribution {
         return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
     }
 
-    /** Rebuilds a distribution from {@link #encoded()}. */
-    static Distribution decode(String base64, double unitsPerReported) throws DataFormatException {
+    /**
+     * The percentiles of an {@link #encoded()} distribution, in the reported unit: the same bins give the
+     * same values, to the last digit; null when it is empty.
+     *
+     * @param unitsPerReported recorded units per reported unit (1000 for microseconds reported as ms)
+     * @throws IllegalArgumentException when the text is not an encoded histogram
+     */
+    public static Percentiles decode(String base64, double unitsPerReported) {
         Distribution distribution = new Distribution(unitsPerReported);
-        ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
-        distribution.histogram.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
-        return distribution;
+        try {
+            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+            distribution.histogram.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
+        } catch (DataFormatException | RuntimeException e) {
+            throw new IllegalArgumentException("not an encoded histogram", e);
+        }
+        return distribution.percentiles();
     }
 
     private double reported(long value) {

@@ -1,6 +1,7 @@
 package dev.promptbench.stats;
 
 import dev.promptbench.client.StreamMetrics;
+import dev.promptbench.run.Mode;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
@@ -15,8 +16,11 @@ import java.util.TreeMap;
  * counters), then finishes them once into a {@link ModeSummary}. Warm-up records are ignored.
  */
 public final class ModeStatistics implements ResultSink {
-    private final Plan plan;
+    private final Mode mode;
     private final int repeat;
+    private final int workers;
+    /** The open-loop rate asked (achieved is measured), or null for a closed-loop mode. */
+    private final ModeSummary.RateFigures openLoop;
     private final Distribution latency = Distribution.ofMicrosAsMillis();
     private final Distribution ttft = Distribution.ofMicrosAsMillis();
     private final Distribution tpot = Distribution.ofMicrosAsMillis();
@@ -41,14 +45,28 @@ public final class ModeStatistics implements ResultSink {
     private long firstSendNanos = Long.MAX_VALUE;
     private long lastSendNanos = Long.MIN_VALUE;
 
+    /** Statistics for one repeat of a plan, as a run measures them. */
     public ModeStatistics(Plan plan, int repeat) {
-        this.plan = plan;
+        this(plan.mode(), repeat, plan.workers(), plan instanceof Plan.OpenLoop open
+                ? new ModeSummary.RateFigures(open.arrival().toString(), open.arrival().rate(), 0) : null);
+    }
+
+    /**
+     * Statistics for one repeat of a mode, as a saved run describes it.
+     *
+     * @param workers  the pool size (1 for sequential)
+     * @param openLoop the open-loop rate asked, or null for a closed-loop mode
+     */
+    public ModeStatistics(Mode mode, int repeat, int workers, ModeSummary.RateFigures openLoop) {
+        this.mode = mode;
         this.repeat = repeat;
+        this.workers = workers;
+        this.openLoop = openLoop;
     }
 
     @Override
     public void accept(RequestResult result) {
-        if (result.mode() != plan.mode() || result.repeat() != repeat || result.warmup()) return;
+        if (result.mode() != mode || result.repeat() != repeat || result.warmup()) return;
         requests++;
         switch (result.status()) {
             case OK -> ok++;
@@ -64,7 +82,7 @@ public final class ModeStatistics implements ResultSink {
             latency.recordNanos(result.times().latencyNanos());
             if (result.stream() != null) recordStream(result.stream());
         }
-        if (plan instanceof Plan.OpenLoop) queue.recordNanos(result.times().queueNanos());
+        if (openLoop != null) queue.recordNanos(result.times().queueNanos());
         // The bound replays how long each request kept its worker busy, retries and waits included.
         serviceTimes.put(result.index(), result.times().busyNanos());
         firstSendNanos = Math.min(firstSendNanos, result.times().startOffsetNanos());
@@ -90,33 +108,42 @@ public final class ModeStatistics implements ResultSink {
 
     /** The summary for a wall time measured by the dispatcher. */
     public ModeSummary finish(long wallNanos) {
+        return finish(wallNanos, (lastSendNanos - firstSendNanos) / 1e9);
+    }
+
+    /**
+     * The summary for a wall time and a send span pieced together from the parts of a resumed run
+     * (each part's clock starts at zero, so neither can be read off the records' offsets).
+     *
+     * @param sendSpanS first to last send, in seconds, for the achieved open-loop rate
+     */
+    public ModeSummary finish(long wallNanos, double sendSpanS) {
         double wallS = wallNanos / 1e9;
         long ran = requests - notRun;
         Double lowerBoundMs = null;
         Double efficiency = null;
         // The bound is for a closed-loop pool; an open-loop run is paced by its arrivals instead.
-        if (plan instanceof Plan.Parallel) {
+        if (mode == Mode.PARALLEL && openLoop == null) {
             long[] times = serviceTimes.inSubmissionOrder();
-            long bound = LowerBound.makespanNanos(times, times.length, plan.workers());
+            long bound = LowerBound.makespanNanos(times, times.length, workers);
             lowerBoundMs = bound / 1e6;
             efficiency = wallNanos > 0 ? (double) bound / wallNanos : null;
         }
         ModeSummary.StreamPercentiles streamPercentiles = streamed == 0 ? null
                 : new ModeSummary.StreamPercentiles(ttft.percentiles(), tpot.percentiles(), chunkGap.percentiles(),
                         decodeTokensPerS.percentiles(), estimatedTokens);
-        return new ModeSummary(plan.mode(), repeat, plan.workers(), wallNanos / 1e6, requests, ok, errors, filtered,
+        return new ModeSummary(mode, repeat, workers, wallNanos / 1e6, requests, ok, errors, filtered,
                 notRun, wallS > 0 ? ran / wallS : 0, latency.percentiles(), streamPercentiles,
-                plan instanceof Plan.OpenLoop ? queue.percentiles() : null, rate(ran), promptTokens, completionTokens,
+                openLoop != null ? queue.percentiles() : null, rate(ran, sendSpanS), promptTokens, completionTokens,
                 wallS > 0 ? completionTokens / wallS : 0, lowerBoundMs, efficiency,
                 Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), retries, rateLimited, retriesAfterSend,
                 waitNanos / 1e6, encodedHistograms());
     }
 
-    private ModeSummary.RateFigures rate(long ran) {
-        if (!(plan instanceof Plan.OpenLoop open)) return null;
-        double spanS = (lastSendNanos - firstSendNanos) / 1e9;
+    private ModeSummary.RateFigures rate(long ran, double spanS) {
+        if (openLoop == null) return null;
         double achieved = ran > 1 && spanS > 0 ? (ran - 1) / spanS : 0;
-        return new ModeSummary.RateFigures(open.arrival().toString(), open.arrival().rate(), achieved);
+        return new ModeSummary.RateFigures(openLoop.arrival(), openLoop.asked(), achieved);
     }
 
     private Map<String, String> encodedHistograms() {
@@ -128,7 +155,7 @@ public final class ModeStatistics implements ResultSink {
             encoded.put("chunk_gap_us", chunkGap.encoded());
             encoded.put("decode_tokens_per_s_x100", decodeTokensPerS.encoded());
         }
-        if (plan instanceof Plan.OpenLoop) encoded.put("queue_us", queue.encoded());
+        if (openLoop != null) encoded.put("queue_us", queue.encoded());
         return Collections.unmodifiableMap(encoded);
     }
 }

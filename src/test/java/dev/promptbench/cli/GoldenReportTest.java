@@ -7,7 +7,7 @@ import dev.promptbench.gate.JUnitXml;
 import dev.promptbench.gate.Thresholds;
 import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RebuiltReport;
-import dev.promptbench.report.ResultsReader;
+import dev.promptbench.report.SavedRun;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -93,7 +93,7 @@ class GoldenReportTest {
 
     /** The JUnit report of {@link #THRESHOLDS} on the reported run, timed as {@code run --junit} times it. */
     private static String junit(Path results) throws Exception {
-        RebuiltReport rebuilt = ResultsReader.read(results);
+        RebuiltReport rebuilt = SavedRun.read(results);
         double seconds = rebuilt.report().modes().values().stream().flatMap(m -> m.repeats().stream())
                 .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
         return JUnitXml.render(Thresholds.parse(THRESHOLDS, false)

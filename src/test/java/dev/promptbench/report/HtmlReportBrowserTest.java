@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.report.html.HtmlReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.report.html.HtmlReport;
 import static dev.promptbench.report.html.ResultsFixture.byClass;
 import static dev.promptbench.report.html.ResultsFixture.modeSection;
 import static org.junit.jupiter.api.Assertions.assertEquals;

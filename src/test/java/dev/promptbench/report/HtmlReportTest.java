@@ -1,5 +1,7 @@
 package dev.promptbench.report;
 
+import dev.promptbench.report.html.HtmlReport;
+import dev.promptbench.results.ResultsFileException;
 import static dev.promptbench.report.html.ResultsFixture.byAttribute;
 import static dev.promptbench.report.html.ResultsFixture.byClass;
 import static dev.promptbench.report.html.ResultsFixture.header;
@@ -184,7 +186,8 @@ class HtmlReportTest {
     @Test
     void aFileWithoutARunHeaderIsAClearError() throws IOException {
         Path file = ResultsFixture.write(dir.resolve("x.jsonl"), List.of("{\"hello\":1}"));
-        IOException e = assertThrows(IOException.class, () -> HtmlReport.write(file, new StringWriter()));
+        ResultsFileException e = assertThrows(ResultsFileException.class,
+                () -> HtmlReport.write(null, file, new StringWriter()));
         assertTrue(e.getMessage().contains("not a promptbench results file"), e.getMessage());
     }
 

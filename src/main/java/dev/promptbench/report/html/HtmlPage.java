@@ -1,7 +1,8 @@
 package dev.promptbench.report.html;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.report.RunReport;
+import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.io.Writer;
@@ -9,7 +10,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The HTML report as one self-contained page: run details and the comparison table, then per mode a
@@ -23,22 +23,20 @@ public final class HtmlPage {
     private HtmlPage() {}
 
     /**
-     * Reads {@code resultsFile} in one pass and writes the page to {@code out} (not closed).
+     * Reads {@code resultsFile} in one pass for the charts and writes the page to {@code out} (not closed).
      *
-     * @param summaries reads a {@code summary} record back as the run made it, so a sweep's knee is
-     *                  found from the same figures as the {@code sweep} command's
+     * @param report the run's figures for the comparison table, or null to rebuild them from the file
      */
-    public static void write(Path resultsFile, Writer out, Function<JsonNode, ModeSummary> summaries)
-            throws IOException {
+    static void write(Path resultsFile, RunReport report, Writer out) throws IOException, ResultsFileException {
         ScannedRun run = ResultsScan.read(resultsFile);
-        if (run.isSweep()) renderSweep(run, SweepSection.of(run.sweep(), summaries), out);
-        else render(run, out);
+        if (run.isSweep()) renderSweep(run, SweepSection.of(run.sweep()), out);
+        else render(run, report != null ? report : HtmlReport.rebuild(resultsFile), out);
     }
 
     static void renderSweep(ScannedRun run, SweepSection sweep, Writer out) throws IOException {
         RunDetails details = new RunDetails(run.header(), run.fileName());
-        JsonNode file = run.header().path("prompt_file");
-        head("promptbench · sweep " + sweep.range() + " · " + (file.isTextual() ? file.asText() : run.fileName()), out);
+        String file = run.header().promptFile();
+        head("promptbench · sweep " + sweep.range() + " · " + (file != null ? file : run.fileName()), out);
         out.write("<header><h1>promptbench <span class=\"muted\">· sweep " + Markup.text(sweep.range())
                 + "</span></h1><p class=\"subtitle\">" + details.subtitle() + "</p>" + details.markup() + "</header>");
         // The steps share one mode name and restart their clocks, so per-mode timelines would overlay
@@ -47,8 +45,8 @@ public final class HtmlPage {
         foot(run, Map.of(), out);
     }
 
-    static void render(ScannedRun run, Writer out) throws IOException {
-        ComparisonTable table = new ComparisonTable(run.summaries());
+    static void render(ScannedRun run, RunReport report, Writer out) throws IOException {
+        ComparisonTable table = new ComparisonTable(report);
         RunDetails details = new RunDetails(run.header(), run.fileName());
         List<ModeTrace> traces = run.traces();
         double end = 0;
@@ -65,6 +63,10 @@ public final class HtmlPage {
             out.write("<p class=\"note\">No summary records: the run did not finish. The charts below come from the "
                     + "request records written before it stopped.</p>");
         } else {
+            if (!run.summarised()) {
+                out.write("<p class=\"note\">No summary records: the run did not finish. The figures are recomputed "
+                        + "from the request records written before it stopped.</p>");
+            }
             out.write(table.markup());
             out.write(table.notes());
         }
@@ -78,8 +80,8 @@ public final class HtmlPage {
                 + "</p>");
         out.write(legend(traces));
         for (ModeTrace trace : traces) {
-            JsonNode summary = table.first(trace.mode());
-            int workers = Math.max(1, Math.max(trace.lanesSeen(), summary == null ? 0 : summary.path("threads").asInt()));
+            ModeSummary summary = table.first(trace.mode());
+            int workers = Math.max(1, Math.max(trace.lanesSeen(), summary == null ? 0 : summary.threads()));
             String id = "timeline-" + trace.mode();
             TimelineChart timeline = new TimelineChart(trace, workers, time);
             InFlightChart inFlight = new InFlightChart(trace, time, workers);
@@ -135,7 +137,8 @@ public final class HtmlPage {
     }
 
     private static void foot(ScannedRun run, Map<String, ChartData> data, Writer out) throws IOException {
-        out.write("<footer>Written by promptbench " + Markup.text(run.header().path("promptbench_version").asText("?"))
+        String version = run.header().version();
+        out.write("<footer>Written by promptbench " + Markup.text(version == null ? "?" : version)
                 + " from <code>" + Markup.text(run.fileName()) + "</code>. Self-contained: this page loads nothing "
                 + "from the network.</footer>");
         out.write("<div id=\"pb-tip\" class=\"tip\" hidden=\"hidden\"></div>");
@@ -159,8 +162,8 @@ public final class HtmlPage {
     }
 
     private static String title(ScannedRun run) {
-        JsonNode file = run.header().path("prompt_file");
-        return "promptbench · " + modesTitle(run.traces()) + " · " + (file.isTextual() ? file.asText() : run.fileName());
+        String file = run.header().promptFile();
+        return "promptbench · " + modesTitle(run.traces()) + " · " + (file != null ? file : run.fileName());
     }
 
     private static String modesTitle(List<ModeTrace> traces) {
@@ -170,12 +173,10 @@ public final class HtmlPage {
         return title.toString();
     }
 
-    private static String counts(ModeTrace trace, JsonNode summary) {
+    private static String counts(ModeTrace trace, ModeSummary summary) {
         StringBuilder s = new StringBuilder();
         s.append(Markup.count(trace.ran())).append(trace.ran() == 1 ? " request" : " requests");
-        if (summary != null && summary.path("wall_ms").isNumber()) {
-            s.append(" · wall ").append(Markup.duration(summary.path("wall_ms").asDouble()));
-        }
+        if (summary != null) s.append(" · wall ").append(Markup.duration(summary.wallMs()));
         if (trace.errors() > 0) s.append(" · ").append(Markup.count(trace.errors())).append(" errors");
         if (trace.filtered() > 0) s.append(" · ").append(Markup.count(trace.filtered())).append(" filtered");
         if (trace.retried() > 0) s.append(" · ").append(Markup.count(trace.retried())).append(" retried");

@@ -1,5 +1,7 @@
 package dev.promptbench.report.html;
 
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.RequestStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -59,21 +61,23 @@ final class ModeTrace {
         this.detailLimit = detailLimit;
     }
 
-    void add(RequestLine r) {
-        if ("not_run".equals(r.status())) {
+    void add(RequestResult r) {
+        if (!r.ran()) {
             notRun++;
             return;
         }
-        double startMs = r.startMs() + shift;
-        double endMs = Math.max(startMs, r.endMs() + shift);
+        double startMs = ms(r.times().startOffsetNanos()) + shift;
+        double endMs = Math.max(startMs, ms(r.times().endOffsetNanos()) + shift);
+        double latencyMs = ms(r.times().latencyNanos());
+        double ttftMs = r.stream() == null ? Double.NaN : ms(r.stream().firstContentNanos());
         byte code = code(r);
         ran++;
         if (code == OK) ok++;
         else if (code == FILTERED) filtered++;
         else errors++;
-        if (r.attempts() > 1) retried++;
-        if (code < ERROR && r.latencyMs() >= 0) latencies.recordValue(Math.round(r.latencyMs() * 1000));
-        if (!Double.isNaN(r.ttftMs())) streamed = true;
+        if (r.attempts().count() > 1) retried++;
+        if (code < ERROR && latencyMs >= 0) latencies.recordValue(Math.round(latencyMs * 1000));
+        if (!Double.isNaN(ttftMs)) streamed = true;
         maxLane = Math.max(maxLane, r.lane());
         maxEnd = Math.max(maxEnd, endMs);
         if (density != null) {
@@ -87,25 +91,30 @@ final class ModeTrace {
         }
         if (size == start.length) grow();
         index[size] = r.index();
-        ids.add(r.id());
+        ids.add(r.promptId() == null ? "" : r.promptId());
         start[size] = startMs;
         end[size] = endMs;
-        latency[size] = r.latencyMs();
-        ttft[size] = r.ttftMs();
-        waitMs[size] = r.waitMs();
+        latency[size] = latencyMs;
+        ttft[size] = ttftMs;
+        waitMs[size] = ms(r.attempts().waitNanos());
         lane[size] = r.lane();
-        attempts[size] = r.attempts();
-        rateLimited[size] = r.rateLimited();
-        promptTokens[size] = r.promptTokens();
-        completionTokens[size] = r.completionTokens();
+        attempts[size] = r.attempts().count();
+        rateLimited[size] = r.attempts().rateLimited();
+        promptTokens[size] = r.usage() == null ? -1 : r.usage().promptTokens();
+        completionTokens[size] = r.usage() == null ? -1 : r.usage().completionTokens();
         kind[size] = code;
         size++;
     }
 
-    private byte code(RequestLine r) {
-        if ("ok".equals(r.status())) return OK;
-        if ("filtered".equals(r.status())) return FILTERED;
-        String kindName = r.errorKind() == null ? "error" : r.errorKind();
+    /** Nanoseconds as milliseconds: the file's microsecond values come back exactly. */
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+
+    private byte code(RequestResult r) {
+        if (r.status() == RequestStatus.OK) return OK;
+        if (r.status() == RequestStatus.FILTERED) return FILTERED;
+        String kindName = r.error() == null ? "error" : r.error().kind();
         int at = errorKinds.indexOf(kindName);
         if (at < 0 && errorKinds.size() < MAX_KINDS) {
             errorKinds.add(kindName);

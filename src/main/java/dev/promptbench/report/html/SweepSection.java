@@ -1,14 +1,11 @@
 package dev.promptbench.report.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.stats.Knee;
-import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.SweepStep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * A sweep's page body: throughput and p95 latency against concurrency, and a table of the steps with
@@ -23,12 +20,12 @@ final class SweepSection {
         this.knee = Knee.of(steps);
     }
 
-    /** The steps that finished at least one repeat, each summary read back as the command read it. */
-    static SweepSection of(List<SweptStep> swept, Function<JsonNode, ModeSummary> decoder) {
+    /** The steps that finished at least one repeat. */
+    static SweepSection of(List<SweptStep> swept) {
         List<SweepStep> steps = new ArrayList<>();
         for (SweptStep step : swept) {
             if (step.summaries().isEmpty()) continue;
-            steps.add(SweepStep.of(step.threads(), step.summaries().stream().map(decoder).toList()));
+            steps.add(SweepStep.of(step.threads(), step.summaries()));
         }
         return new SweepSection(steps);
     }

@@ -1,25 +1,24 @@
 package dev.promptbench.report.html;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.stats.ModeSummary;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One step of a sweep as read from its results file: the {@code sweep_step} marker's concurrency and
- * the summary records that followed it, one per repeat.
+ * the summaries that followed it, one per repeat.
  */
 final class SweptStep {
     private final int threads;
-    private final List<JsonNode> summaries = new ArrayList<>();
+    private final List<ModeSummary> summaries = new ArrayList<>();
 
     SweptStep(int threads) {
         this.threads = threads;
     }
 
     /** A summary of this step; a later one for the same repeat replaces the earlier (a resumed step). */
-    void add(JsonNode summary) {
-        int repeat = summary.path("repeat").asInt(0);
-        summaries.removeIf(old -> old.path("repeat").asInt(0) == repeat);
+    void add(ModeSummary summary) {
+        summaries.removeIf(old -> old.repeat() == summary.repeat());
         summaries.add(summary);
     }
 
@@ -27,7 +26,7 @@ final class SweptStep {
         return threads;
     }
 
-    List<JsonNode> summaries() {
+    List<ModeSummary> summaries() {
         return summaries;
     }
 }

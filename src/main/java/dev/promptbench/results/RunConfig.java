@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 /**
  * The settings that make two runs comparable, as reported in JSON and the results header.

@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 import dev.promptbench.client.Endpoint;
 

@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 /**
  * The totals of a batch run.

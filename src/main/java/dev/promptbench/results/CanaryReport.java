@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 /**
  * What the canary request found before the batch started; recorded in the results header only.

@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.run.Mode;
@@ -75,7 +75,7 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
         String text = line.toString(StandardCharsets.UTF_8).strip();
         if (text.isEmpty()) return null;
         try {
-            return Json.MAPPER.readTree(text);
+            return RecordJson.MAPPER.readTree(text);
         } catch (IOException e) {
             throw new InvalidResultsException(file + ":" + lineNumber + ": not valid JSON");
         }

@@ -1,8 +1,5 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,33 +8,26 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads a JSON Lines file one object at a time, keeping only the current line in memory. Blank lines
- * are skipped. A last line that has no newline and does not parse is what a killed writer leaves: it
- * is reported through {@link #cutLine()}, not as an error; any other line that does not parse is.
+ * Reads a JSON Lines file one line at a time, keeping only the current line in memory; blank lines
+ * are skipped. The caller parses each line.
  */
 final class JsonLines implements Closeable {
-    private static final ObjectReader READER = Json.MAPPER.reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final InputStream in;
-    private final String label;
     private final byte[] chunk = new byte[1 << 16];
     private int chunkPos;
     private int chunkEnd;
     private byte[] line = new byte[1024];
     private int lineNumber;
-    private int cutLine;
 
-    /** One parsed line and its 1-based number. */
-    record Line(int number, JsonNode record) {}
+    /** One non-blank line: its 1-based number and its bytes ({@code length} of them, valid until the next call). */
+    record Line(int number, byte[] bytes, int length) {}
 
     JsonLines(Path file) throws IOException {
         this.in = Files.newInputStream(file);
-        this.label = file.toString();
     }
 
-    /** The next non-blank line as a JSON object, or null at the end of the file. */
-    Line next() throws IOException, ResultsFileException {
+    /** The next non-blank line, or null at the end of the file. */
+    Line next() throws IOException {
         while (true) {
             int length = 0;
             int b;
@@ -52,20 +42,7 @@ final class JsonLines implements Closeable {
                 if (terminated) continue;
                 return null;
             }
-            JsonNode record;
-            try {
-                record = READER.readTree(line, 0, length);
-            } catch (IOException e) {
-                if (!terminated) {
-                    cutLine = lineNumber;
-                    return null;
-                }
-                throw new ResultsFileException(label + ":" + lineNumber + ": not valid JSON");
-            }
-            if (!record.isObject()) {
-                throw new ResultsFileException(label + ":" + lineNumber + ": not a JSON object");
-            }
-            return new Line(lineNumber, record);
+            return new Line(lineNumber, line, length);
         }
     }
 
@@ -80,11 +57,6 @@ final class JsonLines implements Closeable {
             }
         }
         return chunk[chunkPos++] & 0xff;
-    }
-
-    /** The number of a last line cut short and skipped, or 0 when there was none. */
-    int cutLine() {
-        return cutLine;
     }
 
     private boolean isBlank(int length) {

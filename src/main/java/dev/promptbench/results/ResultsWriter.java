@@ -1,4 +1,4 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -15,17 +15,21 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * The JSON Lines results file (schema version 1): a {@code run} header, one {@code request} record
- * per request as it completes, a {@code summary} record per mode. Each line is flushed when written,
- * so a killed run leaves every finished request on disk.
+ * Writes the JSON Lines results file (schema version {@value #SCHEMA_VERSION}): a {@code run} header, one
+ * {@code request} record per request as it completes, a {@code summary} record per mode, and the
+ * {@code resume}, {@code sweep_step} and {@code limit} markers. Each line is flushed when written, so a
+ * killed run leaves every finished request on disk. {@link ResultsReader} is its inverse.
  */
-public final class ResultsFile implements ResultSink, AutoCloseable {
+public final class ResultsWriter implements ResultSink, AutoCloseable {
+    /** The major version of the format: a reader refuses files of a later one. Adding keys keeps it. */
+    public static final int SCHEMA_VERSION = 1;
+
     private final OutputStream out;
     private final JsonGenerator json;
 
-    private ResultsFile(OutputStream out) throws IOException {
+    private ResultsWriter(OutputStream out) throws IOException {
         this.out = out;
-        this.json = Json.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
+        this.json = RecordJson.MAPPER.getFactory().createGenerator(out, JsonEncoding.UTF8);
         this.json.setRootValueSeparator(null);
     }
 
@@ -33,13 +37,13 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
      * Writes the results to {@code out} (an output file opened by the command, which decides whether an
      * existing file may be replaced or is appended to); lines are buffered and flushed one by one.
      */
-    public static ResultsFile writingTo(OutputStream out) throws IOException {
-        return new ResultsFile(new BufferedOutputStream(out, 1 << 16));
+    public static ResultsWriter writingTo(OutputStream out) throws IOException {
+        return new ResultsWriter(new BufferedOutputStream(out, 1 << 16));
     }
 
     /** Writes a {@code resume} record: what follows continues the run above it. */
     public void writeResume(RunHeader header, Map<String, Integer> remaining) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "resume");
         node.put("promptbench_version", header.version());
         node.put("started_at", header.startedAt().toString());
@@ -52,7 +56,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     /** Marks the start of a sweep step: the records that follow, up to the next marker, belong to it. */
     public void writeSweepStep(int threads, int requests) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "sweep_step");
         node.put("threads", threads);
         node.put("requests", requests);
@@ -66,11 +70,11 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
      * @param reason   why, in a few words ("429", "slow start", "headroom 8%, falling")
      */
     public void writeLimitChange(String mode, int repeat, double offsetMs, int limit, String reason) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "limit");
         node.put("mode", mode);
         node.put("repeat", repeat);
-        node.put("offset_ms", Json.round(offsetMs));
+        node.put("offset_ms", RecordJson.round(offsetMs));
         node.put("limit", limit);
         node.put("reason", reason);
         writeLine(node);
@@ -78,28 +82,28 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     /** Writes the {@code run} header record. */
     public void writeHeader(RunHeader header) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "run");
-        node.put("schema_version", 1);
+        node.put("schema_version", SCHEMA_VERSION);
         node.put("promptbench_version", header.version());
         node.put("started_at", header.startedAt().toString());
-        node.put("java", System.getProperty("java.version"));
-        node.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-        node.put("cores", Runtime.getRuntime().availableProcessors());
+        node.put("java", header.machine().java());
+        node.put("os", header.machine().os());
+        node.put("cores", header.machine().cores());
         node.put("prompt_file", header.promptFile());
         node.put("prompt_file_sha256", header.promptSha256());
         node.put("prompts", header.prompts());
         node.put("simulated", header.simulated());
-        node.set("endpoint", Json.endpoint(header.endpoints().get(0)));
+        node.set("endpoint", RecordJson.endpoint(header.endpoints().get(0)));
         var endpoints = node.putArray("endpoints");
-        header.endpoints().forEach(e -> endpoints.add(Json.endpoint(e)));
-        node.set("config", Json.config(header.config()));
+        header.endpoints().forEach(e -> endpoints.add(RecordJson.endpoint(e)));
+        node.set("config", RecordJson.config(header.config()));
         if (header.canary() != null) {
             ObjectNode canary = node.putObject("canary");
             canary.put("status", header.canary().status());
             canary.put("http_status", header.canary().httpStatus());
             canary.put("latency_ms", header.canary().latencyMs() == null ? null
-                    : Json.round(header.canary().latencyMs()));
+                    : RecordJson.round(header.canary().latencyMs()));
             canary.put("message", header.canary().message());
         }
         writeLine(node);
@@ -131,7 +135,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
             json.writeNumberField("attempts", r.attempts().count());
             json.writeNumberField("rate_limited", r.attempts().rateLimited());
             json.writeNumberField("retries_after_send", r.attempts().retriesAfterSend());
-            json.writeNumberField("wait_ms", Json.round(r.attempts().waitNanos() / 1e6));
+            json.writeNumberField("wait_ms", RecordJson.round(r.attempts().waitNanos() / 1e6));
             json.writeNumberField("start_offset_ms", ms(r.times().startOffsetNanos()));
             json.writeNumberField("end_offset_ms", ms(r.times().endOffsetNanos()));
             json.writeNumberField("latency_ms", ms(r.times().latencyNanos()));
@@ -160,9 +164,9 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     /** Writes the {@code run} header of a Batch API run ({@code mode "batch"}) with its parts. */
     public void writeBatchHeader(RunHeader header, String stateFile, java.util.List<BatchPartInfo> parts) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "run");
-        node.put("schema_version", 1);
+        node.put("schema_version", SCHEMA_VERSION);
         node.put("mode", "batch");
         node.put("promptbench_version", header.version());
         node.put("started_at", header.startedAt().toString());
@@ -170,7 +174,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         node.put("prompt_file_sha256", header.promptSha256());
         node.put("prompts", header.prompts());
         node.put("simulated", header.simulated());
-        node.set("endpoint", Json.endpoint(header.endpoints().get(0)));
+        node.set("endpoint", RecordJson.endpoint(header.endpoints().get(0)));
         node.put("state_file", stateFile);
         var list = node.putArray("parts");
         for (BatchPartInfo part : parts) {
@@ -193,7 +197,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     /** Writes one prompt's {@code request} record of a Batch API run. */
     public void writeBatchRequest(BatchRequest r) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "request");
         node.put("mode", "batch");
         node.put("index", r.index());
@@ -228,7 +232,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     /** Writes the {@code summary} record of a Batch API run. */
     public void writeBatchSummary(BatchSummary summary) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "summary");
         node.put("mode", "batch");
         node.put("prompts", summary.prompts());
@@ -236,7 +240,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         node.put("filtered", summary.filtered());
         node.put("errors", summary.errors());
         node.put("not_run", summary.notRun());
-        node.put("wall_ms", summary.wallMs() == null ? null : Json.round(summary.wallMs()));
+        node.put("wall_ms", summary.wallMs() == null ? null : RecordJson.round(summary.wallMs()));
         node.put("prompt_tokens", summary.promptTokens());
         node.put("completion_tokens", summary.completionTokens());
         node.put("unjoined_lines", summary.anomalies());
@@ -247,14 +251,14 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
         if (stream == null) return;
         json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));
         if (stream.tpotNanos() == null) json.writeNullField("tpot_ms");
-        else json.writeNumberField("tpot_ms", Json.round(stream.tpotNanos() / 1e6));
+        else json.writeNumberField("tpot_ms", RecordJson.round(stream.tpotNanos() / 1e6));
         json.writeNumberField("chunks", stream.chunks());
         json.writeObjectFieldStart("chunk_gap_ms");
         json.writeNumberField("p50", ms(stream.chunkGapP50Nanos()));
         json.writeNumberField("max", ms(stream.chunkGapMaxNanos()));
         json.writeEndObject();
         if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
-        else json.writeNumberField("decode_tokens_per_s", Json.round(stream.decodeTokensPerS()));
+        else json.writeNumberField("decode_tokens_per_s", RecordJson.round(stream.decodeTokensPerS()));
         json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
     }
 
@@ -269,16 +273,16 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
     }
 
     private static double ms(long nanos) {
-        return Json.round(nanos / 1e6);
+        return RecordJson.round(nanos / 1e6);
     }
 
     /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
     public void writeSummary(ModeSummary summary) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "summary");
         node.put("mode", summary.mode().wireName());
         node.put("repeat", summary.repeat());
-        node.setAll(Json.mode(summary));
+        node.setAll(RecordJson.mode(summary));
         // wall_ms is rounded to microseconds; the exact wall lets `report` recompute the speedup to the digit.
         node.put("wall_ns", Math.round(summary.wallMs() * 1e6));
         ObjectNode histograms = node.putObject("histograms");
@@ -293,7 +297,7 @@ public final class ResultsFile implements ResultSink, AutoCloseable {
 
     private void writeLine(ObjectNode node) {
         try {
-            Json.MAPPER.writeTree(json, node);
+            RecordJson.MAPPER.writeTree(json, node);
             endLine();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the results file", e);

@@ -1,22 +1,24 @@
-package dev.promptbench.report;
+package dev.promptbench.results;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.Spread;
 import dev.promptbench.stats.ModeSummary;
 
-/** The JSON shapes shared by the JSON report and the results file (schema version 1). */
-final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+/**
+ * The JSON shapes the results file and the {@code --format json} report share (schema version 1): an
+ * endpoint, the run's config and one mode's statistics have the same keys in both.
+ */
+public final class RecordJson {
+    public static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private Json() {}
+    private RecordJson() {}
 
-    static ObjectNode endpoint(EndpointInfo info) {
+    public static ObjectNode endpoint(EndpointInfo info) {
         ObjectNode node = NODES.objectNode();
         node.put("name", info.name());
         node.put("kind", info.kind());
@@ -27,7 +29,7 @@ final class Json {
         return node;
     }
 
-    static ObjectNode config(RunConfig config) {
+    public static ObjectNode config(RunConfig config) {
         ObjectNode node = NODES.objectNode();
         node.put("mode", config.mode());
         node.put("threads", config.threads());
@@ -42,31 +44,7 @@ final class Json {
         return node;
     }
 
-    /**
-     * A mode over its repeats: with one repeat, that repeat's numbers; with several, the median repeat's
-     * numbers with wall time and latency p50/p95 replaced by their medians, plus each repeat and the spreads.
-     */
-    static ObjectNode modeResults(ModeResults results) {
-        ObjectNode node = mode(results.headline());
-        if (results.repeats().size() < 2) return node;
-        node.put("wall_ms", round(results.wallMs().median()));
-        if (results.p50Ms() != null) {
-            ((ObjectNode) node.get("latency_ms")).put("p50", round(results.p50Ms().median()));
-            ((ObjectNode) node.get("latency_ms")).put("p95", round(results.p95Ms().median()));
-        }
-        ObjectNode spread = node.putObject("spread");
-        spread.put("kind", results.wallMs().kind());
-        spread.set("wall_ms", spread(results.wallMs(), 3));
-        if (results.p50Ms() != null) {
-            spread.set("p50_ms", spread(results.p50Ms(), 3));
-            spread.set("p95_ms", spread(results.p95Ms(), 3));
-        }
-        ArrayNode repeats = node.putArray("repeats");
-        results.repeats().forEach(r -> repeats.add(mode(r)));
-        return node;
-    }
-
-    static ObjectNode spread(Spread spread, int decimals) {
+    public static ObjectNode spread(Spread spread, int decimals) {
         ObjectNode node = NODES.objectNode();
         if (spread == null) return node;
         double scale = Math.pow(10, decimals);
@@ -78,7 +56,7 @@ final class Json {
     }
 
     /** One mode's numbers: the same keys in {@code --format json} and in summary records. */
-    static ObjectNode mode(ModeSummary summary) {
+    public static ObjectNode mode(ModeSummary summary) {
         ObjectNode node = NODES.objectNode();
         node.put("threads", summary.threads());
         node.put("wall_ms", round(summary.wallMs()));
@@ -134,11 +112,11 @@ final class Json {
     }
 
     /** Milliseconds to three decimals (microseconds): enough, and stable in golden files. */
-    static double round(double value) {
+    public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
     }
 
-    static double round4(double value) {
+    public static double round4(double value) {
         return Math.round(value * 10000.0) / 10000.0;
     }
 }

@@ -1,0 +1,43 @@
+package dev.promptbench.results;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The first record of a results file: what was run, against what, with which settings, on what.
+ *
+ * @param startedAt    when the run started, or null when a file's value is not an instant
+ * @param promptSha256 SHA-256 of the prompt file's bytes, or null for standard input
+ * @param canary       what the canary found, or null when none was sent
+ */
+public record RunHeader(String version, Instant startedAt, Machine machine, String promptFile, String promptSha256,
+                        int prompts, boolean simulated, List<EndpointInfo> endpoints, RunConfig config,
+                        CanaryReport canary) {
+
+    /** A header for a run starting on this machine now. */
+    public RunHeader(String version, Instant startedAt, String promptFile, String promptSha256, int prompts,
+                     boolean simulated, List<EndpointInfo> endpoints, RunConfig config, CanaryReport canary) {
+        this(version, startedAt, Machine.current(), promptFile, promptSha256, prompts, simulated, endpoints, config,
+                canary);
+    }
+
+    /** The (first) endpoint. */
+    public EndpointInfo endpoint() {
+        return endpoints.isEmpty() ? null : endpoints.get(0);
+    }
+
+    /**
+     * Where the run ran.
+     *
+     * @param java  the Java version, or null
+     * @param os    operating system and architecture, or null
+     * @param cores available processors (0 when unknown)
+     */
+    public record Machine(String java, String os, int cores) {
+        static Machine current() {
+            return new Machine(System.getProperty("java.version"),
+                    System.getProperty("os.name") + " " + System.getProperty("os.arch"),
+                    Runtime.getRuntime().availableProcessors());
+        }
+    }
+}
