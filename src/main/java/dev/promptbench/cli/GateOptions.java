@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
@@ -8,9 +8,11 @@ import dev.promptbench.gate.Baseline;
 import dev.promptbench.gate.GateException;
 import dev.promptbench.gate.JUnitXml;
 import dev.promptbench.gate.StepSummary;
+import dev.promptbench.gate.Target;
 import dev.promptbench.gate.Threshold;
 import dev.promptbench.gate.Thresholds;
 import dev.promptbench.gate.Verdict;
+import dev.promptbench.report.EndpointInfo;
 import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.TableReporter;
@@ -27,7 +29,8 @@ import picocli.CommandLine.Option;
 
 /**
  * CI gates on a run: {@code --fail-if} thresholds, the {@code --baseline} they may compare with, and the
- * files CI shows ({@code --junit}, the GitHub step summary). Parsed at validation, applied after the run.
+ * files CI shows ({@code --junit}, the GitHub step summary). Parsed at validation, checked against what the
+ * run will be before it starts, applied after it.
  */
 final class GateOptions {
     /** What {@link #check} returns when no threshold was given: request errors decide the exit code. */
@@ -78,6 +81,30 @@ final class GateOptions {
         }
     }
 
+    /**
+     * Before the run, what can be known then: each JSON Pointer must read something this run's document
+     * will have, and the baseline must compare with this run (its endpoint, max tokens and streaming);
+     * a mismatch allowed by --allow-baseline-mismatch is one warning here, not again after the run.
+     */
+    void checkBeforeRun(ReportShape shape, EndpointInfo endpoint, Integer maxTokens, boolean stream, Notices notices) {
+        for (Threshold threshold : thresholds.all()) {
+            if (!(threshold.target() instanceof Target.Pointer pointer)) continue;
+            shape.problem(pointer.path()).ifPresent(problem -> {
+                throw new UsageException("--fail-if '" + threshold.text() + "': " + problem);
+            });
+        }
+        if (saved == null) return;
+        ObjectNode run = JsonNodeFactory.instance.objectNode();
+        run.putObject("endpoint").put("kind", endpoint.kind()).put("url", endpoint.url())
+                .put("deployment", endpoint.deployment()).put("model", endpoint.model());
+        run.putObject("config").put("max_tokens", maxTokens).put("stream", stream);
+        try {
+            saved.admit(run, allowMismatch).ifPresent(notices::say);
+        } catch (GateException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
     /** The {@code --junit} file as an output, or null when not asked for. */
     OutputFile junit(boolean force) {
         return junit == null ? null : OutputFile.of("--junit", junit, force);
@@ -98,16 +125,8 @@ final class GateOptions {
         ObjectNode json = JsonReporter.toJson(report);
         List<Verdict> verdicts = List.of();
         if (!thresholds.isEmpty()) {
-            JsonNode base = null;
-            if (saved != null) {
-                try {
-                    saved.admit(json, allowMismatch).ifPresent(err::println);
-                } catch (GateException e) {
-                    throw new UsageException(e.getMessage());
-                }
-                base = saved.document();
-            }
-            verdicts = thresholds.evaluate(json, base);
+            // The baseline was admitted before the run (checkBeforeRun): the fields it compares are known then.
+            verdicts = thresholds.evaluate(json, saved == null ? null : saved.document());
             print(verdicts, err);
             if (junit != null) writeJUnit(verdicts, report, outputs, force);
         }

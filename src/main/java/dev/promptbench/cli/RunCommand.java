@@ -5,6 +5,7 @@ import dev.promptbench.app.BatchRunner;
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.RunSpec;
+import dev.promptbench.app.SimulatorEndpoint;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.config.EndpointFlags;
 import dev.promptbench.config.EndpointResolver;
@@ -12,6 +13,7 @@ import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.EndpointInfo;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.app.RunListener;
@@ -22,6 +24,7 @@ import dev.promptbench.run.Ticker;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.results.PreviousRun;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,6 +195,9 @@ public final class RunCommand implements Callable<Integer> {
             OutputFiles outputs = dryRun ? null : outputs();
             Notices notices = new Notices(err, quiet);
             idleFlags(resolution).warnings().forEach(notices::say);
+            gate.checkBeforeRun(new ReportShape(plans().stream().map(p -> p.mode().wireName()).toList(),
+                    request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
+                    request.settings().maxTokens(), request.stream, notices);
             String fileLimit = OpenFileLimit.warning(threads);
             if (fileLimit != null) notices.say(fileLimit);
             if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
@@ -258,6 +264,12 @@ public final class RunCommand implements Callable<Integer> {
         if (resume != null && out != null) {
             throw new UsageException("--resume appends to its own file: leave out --out");
         }
+    }
+
+    /** The (first) endpoint as reports will name it; the simulator's port is not known yet, nor compared. */
+    private static EndpointInfo endpointInfo(Resolution resolution) {
+        return EndpointInfo.of(resolution.useSimulator() ? SimulatorEndpoint.at(URI.create("http://127.0.0.1/"))
+                : resolution.endpoints().get(0), null);
     }
 
     /** The flags given that this combination ignores. */
