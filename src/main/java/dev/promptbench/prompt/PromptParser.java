@@ -63,7 +63,13 @@ final class PromptParser {
             throw fail(lineNumber,
                     "needs \"prompt\" (a string) or \"messages\" (an array of {\"role\": ..., \"content\": ...})");
         }
-        // What is left is passed through to the request as written.
+        // What is left is sent with the request, so it is type-checked now rather than rejected by the service.
+        for (var field : object.properties()) {
+            String problem = FieldRules.checkField(field.getKey(), field.getValue());
+            if (problem != null) {
+                throw fail(lineNumber, problem);
+            }
+        }
         return new Prompt(index, id, chat, object);
     }
 
@@ -99,12 +105,9 @@ final class PromptParser {
             throw fail(lineNumber, "\"messages\" is empty");
         }
         for (int i = 0; i < array.size(); i++) {
-            JsonNode message = array.get(i);
-            if (!message.isObject()) {
-                throw fail(lineNumber, "messages[" + i + "] must be an object, not " + kind(message));
-            }
-            if (!message.path("role").isTextual()) {
-                throw fail(lineNumber, "messages[" + i + "] needs a string \"role\"");
+            String problem = FieldRules.checkMessage(i, array.get(i));
+            if (problem != null) {
+                throw fail(lineNumber, problem);
             }
         }
         return array;

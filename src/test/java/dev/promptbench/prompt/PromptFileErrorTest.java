@@ -90,7 +90,36 @@ class PromptFileErrorTest {
                 Arguments.of("{\"messages\": [\"hi\"]}", "messages[0] must be an object, not a string"),
                 Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": \"a\"}, {\"content\": \"b\"}]}",
                         "messages[1] needs a string \"role\""),
-                Arguments.of("{\"prompt\": \"a\", \"id\": null}", "\"id\" must be a non-empty string or a number, not null"));
+                Arguments.of("{\"prompt\": \"a\", \"id\": null}", "\"id\" must be a non-empty string or a number, not null"),
+                // Every field that will be sent is type-checked on load, not rejected by the service mid-run.
+                Arguments.of("{\"prompt\": \"a\", \"max_tokens\": \"ten\"}",
+                        "\"max_tokens\" must be a positive integer, not a string (\"ten\")"),
+                Arguments.of("{\"prompt\": \"a\", \"max_completion_tokens\": 2.5}",
+                        "\"max_completion_tokens\" must be a positive integer, not a number (2.5)"),
+                Arguments.of("{\"prompt\": \"a\", \"max_tokens\": 0}",
+                        "\"max_tokens\" must be a positive integer, not a number (0)"),
+                Arguments.of("{\"prompt\": \"a\", \"temperature\": \"hot\"}",
+                        "\"temperature\" must be a number from 0 to 2, not a string (\"hot\")"),
+                Arguments.of("{\"prompt\": \"a\", \"temperature\": 3}",
+                        "\"temperature\" must be a number from 0 to 2, not a number (3)"),
+                Arguments.of("{\"prompt\": \"a\", \"top_p\": [1]}", "\"top_p\" must be a number from 0 to 1, not an array"),
+                Arguments.of("{\"prompt\": \"a\", \"seed\": \"42\"}", "\"seed\" must be an integer, not a string (\"42\")"),
+                Arguments.of("{\"prompt\": \"a\", \"stop\": [\"x\", 1]}",
+                        "\"stop\" must be a string or an array of strings, not an array"),
+                Arguments.of("{\"prompt\": \"a\", \"stream\": true}", "\"stream\" is not a per-prompt field"),
+                Arguments.of("{\"messages\": [{\"role\": \"robot\", \"content\": \"a\"}]}",
+                        "messages[0].role must be system, developer, user, assistant, tool or function, not a string"
+                                + " (\"robot\")"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": 42}]}",
+                        "messages[0].content must be a string or an array of parts, not a number (42)"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": {\"text\": \"a\"}}]}",
+                        "messages[0].content must be a string or an array of parts, not an object"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\"}]}",
+                        "messages[0] needs \"content\" (a string or an array of parts)"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": [\"a\"]}]}",
+                        "messages[0].content[0] must be an object with a string \"type\", not a string (\"a\")"),
+                Arguments.of("{\"messages\": [{\"role\": \"user\", \"content\": [{\"type\": \"text\"}]}]}",
+                        "messages[0].content[0] is a text part without a string \"text\""));
     }
 
     @ParameterizedTest

@@ -51,6 +51,22 @@ class PromptFileJsonlTest {
     }
 
     @Test
+    void toolTurnsImagePartsAndKnownFieldsOfEveryKindPassTheChecks() throws Exception {
+        String line = "{\"messages\":[{\"role\":\"developer\",\"content\":\"be brief\"},"
+                + "{\"role\":\"user\",\"content\":[{\"type\":\"text\",\"text\":\"what is this?\"},"
+                + "{\"type\":\"image_url\",\"image_url\":{\"url\":\"https://example.com/a.png\"}}]},"
+                + "{\"role\":\"assistant\",\"content\":null,\"tool_calls\":[{\"id\":\"c1\",\"type\":\"function\","
+                + "\"function\":{\"name\":\"look\",\"arguments\":\"{}\"}}]},"
+                + "{\"role\":\"tool\",\"tool_call_id\":\"c1\",\"content\":\"a cat\"}],"
+                + "\"max_tokens\":50,\"temperature\":0,\"top_p\":1,\"seed\":-7,\"n\":2,\"stop\":[\"\\n\"],"
+                + "\"tool_choice\":\"auto\",\"tools\":[],\"response_format\":{\"type\":\"text\"},\"x_custom\":\"any\"}";
+
+        Prompt prompt = read("p.jsonl", line, TextPromptStyle.DEFAULT).get(0);
+
+        assertEquals(4, prompt.messages().size());
+    }
+
+    @Test
     void otherKeysArePassedThroughAsFields() throws Exception {
         String line = "{\"id\":\"q1\",\"prompt\":\"hi\",\"temperature\":0.2,\"max_tokens\":50,\"top_p\":0.9,\"seed\":7,"
                 + "\"metadata\":{\"k\":[1,2]},\"response_format\":{\"type\":\"json_object\"}}";
