@@ -12,7 +12,7 @@ import dev.promptbench.gate.Target;
 import dev.promptbench.gate.Threshold;
 import dev.promptbench.gate.Thresholds;
 import dev.promptbench.gate.Verdict;
-import dev.promptbench.report.EndpointInfo;
+import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.TableReporter;

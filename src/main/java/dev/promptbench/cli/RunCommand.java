@@ -13,7 +13,7 @@ import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
-import dev.promptbench.report.EndpointInfo;
+import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.app.RunListener;

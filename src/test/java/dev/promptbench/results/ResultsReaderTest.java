@@ -1,0 +1,107 @@
+package dev.promptbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.promptbench.run.RequestResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The one reader: typed records, blank and cut lines, unknown keys and types, the schema version. */
+class ResultsReaderTest {
+    private static final String HEADER = "{\"type\":\"run\",\"schema_version\":1,\"prompts\":2,"
+            + "\"endpoints\":[{\"name\":\"sim\",\"kind\":\"simulator\"}],\"config\":{\"mode\":\"parallel\",\"threads\":2}}";
+    private static final String REQUEST = "{\"type\":\"request\",\"mode\":\"parallel\",\"repeat\":0,\"index\":%d,"
+            + "\"id\":\"line-%d\",\"status\":\"ok\",\"attempts\":1,\"start_offset_ms\":1.5,\"end_offset_ms\":101.25,"
+            + "\"latency_ms\":99.75,\"queue_ms\":0,\"tokens\":{\"prompt\":3,\"completion\":7},\"lane\":0,"
+            + "\"future_key\":{\"x\":[1,2]}}";
+
+    @TempDir
+    Path dir;
+
+    /** Collects the requests a pass hands over. */
+    private static final class Requests implements RecordHandler {
+        final List<RequestResult> all = new ArrayList<>();
+        RunHeader header;
+
+        @Override
+        public void header(RunHeader h) {
+            header = h;
+        }
+
+        @Override
+        public void request(RequestResult r) {
+            all.add(r);
+        }
+    }
+
+    private Path file(String text) throws Exception {
+        Path file = dir.resolve("r.jsonl");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void readsTypedRecordsSkippingBlankLinesUnknownKeysAndTypes() throws Exception {
+        Requests requests = new Requests();
+        ResultsReader.End end = ResultsReader.read(file(HEADER + "\r\n\n  \n" + REQUEST.formatted(0, 1)
+                + "\n{\"type\":\"from_the_future\",\"n\":1}\n{\"status\":\"ok\",\"type\":\"request\",\"mode\":\"parallel\","
+                + "\"index\":1,\"latency_ms\":2.5}\n"), requests);
+        assertEquals("simulator", requests.header.endpoint().kind());
+        assertEquals(2, requests.all.size());
+        RequestResult first = requests.all.get(0);
+        assertEquals(99_750_000L, first.times().latencyNanos());
+        assertEquals(1_500_000L, first.times().startOffsetNanos());
+        assertEquals(7, first.usage().completionTokens());
+        assertEquals(2_500_000L, requests.all.get(1).times().latencyNanos(), "type need not come first");
+        assertEquals(0, end.cutLine());
+    }
+
+    @Test
+    void aLastLineCutShortIsSkippedAndNamed() throws Exception {
+        Requests requests = new Requests();
+        ResultsReader.End end = ResultsReader.read(file(HEADER + "\n" + REQUEST.formatted(0, 1) + "\n{\"type\":\"req"),
+                requests);
+        assertEquals(1, requests.all.size());
+        assertEquals(3, end.cutLine());
+    }
+
+    @Test
+    void aCompleteLastLineWithoutNewlineCounts() throws Exception {
+        Requests requests = new Requests();
+        ResultsReader.End end = ResultsReader.read(file(HEADER + "\n" + REQUEST.formatted(0, 1)), requests);
+        assertEquals(1, requests.all.size());
+        assertEquals(0, end.cutLine());
+    }
+
+    @Test
+    void aBrokenLastLineIsTakenAsCutShortEvenWithItsNewline() throws Exception {
+        Requests requests = new Requests();
+        ResultsReader.End end = ResultsReader.read(file(HEADER + "\n" + REQUEST.formatted(0, 1) + "\n{\"type\":\"re\n\n"),
+                requests);
+        assertEquals(1, requests.all.size());
+        assertEquals(3, end.cutLine());
+    }
+
+    @Test
+    void aBadLineInTheMiddleIsAnErrorWithItsNumber() throws Exception {
+        Path file = file(HEADER + "\n{\"b\":\n" + REQUEST.formatted(0, 1) + "\n");
+        ResultsFileException e = assertThrows(ResultsFileException.class,
+                () -> ResultsReader.read(file, new Requests()));
+        assertTrue(e.getMessage().endsWith("r.jsonl:2: not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void aLaterMajorSchemaVersionIsRefusedInOneLine() throws Exception {
+        Path file = file(HEADER.replace("\"schema_version\":1", "\"schema_version\":2") + "\n");
+        ResultsFileException e = assertThrows(ResultsFileException.class,
+                () -> ResultsReader.read(file, new Requests()));
+        assertEquals(file + " was written by a newer promptbench (results schema 2, this version reads 1): "
+                + "upgrade promptbench to read it", e.getMessage());
+    }
+}
