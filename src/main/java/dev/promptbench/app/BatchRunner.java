@@ -12,7 +12,10 @@ import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
+import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.report.RunReport;
+import dev.promptbench.report.SavedRun;
+import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.LimitedSource;
 import dev.promptbench.run.Mode;
@@ -77,12 +80,27 @@ public final class BatchRunner {
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
                     summaries);
 
-            RunReport report = RunReport.of(Version.current(), simulated, infos, header.config(),
-                    spec.prompts().count(), resultsPath.toString(), summaries);
+            RunReport report = spec.resume() != null ? wholeRun(resultsPath, listener)
+                    : RunReport.of(Version.current(), simulated, infos, header.config(), spec.prompts().count(),
+                            resultsPath.toString(), summaries);
             if (report.comparison() != null && report.comparison().errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
             return new BatchResult(report, control.cancelCause(), control.cancelReason());
+        }
+    }
+
+    /**
+     * The report of a resumed run: the whole file, every session of it, read back as {@code report} reads
+     * it, so every output and threshold covers the whole run and {@code report} later prints the same.
+     */
+    private static RunReport wholeRun(Path resultsPath, RunListener listener) throws IOException {
+        try {
+            RebuiltReport rebuilt = SavedRun.read(resultsPath);
+            rebuilt.notices().forEach(listener::notice);
+            return rebuilt.report();
+        } catch (ResultsFileException e) {
+            throw new IOException(e.getMessage(), e);
         }
     }
 

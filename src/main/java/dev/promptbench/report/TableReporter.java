@@ -95,7 +95,7 @@ public final class TableReporter implements Reporter {
     private static String comparisonLine(Comparison comparison, ModeSummary parallel) {
         StringBuilder line = new StringBuilder();
         if (comparison.speedup() == null) {
-            line.append("speedup not shown: the modes ended with different error counts");
+            line.append("speedup not shown: ").append(comparison.withheld());
         } else {
             line.append(String.format(Locale.ROOT, "speedup %.2fx", comparison.speedup()));
         }

@@ -127,7 +127,8 @@ public final class ModeStatistics implements ResultSink {
             long[] times = serviceTimes.inSubmissionOrder();
             long bound = LowerBound.makespanNanos(times, times.length, workers);
             lowerBoundMs = bound / 1e6;
-            efficiency = wallNanos > 0 ? (double) bound / wallNanos : null;
+            // Nothing answered: the pool's efficiency at failing says nothing about the service.
+            efficiency = wallNanos > 0 && ok + filtered > 0 ? (double) bound / wallNanos : null;
         }
         ModeSummary.StreamPercentiles streamPercentiles = streamed == 0 ? null
                 : new ModeSummary.StreamPercentiles(ttft.percentiles(), tpot.percentiles(), chunkGap.percentiles(),

@@ -106,4 +106,49 @@ class ResumeTest {
         assertTrue(resumed.err().contains("already done"), resumed.err());
         assertEquals(before, Files.readAllLines(results).stream().filter(l -> l.contains("\"type\":\"request\"")).count());
     }
+
+    /** A compare run whose parallel mode lost two answers: the resumed session sends only those two. */
+    private Path interruptedCompareRun(Path prompts) throws Exception {
+        Path results = dir.resolve("whole.jsonl");
+        assertEquals(0, run(prompts.toString(), "--threads", "3", "--out", results.toString()).exitCode());
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            boolean lost = record.path("type").asText().equals("request")
+                    && record.path("mode").asText().equals("parallel") && record.path("index").asInt() >= 4;
+            if (!lost) kept.add(line);
+        }
+        Files.writeString(results, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
+        return results;
+    }
+
+    @Test
+    void aResumedRunReportsTheWholeRunAsReportDoes() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedCompareRun(prompts);
+        CliRun resumed = run(prompts.toString(), "--threads", "3", "--resume", results.toString(), "--format", "json");
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        JsonNode printed = JSON.readTree(resumed.out());
+        assertEquals(6, printed.path("modes").path("parallel").path("requests").asInt(), "the whole run, not the 2 resumed");
+        assertEquals(6, printed.path("modes").path("sequential").path("requests").asInt());
+
+        CliRun reported = CliRun.of("report", results.toString(), "--format", "json");
+        assertEquals(0, reported.exitCode(), reported.err());
+        assertEquals(JSON.readTree(reported.out()), printed);
+    }
+
+    @Test
+    void aResumedRunsThresholdsAndHtmlSeeTheWholeRun() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedCompareRun(prompts);
+        Path html = dir.resolve("whole.html");
+        CliRun resumed = run(prompts.toString(), "--threads", "3", "--resume", results.toString(),
+                "--fail-if", "/modes/parallel/requests<6", "--fail-if", "/modes/parallel/tokens/completion<1",
+                "--html", html.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        Path later = dir.resolve("later.html");
+        CliRun reported = CliRun.of("report", results.toString(), "--html", later.toString());
+        assertEquals(0, reported.exitCode(), reported.err());
+        assertEquals(Files.readString(later), Files.readString(html), "the run's page is the saved run's page");
+    }
 }

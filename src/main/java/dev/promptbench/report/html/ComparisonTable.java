@@ -85,8 +85,8 @@ final class ComparisonTable {
             if (h.mode() == Mode.PARALLEL && speedup != null) {
                 cell(html, Markup.decimal(speedup, 2) + "×");
             } else if (h.mode() == Mode.PARALLEL && speedupWithheld()) {
-                html.append("<td class=\"num\" title=\"withheld: the modes ended with different error counts\">")
-                        .append("withheld</td>");
+                html.append("<td class=\"num\" title=\"withheld: ")
+                        .append(Markup.text(report.comparison().withheld())).append("\">withheld</td>");
             } else {
                 cell(html, "–");
             }
@@ -111,7 +111,7 @@ final class ComparisonTable {
             notes.append("<p class=\"headline\">Parallel was <strong>").append(Markup.decimal(speedup, 2))
                     .append("× faster</strong> than sequential");
         } else if (speedupWithheld()) {
-            notes.append("<p class=\"headline\">Speedup not shown: the modes ended with different error counts");
+            notes.append("<p class=\"headline\">Speedup not shown: ").append(Markup.text(report.comparison().withheld()));
         }
         if (parallel != null && parallel.lowerBoundMs() != null) {
             notes.append(notes.length() == 0 ? "<p class=\"headline\">" : " · ").append("parallel efficiency ")
