@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.promptbench.results.BatchRequest;
+import dev.promptbench.report.SpillFile;
 import dev.promptbench.run.RequestError;
 import dev.promptbench.run.RequestStatus;
 import java.io.BufferedReader;

@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
+import dev.promptbench.batch.AnswerSink;
 import dev.promptbench.batch.BatchDriver;
 import dev.promptbench.batch.BatchJoin;
 import dev.promptbench.batch.BatchLimits;
@@ -15,6 +16,8 @@ import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.AnswerRow;
+import dev.promptbench.report.AnswersFile;
 import dev.promptbench.results.BatchSummary;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.ResultsWriter;
@@ -66,7 +69,8 @@ final class BatchFetchCommand extends BatchOptions {
         Path out = fetch.out != null ? fetch.out : resultsPathFor(stateFile);
         OutputFile resultsFile = fetch.out != null ? OutputFile.of("--out", out, fetch.force)
                 : new OutputFile("--out", out, OutputFile.Mode.UNIQUE);
-        OutputFiles outputs = OutputFiles.check(resultsFile, List.of(),
+        OutputFile answersFile = fetch.answers == null ? null : OutputFile.of("--answers", fetch.answers, fetch.force);
+        OutputFiles outputs = OutputFiles.check(resultsFile, java.util.Arrays.asList(answersFile),
                 List.of(new OutputFiles.Input("the prompt file", Path.of(state.promptFile())),
                         new OutputFiles.Input("the state file", stateFile)));
         try (BatchConnection connection = command.connect();
@@ -98,12 +102,13 @@ final class BatchFetchCommand extends BatchOptions {
                 state = driver.retry(state, retry, ids, limits);
                 if (!fetch.await) continue;
             }
-            return write(command, state, file, connection, prompts, ids, outputs);
+            return write(command, state, file, connection, prompts, ids, outputs, answersFile);
         }
     }
 
     private static int write(BatchOptions command, BatchState state, StateFile file, BatchConnection connection,
-                             PromptFile prompts, Map<String, Integer> ids, OutputFiles outputs) throws Exception {
+                             PromptFile prompts, Map<String, Integer> ids, OutputFiles outputs,
+                             OutputFile answersFile) throws Exception {
         OutputFiles.Opened opened = outputs.open(outputs.results());
         Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
@@ -112,9 +117,13 @@ final class BatchFetchCommand extends BatchOptions {
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
              PromptSource source = prompts.source();
-             ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
+             ResultsWriter results = ResultsWriter.writingTo(opened.stream());
+             AnswersFile answers = answersFile == null ? null : AnswersFile.writingTo(
+                     outputs.open(answersFile).stream(), AnswersFile.formatOf(answersFile.path()))) {
             summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
-                    (prompt, record) -> {});
+                    answers == null ? AnswerSink.NONE : (prompt, r) -> answers.write(new AnswerRow(r.index(), r.id(),
+                            AnswersFile.promptText(prompt), r.status().wireName(), r.answer(), r.promptTokens(),
+                            r.completionTokens(), r.finishReason(), r.error() == null ? null : r.error().message())));
             join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));
             if (join.anomalyCount() > join.anomalies().size()) {
                 command.err().println("warning: ... and " + (join.anomalyCount() - join.anomalies().size())
@@ -185,12 +194,21 @@ final class BatchFetchCommand extends BatchOptions {
         @Option(names = "--force", order = 23, description = "Overwrite the --out file if it exists.")
         boolean force;
 
+        @Option(names = "--answers", paramLabel = "FILE", order = 25,
+                description = "Also write one row per prompt in input order (id, prompt, status, answer, tokens): "
+                        + "CSV for .csv, JSON Lines for .jsonl.")
+        Path answers;
+
         @Option(names = "--retry-failed", paramLabel = "N", defaultValue = "0", order = 24,
                 description = "Send failed and expired prompts again as new batches, up to N rounds "
                         + "(default: ${DEFAULT-VALUE}).")
         int retryFailed;
 
         void validate() {
+            if (answers != null && AnswersFile.formatOf(answers) == null) {
+                throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the "
+                        + "format)");
+            }
             if (retryFailed < 0) throw new UsageException("--retry-failed must be 0 or more (got " + retryFailed + ")");
             if (pollInterval.isZero()) throw new UsageException("--poll-interval must be longer than 0");
             if (out != null && Files.isDirectory(out)) {

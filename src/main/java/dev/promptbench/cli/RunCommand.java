@@ -13,6 +13,8 @@ import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.AnswersFile;
+import dev.promptbench.report.AnswersInOrder;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
@@ -125,6 +127,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write one CSV row per request (timings, tokens, status; no answers) to FILE.")
     Path csv;
 
+    @Option(names = "--answers", paramLabel = "FILE",
+            description = "Also write one row per prompt in input order (id, prompt, status, answer, tokens; the "
+                    + "last attempt's answer): CSV for .csv, JSON Lines for .jsonl.")
+    Path answers;
+
     @Option(names = "--dry-run",
             description = "Send nothing: print the endpoint(s), the requests per mode, the prompt tokens (o200k "
                     + "tokenizer), the most completion tokens, and the cost when the profile has prices.")
@@ -218,9 +225,23 @@ public final class RunCommand implements Callable<Integer> {
                  RequestCsv requestCsv = csv == null ? null
                          : RequestCsv.writingTo(outputs.open(OutputFile.of("--csv", csv, force)).stream())) {
                 RunListener listener = requestCsv == null ? console : new CsvListener(console, requestCsv);
-                result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
+                try (AnswersInOrder inOrder = answers == null ? null : new AnswersInOrder(
+                        answers.toAbsolutePath().getParent(), prompts.count())) {
+                    if (inOrder != null) listener = new AnswersListener(listener, inOrder);
+                    result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
+                    if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
+                }
             }
             return finish(result, signals, outputs, err);
+        }
+    }
+
+    /** The --answers file, in input order, once the run has ended. */
+    private void writeAnswers(AnswersInOrder inOrder, PromptFile prompts, OutputFiles outputs) throws Exception {
+        OutputFile file = OutputFile.of("--answers", answers, force);
+        try (AnswersFile rows = AnswersFile.writingTo(outputs.open(file).stream(), AnswersFile.formatOf(answers));
+             var source = prompts.source()) {
+            inOrder.writeTo(rows, source);
         }
     }
 
@@ -261,6 +282,9 @@ public final class RunCommand implements Callable<Integer> {
         request.validate();
         if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
+        if (answers != null && AnswersFile.formatOf(answers) == null) {
+            throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the format)");
+        }
         if (resume != null && out != null) {
             throw new UsageException("--resume appends to its own file: leave out --out");
         }
@@ -297,7 +321,8 @@ public final class RunCommand implements Callable<Integer> {
                 : OutputFile.defaultResults("--out", Instant.now());
         return OutputFiles.check(results,
                 Arrays.asList(csv == null ? null : OutputFile.of("--csv", csv, force),
-                        html == null ? null : OutputFile.of("--html", html, force), gate.junit(force)),
+                        html == null ? null : OutputFile.of("--html", html, force), gate.junit(force),
+                        answers == null ? null : OutputFile.of("--answers", answers, force)),
                 List.of(promptInput(promptFile), endpoint.configInput(), gate.baselineInput()));
     }
 

@@ -538,4 +538,27 @@ class BatchCommandTest {
                 "nothing cancelled");
         assertEquals("batch_1", JSON.readTree(state.toFile()).path("parts").path(0).path("batch_id").asText());
     }
+
+    @Test
+    void fetchWritesAnswersInInputOrder() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", "file-err", 3, 2, 1));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("error-lines.jsonl"));
+        Path answers = dir.resolve("answers.jsonl");
+
+        CliRun fetch = batch("fetch", state.toString(), "--answers", answers.toString());
+
+        assertEquals(1, fetch.exitCode(), fetch.err());
+        List<String> rows = Files.readAllLines(answers);
+        assertEquals(3, rows.size());
+        JsonNode first = JSON.readTree(rows.get(0));
+        assertEquals("line-1", first.path("id").asText());
+        assertEquals("prompt 1", first.path("prompt").asText());
+        assertEquals("Answer one", first.path("answer").asText());
+        assertEquals(10, first.path("prompt_tokens").asInt());
+        assertEquals("error", JSON.readTree(rows.get(2)).path("status").asText());
+        assertEquals("Invalid value for 'temperature'.", JSON.readTree(rows.get(2)).path("error").asText());
+    }
 }

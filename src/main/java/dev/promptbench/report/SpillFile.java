@@ -1,4 +1,4 @@
-package dev.promptbench.batch;
+package dev.promptbench.report;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,20 +12,20 @@ import java.nio.file.StandardOpenOption;
  * A temporary file of newline-ended records read back by offset: the join keeps answers here, not in
  * memory, and reads them in prompt order. Deleted on close.
  */
-final class SpillFile implements AutoCloseable {
+public final class SpillFile implements AutoCloseable {
     private final Path path;
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
     private long end;
 
-    SpillFile(Path dir) throws IOException {
+    public SpillFile(Path dir) throws IOException {
         this.path = Files.createTempFile(dir, "join-", ".spill");
         this.channel = FileChannel.open(path, StandardOpenOption.READ, StandardOpenOption.WRITE,
                 StandardOpenOption.DELETE_ON_CLOSE);
     }
 
     /** Appends a record (no newline inside) and returns its offset. */
-    long append(byte[] record) throws IOException {
+    public long append(byte[] record) throws IOException {
         long at = end;
         if (buffer.remaining() < record.length + 1) flush();
         if (record.length + 1 > buffer.capacity()) {
@@ -48,7 +48,7 @@ final class SpillFile implements AutoCloseable {
     }
 
     /** The record at {@code offset}. */
-    byte[] read(long offset) throws IOException {
+    public byte[] read(long offset) throws IOException {
         if (buffer.position() > 0) flush();
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
         ByteBuffer chunk = ByteBuffer.allocate(8192);
