@@ -14,8 +14,8 @@ final class CostLine {
         long completion = 0;
         for (var mode : report.modes().values()) {
             for (ModeSummary repeat : mode.repeats()) {
-                prompt += repeat.promptTokens();
-                completion += repeat.completionTokens();
+                if (repeat.tokens().prompt() != null) prompt += repeat.tokens().prompt();
+                if (repeat.tokens().completion() != null) completion += repeat.tokens().completion();
             }
         }
         return String.format(Locale.ROOT, "cost: %.4f (%d prompt tokens at %s and %d completion tokens at %s per "

@@ -110,7 +110,7 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
             node.put("queue_ms", percentiles());
             node.put("rate", object("arrival", "asked_per_s", "achieved_per_s"));
         }
-        node.put("tokens", object("prompt", "completion"));
+        node.put("tokens", object("prompt", "completion", "answers_without_usage"));
         node.putAll(object("completion_tokens_per_s"));
         node.put("errors_by_kind", ANY_KEYS);
         node.putAll(object("retries", "rate_limited", "retries_after_send", "wait_ms"));

@@ -73,12 +73,16 @@ public final class TableReporter implements Reporter {
             columns.add(new Column("ttft p95", m -> streamCell(m, true, true)));
             columns.add(new Column("tpot p50", m -> streamCell(m, false, false)));
         }
-        columns.add(new Column("prompt tok", m -> Long.toString(m.headline().promptTokens())));
-        columns.add(new Column("compl tok", m -> Long.toString(m.headline().completionTokens())));
-        columns.add(new Column("out tok/s",
-                m -> String.format(Locale.ROOT, "%.0f", m.headline().completionTokensPerS())));
+        columns.add(new Column("prompt tok", m -> orDash(m.headline().tokens().prompt())));
+        columns.add(new Column("compl tok", m -> orDash(m.headline().tokens().completion())));
+        columns.add(new Column("out tok/s", m -> m.headline().tokens().completionPerS() == null ? "-"
+                : String.format(Locale.ROOT, "%.0f", m.headline().tokens().completionPerS())));
         columns.add(new Column("errors", m -> Long.toString(m.headline().errors())));
         return columns;
+    }
+
+    private static String orDash(Long count) {
+        return count == null ? "-" : count.toString();
     }
 
     private static String streamCell(ModeResults m, boolean ttft, boolean p95) {
@@ -141,6 +145,11 @@ public final class TableReporter implements Reporter {
             }
             if (s.rateLimited() > 0) line.append(", ").append(s.rateLimited()).append(" answered 429");
             if (s.waitMs() > 0) line.append(", ").append(duration(s.waitMs())).append(" waiting between attempts");
+            long withoutUsage = s.tokens().withoutUsage();
+            if (withoutUsage > 0) {
+                line.append(", ").append(withoutUsage).append(withoutUsage == 1 ? " answer" : " answers")
+                        .append(" without usage (tokens unknown)");
+            }
             if (s.stream() != null && s.stream().estimatedTokens() > 0) {
                 line.append(", ").append(s.stream().estimatedTokens()).append(" token counts estimated (no usage)");
             }

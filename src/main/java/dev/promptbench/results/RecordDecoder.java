@@ -117,24 +117,28 @@ final class RecordDecoder {
 
         long requests = node.path("requests").asLong();
         long notRun = node.path("not_run").asLong();
-        long completionTokens = node.path("tokens").path("completion").asLong();
+        JsonNode tokens = node.path("tokens");
+        Long completionTokens = tokens.path("completion").isNumber() ? tokens.get("completion").asLong() : null;
         double wallMs = node.path("wall_ms").asDouble();
         double requestsPerS = node.path("requests_per_s").asDouble();
-        double completionTokensPerS = node.path("completion_tokens_per_s").asDouble();
+        Double completionTokensPerS = number(node, "completion_tokens_per_s");
         if (node.path("wall_ns").canConvertToLong()) {
             // The exact wall: recompute what the run divided by it, in the same operations, so every digit matches.
             long wallNanos = node.get("wall_ns").asLong();
             double wallS = wallNanos / 1e9;
             wallMs = wallNanos / 1e6;
             requestsPerS = wallS > 0 ? (requests - notRun) / wallS : 0;
-            completionTokensPerS = wallS > 0 ? completionTokens / wallS : 0;
+            if (completionTokens != null) completionTokensPerS = wallS > 0 ? completionTokens / wallS : 0;
         }
+        ModeSummary.Tokens summed = new ModeSummary.Tokens(
+                tokens.path("prompt").isNumber() ? tokens.get("prompt").asLong() : null, completionTokens,
+                completionTokens == null ? null : completionTokensPerS, tokens.path("answers_without_usage").asLong());
         Map<String, Long> errorsByKind = new TreeMap<>();
         node.path("errors_by_kind").fields().forEachRemaining(e -> errorsByKind.put(e.getKey(), e.getValue().asLong()));
         return new ModeSummary(mode, node.path("repeat").asInt(), node.path("threads").asInt(1), wallMs, requests,
                 node.path("ok").asLong(), node.path("errors").asLong(), node.path("filtered").asLong(), notRun,
-                requestsPerS, latency, stream, queue, rateFigures, node.path("tokens").path("prompt").asLong(),
-                completionTokens, completionTokensPerS, number(node, "lower_bound_ms"), number(node, "efficiency"),
+                requestsPerS, latency, stream, queue, rateFigures, summed, number(node, "lower_bound_ms"),
+                number(node, "efficiency"),
                 Collections.unmodifiableMap(errorsByKind), node.path("retries").asLong(),
                 node.path("rate_limited").asLong(), node.path("retries_after_send").asLong(),
                 node.path("wait_ms").asDouble(), Collections.unmodifiableMap(encoded));

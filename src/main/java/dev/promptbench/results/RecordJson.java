@@ -82,9 +82,11 @@ public final class RecordJson {
             rate.put("achieved_per_s", round(summary.rate().achieved()));
         }
         ObjectNode tokens = node.putObject("tokens");
-        tokens.put("prompt", summary.promptTokens());
-        tokens.put("completion", summary.completionTokens());
-        node.put("completion_tokens_per_s", round(summary.completionTokensPerS()));
+        tokens.put("prompt", summary.tokens().prompt());
+        tokens.put("completion", summary.tokens().completion());
+        tokens.put("answers_without_usage", summary.tokens().withoutUsage());
+        node.put("completion_tokens_per_s", summary.tokens().completionPerS() == null ? null
+                : round(summary.tokens().completionPerS()));
         ObjectNode errors = node.putObject("errors_by_kind");
         summary.errorsByKind().forEach(errors::put);
         node.put("retries", summary.retries());

@@ -36,6 +36,8 @@ public final class ModeStatistics implements ResultSink {
     private long notRun;
     private long promptTokens;
     private long completionTokens;
+    private long usageReported;
+    private long withoutUsage;
     private long retries;
     private long rateLimited;
     private long retriesAfterSend;
@@ -92,8 +94,11 @@ public final class ModeStatistics implements ResultSink {
         retriesAfterSend += result.attempts().retriesAfterSend();
         waitNanos += result.attempts().waitNanos();
         if (result.usage() != null) {
+            usageReported++;
             promptTokens += result.usage().promptTokens();
             completionTokens += result.usage().completionTokens();
+        } else if (result.status() == RequestStatus.OK || result.status() == RequestStatus.FILTERED) {
+            withoutUsage++;
         }
     }
 
@@ -135,8 +140,9 @@ public final class ModeStatistics implements ResultSink {
                         decodeTokensPerS.percentiles(), estimatedTokens);
         return new ModeSummary(mode, repeat, workers, wallNanos / 1e6, requests, ok, errors, filtered,
                 notRun, wallS > 0 ? ran / wallS : 0, latency.percentiles(), streamPercentiles,
-                openLoop != null ? queue.percentiles() : null, rate(ran, sendSpanS), promptTokens, completionTokens,
-                wallS > 0 ? completionTokens / wallS : 0, lowerBoundMs, efficiency,
+                openLoop != null ? queue.percentiles() : null, rate(ran, sendSpanS),
+                ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage),
+                lowerBoundMs, efficiency,
                 Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), retries, rateLimited, retriesAfterSend,
                 waitNanos / 1e6, encodedHistograms());
     }

@@ -20,9 +20,7 @@ import java.util.Map;
  * @param stream               streaming percentiles, or null when nothing was streamed
  * @param queue                open-loop queueing percentiles (waiting for a free worker), or null
  * @param rate                 asked and achieved open-loop rate, or null for closed-loop plans
- * @param promptTokens         prompt tokens reported by the service
- * @param completionTokens     completion tokens reported by the service
- * @param completionTokensPerS completion tokens per second of wall time
+ * @param tokens               tokens as the service reported them
  * @param lowerBoundMs         shortest possible wall time for this pool with these service times (parallel only)
  * @param efficiency           lowerBound / wall (parallel only)
  * @param errorsByKind         error counts by kind
@@ -34,10 +32,26 @@ import java.util.Map;
  */
 public record ModeSummary(Mode mode, int repeat, int threads, double wallMs, long requests, long ok, long errors,
                           long filtered, long notRun, double requestsPerS, Percentiles latency,
-                          StreamPercentiles stream, Percentiles queue, RateFigures rate, long promptTokens,
-                          long completionTokens, double completionTokensPerS, Double lowerBoundMs,
+                          StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens, Double lowerBoundMs,
                           Double efficiency, Map<String, Long> errorsByKind, long retries, long rateLimited,
                           long retriesAfterSend, double waitMs, Map<String, String> histograms) {
+
+    /**
+     * Tokens as the service reported them in {@code usage}: unknown (null) when no answer reported any,
+     * never a 0 that was not counted.
+     *
+     * @param prompt         prompt tokens summed over the answers that reported usage, or null
+     * @param completion     completion tokens summed likewise, or null
+     * @param completionPerS completion tokens per second of wall time, or null when unknown
+     * @param withoutUsage   successful answers that reported no usage (their tokens are not in the sums)
+     */
+    public record Tokens(Long prompt, Long completion, Double completionPerS, long withoutUsage) {
+        /** Token sums over the answers that reported usage ({@code reported} of them); null when none did. */
+        public static Tokens of(long reported, long prompt, long completion, double wallS, long withoutUsage) {
+            if (reported == 0) return new Tokens(null, null, null, withoutUsage);
+            return new Tokens(prompt, completion, wallS > 0 ? completion / wallS : 0, withoutUsage);
+        }
+    }
 
     /**
      * Streaming distributions over successful streamed requests.

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class KneeTest {
     private static ModeSummary summary(double rps, long errors, long rateLimited) {
         return new ModeSummary(Mode.PARALLEL, 0, 1, 1000, 10, 10 - errors, errors, 0, 0, rps, null, null, null, null,
-                0, 0, 0, null, null, Map.of(), 0, rateLimited, 0, 0, Map.of());
+                new ModeSummary.Tokens(0L, 0L, 0.0, 0), null, null, Map.of(), 0, rateLimited, 0, 0, Map.of());
     }
 
     private static SweepStep step(int threads, double rps) {

@@ -46,14 +46,40 @@ class ModeStatisticsTest {
         assertEquals(3, summary.errors());
         assertEquals(1, summary.notRun());
         assertEquals(Map.of("server_error", 2L, "timeout", 1L), summary.errorsByKind());
-        assertEquals(1000, summary.promptTokens());
-        assertEquals(2000, summary.completionTokens());
-        assertEquals(200.0, summary.completionTokensPerS(), 1e-9);
+        assertEquals(1000L, summary.tokens().prompt());
+        assertEquals(2000L, summary.tokens().completion());
+        assertEquals(200.0, summary.tokens().completionPerS(), 1e-9);
         assertEquals(10.3, summary.requestsPerS(), 1e-9); // 103 ran in 10 s
         assertEquals(50.0, summary.latency().p50(), 0.1);
         assertEquals(95.0, summary.latency().p95(), 0.1);
         assertEquals(100.0, summary.latency().max(), 0.1);
         assertNull(summary.lowerBoundMs(), "sequential has no lower bound");
+    }
+
+    @Test
+    void answersWithoutUsageLeaveTokensUnknownNeverZero() {
+        ModeStatistics none = new ModeStatistics(new Plan.Sequential(), 0);
+        for (int i = 0; i < 3; i++) none.accept(withoutUsage(ok(Mode.SEQUENTIAL, i, 10, 0, 0)));
+        ModeSummary.Tokens unknown = none.finish(1_000 * MS).tokens();
+        assertNull(unknown.prompt());
+        assertNull(unknown.completion());
+        assertNull(unknown.completionPerS());
+        assertEquals(3, unknown.withoutUsage());
+
+        ModeStatistics some = new ModeStatistics(new Plan.Sequential(), 0);
+        some.accept(ok(Mode.SEQUENTIAL, 0, 10, 5, 7));
+        some.accept(withoutUsage(ok(Mode.SEQUENTIAL, 1, 10, 0, 0)));
+        some.accept(error(Mode.SEQUENTIAL, 2, "server_error"));
+        ModeSummary.Tokens partly = some.finish(1_000 * MS).tokens();
+        assertEquals(5L, partly.prompt());
+        assertEquals(7L, partly.completion());
+        assertEquals(1, partly.withoutUsage(), "an error is not an answer without usage");
+    }
+
+    private static RequestResult withoutUsage(RequestResult r) {
+        return new RequestResult(r.mode(), r.repeat(), r.index(), r.promptId(), r.warmup(), r.status(), r.finishReason(),
+                r.httpStatus(), r.error(), r.attempts(), r.times(), null, r.stream(), r.connection(), r.lane(),
+                r.endpoint(), r.requestId(), r.model(), r.answer());
     }
 
     @Test

@@ -71,9 +71,10 @@ final class ComparisonTable {
                 cell(html, ttft == null ? "–" : Markup.duration(ttft.p50()));
                 cell(html, ttft == null ? "–" : Markup.duration(ttft.p95()));
             }
-            cell(html, Markup.count(h.promptTokens()));
-            cell(html, Markup.count(h.completionTokens()));
-            cell(html, Markup.decimal(h.completionTokensPerS(), 0));
+            ModeSummary.Tokens tokens = h.tokens();
+            cell(html, tokens.prompt() == null ? "–" : Markup.count(tokens.prompt()));
+            cell(html, tokens.completion() == null ? "–" : Markup.count(tokens.completion()));
+            cell(html, tokens.completionPerS() == null ? "–" : Markup.decimal(tokens.completionPerS(), 0));
             StringBuilder kinds = new StringBuilder();
             h.errorsByKind().forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(n).append(' ')
                     .append(kind));
