@@ -60,16 +60,22 @@ public final class BatchRunner {
             RequestTemplate template = new RequestTemplate(spec.settings());
             Prompt firstPrompt = firstPrompt(spec);
             listener.notice(firstLine(session, spec));
-            if (spec.warmup()) session.warmUp(template.requestFor(firstPrompt), spec.threads());
+            // The warm-up runs beside the rate set-up and the canary; the first timed request waits for it.
+            Warmup.Running warming = spec.warmup() ? session.warmUp(template.requestFor(firstPrompt), spec.threads())
+                    : Warmup.Running.NONE;
             LimitLog limits = new LimitLog();
             session.control(spec.rate(), spec.threads(), limits);
             rateNotices(session, spec, listener);
             CanaryReport canary = null;
             if (spec.canary()) {
                 Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
-                if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
+                if (verdict.fatalMessage() != null) {
+                    warming.close();
+                    return BatchResult.fatalCanary(verdict.fatalMessage());
+                }
                 canary = verdict.report();
             }
+            warming.await();
             Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
                     session.router(), session.gate(), ticker);
             List<EndpointInfo> infos = session.infos();

@@ -35,16 +35,18 @@ final class Session implements AutoCloseable {
 
     private final Simulator simulator;
     private final OpenAIResponder http;
+    private final ClientSettings settings;
     private final List<Endpoint> endpoints;
     private final Sleeper sleeper;
     private final Ticker ticker;
     private final CooldownGate cooldown;
     private RateGates rates;
 
-    private Session(Simulator simulator, OpenAIResponder http, List<Endpoint> endpoints, Sleeper sleeper,
-                    Ticker ticker) {
+    private Session(Simulator simulator, OpenAIResponder http, ClientSettings settings, List<Endpoint> endpoints,
+                    Sleeper sleeper, Ticker ticker) {
         this.simulator = simulator;
         this.http = http;
+        this.settings = settings;
         this.endpoints = endpoints;
         this.sleeper = sleeper;
         this.ticker = ticker;
@@ -78,7 +80,7 @@ final class Session implements AutoCloseable {
         // After a cancel and its grace period, closing the client aborts the calls still in flight.
         control.onAbort(http::close);
         List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : endpoints;
-        return new Session(simulator, http, targets, sleeper, ticker);
+        return new Session(simulator, http, clientSettings, targets, sleeper, ticker);
     }
 
     boolean simulated() {
@@ -108,9 +110,9 @@ final class Session implements AutoCloseable {
         return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
     }
 
-    /** Warms the client's code path against a private simulator, untimed. */
-    void warmUp(ChatRequest request, int concurrency) throws IOException, InterruptedException {
-        new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(concurrency, 8)), WARMUP_BUDGET).run(http, request);
+    /** Starts warming the client's code path against a private simulator, untimed, in the background. */
+    Warmup.Running warmUp(ChatRequest request, int concurrency) {
+        return new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(concurrency, 8)), WARMUP_BUDGET).start(settings, request);
     }
 
     /**

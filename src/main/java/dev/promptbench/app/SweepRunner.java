@@ -57,9 +57,14 @@ public final class SweepRunner {
             listener.notice("promptbench " + Version.current() + " · " + session.describe() + " · sweep "
                     + spec.steps() + " threads · " + spec.requests() + " requests a step"
                     + (spec.repeats() > 1 ? " × " + spec.repeats() + " repeats" : ""));
-            if (spec.warmup()) session.warmUp(template.requestFor(firstPrompt), spec.steps().get(0));
+            Warmup.Running warming = spec.warmup()
+                    ? session.warmUp(template.requestFor(firstPrompt), spec.steps().get(0)) : Warmup.Running.NONE;
             Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
-            if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage());
+            if (verdict.fatalMessage() != null) {
+                warming.close();
+                return new Outcome(null, verdict.fatalMessage());
+            }
+            warming.await();
 
             Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
                     Router.single(session.first()), session.cooldown(), ticker);
