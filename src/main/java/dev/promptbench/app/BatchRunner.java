@@ -36,6 +36,7 @@ import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs a validated batch from start to end: the simulator when no endpoint is set, warm-up,
@@ -54,6 +55,7 @@ public final class BatchRunner {
 
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
+        StartupOverhead overhead = StartupOverhead.sinceProcessStart(ticker);
         listener = IgnoredStream.watch(listener, spec.settings().stream());
         try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
                 ticker)) {
@@ -83,12 +85,14 @@ public final class BatchRunner {
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary);
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
+            AtomicLong firstTimed = new AtomicLong(Long.MIN_VALUE);
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
-                    summaries);
+                    summaries, firstTimed);
 
-            RunReport report = spec.resume() != null ? wholeRun(resultsPath, listener)
+            RunReport report = (spec.resume() != null ? wholeRun(resultsPath, listener)
                     : RunReport.of(Version.current(), simulated, infos, header.config(), spec.prompts().count(),
-                            resultsPath.toString(), summaries);
+                            resultsPath.toString(), summaries))
+                    .withOverheadMs(firstTimed.get() == Long.MIN_VALUE ? null : overhead.untilMs(firstTimed.get()));
             if (report.comparison() != null && report.comparison().errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
@@ -112,7 +116,7 @@ public final class BatchRunner {
 
     /** Runs every leg, adding each mode's summaries to {@code summaries}; returns the results file written. */
     private Path runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher, RateReport rates,
-                         RunListener listener, Map<Mode, List<ModeSummary>> summaries)
+                         RunListener listener, Map<Mode, List<ModeSummary>> summaries, AtomicLong firstTimed)
             throws IOException, PromptFileException, InterruptedException {
         OutputFiles.Opened opened = spec.resume() == null ? spec.outputs().open(spec.outputs().results())
                 : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
@@ -131,7 +135,8 @@ public final class BatchRunner {
                     listener.notice(mode.wireName() + ": every prompt already done in the resumed file");
                     continue;
                 }
-                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, rates, listener);
+                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, rates, listener,
+                        firstTimed);
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);
             }
@@ -165,8 +170,9 @@ public final class BatchRunner {
         return results;
     }
 
+    /** Runs one leg; {@code firstTimed} gets the first timed request's dispatch time if it has none yet. */
     private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
-                               ResultsWriter results, RateReport rates, RunListener listener)
+                               ResultsWriter results, RateReport rates, RunListener listener, AtomicLong firstTimed)
             throws PromptFileException, InterruptedException {
         listener.modeStarted(leg.plan(), leg.repeat(), prompts);
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
@@ -177,6 +183,7 @@ public final class BatchRunner {
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
             times = dispatcher.run(leg.plan(), leg.repeat(), source, sink, control);
         }
+        firstTimed.compareAndSet(Long.MIN_VALUE, times.firstDispatchNanos());
         ModeSummary summary = statistics.finish(times.wallNanos());
         rates.finishLeg(leg.plan().mode(), leg.repeat(), tally, summary, results).forEach(listener::notice);
         listener.modeFinished(summary);

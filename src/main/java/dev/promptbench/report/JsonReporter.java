@@ -44,6 +44,7 @@ public final class JsonReporter implements Reporter {
                     ? null : RecordJson.round4(report.comparison().speedup()));
             if (report.repeats() > 1) root.set("speedup_spread", RecordJson.spread(report.comparison().spread(), 4));
         }
+        root.put("overhead_ms", report.overheadMs() == null ? null : RecordJson.round(report.overheadMs()));
         return root;
     }
 

@@ -24,10 +24,12 @@ import java.util.Map;
  * @param resultsFile where the per-request records went
  * @param modes       each mode's results over its repeats, in the order the modes first ran
  * @param comparison  sequential against parallel, or null when only one mode ran
+ * @param overheadMs  from the process's start to the first timed request (JVM start, reading the
+ *                    prompts, warm-up, canary), or null when unknown (a report rebuilt from a file)
  */
 public record RunReport(String version, boolean simulated, EndpointInfo endpoint, List<EndpointInfo> endpoints,
                         RunConfig config, int prompts, int threads, String resultsFile,
-                        Map<Mode, ModeResults> modes, Comparison comparison) {
+                        Map<Mode, ModeResults> modes, Comparison comparison, Double overheadMs) {
 
     /**
      * The report of a run's modes: each mode over its repeats, and sequential against parallel when both
@@ -43,7 +45,13 @@ public record RunReport(String version, boolean simulated, EndpointInfo endpoint
         Comparison comparison = modes.size() == 2
                 ? Comparison.of(repeats.get(Mode.SEQUENTIAL), repeats.get(Mode.PARALLEL)) : null;
         return new RunReport(version, simulated, endpoints.isEmpty() ? null : endpoints.get(0), List.copyOf(endpoints),
-                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison);
+                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison, null);
+    }
+
+    /** A copy that knows its start-up overhead. */
+    public RunReport withOverheadMs(Double overhead) {
+        return new RunReport(version, simulated, endpoint, endpoints, config, prompts, threads, resultsFile, modes,
+                comparison, overhead);
     }
 
     /** How many times each mode ran. */

@@ -126,6 +126,16 @@ class RunCommandTest {
     }
 
     @Test
+    void jsonTellsTheStartUpOverheadBeforeTheFirstTimedRequest() throws Exception {
+        CliRun run = run("prompts/sample.txt", "--mode", "parallel", "--format", "json",
+                "--out", dir.resolve("overhead.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode overhead = JSON.readTree(run.out()).path("overhead_ms");
+        // From this (test) JVM's start: unknown only where the system does not tell a process's start time.
+        assertTrue(overhead.isNull() || overhead.isNumber() && overhead.asDouble() > 0, overhead.toString());
+    }
+
+    @Test
     void showAnswersPrintsEachAnswerOnce() throws Exception {
         CliRun run = run("prompts/sample.txt", "--show-answers", "--out", dir.resolve("r.jsonl").toString());
         assertEquals(0, run.exitCode(), run.err());
