@@ -93,6 +93,7 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
             root.put("speedup", VALUE);
             if (repeated) root.put("speedup_spread", spread());
         }
+        root.put("overhead_ms", VALUE);
         return root;
     }
 
