@@ -89,10 +89,11 @@ public final class BatchRunner {
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
                     summaries, firstTimed);
 
-            RunReport report = (spec.resume() != null ? wholeRun(resultsPath, listener)
+            // A resumed run's report covers every session of it, so no one process's start-up overhead.
+            RunReport report = spec.resume() != null ? wholeRun(resultsPath, listener)
                     : RunReport.of(Version.current(), simulated, infos, header.config(), spec.prompts().count(),
-                            resultsPath.toString(), summaries))
-                    .withOverheadMs(firstTimed.get() == Long.MIN_VALUE ? null : overhead.untilMs(firstTimed.get()));
+                            resultsPath.toString(), summaries).withOverheadMs(
+                                    firstTimed.get() == Long.MIN_VALUE ? null : overhead.untilMs(firstTimed.get()));
             if (report.comparison() != null && report.comparison().errorCountsDiffer()) {
                 listener.notice("warning: the modes ended with different error counts, so no speedup is given");
             }
