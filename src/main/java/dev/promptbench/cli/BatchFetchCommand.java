@@ -156,7 +156,9 @@ final class BatchFetchCommand extends BatchOptions {
             throw new StateFileException("the prompt file " + state.promptFile() + " of this submission is not there "
                     + "(run from the folder 'batch submit' ran in)");
         }
-        PromptFile prompts = PromptFile.open(state.promptFile(), new TextPromptStyle(state.role(), state.system()));
+        PromptFile prompts = PromptSources.open(state.promptFile(),
+                state.template() == null ? null : Path.of(state.template()),
+                new TextPromptStyle(state.role(), state.system()));
         if (state.promptFileSha256() != null && !state.promptFileSha256().equals(prompts.sha256())) {
             prompts.close();
             throw new StateFileException(state.promptFile() + " changed since it was submitted; its answers cannot "

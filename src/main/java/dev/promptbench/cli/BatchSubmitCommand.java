@@ -78,14 +78,15 @@ final class BatchSubmitCommand extends BatchOptions {
             throw new UsageException("--state " + stateFile + " already exists; a state file is never overwritten");
         }
         try (BatchConnection connection = command.connect();
-             PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
-                     System.in);
+             PromptFile prompts = PromptSources.open(promptFile, submit.template,
+                     new TextPromptStyle(request.role, request.system));
              PromptSource source = prompts.source()) {
             var endpoint = connection.endpoint();
             BatchLimits limits = BatchLimits.forProvider(endpoint.style().isAzure(), submit.maxPerBatch);
             StateFile file = new StateFile(stateFile);
             BatchState state = Submission.prepare(prompts, source,
-                    new Submission.Source(null, request.role, request.system),
+                    new Submission.Source(submit.template == null ? null : submit.template.toString(),
+                            request.role, request.system),
                     new RequestTemplate(request.settings()), endpoint, limits, file, Version.current(),
                     command.clock.instant());
             command.notices().say("promptbench " + Version.current() + " · batch · " + endpoint.kind() + " "
@@ -119,6 +120,11 @@ final class BatchSubmitCommand extends BatchOptions {
                 description = "At most N requests a batch (the service's limit is 100,000 on Azure, 50,000 on "
                         + "OpenAI; 200 MB a file on both).")
         Integer maxPerBatch;
+
+        @Option(names = "--template", paramLabel = "FILE", order = 13,
+                description = "PROMPT_FILE is a CSV (with a header row) or JSONL of variables filling this "
+                        + "template's {{column}} placeholders, one prompt per row.")
+        Path template;
 
         @Option(names = "--max-wait", paramLabel = "DURATION", defaultValue = "10m", order = 12,
                 converter = DurationConverter.class,

@@ -127,6 +127,12 @@ public final class RunCommand implements Callable<Integer> {
             description = "Also write one CSV row per request (timings, tokens, status; no answers) to FILE.")
     Path csv;
 
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "PROMPT_FILE is a CSV (with a header row) or JSONL of variables: each row fills the "
+                    + "{{column}} placeholders of this template, one prompt per row (id from an 'id' column, "
+                    + "else row-N).")
+    Path template;
+
     @Option(names = "--answers", paramLabel = "FILE",
             description = "Also write one row per prompt in input order (id, prompt, status, answer, tokens; the "
                     + "last attempt's answer): CSV for .csv, JSON Lines for .jsonl.")
@@ -196,8 +202,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         var net = network.settings(env);
         Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
-        try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
-                System.in)) {
+        try (PromptFile prompts = PromptSources.open(promptFile, template,
+                new TextPromptStyle(request.role, request.system))) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
             OutputFiles outputs = dryRun ? null : outputs();
             Notices notices = new Notices(err, quiet);

@@ -30,7 +30,9 @@ public final class PromptFile implements AutoCloseable {
         /** One prompt per line, sent as the text of one message. */
         TEXT,
         /** One JSON object per line, with {@code prompt} or {@code messages} and request fields. */
-        JSONL
+        JSONL,
+        /** Rows of variables (CSV with a header, or JSON Lines) filling a {@code --template}. */
+        TEMPLATE
     }
 
     private static final String STDIN = "-";
@@ -44,9 +46,12 @@ public final class PromptFile implements AutoCloseable {
     private final int count;
     private final String sha256;
     private final boolean temporary;
+    /** The template the rows fill, or null for an ordinary prompt file. */
+    private final Template template;
 
     private PromptFile(String displayName, String label, Path path, Format format, TextPromptStyle style,
-                       int count, String sha256, boolean temporary) {
+                       int count, String sha256, boolean temporary, Template template) {
+        this.template = template;
         this.displayName = displayName;
         this.label = label;
         this.path = path;
@@ -80,7 +85,53 @@ public final class PromptFile implements AutoCloseable {
             throw new PromptFileException(path, "is a directory, not a prompt file");
         }
         Scan scan = scan(file, formatOf(path), style, path);
-        return new PromptFile(path, path, file, scan.format, style, scan.count, scan.sha256, false);
+        return new PromptFile(path, path, file, scan.format, style, scan.count, scan.sha256, false, null);
+    }
+
+    /**
+     * Opens a file of variables (CSV with a header row, or JSON Lines) whose rows fill the template in
+     * {@code templateFile}, one prompt per row; every row is rendered once here, so a missing column fails
+     * before any request is sent.
+     */
+    public static PromptFile openTemplate(String path, Path templateFile, TextPromptStyle style)
+            throws PromptFileException {
+        String text;
+        try {
+            text = Files.readString(templateFile, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new PromptFileException(templateFile.toString(), "no such template file");
+        } catch (IOException e) {
+            throw new PromptFileException(templateFile.toString(), "cannot read (" + reason(e) + ")", e);
+        }
+        Template template = new Template(templateFile.toString(), text);
+        if (template.placeholders().isEmpty()) {
+            throw new PromptFileException(templateFile.toString(), "has no {{column}} placeholder");
+        }
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (InvalidPathException e) {
+            throw new PromptFileException(path, "not a valid path (" + e.getReason() + ")");
+        }
+        if (Files.isDirectory(file)) throw new PromptFileException(path, "is a directory, not a file of variables");
+        int count = 0;
+        try (TemplateRows rows = new TemplateRows(file, path, template, style)) {
+            while (rows.next() != null) count++;
+        }
+        if (count == 0) throw new PromptFileException(path, "no rows of variables");
+        MessageDigest digest = sha256Digest();
+        try (InputStream in = new java.security.DigestInputStream(openStream(file, path), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw new PromptFileException(path, "cannot read (" + reason(e) + ")", e);
+        }
+        return new PromptFile(path, path, file, Format.TEMPLATE, style, count,
+                HexFormat.of().formatHex(digest.digest()), false, template);
+    }
+
+    /** The template the rows fill, or null. */
+    public Template template() {
+        return template;
     }
 
     /** The file as the user named it ({@code -} for standard input). */
@@ -110,6 +161,7 @@ public final class PromptFile implements AutoCloseable {
 
     /** A fresh lazy reader from the first prompt; the caller closes it. */
     public PromptSource source() throws PromptFileException {
+        if (template != null) return new TemplateRows(path, label, template, style);
         return new PromptReader(new LineReader(openStream(path, label), null, label),
                 new PromptParser(format, style, label));
     }
@@ -138,7 +190,7 @@ public final class PromptFile implements AutoCloseable {
             Files.copy(stdin, copy, StandardCopyOption.REPLACE_EXISTING);
             Scan scan = scan(copy, sniff(copy), style, STDIN_LABEL);
             // The hash identifies a file on disk that a later run can be compared with; a pipe has none.
-            return new PromptFile(STDIN, STDIN_LABEL, copy, scan.format, style, scan.count, null, true);
+            return new PromptFile(STDIN, STDIN_LABEL, copy, scan.format, style, scan.count, null, true, null);
         } catch (IOException e) {
             deleteQuietly(copy);
             throw new PromptFileException(STDIN_LABEL, "cannot read (" + reason(e) + ")", e);

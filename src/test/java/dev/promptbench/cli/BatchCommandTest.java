@@ -561,4 +561,28 @@ class BatchCommandTest {
         assertEquals("error", JSON.readTree(rows.get(2)).path("status").asText());
         assertEquals("Invalid value for 'temperature'.", JSON.readTree(rows.get(2)).path("error").asText());
     }
+
+    @Test
+    void submitAndFetchATemplateOverCsvVariables() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path template = dir.resolve("t.txt");
+        Files.writeString(template, "Summarise {{topic}}.");
+        Path vars = dir.resolve("vars.csv");
+        Files.writeString(vars, "id,topic\nline-1,tides\nline-2,bees\n");
+        Path state = dir.resolve("s.batch.json");
+
+        CliRun submit = batch("submit", vars.toString(), "--template", template.toString(), "--state",
+                state.toString());
+
+        assertEquals(0, submit.exitCode(), submit.err());
+        JsonNode line = JSON.readTree(Files.readAllLines(dir.resolve("s.batch.parts/part-0001.jsonl")).get(1));
+        assertEquals("line-2", line.path("custom_id").asText());
+        assertEquals("Summarise bees.", line.path("body").path("messages").path(0).path("content").asText());
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", null, 2, 2, 0));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        Path answers = dir.resolve("a.csv");
+        CliRun fetch = batch("fetch", state.toString(), "--answers", answers.toString());
+        assertEquals(0, fetch.exitCode(), fetch.err());
+        assertTrue(Files.readString(answers).contains("Summarise tides."), Files.readString(answers));
+    }
 }
