@@ -83,7 +83,8 @@ public final class BatchRunner {
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
-                    spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary);
+                    spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary)
+                    .withSettings(RunSettings.of(spec));
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
             AtomicLong firstTimed = new AtomicLong(Long.MIN_VALUE);
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,

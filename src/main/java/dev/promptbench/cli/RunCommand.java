@@ -219,6 +219,7 @@ public final class RunCommand implements Callable<Integer> {
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), outputs, !noWarmup, true,
                     retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
+            if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
             price = resolution.firstPrice();

@@ -139,6 +139,11 @@ public final class PromptFile implements AutoCloseable {
         return displayName;
     }
 
+    /** The role and system message a .txt file's lines are sent with. */
+    public TextPromptStyle style() {
+        return style;
+    }
+
     /** Where the prompts are read from (a temporary copy for standard input). */
     public Path path() {
         return path;

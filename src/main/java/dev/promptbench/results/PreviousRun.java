@@ -12,6 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -22,14 +23,16 @@ import java.util.Map;
  * @param promptSha256 the header's {@code prompt_file_sha256}
  * @param done         per mode, the indices that need no new request
  * @param validBytes   the length of the file up to its last complete line
+ * @param settings     the settings the run was started with, by flag (empty for a file that has none)
  */
-public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long validBytes) {
+public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long validBytes, Map<String, String> settings) {
 
     /** Reads a results file; the message of the exception names the file and line. */
     public static PreviousRun read(Path file) throws IOException, InvalidResultsException {
         Map<Mode, BitSet> done = new EnumMap<>(Mode.class);
         for (Mode mode : Mode.values()) done.put(mode, new BitSet());
         String sha = null;
+        Map<String, String> settings = new LinkedHashMap<>();
         boolean headerSeen = false;
         long validBytes = 0;
         long offset = 0;
@@ -55,6 +58,8 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
                                 + ": not a promptbench results file (no run header)");
                     }
                     headerSeen = true;
+                    record.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(),
+                            e.getValue().asText()));
                     sha = record.path("prompt_file_sha256").isTextual()
                             ? record.get("prompt_file_sha256").asText() : null;
                 } else if ("request".equals(type) && record.path("repeat").asInt(0) == 0
@@ -67,7 +72,7 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
             throw new InvalidResultsException(file + ": no such file");
         }
         if (!headerSeen) throw new InvalidResultsException(file + ": empty, or not a promptbench results file");
-        return new PreviousRun(sha, done, validBytes);
+        return new PreviousRun(sha, done, validBytes, settings);
     }
 
     private static JsonNode parse(ByteArrayOutputStream line, Path file, int lineNumber)

@@ -63,13 +63,15 @@ final class RecordDecoder {
             startedAt = null;
         }
         JsonNode canary = node.path("canary");
+        Map<String, String> settings = new LinkedHashMap<>();
+        node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         return new RunHeader(text(node, "promptbench_version"), startedAt,
                 new RunHeader.Machine(text(node, "java"), text(node, "os"), node.path("cores").asInt()),
                 text(node, "prompt_file"), text(node, "prompt_file_sha256"), node.path("prompts").asInt(),
                 node.path("simulated").asBoolean(false), endpoints(node), config(node.path("config")),
                 !canary.isObject() ? null : new CanaryReport(text(canary, "status"),
                         canary.path("http_status").isInt() ? canary.get("http_status").asInt() : null,
-                        number(canary, "latency_ms"), text(canary, "message")));
+                        number(canary, "latency_ms"), text(canary, "message")), settings);
     }
 
     static ResumeMark resume(JsonNode node) {

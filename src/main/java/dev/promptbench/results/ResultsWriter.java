@@ -98,6 +98,10 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         var endpoints = node.putArray("endpoints");
         header.endpoints().forEach(e -> endpoints.add(RecordJson.endpoint(e)));
         node.set("config", RecordJson.config(header.config()));
+        if (!header.settings().isEmpty()) {
+            ObjectNode settings = node.putObject("settings");
+            header.settings().forEach(settings::put);
+        }
         if (header.canary() != null) {
             ObjectNode canary = node.putObject("canary");
             canary.put("status", header.canary().status());

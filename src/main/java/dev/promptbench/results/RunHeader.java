@@ -1,7 +1,10 @@
 package dev.promptbench.results;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The first record of a results file: what was run, against what, with which settings, on what.
@@ -9,16 +12,28 @@ import java.util.List;
  * @param startedAt    when the run started, or null when a file's value is not an instant
  * @param promptSha256 SHA-256 of the prompt file's bytes, or null for standard input
  * @param canary       what the canary found, or null when none was sent
+ * @param settings     every setting the run was started with, by flag, as text (for {@code --resume}); empty
+ *                     when not recorded
  */
 public record RunHeader(String version, Instant startedAt, Machine machine, String promptFile, String promptSha256,
                         int prompts, boolean simulated, List<EndpointInfo> endpoints, RunConfig config,
-                        CanaryReport canary) {
+                        CanaryReport canary, Map<String, String> settings) {
+
+    public RunHeader {
+        settings = settings == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(settings));
+    }
 
     /** A header for a run starting on this machine now. */
     public RunHeader(String version, Instant startedAt, String promptFile, String promptSha256, int prompts,
                      boolean simulated, List<EndpointInfo> endpoints, RunConfig config, CanaryReport canary) {
         this(version, startedAt, Machine.current(), promptFile, promptSha256, prompts, simulated, endpoints, config,
-                canary);
+                canary, Map.of());
+    }
+
+    /** This header with the run's settings recorded. */
+    public RunHeader withSettings(Map<String, String> settings) {
+        return new RunHeader(version, startedAt, machine, promptFile, promptSha256, prompts, simulated, endpoints,
+                config, canary, settings);
     }
 
     /** The (first) endpoint. */

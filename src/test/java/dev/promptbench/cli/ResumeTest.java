@@ -151,4 +151,17 @@ class ResumeTest {
         assertEquals(0, reported.exitCode(), reported.err());
         assertEquals(Files.readString(later), Files.readString(html), "the run's page is the saved run's page");
     }
+
+    @Test
+    void aFlagThatDisagreesWithTheRunIsRefusedAndTheFileStaysAsItWas() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedCompareRun(prompts);
+        byte[] before = Files.readAllBytes(results);
+        CliRun mixed = run(prompts.toString(), "--threads", "8", "--stream", "--resume", results.toString());
+        assertEquals(2, mixed.exitCode(), mixed.err());
+        assertTrue(mixed.err().contains("--threads: the run used 3, this command 8"), mixed.err());
+        assertTrue(mixed.err().contains("--stream: the run used false, this command true"), mixed.err());
+        assertEquals(1, mixed.err().strip().lines().count(), mixed.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
+    }
 }

@@ -1,0 +1,29 @@
+package dev.promptbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The resume check is a pure comparison of recorded and requested settings. */
+class RunSettingsTest {
+
+    @Test
+    void namesEachSettingThatDiffersWithBothValues() {
+        Map<String, String> recorded = new LinkedHashMap<>();
+        recorded.put("--threads", "8");
+        recorded.put("--stream", "true");
+        recorded.put("--max-tokens", "none");
+        Map<String, String> requested = Map.of("--threads", "4", "--stream", "true", "--max-tokens", "100",
+                "--seed", "7");
+        assertEquals(List.of("--threads: the run used 8, this command 4", "--max-tokens: the run used none, this command 100"),
+                RunSettings.disagreements(recorded, requested));
+    }
+
+    @Test
+    void aFileThatRecordedNoSettingsComparesNothing() {
+        assertEquals(List.of(), RunSettings.disagreements(Map.of(), Map.of("--threads", "4")));
+    }
+}
