@@ -78,6 +78,10 @@ public final class SavedRun {
         }
         Set<Key> recompute = keysToRecompute();
         if (!recompute.isEmpty()) recomputeFromRequests(recompute);
+        if (modeOrder.isEmpty() && end.unknownModes().contains("batch")) {
+            throw new ResultsFileException(file + ": a Batch API results file ('batch fetch'); 'report' does not "
+                    + "summarise batch runs yet: its summary record holds the totals");
+        }
         if (modeOrder.isEmpty()) {
             throw new ResultsFileException(file + ": no finished request in this results file, nothing to report");
         }

@@ -585,4 +585,19 @@ class BatchCommandTest {
         assertEquals(0, fetch.exitCode(), fetch.err());
         assertTrue(Files.readString(answers).contains("Summarise tides."), Files.readString(answers));
     }
+
+    @Test
+    void reportOnABatchResultsFileSaysWhatItIs() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(2);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", null, 2, 2, 0));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
+
+        CliRun report = cli(Map.of(), List.of("report", results.toString()));
+
+        assertEquals(2, report.exitCode(), report.err());
+        assertTrue(report.err().contains("a Batch API results file"), report.err());
+    }
 }
