@@ -28,7 +28,7 @@ final class InputLines {
             json.writeStringField("method", "POST");
             json.writeStringField("url", target.lineUrl());
             json.writeFieldName("body");
-            JSON.writeTree(json, ChatBody.node(request, target.body()));
+            ChatBody.write(json, request, target.body());
             json.writeEndObject();
         }
         return bytes.toByteArray();

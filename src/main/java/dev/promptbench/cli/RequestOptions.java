@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.prompt.JsonFields;
 import dev.promptbench.run.RequestSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
 
@@ -129,6 +131,8 @@ final class RequestOptions {
     }
 
     RequestSettings settings() {
-        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust, extraFields());
+        ObjectNode extra = extraFields();
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust,
+                extra == null ? Map.of() : JsonFields.parse(extra.toString()));
     }
 }

@@ -1,6 +1,5 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -89,7 +88,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         }
         this.client = http.build();
         WireCodec codec = new WireCodec();
-        this.chatBody = new ChatBody(codec.writer());
+        this.chatBody = new ChatBody(codec);
         this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout());
         this.blocking = new BlockingAnswer(codec.completions(), failures);
         this.streamed = new StreamedAnswer(codec.chunks(), codec.trees(), failures, settings.streamIdleTimeout());
@@ -125,9 +124,9 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         byte[] body;
         try {
             body = chatBody.bytes(request, endpoint);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             return failures.beforeSend(ErrorKind.BAD_REQUEST,
-                    "request body could not be written: " + e.getOriginalMessage(), headerValue);
+                    "request body could not be written: " + e.getMessage(), headerValue);
         }
         if (request.attempt() > 1) {
             // Lets a simulator key its seeded draws by attempt, so a retry is not a replay of the failure.

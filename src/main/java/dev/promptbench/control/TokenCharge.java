@@ -1,7 +1,7 @@
 package dev.promptbench.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.client.ChatRequest;
+import dev.promptbench.prompt.JsonValue;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
 
@@ -31,13 +31,11 @@ public final class TokenCharge implements ToLongFunction<ChatRequest> {
 
     /** The completions the service reserves for: the larger of {@code n} and {@code best_of}, at least 1. */
     private static long completions(ChatRequest request) {
-        if (request.fields() == null) {
-            return 1;
-        }
         return Math.max(1, Math.max(positive(request.fields().get("n")), positive(request.fields().get("best_of"))));
     }
 
-    private static long positive(JsonNode node) {
-        return node != null && node.canConvertToLong() && node.asLong() > 0 ? node.asLong() : 1;
+    private static long positive(JsonValue value) {
+        return value instanceof JsonValue.Number number && number.isInteger() && number.longValue() > 0
+                ? number.longValue() : 1;
     }
 }

@@ -1,9 +1,11 @@
 package dev.promptbench.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
 import com.knuddels.jtokkit.api.EncodingType;
+import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.prompt.Message;
+import java.util.List;
 
 /**
  * Counts a chat request's prompt tokens with the o200k_base vocabulary (the GPT-4o family's), as
@@ -43,38 +45,33 @@ public final class TokenEstimator {
      * message {@value #TOKENS_PER_MESSAGE} plus its role, name and text parts, then
      * {@value #REPLY_PRIMING} for the reply.
      */
-    public int promptTokens(JsonNode messages) {
+    public int promptTokens(List<Message> messages) {
         long tokens = REPLY_PRIMING;
         if (messages != null) {
-            for (JsonNode message : messages) {
-                tokens += TOKENS_PER_MESSAGE + count(text(message.get("role"))) + count(text(message.get("name")))
-                        + contentTokens(message.get("content"));
+            for (Message message : messages) {
+                JsonValue name = message.other().get("name");
+                tokens += TOKENS_PER_MESSAGE + count(message.role())
+                        + count(name instanceof JsonValue.Text text ? text.value() : null)
+                        + contentTokens(message.content());
             }
         }
         return (int) Math.min(Integer.MAX_VALUE, tokens);
     }
 
-    private long contentTokens(JsonNode content) {
-        if (content == null || content.isNull()) {
-            return 0;
-        }
-        if (content.isTextual()) {
-            return count(content.textValue());
+    private long contentTokens(Message.Content content) {
+        if (content instanceof Message.Content.Text text) {
+            return count(text.text());
         }
         long tokens = 0;
-        if (content.isArray()) {
-            for (JsonNode part : content) {
+        if (content instanceof Message.Content.Parts parts) {
+            for (Message.Part part : parts.parts()) {
                 // Only text parts: {"type": "text", "text": "..."}.
-                if ("text".equals(text(part.get("type")))) {
-                    tokens += count(text(part.get("text")));
+                if ("text".equals(part.type())) {
+                    tokens += count(part.text());
                 }
             }
         }
         return tokens;
-    }
-
-    private static String text(JsonNode node) {
-        return node != null && node.isTextual() ? node.textValue() : null;
     }
 
     private Encoding encoding() {

@@ -7,9 +7,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Turns one non-blank line of a prompt file into a {@link Prompt}, or explains with file and
@@ -22,7 +23,6 @@ final class PromptParser {
     private final PromptFile.Format format;
     private final TextPromptStyle style;
     private final String label;
-    private final JsonNodeFactory nodes = JsonNodeFactory.instance;
     private final ObjectReader json;
 
     PromptParser(PromptFile.Format format, TextPromptStyle style, String label) {
@@ -42,7 +42,7 @@ final class PromptParser {
     Prompt parse(String line, long lineNumber, int index) throws PromptFileException {
         String defaultId = "line-" + lineNumber;
         if (format == PromptFile.Format.TEXT) {
-            return new Prompt(index, defaultId, style.messagesFor(line, nodes), nodes.objectNode());
+            return new Prompt(index, defaultId, style.messagesFor(line), Map.of());
         }
         ObjectNode object = readObject(line, lineNumber);
         String id = id(object.remove("id"), defaultId, lineNumber);
@@ -51,14 +51,14 @@ final class PromptParser {
         if (messages != null && prompt != null) {
             throw fail(lineNumber, "has both \"prompt\" and \"messages\"; give one");
         }
-        ArrayNode chat;
+        List<Message> chat;
         if (messages != null) {
-            chat = style.withSystem(checkMessages(messages, lineNumber), nodes);
+            chat = style.withSystem(checkMessages(messages, lineNumber));
         } else if (prompt != null) {
             if (!prompt.isTextual()) {
                 throw fail(lineNumber, "\"prompt\" must be a string, not " + kind(prompt));
             }
-            chat = style.messagesFor(prompt.textValue(), nodes);
+            chat = style.messagesFor(prompt.textValue());
         } else {
             throw fail(lineNumber,
                     "needs \"prompt\" (a string) or \"messages\" (an array of {\"role\": ..., \"content\": ...})");
@@ -70,7 +70,7 @@ final class PromptParser {
                 throw fail(lineNumber, problem);
             }
         }
-        return new Prompt(index, id, chat, object);
+        return new Prompt(index, id, chat, JsonFields.fields(object));
     }
 
     private ObjectNode readObject(String line, long lineNumber) throws PromptFileException {
@@ -97,20 +97,22 @@ final class PromptParser {
         throw fail(lineNumber, "\"id\" must be a non-empty string or a number, not " + kind(id));
     }
 
-    private ArrayNode checkMessages(JsonNode messages, long lineNumber) throws PromptFileException {
-        if (!(messages instanceof ArrayNode array)) {
+    private List<Message> checkMessages(JsonNode messages, long lineNumber) throws PromptFileException {
+        if (!messages.isArray()) {
             throw fail(lineNumber, "\"messages\" must be an array, not " + kind(messages));
         }
-        if (array.isEmpty()) {
+        if (messages.isEmpty()) {
             throw fail(lineNumber, "\"messages\" is empty");
         }
-        for (int i = 0; i < array.size(); i++) {
-            String problem = FieldRules.checkMessage(i, array.get(i));
+        List<Message> typed = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            String problem = FieldRules.checkMessage(i, messages.get(i));
             if (problem != null) {
                 throw fail(lineNumber, problem);
             }
+            typed.add(JsonFields.message(messages.get(i)));
         }
-        return array;
+        return typed;
     }
 
     private PromptFileException fail(long lineNumber, String detail) {

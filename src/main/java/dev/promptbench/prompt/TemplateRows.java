@@ -3,7 +3,6 @@ package dev.promptbench.prompt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.BufferedReader;
@@ -65,8 +64,7 @@ final class TemplateRows implements PromptSource {
         String text = template.render(row, label, line, "row " + number);
         String id = row.get("id");
         if (id == null || id.isBlank()) id = "row-" + number;
-        return new Prompt(index++, id, style.messagesFor(text, JsonNodeFactory.instance),
-                JsonNodeFactory.instance.objectNode());
+        return new Prompt(index++, id, style.messagesFor(text), Map.of());
     }
 
     private Map<String, String> nextCsvRow() throws PromptFileException {

@@ -1,9 +1,7 @@
 package dev.promptbench.prompt;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * How a plain-text prompt becomes chat messages: the role the text is sent as, and an optional
@@ -25,38 +23,27 @@ public record TextPromptStyle(String role, String system) {
     }
 
     /** Builds the messages for one plain-text prompt: the system message (if any), then the text. */
-    ArrayNode messagesFor(String text, JsonNodeFactory nodes) {
-        ArrayNode messages = nodes.arrayNode(system == null ? 1 : 2);
-        if (system != null) {
-            messages.add(message(nodes, "system", system));
-        }
-        messages.add(message(nodes, role, text));
-        return messages;
+    List<Message> messagesFor(String text) {
+        Message message = Message.text(role, text);
+        return system == null ? List.of(message) : List.of(Message.text("system", system), message);
     }
 
     /**
      * Returns messages written by the user with the system message put in front, unless there is
      * no system text or the messages already have a system message (the user's own one wins).
      */
-    ArrayNode withSystem(ArrayNode messages, JsonNodeFactory nodes) {
+    List<Message> withSystem(List<Message> messages) {
         if (system == null) {
             return messages;
         }
-        for (JsonNode message : messages) {
-            if ("system".equals(message.path("role").asText())) {
+        for (Message message : messages) {
+            if ("system".equals(message.role())) {
                 return messages;
             }
         }
-        ArrayNode result = nodes.arrayNode(messages.size() + 1);
-        result.add(message(nodes, "system", system));
+        List<Message> result = new ArrayList<>(messages.size() + 1);
+        result.add(Message.text("system", system));
         result.addAll(messages);
         return result;
-    }
-
-    private static ObjectNode message(JsonNodeFactory nodes, String role, String content) {
-        ObjectNode message = nodes.objectNode();
-        message.put("role", role);
-        message.put("content", content);
-        return message;
     }
 }

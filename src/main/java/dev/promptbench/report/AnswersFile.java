@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.prompt.Message;
 import dev.promptbench.prompt.Prompt;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.StringJoiner;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -56,10 +57,17 @@ public final class AnswersFile implements AutoCloseable {
 
     /** The text of a prompt as an answers row shows it: its last message's content. */
     public static String promptText(Prompt prompt) {
-        JsonNode last = prompt.messages().isEmpty() ? null : prompt.messages().get(prompt.messages().size() - 1);
-        JsonNode content = last == null ? null : last.get("content");
-        if (content == null || content.isNull()) return null;
-        return content.isTextual() ? content.asText() : content.toString();
+        Message last = prompt.messages().isEmpty() ? null : prompt.messages().get(prompt.messages().size() - 1);
+        Message.Content content = last == null ? null : last.content();
+        if (content instanceof Message.Content.Text text) return text.text();
+        if (!(content instanceof Message.Content.Parts parts)) return null;
+        // Parts are shown as the JSON array they were written as.
+        StringJoiner json = new StringJoiner(",", "[", "]");
+        for (Message.Part part : parts.parts()) {
+            json.add(part.json() != null ? part.json().json() : JSON.createObjectNode().put("type", part.type())
+                    .put("text", part.text()).toString());
+        }
+        return json.toString();
     }
 
     public void write(AnswerRow row) throws IOException {

@@ -1,6 +1,9 @@
 package dev.promptbench.run;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.prompt.JsonValue;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * The API fields given on the command line for every request; null means "not given, not sent".
@@ -13,20 +16,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  * @param cacheBust   start each prompt with a unique nonce, so the service's prompt cache cannot favour
  *                    the mode that runs second
  * @param extraBody   fields merged into every request body ({@code --extra-body}, {@code --reasoning-effort}),
- *                    below the flags above and the prompt's own fields; null for none
+ *                    below the flags above and the prompt's own fields, in order; empty for none
  */
 public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
-                              boolean cacheBust, ObjectNode extraBody) {
+                              boolean cacheBust, Map<String, JsonValue> extraBody) {
 
     public RequestSettings {
-        // A private copy: the template shares its values with every request, so nobody may change them later.
-        extraBody = extraBody == null || extraBody.isEmpty() ? null : extraBody.deepCopy();
+        extraBody = extraBody == null || extraBody.isEmpty() ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
     }
 
     /** No extra body fields. */
     public RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
                            boolean cacheBust) {
-        this(temperature, topP, seed, maxTokens, stream, cacheBust, null);
+        this(temperature, topP, seed, maxTokens, stream, cacheBust, Map.of());
     }
 
     /** Nothing given: the service's defaults apply, answers are not streamed. */

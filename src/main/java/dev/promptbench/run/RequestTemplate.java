@@ -1,11 +1,14 @@
 package dev.promptbench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.UUID;
 import dev.promptbench.client.ChatRequest;
+import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.prompt.Message;
 import dev.promptbench.prompt.Prompt;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Turns a prompt into a request: the {@code --extra-body} fields first, then the command line's own
@@ -13,8 +16,6 @@ import dev.promptbench.prompt.Prompt;
  * is more specific.
  */
 public final class RequestTemplate {
-    private static final String[] MAX_TOKENS_FIELDS = {"max_tokens", "max_completion_tokens"};
-
     private final RequestSettings settings;
 
     public RequestTemplate(RequestSettings settings) {
@@ -23,32 +24,30 @@ public final class RequestTemplate {
 
     /** The request for one prompt. */
     public ChatRequest requestFor(Prompt prompt) {
-        ObjectNode fields = prompt.fields().objectNode();
+        Map<String, JsonValue> fields = new LinkedHashMap<>();
         Integer maxTokens = null;
-        if (settings.extraBody() != null) {
-            for (var extra : settings.extraBody().properties()) {
-                // A limit in the extra body goes out under the endpoint's field name, like a prompt's own.
-                if (isMaxTokensField(extra.getKey()) && extra.getValue().canConvertToInt()) {
-                    maxTokens = extra.getValue().intValue();
-                } else {
-                    fields.set(extra.getKey(), extra.getValue());
-                }
-            }
-        }
-        if (settings.temperature() != null) fields.put("temperature", settings.temperature());
-        if (settings.topP() != null) fields.put("top_p", settings.topP());
-        if (settings.seed() != null) fields.put("seed", settings.seed());
-        if (settings.maxTokens() != null) maxTokens = settings.maxTokens();
-        var it = prompt.fields().properties().iterator();
-        while (it.hasNext()) {
-            var field = it.next();
-            if (isMaxTokensField(field.getKey()) && field.getValue().canConvertToInt()) {
-                maxTokens = field.getValue().intValue();
+        for (Map.Entry<String, JsonValue> extra : settings.extraBody().entrySet()) {
+            // A limit in the extra body goes out under the endpoint's field name, like a prompt's own.
+            Integer limit = maxTokens(extra.getKey(), extra.getValue());
+            if (limit != null) {
+                maxTokens = limit;
             } else {
-                fields.set(field.getKey(), field.getValue());
+                fields.put(extra.getKey(), extra.getValue());
             }
         }
-        ArrayNode messages = settings.cacheBust() ? withNonce(prompt.messages()) : prompt.messages();
+        if (settings.temperature() != null) fields.put("temperature", JsonValue.Number.of(settings.temperature()));
+        if (settings.topP() != null) fields.put("top_p", JsonValue.Number.of(settings.topP()));
+        if (settings.seed() != null) fields.put("seed", JsonValue.Number.of(settings.seed()));
+        if (settings.maxTokens() != null) maxTokens = settings.maxTokens();
+        for (Map.Entry<String, JsonValue> field : prompt.fields().entrySet()) {
+            Integer limit = maxTokens(field.getKey(), field.getValue());
+            if (limit != null) {
+                maxTokens = limit;
+            } else {
+                fields.put(field.getKey(), field.getValue());
+            }
+        }
+        List<Message> messages = settings.cacheBust() ? withNonce(prompt.messages()) : prompt.messages();
         return new ChatRequest(prompt.id(), messages, maxTokens, fields, 1, settings.stream());
     }
 
@@ -59,30 +58,35 @@ public final class RequestTemplate {
     }
 
     /**
-     * A copy of the messages whose first text starts with a unique nonce: prompt caches match on the
-     * prefix, so no two requests share one.
+     * The messages with the first text starting with a unique nonce: prompt caches match on the prefix, so
+     * no two requests share one.
      */
-    private static ArrayNode withNonce(ArrayNode messages) {
-        ArrayNode copy = messages.deepCopy();
+    private static List<Message> withNonce(List<Message> messages) {
         String nonce = "[" + UUID.randomUUID().toString().substring(0, 13) + "] ";
-        JsonNode first = copy.get(0);
-        if (first instanceof ObjectNode message) {
-            JsonNode content = message.get("content");
-            if (content != null && content.isTextual()) {
-                message.put("content", nonce + content.asText());
-            } else if (content instanceof ArrayNode parts) {
-                ObjectNode part = parts.insertObject(0);
-                part.put("type", "text");
-                part.put("text", nonce);
-            }
+        Message first = messages.get(0);
+        Message.Content content;
+        if (first.content() instanceof Message.Content.Text text) {
+            content = new Message.Content.Text(nonce + text.text());
+        } else if (first.content() instanceof Message.Content.Parts parts) {
+            List<Message.Part> withNonce = new ArrayList<>(parts.parts().size() + 1);
+            withNonce.add(Message.Part.text(nonce));
+            withNonce.addAll(parts.parts());
+            content = new Message.Content.Parts(withNonce);
+        } else {
+            return messages;
         }
+        List<Message> copy = new ArrayList<>(messages);
+        copy.set(0, first.withContent(content));
         return copy;
     }
 
-    private static boolean isMaxTokensField(String name) {
-        for (String candidate : MAX_TOKENS_FIELDS) {
-            if (candidate.equals(name)) return true;
+    /** The completion limit a field sets ({@code max_tokens}, {@code max_completion_tokens}), or null. */
+    private static Integer maxTokens(String name, JsonValue value) {
+        if ((name.equals("max_tokens") || name.equals("max_completion_tokens"))
+                && value instanceof JsonValue.Number number && number.isInteger()) {
+            long limit = number.longValue();
+            return limit >= Integer.MIN_VALUE && limit <= Integer.MAX_VALUE ? (int) limit : null;
         }
-        return false;
+        return null;
     }
 }

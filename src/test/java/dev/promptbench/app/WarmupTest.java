@@ -4,21 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
+import dev.promptbench.prompt.Message;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The warm-up runs in the background: it sends its requests, can be waited for, and stops when asked. */
 class WarmupTest {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private static ChatRequest request() {
-        ArrayNode messages = JSON.createArrayNode();
-        messages.addObject().put("role", "user").put("content", "warm me up");
-        return new ChatRequest("w", messages, 16, JSON.createObjectNode());
+        return new ChatRequest("w", List.of(Message.text("user", "warm me up")), 16, Map.of());
     }
 
     @Test

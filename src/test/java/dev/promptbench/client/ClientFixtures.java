@@ -1,13 +1,15 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.prompt.JsonFields;
+import dev.promptbench.prompt.Message;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 
 /** Endpoints, requests and canned bodies shared by the client tests. */
 final class ClientFixtures {
@@ -55,9 +57,8 @@ final class ClientFixtures {
     }
 
     static ChatRequest request(Integer maxTokens, ObjectNode fields) {
-        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
-        messages.addObject().put("role", "user").put("content", "Name two primes.");
-        return new ChatRequest("p1", messages, maxTokens, fields);
+        return new ChatRequest("p1", List.of(Message.text("user", "Name two primes.")), maxTokens,
+                JsonFields.parse(fields.toString()));
     }
 
     static ChatRequest request() {
@@ -67,7 +68,7 @@ final class ClientFixtures {
     /** A first attempt that asks for a streamed answer, with {@code fields} as extra body fields. */
     static ChatRequest streamRequest(ObjectNode fields) {
         ChatRequest plain = request(null, fields);
-        return new ChatRequest(plain.promptId(), plain.messages(), null, fields, 1, true);
+        return new ChatRequest(plain.promptId(), plain.messages(), null, plain.fields(), 1, true);
     }
 
     static ChatRequest streamRequest() {

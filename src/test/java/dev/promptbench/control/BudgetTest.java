@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class BudgetTest {
     private static final long SECOND = 1_000_000_000L;
     private static final ChatRequest REQUEST =
-            new ChatRequest("p", new ObjectMapper().createArrayNode(), 100, null);
+            new ChatRequest("p", java.util.List.of(), 100, null);
 
     private final FakeTicker ticker = new FakeTicker();
     private final RecordingSleeper sleeper = new RecordingSleeper(ticker);

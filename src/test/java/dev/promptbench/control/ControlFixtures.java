@@ -1,5 +1,8 @@
 package dev.promptbench.control;
 
+import java.util.Map;
+import java.util.List;
+import dev.promptbench.prompt.Message;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.promptbench.client.ApiKeyCredential;
@@ -45,9 +48,7 @@ final class ControlFixtures {
     }
 
     static ChatRequest request() {
-        ArrayNode messages = JsonNodeFactory.instance.arrayNode();
-        messages.addObject().put("role", "user").put("content", "Name two primes.");
-        return new ChatRequest("p1", messages, null, JsonNodeFactory.instance.objectNode());
+        return new ChatRequest("p1", List.of(Message.text("user", "Name two primes.")), null, Map.of());
     }
 
     static Endpoint azure(String base, String key) {

@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.prompt.TypedJson;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class TokenEstimatorTest {
         int expected = TokenEstimator.REPLY_PRIMING
                 + TokenEstimator.TOKENS_PER_MESSAGE + 1 + 10   // "system" is one token
                 + TokenEstimator.TOKENS_PER_MESSAGE + 1 + 24;  // "user" is one token
-        assertEquals(expected, ESTIMATOR.promptTokens(messages));
+        assertEquals(expected, ESTIMATOR.promptTokens(TypedJson.messages(messages)));
     }
 
     @Test
@@ -79,17 +80,17 @@ class TokenEstimatorTest {
         parts.addObject().put("type", "image_url").putObject("image_url").put("url", "https://example.invalid/a.png");
         parts.addObject().put("type", "text").put("text", CHINESE);
         assertEquals(TokenEstimator.REPLY_PRIMING + TokenEstimator.TOKENS_PER_MESSAGE + 1 + ESTIMATOR.count("alice")
-                + 10 + 7, ESTIMATOR.promptTokens(messages));
+                + 10 + 7, ESTIMATOR.promptTokens(TypedJson.messages(messages)));
     }
 
     @Test
     void emptyOrMissingMessagesCostOnlyTheReplyPriming() {
         assertEquals(TokenEstimator.REPLY_PRIMING, ESTIMATOR.promptTokens(null));
-        assertEquals(TokenEstimator.REPLY_PRIMING, ESTIMATOR.promptTokens(JSON.createArrayNode()));
+        assertEquals(TokenEstimator.REPLY_PRIMING, ESTIMATOR.promptTokens(TypedJson.messages("[]")));
         ArrayNode nullContent = JSON.createArrayNode();
         nullContent.addObject().put("role", "assistant").putNull("content");
         assertEquals(TokenEstimator.REPLY_PRIMING + TokenEstimator.TOKENS_PER_MESSAGE + 1,
-                ESTIMATOR.promptTokens(nullContent));
+                ESTIMATOR.promptTokens(TypedJson.messages(nullContent)));
     }
 
     @Test
@@ -120,13 +121,13 @@ class TokenEstimatorTest {
         TokenCharge charge = new TokenCharge(ESTIMATOR);
         ArrayNode messages = JSON.createArrayNode();
         messages.addObject().put("role", "user").put("content", ENGLISH);
-        int prompt = ESTIMATOR.promptTokens(messages);
-        assertEquals(prompt + 100, charge.applyAsLong(new ChatRequest("p", messages, 100, JSON.createObjectNode())));
+        int prompt = ESTIMATOR.promptTokens(TypedJson.messages(messages));
+        assertEquals(prompt + 100, charge.applyAsLong(new ChatRequest("p", TypedJson.messages(messages), 100, null)));
         assertEquals(prompt + TokenCharge.DEFAULT_MAX_TOKENS,
-                charge.applyAsLong(new ChatRequest("p", messages, null, JSON.createObjectNode())),
+                charge.applyAsLong(new ChatRequest("p", TypedJson.messages(messages), null, null)),
                 "no max tokens: Azure reserves the context, the budget charges the default");
         assertEquals(prompt + 300,
-                charge.applyAsLong(new ChatRequest("p", messages, 100, JSON.createObjectNode().put("n", 3))));
-        assertEquals(prompt + 100, charge.applyAsLong(new ChatRequest("p", messages, 100, null)));
+                charge.applyAsLong(new ChatRequest("p", TypedJson.messages(messages), 100, TypedJson.fields(JSON.createObjectNode().put("n", 3)))));
+        assertEquals(prompt + 100, charge.applyAsLong(new ChatRequest("p", TypedJson.messages(messages), 100, null)));
     }
 }

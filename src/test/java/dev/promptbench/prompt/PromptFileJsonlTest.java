@@ -26,8 +26,7 @@ class PromptFileJsonlTest {
                 + "\"name\":\"ann\"}]";
         List<Prompt> prompts = read("p.jsonl", "{\"messages\":" + messages + "}\n", TextPromptStyle.DEFAULT);
 
-        assertEquals(JSON.readTree(messages), prompts.get(0).messages());
-        assertEquals(messages, prompts.get(0).messages().toString());
+        assertEquals(messages, TypedJson.json(prompts.get(0).messages()));
     }
 
     @Test
@@ -35,7 +34,7 @@ class PromptFileJsonlTest {
         List<Prompt> prompts = read("p.ndjson", "{\"prompt\":\"hi\"}\n", new TextPromptStyle("user", "Be kind."));
 
         assertEquals("[{\"role\":\"system\",\"content\":\"Be kind.\"},{\"role\":\"user\",\"content\":\"hi\"}]",
-                prompts.get(0).messages().toString());
+                TypedJson.json(prompts.get(0).messages()));
     }
 
     @Test
@@ -45,9 +44,9 @@ class PromptFileJsonlTest {
         List<Prompt> prompts = read("p.jsonl", lines, new TextPromptStyle("user", "Global."));
 
         assertEquals("[{\"role\":\"system\",\"content\":\"Global.\"},{\"role\":\"user\",\"content\":\"a\"}]",
-                prompts.get(0).messages().toString());
+                TypedJson.json(prompts.get(0).messages()));
         assertEquals("[{\"role\":\"user\",\"content\":\"b\"},{\"role\":\"system\",\"content\":\"mine\"}]",
-                prompts.get(1).messages().toString());
+                TypedJson.json(prompts.get(1).messages()));
     }
 
     @Test
@@ -74,7 +73,7 @@ class PromptFileJsonlTest {
 
         assertEquals("q1", prompt.id());
         assertEquals("{\"temperature\":0.2,\"max_tokens\":50,\"top_p\":0.9,\"seed\":7,"
-                + "\"metadata\":{\"k\":[1,2]},\"response_format\":{\"type\":\"json_object\"}}", prompt.fields().toString());
+                + "\"metadata\":{\"k\":[1,2]},\"response_format\":{\"type\":\"json_object\"}}", TypedJson.json(prompt.fields()));
     }
 
     @Test

@@ -40,7 +40,7 @@ class PromptFileTextTest {
             assertEquals(List.of("first", "second  ", "third", "こんにちは"), all.stream().map(this::userText).toList());
             Prompt first = all.get(0);
             assertEquals(1, first.messages().size());
-            assertEquals("user", first.messages().get(0).get("role").asText());
+            assertEquals("user", first.messages().get(0).role());
             assertTrue(first.fields().isEmpty());
         }
     }
@@ -50,9 +50,9 @@ class PromptFileTextTest {
         Path file = write("p.txt", "hello\n".getBytes(StandardCharsets.UTF_8));
 
         try (PromptFile prompts = PromptFile.open(file.toString(), new TextPromptStyle("system", "Be brief."))) {
-            JsonNode messages = readAll(prompts).get(0).messages();
+            String messages = TypedJson.json(readAll(prompts).get(0).messages());
             assertEquals("[{\"role\":\"system\",\"content\":\"Be brief.\"},{\"role\":\"system\",\"content\":\"hello\"}]",
-                    messages.toString());
+                    messages);
         }
     }
 
@@ -108,7 +108,7 @@ class PromptFileTextTest {
             Prompt prompt = readAll(prompts).get(0);
             assertEquals("line-3", prompt.id());
             assertEquals("hi", userText(prompt));
-            assertEquals("{\"seed\":1}", prompt.fields().toString());
+            assertEquals("{\"seed\":1}", TypedJson.json(prompt.fields()));
         }
     }
 
@@ -126,7 +126,7 @@ class PromptFileTextTest {
     }
 
     private String userText(Prompt prompt) {
-        return prompt.messages().get(prompt.messages().size() - 1).get("content").asText();
+        return ((Message.Content.Text) prompt.messages().get(prompt.messages().size() - 1).content()).text();
     }
 
     static List<Prompt> readAll(PromptFile prompts) throws PromptFileException {

@@ -52,7 +52,7 @@ class PromptSourceTest {
             for (Future<List<Prompt>> result : results) {
                 for (Prompt p : result.get()) {
                     assertEquals("line-" + (p.index() + 1), p.id());
-                    assertEquals("prompt " + p.index(), p.messages().get(0).get("content").asText());
+                    assertEquals("prompt " + p.index(), ((Message.Content.Text) p.messages().get(0).content()).text());
                     seen.set(p.index());
                     total++;
                 }

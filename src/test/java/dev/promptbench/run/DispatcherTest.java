@@ -45,9 +45,8 @@ class DispatcherTest {
             int index = taken.get();
             if (index >= size) return null;
             taken.incrementAndGet();
-            var messages = NODES.arrayNode();
-            messages.addObject().put("role", "user").put("content", "prompt " + index);
-            return new Prompt(index, "line-" + (index + 1), messages, NODES.objectNode());
+            return new Prompt(index, "line-" + (index + 1),
+                    java.util.List.of(dev.promptbench.prompt.Message.text("user", "prompt " + index)), java.util.Map.of());
         }
 
         @Override public void close() {}

@@ -2,12 +2,18 @@ package dev.promptbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.client.ChatRequest;
+import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.prompt.Message;
 import dev.promptbench.prompt.Prompt;
+import dev.promptbench.prompt.TypedJson;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code --extra-body} under the flags, which are under the prompt's own fields. */
@@ -15,17 +21,11 @@ class RequestTemplateExtraBodyTest {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private static Prompt prompt(ObjectNode fields) {
-        var messages = NODES.arrayNode();
-        messages.addObject().put("role", "user").put("content", "hi");
-        return new Prompt(0, "line-1", messages, fields);
+        return new Prompt(0, "line-1", List.of(Message.text("user", "hi")), TypedJson.fields(fields));
     }
 
-    private static ObjectNode extra() {
-        ObjectNode extra = NODES.objectNode();
-        extra.put("reasoning_effort", "low");
-        extra.put("temperature", 1.0);
-        extra.putObject("metadata").put("team", "bench");
-        return extra;
+    private static Map<String, JsonValue> extra() {
+        return TypedJson.fields("{\"reasoning_effort\":\"low\",\"temperature\":1.0,\"metadata\":{\"team\":\"bench\"}}");
     }
 
     @Test
@@ -33,9 +33,8 @@ class RequestTemplateExtraBodyTest {
         ChatRequest request = new RequestTemplate(new RequestSettings(0.2, null, null, null, false, false, extra()))
                 .requestFor(prompt(NODES.objectNode()));
 
-        assertEquals("low", request.fields().get("reasoning_effort").asText());
-        assertEquals("bench", request.fields().get("metadata").get("team").asText());
-        assertEquals(0.2, request.fields().get("temperature").doubleValue());
+        assertEquals("{\"reasoning_effort\":\"low\",\"temperature\":0.2,\"metadata\":{\"team\":\"bench\"}}",
+                TypedJson.json(request.fields()));
     }
 
     @Test
@@ -44,16 +43,16 @@ class RequestTemplateExtraBodyTest {
         ChatRequest request = new RequestTemplate(new RequestSettings(null, null, null, null, false, false, extra()))
                 .requestFor(prompt(own));
 
-        assertEquals("high", request.fields().get("reasoning_effort").asText());
+        assertEquals(new JsonValue.Text("high"), request.fields().get("reasoning_effort"));
     }
 
     @Test
     void aLimitInTheExtraBodyGoesOutUnderTheEndpointsFieldBelowMaxTokens() {
-        ObjectNode extra = NODES.objectNode().put("max_completion_tokens", 300);
+        Map<String, JsonValue> extra = TypedJson.fields("{\"max_completion_tokens\":300}");
         ChatRequest fromExtra = new RequestTemplate(new RequestSettings(null, null, null, null, false, false, extra))
                 .requestFor(prompt(NODES.objectNode()));
         assertEquals(300, fromExtra.maxTokens());
-        assertFalse(fromExtra.fields().has("max_completion_tokens"));
+        assertFalse(fromExtra.fields().containsKey("max_completion_tokens"));
 
         ChatRequest fromFlag = new RequestTemplate(new RequestSettings(null, null, null, 50, false, false, extra))
                 .requestFor(prompt(NODES.objectNode()));
@@ -62,13 +61,13 @@ class RequestTemplateExtraBodyTest {
 
     @Test
     void theSettingsKeepTheirOwnCopy() {
-        ObjectNode extra = extra();
+        Map<String, JsonValue> extra = new LinkedHashMap<>(extra());
         RequestSettings settings = new RequestSettings(null, null, null, null, false, false, extra);
-        extra.put("reasoning_effort", "changed later");
+        extra.put("reasoning_effort", new JsonValue.Text("changed later"));
 
-        assertEquals("low", new RequestTemplate(settings).requestFor(prompt(NODES.objectNode()))
-                .fields().get("reasoning_effort").asText());
-        assertNull(RequestSettings.none().extraBody());
-        assertNull(new RequestSettings(null, null, null, null, false, false, NODES.objectNode()).extraBody());
+        assertEquals(new JsonValue.Text("low"), new RequestTemplate(settings).requestFor(prompt(NODES.objectNode()))
+                .fields().get("reasoning_effort"));
+        assertTrue(RequestSettings.none().extraBody().isEmpty());
+        assertTrue(new RequestSettings(null, null, null, null, false, false, Map.of()).extraBody().isEmpty());
     }
 }
