@@ -1,9 +1,13 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.Outcome;
 import dev.promptbench.control.AdaptiveLimit;
 import dev.promptbench.control.AttemptListener;
 import dev.promptbench.control.Budget;
+import dev.promptbench.control.CalibratedCharge;
+import dev.promptbench.control.ChargeCalibration;
 import dev.promptbench.control.CooldownGate;
 import dev.promptbench.control.EndpointBudgets;
 import dev.promptbench.control.LimitListener;
@@ -20,20 +24,23 @@ import java.util.Map;
 
 /**
  * The rate control of one run, built from the endpoints and {@link RunSpec.RateControl}: a budget per
- * endpoint (its profile's {@code tpm}/{@code rpm}, else {@code --tpm}/{@code --rpm}), adaptive
+ * endpoint (its profile's {@code tpm}/{@code rpm}, else {@code --tpm}/{@code --rpm}; a token budget's charge
+ * calibrated from that endpoint's answers), adaptive
  * concurrency when asked, the gate every request passes (adaptive slot, then the 429 cool-down, then
  * the budget, so the budget's pacing is the last thing before the send) and the router.
  */
 final class RateGates {
     private final EndpointBudgets budgets;
+    private final Map<String, CalibratedCharge> charges; // by endpoint name, for token budgets
     private final AdaptiveLimit adaptive; // null unless --adaptive
     private final Gate gate;
     private final Router router;
     private final boolean chargesTokens;
 
-    private RateGates(EndpointBudgets budgets, AdaptiveLimit adaptive, Gate gate, Router router,
-                      boolean chargesTokens) {
+    private RateGates(EndpointBudgets budgets, Map<String, CalibratedCharge> charges, AdaptiveLimit adaptive,
+                      Gate gate, Router router, boolean chargesTokens) {
         this.budgets = budgets;
+        this.charges = Map.copyOf(charges);
         this.adaptive = adaptive;
         this.gate = gate;
         this.router = router;
@@ -43,7 +50,7 @@ final class RateGates {
     /** Just the cool-down and the endpoints spread by weight: no budgets, fixed concurrency. */
     static RateGates plain(List<Endpoint> endpoints, CooldownGate cooldown, Ticker ticker) {
         EndpointBudgets none = new EndpointBudgets(Map.of());
-        return new RateGates(none, null, cooldown, router(endpoints, none, ticker), false);
+        return new RateGates(none, Map.of(), null, cooldown, router(endpoints, none, ticker), false);
     }
 
     /**
@@ -61,11 +68,17 @@ final class RateGates {
             estimator.load();
         }
         Map<String, Budget> byName = new LinkedHashMap<>();
+        Map<String, CalibratedCharge> charges = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
             Integer rpm = endpoint.rpm() != null ? endpoint.rpm() : rate.rpm();
             Integer tpm = endpoint.tpm() != null ? endpoint.tpm() : rate.tpm();
-            if (rpm != null || tpm != null) {
-                byName.put(endpoint.name(), new Budget(rpm, tpm, charge, ticker, sleeper));
+            if (tpm != null) {
+                // Each deployment's service may count differently: each budget learns its own.
+                CalibratedCharge calibrated = new CalibratedCharge(charge, new ChargeCalibration(tpm, ticker));
+                charges.put(endpoint.name(), calibrated);
+                byName.put(endpoint.name(), new Budget(rpm, tpm, calibrated, ticker, sleeper));
+            } else if (rpm != null) {
+                byName.put(endpoint.name(), new Budget(rpm, null, charge, ticker, sleeper));
             }
         }
         EndpointBudgets budgets = new EndpointBudgets(byName);
@@ -74,7 +87,7 @@ final class RateGates {
         if (adaptive != null) {
             gate = Gate.both(adaptive, gate);
         }
-        return new RateGates(budgets, adaptive, gate, router(endpoints, budgets, ticker), tokens);
+        return new RateGates(budgets, charges, adaptive, gate, router(endpoints, budgets, ticker), tokens);
     }
 
     private static Router router(List<Endpoint> endpoints, EndpointBudgets budgets, Ticker ticker) {
@@ -90,9 +103,27 @@ final class RateGates {
         return router;
     }
 
-    /** Who hears each attempt: the adaptive limit, when there is one. */
+    /** Who hears each attempt: the adaptive limit, when there is one, and the token budget of its endpoint. */
     AttemptListener attempts() {
-        return adaptive == null ? AttemptListener.none() : adaptive::observe;
+        AttemptListener calibrations = new AttemptListener() {
+            @Override public void sending(Endpoint endpoint, ChatRequest attempt) {
+                CalibratedCharge charge = endpoint == null ? null : charges.get(endpoint.name());
+                if (charge != null) charge.sending(endpoint, attempt);
+            }
+
+            @Override public void attempted(Endpoint endpoint, ChatRequest attempt, Outcome outcome) {
+                CalibratedCharge charge = endpoint == null ? null : charges.get(endpoint.name());
+                if (charge != null) charge.attempted(endpoint, attempt, outcome);
+            }
+        };
+        return adaptive == null ? calibrations
+                : AttemptListener.both((endpoint, attempt, outcome) -> adaptive.observe(endpoint, outcome), calibrations);
+    }
+
+    /** What the token budget of {@code endpoint} has learnt of the service's charges, or null. */
+    String calibration(Endpoint endpoint) {
+        CalibratedCharge charge = endpoint == null ? null : charges.get(endpoint.name());
+        return charge == null ? null : charge.calibration().describe();
     }
 
     /** Called as a mode starts: its budgets begin empty, so its first second is paced too. */

@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Endpoint;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestResult;
@@ -13,11 +14,13 @@ import java.util.Map;
 
 /**
  * What rate control has to say after each mode: the adaptive limit's changes (as {@code limit}
- * records in the results file and one line for people), requests per endpoint when there are
- * several, and a hint when 429s came back and nothing paced the run.
+ * records in the results file and one line for people), what each token budget has learnt of the
+ * service's charges, requests per endpoint when there are several, and a hint when 429s came back and
+ * nothing paced the run.
  */
 final class RateReport {
     private final RateGates gates;
+    private final List<Endpoint> endpoints;
     private final List<String> endpointNames;
     private final LimitLog limits;
     private final boolean severalEndpoints;
@@ -25,6 +28,7 @@ final class RateReport {
 
     RateReport(Session session, LimitLog limits) {
         this.gates = session.rates();
+        this.endpoints = session.endpoints();
         this.endpointNames = session.endpoints().stream().map(e -> e.name()).toList();
         this.limits = limits;
         this.severalEndpoints = session.endpoints().size() > 1;
@@ -64,6 +68,12 @@ final class RateReport {
             lines.add(mode.wireName() + ": adaptive limit changed " + changes.size()
                     + (changes.size() == 1 ? " time" : " times") + " (between " + low + " and " + high
                     + " in flight), ending at " + changes.get(changes.size() - 1).limit());
+        }
+        for (Endpoint endpoint : endpoints) {
+            String calibration = gates.calibration(endpoint);
+            if (calibration != null) {
+                lines.add("budget" + (severalEndpoints ? " " + endpoint.name() : "") + ": " + calibration);
+            }
         }
         if (severalEndpoints) {
             StringBuilder line = new StringBuilder(mode.wireName()).append(" by endpoint:");

@@ -33,7 +33,10 @@ public final class RetryingResponder implements Responder {
         this(inner, policy, cooldown, sleeper, ticker, random, AttemptListener.none());
     }
 
-    /** As above, telling {@code attempts} each attempt's outcome as it comes (adaptive concurrency listens). */
+    /**
+     * As above, telling {@code attempts} of each attempt as it goes and its outcome as it comes
+     * (adaptive concurrency and the budgets' calibration listen).
+     */
     public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
                              Ticker ticker, DoubleSupplier random, AttemptListener attempts) {
         this.attempts = Objects.requireNonNull(attempts, "attempts");
@@ -52,8 +55,7 @@ public final class RetryingResponder implements Responder {
      */
     @Override
     public Outcome call(ChatRequest request, Endpoint endpoint) {
-        Outcome outcome = inner.call(request, endpoint);
-        attempts.attempted(endpoint, outcome);
+        Outcome outcome = send(request, endpoint);
         int count = 1;
         int rateLimited = isRateLimited(outcome) ? 1 : 0;
         int afterSend = 0;
@@ -83,13 +85,25 @@ public final class RetryingResponder implements Responder {
                 afterSend++;
             }
             count++;
-            outcome = inner.call(request.withAttempt(count), endpoint);
-            attempts.attempted(endpoint, outcome);
+            outcome = send(request.withAttempt(count), endpoint);
             if (isRateLimited(outcome)) {
                 rateLimited++;
             }
         }
         return outcome.withAttempts(new Attempts(count, waited, rateLimited, afterSend));
+    }
+
+    /** One attempt, told to the listener before it goes and when it has its outcome. */
+    private Outcome send(ChatRequest attempt, Endpoint endpoint) {
+        attempts.sending(endpoint, attempt);
+        Outcome outcome = null;
+        try {
+            outcome = inner.call(attempt, endpoint);
+            return outcome;
+        } finally {
+            // Also when the call throws (null): a listener that counts attempts in flight must hear of its end.
+            attempts.attempted(endpoint, attempt, outcome);
+        }
     }
 
     private static boolean isRateLimited(Outcome outcome) {

@@ -1,0 +1,124 @@
+package dev.promptbench.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.promptbench.client.ChatRequest;
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.control.RetryPolicy;
+import dev.promptbench.control.Sleeper;
+import dev.promptbench.control.TokenCharge;
+import dev.promptbench.control.TokenEstimator;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.run.Plan;
+import dev.promptbench.run.RequestSettings;
+import dev.promptbench.run.RunControl;
+import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.TokenCounting;
+import dev.promptbench.stats.ModeSummary;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A token budget against the built-in simulator when the simulator counts prompt tokens as characters
+ * / 4: the prompts mix long words (one o200k token, three or four of the simulator's) with short ones,
+ * so the service charges about 1.8 times the budget's estimate (about 270 tokens a request). Its clock
+ * runs x10: 24,000 tokens a real second (about 90 requests), with one real second's worth in its bucket
+ * at the start, and requests far from binding. Unlearnt, the bucket would be empty after about 1.2 s
+ * and a third of the requests after that would meet a 429.
+ *
+ * <p>How close the learnt factor comes is the unit tests' business (on a fake clock); here the run must
+ * lose nothing and keep under 1% of requests meeting a 429. On a box so loaded that the client cannot
+ * keep up with the quota, the service's bucket never empties and nothing is learnt, or needed.
+ */
+class CalibratedBudgetRunTest {
+    private static final int PROMPTS = 200;
+    private static final int MAX_TOKENS = 16;
+    private static final String[] WORDS = {"international", "the", "communication", "of", "understanding", "and",
+        "development", "to", "environment", "in", "information", "is", "relationship", "it", "government", "that"};
+    private static final SimulatorSettings.Limits LIMITS =
+            new SimulatorSettings.Limits(600_000, 144_000, 10).withCounting(TokenCounting.CHARS4);
+    private static final RunSpec.RateControl PACED = new RunSpec.RateControl(6_000_000, 1_440_000, false);
+
+    @TempDir
+    Path dir;
+
+    private record Run(ModeSummary summary, List<String> notices) {}
+
+    private Run run(SimulatorSettings.Limits limits) throws Exception {
+        Path promptsFile = dir.resolve("prompts.txt");
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < PROMPTS; i++) {
+            lines.append("prompt ").append(i);
+            for (int j = 0; j < 120; j++) lines.append(' ').append(WORDS[(i + j) % WORDS.length]);
+            lines.append('\n');
+        }
+        Files.writeString(promptsFile, lines);
+        List<String> notices = new CopyOnWriteArrayList<>();
+        List<ModeSummary> summaries = new ArrayList<>();
+        try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
+            RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
+                    new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
+                    SimulatorSettings.instant().withLimits(limits), ClientSettings.defaults(16),
+                    dir.resolve("results.jsonl"), false, false, false, RetryPolicy.defaults(), null, 1, 0, PACED);
+            new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
+                @Override public void notice(String line) { notices.add(line); }
+
+                @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }
+            });
+        }
+        assertEquals(1, summaries.size());
+        return new Run(summaries.get(0), notices);
+    }
+
+    /** What the simulator charges over what the budget estimates, summed over the prompts. */
+    private double trueRatio() throws Exception {
+        TokenCharge estimate = new TokenCharge(new TokenEstimator());
+        double charged = 0;
+        double estimated = 0;
+        for (String line : Files.readAllLines(dir.resolve("prompts.txt"))) {
+            ArrayNode messages = JsonNodeFactory.instance.arrayNode();
+            messages.addObject().put("role", "user").put("content", line);
+            // The simulator's chars4 rule: 3 per request, 4 per message, a token per started 4 characters.
+            charged += 3 + 4 + (line.length() + 3) / 4 + MAX_TOKENS;
+            estimated += estimate.applyAsLong(new ChatRequest("p", messages, MAX_TOKENS, null));
+        }
+        return charged / estimated;
+    }
+
+    /** Request records that met at least one 429, from the results file. */
+    private long requestsThatMet429() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        long met = 0;
+        for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
+            JsonNode record = json.readTree(line);
+            if ("request".equals(record.path("type").asText()) && record.path("rate_limited").asInt() > 0) met++;
+        }
+        return met;
+    }
+
+    @Test
+    void aBudgetMeetingAServiceThatCountsDifferentlyLosesNothingAndKeeps429sUnderOnePercent() throws Exception {
+        Run run = run(LIMITS);
+        assertEquals(PROMPTS, run.summary().ok(), "nothing lost");
+        long met = requestsThatMet429();
+        assertTrue(met < PROMPTS / 100, "fewer than 1% met a 429: " + met + " (" + run.summary().rateLimited()
+                + " 429s); " + run.notices());
+        double truth = trueRatio();
+        run.notices().stream().filter(n -> n.startsWith("budget: the service charged")).findFirst().ifPresent(learnt -> {
+            double factor = Double.parseDouble(learnt.substring("budget: the service charged ".length(),
+                    learnt.indexOf('x')));
+            assertTrue(factor > 1 && factor < 1.2 * truth, learnt);
+        });
+    }
+}
