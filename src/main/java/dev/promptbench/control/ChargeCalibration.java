@@ -32,9 +32,10 @@ import java.util.PriorityQueue;
  * and finds the bucket full is charging more than the service does; the bound brings it down to what
  * the service charged at most, until the bucket is drawn down again and windows count.
  *
- * <p><b>Without the header</b> (many compatible servers), each burst of 429s (not one about the request
- * limit) raises the factor by {@value #STEP}x: requests sent after a raise must meet a 429 for the next.
- * It never falls again, since nothing tells that it could.
+ * <p><b>Without the header</b> (many compatible servers), a 429 (not one about the request limit) raises
+ * the factor by {@value #STEP}x, at most once a second and only for requests sent after the last raise,
+ * and each {@value #QUIET_ANSWERS} answers in a row without a 429 lower it by 1%: the 429s are the only
+ * signal, so the factor settles where they are rare.
  *
  * <p>Thread-safe: the budget reads {@link #factor()} while workers report their attempts.
  */
@@ -48,6 +49,13 @@ public final class ChargeCalibration {
     static final double HIGHEST = 4;
     /** How much one burst of 429s raises the factor when there are no headers to learn from. */
     static final double STEP = 1.05;
+    /** The most one window with a full bucket lowers the factor. */
+    static final double LOWER = 0.95;
+    /** After a raise on 429s, how long before another 429 can raise it again (the bucket must recover). */
+    static final long HOLD_NANOS = 1_000_000_000L;
+    /** Without headers, this many answers in a row with no 429 lower the factor by {@link #PROBE}. */
+    static final int QUIET_ANSWERS = 64;
+    static final double PROBE = 0.99;
     /** The shortest window: the timing error of each end (a few ms) must be small against it. */
     static final long MIN_SPAN_NANOS = 250_000_000L;
     /** Answers held back for one attempt still in flight, at most. */
@@ -72,6 +80,7 @@ public final class ChargeCalibration {
     private boolean headers;
     private int raises;
     private long raisedAtNanos;
+    private int quiet;
     private volatile double factor = 1;
 
     /**
@@ -110,6 +119,8 @@ public final class ChargeCalibration {
             if (remaining != null) {
                 headers = true;
                 peakRemaining = Math.max(peakRemaining, remaining);
+            } else {
+                answeredWithoutHeader();
             }
             long sent = success.timing().sentNanos() == Timing.UNSET ? ticker.nanoTime() : success.timing().sentNanos();
             pending.add(new Answer(sent, estimate, remaining));
@@ -127,9 +138,8 @@ public final class ChargeCalibration {
                     lowered == 0 ? "" : ", " + lowered + " lowering it with the bucket full");
         }
         if (raises > 0) {
-            return String.format(Locale.ROOT, "charges raised to %.2fx the estimated tokens after %d %s of 429s "
-                    + "(no x-ratelimit-remaining-tokens to learn from)", factor, raises,
-                    raises == 1 ? "burst" : "bursts");
+            return String.format(Locale.ROOT, "charging %.2fx the estimated tokens, learnt from 429s (%d %s; no "
+                    + "x-ratelimit-remaining-tokens to learn from)", factor, raises, raises == 1 ? "raise" : "raises");
         }
         return null;
     }
@@ -187,9 +197,10 @@ public final class ChargeCalibration {
             windows++;
             factor = bounded(observed / estimated);
         } else if (windowEstimate > 0 && charged / windowEstimate < factor) {
-            // At most this much was charged: the budget overestimates, and the bucket filled up.
+            // At most this much was charged: the budget overestimates, and the bucket filled up. Step
+            // down at most LOWER at a time, since one window's timing error may make the bound too low.
             lowered++;
-            factor = bounded(charged / windowEstimate);
+            factor = bounded(Math.max(charged / windowEstimate, factor * LOWER));
             observed = factor * estimated;
         }
         start = end;
@@ -207,13 +218,24 @@ public final class ChargeCalibration {
         if (headers || aboutRequests(failure)) {
             return; // the header teaches better; a request-limit 429 says nothing of tokens
         }
-        long sent = failure.timing().sentNanos() == Timing.UNSET ? ticker.nanoTime() : failure.timing().sentNanos();
-        if (raises > 0 && sent - raisedAtNanos < 0) {
-            return; // sent before the last raise: the same burst
+        quiet = 0;
+        long now = ticker.nanoTime();
+        long sent = failure.timing().sentNanos() == Timing.UNSET ? now : failure.timing().sentNanos();
+        if (raises > 0 && (sent - raisedAtNanos < 0 || now - raisedAtNanos < HOLD_NANOS)) {
+            return; // the same burst, or the service's bucket still recovering from it
         }
         raises++;
-        raisedAtNanos = ticker.nanoTime();
-        factor = Math.min(HIGHEST, factor * STEP);
+        raisedAtNanos = now;
+        factor = bounded(factor * STEP);
+    }
+
+    /** Without headers, after a raise: a long run of answers without a 429 lowers the factor a little. */
+    private void answeredWithoutHeader() {
+        if (headers || raises == 0 || ++quiet < QUIET_ANSWERS) {
+            return;
+        }
+        quiet = 0;
+        factor = bounded(factor * PROBE);
     }
 
     /** True when the 429 names the request limit: Azure's "call rate limit", OpenAI's "requests per min". */
