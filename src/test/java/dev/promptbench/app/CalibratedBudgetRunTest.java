@@ -70,7 +70,8 @@ class CalibratedBudgetRunTest {
             RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), ClientSettings.defaults(16),
-                    dir.resolve("results.jsonl"), false, false, false, RetryPolicy.defaults(), null, 1, 0, PACED);
+                    OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
+                    false, false, RetryPolicy.defaults(), null, 1, 0, PACED);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
