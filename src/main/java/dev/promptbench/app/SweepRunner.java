@@ -24,7 +24,9 @@ import dev.promptbench.stats.SweepStep;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * Runs the parallel mode at each concurrency step of a sweep, over one session, and finds where
@@ -68,15 +70,37 @@ public final class SweepRunner {
 
             Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
                     Router.single(session.first()), session.cooldown(), ticker);
+            StepOrder order = spec.target() != null
+                    ? new TargetSearch(spec.target(), spec.steps().get(0), spec.steps().get(spec.steps().size() - 1))
+                    : new ListedSteps(spec.steps(), spec.untilSaturation());
+            StepTime time = new StepTime(verdict.report().latencyMs() == null ? -1
+                    : Math.round(verdict.report().latencyMs() * 1e6));
+            listener.notice(estimate(spec, time));
             List<SweepStep> steps = new ArrayList<>();
+            List<Integer> notRun = new ArrayList<>();
+            String stopped = null;
+            long start = ticker.nanoTime();
             OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
             try (ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
                 listener.notice("results: " + opened.path());
                 results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
                         config(spec), verdict.report()));
-                for (int threads : spec.steps()) {
-                    if (control.isCancelled()) break;
+                OptionalInt next;
+                while (!control.isCancelled() && (next = order.next(steps)).isPresent()) {
+                    int threads = next.getAsInt();
+                    if (spec.maxDuration() != null) {
+                        long expected = time.predict(threads, spec.requests(), spec.repeats(), steps);
+                        long left = spec.maxDuration().toNanos() - (ticker.nanoTime() - start);
+                        if (expected > left || left <= 0) {
+                            notRun.addAll(order.planned(steps));
+                            stopped = "stopped by --max-duration " + StepTime.show(spec.maxDuration().toNanos())
+                                    + ": the " + threads + "-thread step was expected to take "
+                                    + (expected < 0 ? "an unknown time" : StepTime.show(expected)) + ", "
+                                    + StepTime.show(Math.max(0, left)) + " were left";
+                            break;
+                        }
+                    }
                     results.writeSweepStep(threads, spec.requests());
                     List<ModeSummary> repeats = new ArrayList<>();
                     for (int repeat = 0; repeat < spec.repeats() && !control.isCancelled(); repeat++) {
@@ -84,12 +108,46 @@ public final class SweepRunner {
                     }
                     steps.add(SweepStep.of(threads, repeats));
                 }
+                if (stopped == null) {
+                    stopped = order.stoppedEarly(steps);
+                    if (stopped != null) notRun.addAll(order.planned(steps));
+                }
             }
+            TargetSearch.Recommendation recommendation = order instanceof TargetSearch search
+                    ? search.recommend(steps, stopped == null && !control.isCancelled()) : null;
+            if (stopped != null) listener.notice("sweep " + stopped);
+            List<SweepStep> ascending = steps.stream().sorted(Comparator.comparingInt(SweepStep::threads)).toList();
             SweepReport report = new SweepReport(Version.current(), session.simulated(), session.infos().get(0),
-                    spec.prompts().count(), spec.requests(), steps, Knee.of(steps), opened.path().toString());
+                    spec.prompts().count(), spec.requests(), ascending, Knee.of(ascending), opened.path().toString(),
+                    notRun, stopped, recommendation == null ? null : recommendation.threads(),
+                    recommendation == null ? null : recommendation.evidence());
             return new Outcome(report, control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT
                     ? control.cancelReason() : null);
         }
+    }
+
+    /** The line printed before the first step: how long the sweep should take, and on what that rests. */
+    private static String estimate(SweepSpec spec, StepTime time) {
+        List<Integer> planned = spec.target() == null ? spec.steps() : doublings(spec.steps());
+        long total = time.total(planned, spec.requests(), spec.repeats());
+        if (total < 0) return "estimated duration: unknown (the canary did not answer)";
+        String text = "estimated duration: ~" + StepTime.show(total) + " for " + planned.size()
+                + (planned.size() == 1 ? " step" : " steps") + " (from the canary's latency; the service decides)";
+        if (spec.target() != null) text += ", then a few bisection steps";
+        if (spec.untilSaturation()) text = text.replace("~", "at most ~");
+        if (spec.maxDuration() != null) text += "; capped at " + StepTime.show(spec.maxDuration().toNanos());
+        return text;
+    }
+
+    /** The counts a search doubles through, from the lowest step to the highest. */
+    private static List<Integer> doublings(List<Integer> steps) {
+        List<Integer> counts = new ArrayList<>();
+        int high = steps.get(steps.size() - 1);
+        for (long t = steps.get(0); ; t *= 2) {
+            counts.add((int) Math.min(t, high));
+            if (t >= high) break;
+        }
+        return counts;
     }
 
     private ModeSummary runStep(Plan plan, int repeat, SweepSpec spec, Dispatcher dispatcher, ResultsWriter results,

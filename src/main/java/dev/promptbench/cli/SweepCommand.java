@@ -4,6 +4,7 @@ import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
+import dev.promptbench.app.SweepTarget;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.config.Resolution;
@@ -38,8 +39,10 @@ import picocli.CommandLine.Spec;
         description = {
             "Runs the parallel mode at each --threads step (at least --min-requests requests a step, cycling the "
                 + "prompt file when it is shorter) and prints throughput, latency p50/p95, errors and 429s per step. "
-                + "Names the knee: the step after which throughput grows by less than 10%%, or after which errors or "
-                + "429s appear.", ""},
+                + "Names the knee: the step after which throughput grows by less than 10%%, p95 latency grows faster "
+                + "than throughput, or errors or 429s appear. Prints its estimated duration first; --until saturation "
+                + "stops at the knee, --max-duration caps it, --target searches for the most threads that meet a "
+                + "latency target.", ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request succeeded", "1:some requests failed", "2:usage or configuration error",
             "4:fatal endpoint error", "5:internal error", "130:interrupted (SIGINT)", "143:terminated (SIGTERM)"})
@@ -62,6 +65,22 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--repeat", paramLabel = "K", defaultValue = "1",
             description = "Run each step K times, to see the noise (default: ${DEFAULT-VALUE}).")
     int repeats;
+
+    @Option(names = "--until", paramLabel = "saturation",
+            description = "--until saturation: stop at the knee (throughput gain under 10%%, p95 growing faster than "
+                    + "throughput, or errors/429s) instead of running every step; the rest are reported as not run.")
+    String until;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Run no step that is expected to end after this (e.g. 10m): the sweep so far is the "
+                    + "report, the steps left are reported as not run.")
+    Duration maxDuration;
+
+    @Option(names = "--target", paramLabel = "EXPR",
+            description = "Search for the most threads that meet EXPR (p50<TIME, p95<TIME or error_rate<N%%, e.g. "
+                    + "'p95<2s'), between the lowest and highest --threads: doubling, then bisection. Prints "
+                    + "\"recommended --threads N\" with the evidence.")
+    String target;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -119,6 +138,21 @@ public final class SweepCommand implements Callable<Integer> {
         if (!"table".equals(format) && !"json".equals(format)) {
             throw new UsageException("--format must be table or json (got '" + format + "')");
         }
+        if (until != null && !"saturation".equals(until)) {
+            throw new UsageException("--until takes one value, saturation (got '" + until + "')");
+        }
+        if (maxDuration != null && maxDuration.isZero()) {
+            throw new UsageException("--max-duration must be longer than 0");
+        }
+        SweepTarget goal = null;
+        if (target != null) {
+            if (until != null) throw new UsageException("--target searches on its own: drop --until");
+            try {
+                goal = SweepTarget.parse(target);
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--target: " + e.getMessage());
+            }
+        }
         request.validate();
         PrintWriter err = spec.commandLine().getErr();
         var net = network.settings(env);
@@ -134,7 +168,7 @@ public final class SweepCommand implements Callable<Integer> {
                     resolution.endpoints(), simulator.settings(),
                     new ClientSettings(steps.get(steps.size() - 1), timeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT)
                             .withNetwork(net),
-                    retry.policy(), outputs, !noWarmup);
+                    retry.policy(), outputs, !noWarmup, until != null, maxDuration, goal);
             Notices notices = new Notices(err, quiet);
             IdleFlags.of(spec.commandLine().getParseResult())
                     .when(!resolution.useSimulator(), "with a real endpoint (the built-in simulator is not started)",
@@ -184,7 +218,8 @@ public final class SweepCommand implements Callable<Integer> {
     /** A sweep multiplies requests: against a paid endpoint, say how many and ask. */
     private void confirmPaid(Resolution resolution, SweepSpec sweep, Notices notices) {
         if (resolution.useSimulator() || yes) return;
-        String what = "this sweep sends " + sweep.totalRequests() + " requests (" + sweep.steps().size() + " steps × "
+        String what = "this sweep sends " + (sweep.target() != null || sweep.untilSaturation() ? "at most " : "")
+                + sweep.totalRequests() + " requests (" + sweep.plannedSteps() + " steps × "
                 + sweep.requests() + (sweep.repeats() > 1 ? " × " + sweep.repeats() + " repeats" : "") + ") to "
                 + resolution.endpoints().get(0).origin();
         java.io.Console console = System.console();

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** Prints a sweep as a table or as one JSON document. */
 public final class SweepWriter {
@@ -43,6 +44,13 @@ public final class SweepWriter {
         out.println();
         out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
                 : "knee: " + sweep.knee().threads() + " threads — " + sweep.knee().reason());
+        if (!sweep.notRun().isEmpty()) {
+            out.println("not run: " + sweep.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " threads — " + sweep.stopped());
+        } else if (sweep.stopped() != null) {
+            out.println("stopped: " + sweep.stopped());
+        }
+        if (sweep.recommendation() != null) out.println(sweep.recommendation());
         out.println("req/s = requests per second of wall time at that concurrency (" + sweep.requests()
                 + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
                 + sweep.resultsFile());
@@ -76,6 +84,11 @@ public final class SweepWriter {
         ObjectNode knee = root.putObject("knee");
         knee.put("threads", sweep.knee().threads());
         knee.put("reason", sweep.knee().reason());
+        ArrayNode notRun = root.putArray("not_run");
+        sweep.notRun().forEach(notRun::add);
+        root.put("stopped", sweep.stopped());
+        root.put("recommended_threads", sweep.recommended());
+        root.put("recommendation", sweep.recommendation());
         try {
             out.println(RecordJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {

@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Where more concurrency stops paying: the step after which throughput grows by less than 10%, or
- * after which errors or 429s appear.
+ * Where more concurrency stops paying: the step after which throughput grows by less than 10%, p95
+ * latency grows faster than throughput (the service queues instead of serving more), or errors or
+ * 429s appear.
  *
  * @param threads the knee's concurrency, or null when there is too little to tell
  * @param reason  why, in one sentence with the figures and their noise
@@ -13,6 +14,7 @@ import java.util.Locale;
 public record Knee(Integer threads, String reason) {
     static final double MIN_GAIN = 0.10;
 
+    /** The knee of {@code steps} (ascending threads); {@code threads} is null while throughput still pays. */
     public static Knee of(List<SweepStep> steps) {
         if (steps.size() < 2) return new Knee(null, "a sweep needs at least two steps to find a knee");
         for (int i = 0; i + 1 < steps.size(); i++) {
@@ -29,9 +31,18 @@ public record Knee(Integer threads, String reason) {
                         "going to %d threads adds %+.0f%% throughput (%.2f → %.2f req/s%s)", next.threads(),
                         100 * gain, here.rps().median(), next.rps().median(), noise(here, next)));
             }
+            if (here.p95Ms() != null && next.p95Ms() != null && here.p95Ms().median() > 0) {
+                double slower = next.p95Ms().median() / here.p95Ms().median() - 1;
+                if (slower > gain) {
+                    return new Knee(here.threads(), String.format(Locale.ROOT,
+                            "going to %d threads adds %+.0f%% throughput but %+.0f%% p95 latency (%.0f → %.0f ms)",
+                            next.threads(), 100 * gain, 100 * slower, here.p95Ms().median(),
+                            next.p95Ms().median()));
+                }
+            }
         }
         SweepStep last = steps.get(steps.size() - 1);
-        return new Knee(null, "throughput still grows by 10% or more at " + last.threads()
+        return new Knee(null, "throughput still grows by 10% or more, and faster than p95, at " + last.threads()
                 + " threads: try higher steps");
     }
 

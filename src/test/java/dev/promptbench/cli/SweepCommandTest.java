@@ -63,4 +63,55 @@ class SweepCommandTest {
         assertEquals(0, CliRun.of("report", out.toString(), "--html", html.toString()).exitCode());
         assertTrue(Files.size(html) > 0);
     }
+
+    @Test
+    void itSaysHowLongItWillTakeAndTheMaxDurationLeavesTheRestNotRun() throws Exception {
+        // 100 ms answers, 16 requests a step: the 1-thread step alone takes ~1.6 s, more than the cap allows.
+        CliRun run = CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,2,4", "--min-requests", "16",
+                "--format", "json", "--sim-ttft-median", "100ms", "--sim-ttft-sigma", "0", "--sim-token-delay", "0ms",
+                "--no-warmup", "--max-duration", "1s", "--out", dir.resolve("capped.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("estimated duration: ~"), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(0, doc.path("steps").size(), run.out());
+        assertEquals("[1,2,4]", doc.path("not_run").toString());
+        assertTrue(doc.path("stopped").asText().startsWith("stopped by --max-duration 1.0 s"), run.out());
+    }
+
+    @Test
+    void untilSaturationStopsWhen429sAppear() throws Exception {
+        // 100 requests a second (600 a simulated minute, clock x10) with a burst of 10: 4 threads at zero
+        // latency overrun it whatever the box's load, so 429s appear by the second step at the latest.
+        CliRun run = CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,4,8,16", "--min-requests", "16",
+                "--until", "saturation", "--sim-rpm", "600", "--sim-time-scale", "10", "--sim-ttft-median", "0ms",
+                "--sim-token-delay", "0ms", "--no-warmup", "--retries", "50", "--out", dir.resolve("until.jsonl").toString());
+        assertTrue(run.out().contains("not run: 8, 16 threads — stopped at the knee (--until saturation)"),
+                run.out() + run.err());
+        long steps = Files.readAllLines(dir.resolve("until.jsonl")).stream()
+                .filter(l -> l.contains("\"type\":\"sweep_step\"")).count();
+        assertEquals(2, steps, "the steps after the knee never ran");
+    }
+
+    @Test
+    void aTargetSearchRecommendsAThreadCount() throws Exception {
+        // The simulator's latency does not grow with concurrency: every count meets it, the highest is recommended.
+        CliRun run = CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,8", "--min-requests", "8",
+                "--target", "p95<5s", "--sim-ttft-median", "0ms", "--sim-token-delay", "0ms", "--no-warmup",
+                "--format", "json", "--out", dir.resolve("target.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode doc = new ObjectMapper().readTree(run.out());
+        assertEquals(8, doc.path("recommended_threads").asInt(), run.out());
+        assertTrue(doc.path("recommendation").asText().startsWith("recommended --threads 8: p95 "), run.out());
+        assertEquals(4, doc.path("steps").size(), "1, 2, 4, 8");
+    }
+
+    @Test
+    void badUntilOrTargetAreUsageErrors() {
+        CliRun until = CliRun.of("sweep", "prompts/sample.txt", "--until", "dawn");
+        assertEquals(2, until.exitCode());
+        assertTrue(until.err().contains("--until takes one value, saturation"), until.err());
+        CliRun target = CliRun.of("sweep", "prompts/sample.txt", "--target", "p95>2s");
+        assertEquals(2, target.exitCode());
+        assertTrue(target.err().contains("--target: 'p95>2s' is not a target"), target.err());
+    }
 }

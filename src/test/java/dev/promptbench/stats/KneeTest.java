@@ -34,6 +34,26 @@ class KneeTest {
         assertTrue(knee.reason().contains("429"), knee.reason());
     }
 
+    private static SweepStep step(int threads, double rps, double p95Ms) {
+        Percentiles latency = new Percentiles(10, p95Ms / 2, p95Ms, p95Ms, p95Ms, p95Ms);
+        ModeSummary s = summary(rps, 0, 0);
+        return SweepStep.of(threads, List.of(new ModeSummary(s.mode(), 0, threads, 1000, 10, 10, 0, 0, 0, rps, latency,
+                null, null, null, 0, 0, 0, null, null, Map.of(), 0, 0, 0, 0, Map.of())));
+    }
+
+    @Test
+    void p95GrowingFasterThanThroughputMarksTheKnee() {
+        // 4 -> 8 threads: +25% throughput, +60% p95: the service queues.
+        Knee knee = Knee.of(List.of(step(2, 20, 500), step(4, 40, 500), step(8, 50, 800), step(16, 52, 1600)));
+        assertEquals(4, knee.threads());
+        assertTrue(knee.reason().contains("+60% p95"), knee.reason());
+    }
+
+    @Test
+    void p95GrowingSlowerThanThroughputIsNoKnee() {
+        assertNull(Knee.of(List.of(step(2, 20, 500), step(4, 40, 600), step(8, 80, 700))).threads());
+    }
+
     @Test
     void stillGrowingMeansNoKnee() {
         Knee knee = Knee.of(List.of(step(1, 10), step(2, 20), step(4, 40)));
