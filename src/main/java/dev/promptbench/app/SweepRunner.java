@@ -56,8 +56,11 @@ public final class SweepRunner {
             try (PromptSource source = spec.prompts().source()) {
                 firstPrompt = source.next();
             }
-            listener.notice("promptbench " + Version.current() + " · " + session.describe() + " · sweep "
-                    + spec.steps() + " threads · " + spec.requests() + " requests a step"
+            String what = spec.target() == null ? "sweep " + spec.steps() + " threads"
+                    : "search " + spec.steps().get(0) + ".." + spec.steps().get(spec.steps().size() - 1)
+                            + " threads for " + spec.target().text();
+            listener.notice("promptbench " + Version.current() + " · " + session.describe() + " · " + what
+                    + " · " + spec.requests() + " requests a step"
                     + (spec.repeats() > 1 ? " × " + spec.repeats() + " repeats" : ""));
             Warmup.Running warming = spec.warmup()
                     ? session.warmUp(template.requestFor(firstPrompt), spec.steps().get(0)) : Warmup.Running.NONE;

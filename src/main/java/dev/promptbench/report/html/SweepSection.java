@@ -5,6 +5,7 @@ import dev.promptbench.stats.SweepStep;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,6 +28,8 @@ final class SweepSection {
             if (step.summaries().isEmpty()) continue;
             steps.add(SweepStep.of(step.threads(), step.summaries()));
         }
+        // A --target search runs its steps out of order; the charts and the knee read them ascending.
+        steps.sort(Comparator.comparingInt(SweepStep::threads));
         return new SweepSection(steps);
     }
 
