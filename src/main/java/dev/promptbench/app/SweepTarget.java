@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 /**
  * What a sweep's step must meet for its thread count to be recommended ({@code --target}), e.g.
  * {@code p95<2s}: a latency percentile ({@code p50}, {@code p95}) under a time, or the
- * {@code error_rate} under a percentage. A step without the figure (nothing succeeded) does not meet it.
+ * {@code error_rate} under a percentage. A step without the figure (nothing succeeded) does not meet it,
+ * nor does a step that met 429s: its latency leaves out the time spent waiting to retry, and a thread
+ * count the service throttles is no count to recommend.
  *
  * @param text   the target as written
  * @param metric {@code p50}, {@code p95} or {@code error_rate}
@@ -59,16 +61,18 @@ public record SweepTarget(String text, String metric, boolean orEqual, double li
     /** True when {@code step} meets the target. */
     public boolean metBy(SweepStep step) {
         Double value = valueOf(step);
-        return value != null && (orEqual ? value <= limit : value < limit);
+        return value != null && step.rateLimited() == 0 && (orEqual ? value <= limit : value < limit);
     }
 
-    /** The step's figure for people: "1.84 s", "812 ms", "0.5%" or "-". */
+    /** The step's figure for people: "1.84 s", "812 ms", "0.5%" or "-", and its 429s if any. */
     public String show(SweepStep step) {
         Double value = valueOf(step);
-        if (value == null) return "-";
-        if (metric.equals("error_rate")) return String.format(Locale.ROOT, "%.1f%%", value);
-        return value >= 1000 ? String.format(Locale.ROOT, "%.2f s", value / 1000)
+        String text;
+        if (value == null) text = "-";
+        else if (metric.equals("error_rate")) text = String.format(Locale.ROOT, "%.1f%%", value);
+        else text = value >= 1000 ? String.format(Locale.ROOT, "%.2f s", value / 1000)
                 : String.format(Locale.ROOT, "%.0f ms", value);
+        return step.rateLimited() == 0 ? text : text + " with " + step.rateLimited() + " 429s";
     }
 
     private static Double errorRate(SweepStep step) {

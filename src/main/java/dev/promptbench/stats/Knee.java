@@ -42,7 +42,7 @@ public record Knee(Integer threads, String reason) {
             }
         }
         SweepStep last = steps.get(steps.size() - 1);
-        return new Knee(null, "throughput still grows by 10% or more, and faster than p95, at " + last.threads()
+        return new Knee(null, "throughput still grows by 10% or more at " + last.threads()
                 + " threads: try higher steps");
     }
 

@@ -88,6 +88,16 @@ class SweepOrderTest {
     }
 
     @Test
+    void aStepThatMet429sDoesNotMeetALatencyTarget() {
+        TargetSearch search = new TargetSearch(SweepTarget.parse("p95<1s"), 1, 64);
+        List<SweepStep> done = sweep(search, n -> step(n, 10.0 * Math.min(n, 10), 100, 0, n > 10 ? 7 : 0));
+        TargetSearch.Recommendation found = search.recommend(done, true);
+        assertEquals(10, found.threads());
+        assertEquals("recommended --threads 10: p95 110 ms at 10 threads meets p95<1s; at 11 threads it is 110 ms "
+                + "with 7 429s", found.evidence());
+    }
+
+    @Test
     void untilSaturationStopsAtTheKneeAndListsTheStepsNotRun() {
         ListedSteps steps = new ListedSteps(List.of(1, 2, 4, 8, 16, 32, 64), true);
         List<SweepStep> done = sweep(steps, n -> queueing(n, 8, 400));
