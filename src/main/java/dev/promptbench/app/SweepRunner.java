@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalInt;
 
 /**
@@ -110,6 +111,7 @@ public final class SweepRunner {
                         repeats.add(runStep(new Plan.Parallel(threads), repeat, spec, dispatcher, results, listener));
                     }
                     steps.add(SweepStep.of(threads, repeats));
+                    timeLeft(order.planned(steps), spec, time, steps).ifPresent(listener::notice);
                 }
                 if (stopped == null) {
                     stopped = order.stoppedEarly(steps);
@@ -140,6 +142,19 @@ public final class SweepRunner {
         if (spec.untilSaturation()) text = text.replace("~", "at most ~");
         if (spec.maxDuration() != null) text += "; capped at " + StepTime.show(spec.maxDuration().toNanos());
         return text;
+    }
+
+    /** After a step: the time the planned steps left should take at most, from the throughput measured. */
+    private static Optional<String> timeLeft(List<Integer> left, SweepSpec spec, StepTime time, List<SweepStep> done) {
+        if (left.isEmpty()) return Optional.empty();
+        long total = 0;
+        for (int threads : left) {
+            long one = time.predict(threads, spec.requests(), spec.repeats(), done);
+            if (one < 0) return Optional.empty();
+            total += one;
+        }
+        return Optional.of("estimated time left: at most ~" + StepTime.show(total) + " for " + left.size()
+                + (left.size() == 1 ? " step" : " steps") + " (if more threads added no throughput)");
     }
 
     /** The counts a search doubles through, from the lowest step to the highest. */
