@@ -38,7 +38,7 @@ class KneeTest {
         Percentiles latency = new Percentiles(10, p95Ms / 2, p95Ms, p95Ms, p95Ms, p95Ms);
         ModeSummary s = summary(rps, 0, 0);
         return SweepStep.of(threads, List.of(new ModeSummary(s.mode(), 0, threads, 1000, 10, 10, 0, 0, 0, rps, latency,
-                null, null, null, 0, 0, 0, null, null, Map.of(), 0, 0, 0, 0, Map.of())));
+                null, null, null, s.tokens(), null, null, Map.of(), 0, 0, 0, 0, Map.of())));
     }
 
     @Test
