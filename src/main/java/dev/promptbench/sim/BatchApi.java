@@ -90,6 +90,15 @@ final class BatchApi implements AutoCloseable {
         return job.awaitEnd(timeout);
     }
 
+    /** Waits until {@code lines} lines of the batch are answered or it has ended; false on timeout. */
+    boolean awaitAnswered(String id, int lines, Duration timeout) throws InterruptedException {
+        BatchJob job = batches.get(id);
+        if (job == null) {
+            throw new IllegalArgumentException("no batch " + id);
+        }
+        return job.awaitAnswered(lines, timeout);
+    }
+
     /** Answers one request to a Files or Batch API path; reads the body from {@code body} as needed. */
     Reply serve(BatchRoute route, String method, String rawQuery, Headers headers, InputStream body)
             throws IOException {

@@ -115,6 +115,19 @@ final class BatchJob implements Runnable {
         return true;
     }
 
+    /** Waits until at least {@code lines} lines are answered or the batch has ended; false on timeout. */
+    synchronized boolean awaitAnswered(int lines, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (completed + failed < lines && !status.terminal()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return false;
+            }
+            java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
     /** Runs the whole life of the batch on the calling thread. */
     @Override
     public void run() {
@@ -182,6 +195,7 @@ final class BatchJob implements Runnable {
                         } else {
                             failed++;
                         }
+                        notifyAll(); // for awaitAnswered
                     }
                 }
                 index++;

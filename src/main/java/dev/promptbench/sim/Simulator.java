@@ -195,6 +195,11 @@ public final class Simulator implements AutoCloseable {
         return batchApi.awaitBatch(id, timeout);
     }
 
+    /** Waits until {@code lines} lines of batch {@code id} are answered or it has ended; false on timeout. */
+    boolean awaitBatchLines(String id, int lines, Duration timeout) throws InterruptedException {
+        return batchApi.awaitAnswered(id, lines, timeout);
+    }
+
     private void handle(HttpExchange exchange) {
         long arrival = timetable.now();
         long number = received.incrementAndGet();
