@@ -1,5 +1,7 @@
 package dev.promptbench.sim;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -7,47 +9,83 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The simulator's handler threads: a few, and more whenever work has been left waiting, up to a bound.
+ * The simulator's handler threads: a few, and more while clients hold some of them, up to a bound.
  *
  * <p>Why it must grow: the JDK server reads a request's line and headers on the handler thread, before
  * the simulator's code runs, so a client that sends half a header and stalls holds a thread until the
  * server's request timeout. With a fixed pool of four, four such clients would freeze every other
- * request. Why it grows only when work waits: a burst of hundreds of ordinary requests is read fastest
- * by the few threads there are (each read takes microseconds), and making a thread per request would
- * slow exactly the burst the simulator must absorb. So every 20 ms a timer looks at the
- * queue: work still waiting means the threads are held, and the pool grows by that much; an empty queue
- * lets it shrink back towards its base, idle threads ending after 30 s.
+ * request. Why it grows only then: a burst of hundreds of ordinary requests is read fastest by the few
+ * threads there are (each read takes microseconds), and on a busy box more threads, or making them, only
+ * slow the burst down. So the pool tells a held thread from a busy one: a task that has run for
+ * {@link #HELD_MILLIS} without reaching the simulator's handler (or ending) is waiting on its client.
+ * Every 10 ms a timer looks, and while work waits and every thread is held the pool grows by the work
+ * waiting (at most {@link #STEP} a look), the threads made by the timer, not by the dispatcher that
+ * hands requests out. When nothing waits, threads beyond
+ * the base end after 30 s idle.
  */
-final class HandlerPool {
+final class HandlerPool extends ThreadPoolExecutor {
 
-    /** How often the queue is checked; a stalled client delays others by about this much. */
-    static final long CHECK_MILLIS = 20;
+    /** How often the timer looks at the pool. */
+    static final long CHECK_MILLIS = 10;
+    /** The most threads added at one look. */
+    static final int STEP = 8;
+    /** How long a task may run before reaching the handler until its thread counts as held by a client. */
+    static final long HELD_MILLIS = 25;
 
-    private HandlerPool() {}
+    private final int base;
+    private final int max;
+    /** When each thread's current task began, until it reaches the handler or ends. */
+    private final Map<Thread, Long> reading = new ConcurrentHashMap<>();
+
+    private HandlerPool(int base, int max, ThreadFactory threads) {
+        super(base, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+        this.base = base;
+        this.max = max;
+    }
 
     /**
-     * @param base  threads kept
+     * @param base  threads kept, made at once
      * @param max   the most threads at once
-     * @param timer runs the check of the queue
+     * @param timer runs the look at the pool
      */
-    static ThreadPoolExecutor create(int base, int max, ThreadFactory threads, ScheduledExecutorService timer) {
-        ThreadPoolExecutor pool = new ThreadPoolExecutor(base, max, 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), threads);
-        timer.scheduleWithFixedDelay(() -> adjust(pool, base, max), CHECK_MILLIS, CHECK_MILLIS,
-                TimeUnit.MILLISECONDS);
+    static HandlerPool create(int base, int max, ThreadFactory threads, ScheduledExecutorService timer) {
+        HandlerPool pool = new HandlerPool(base, max, threads);
+        pool.prestartAllCoreThreads();
+        timer.scheduleWithFixedDelay(pool::adjust, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return pool;
     }
 
-    /** Grows the pool by the work left waiting, or lets it shrink towards {@code base} when none waits. */
-    static void adjust(ThreadPoolExecutor pool, int base, int max) {
-        int waiting = pool.getQueue().size();
-        int core = pool.getCorePoolSize();
+    /** Called by the handler when it starts: the request has been read, the thread is not held. */
+    void reachedHandler() {
+        reading.remove(Thread.currentThread());
+    }
+
+    @Override
+    protected void beforeExecute(Thread thread, Runnable task) {
+        reading.put(thread, System.nanoTime());
+    }
+
+    @Override
+    protected void afterExecute(Runnable task, Throwable failure) {
+        reading.remove(Thread.currentThread());
+    }
+
+    /** Grows while work waits and every thread is held, or lets the pool shrink when none waits. */
+    private void adjust() {
+        int waiting = getQueue().size();
+        int core = getCorePoolSize();
         if (waiting > 0) {
-            // Raising the core size starts threads for the queued work at once.
-            pool.setCorePoolSize(Math.min(max, core + waiting));
+            long now = System.nanoTime();
+            long held = reading.values().stream()
+                    .filter(start -> now - start > TimeUnit.MILLISECONDS.toNanos(HELD_MILLIS))
+                    .count();
+            // Only when every thread is held: a pool with one free thread is merely busy, and more
+            // threads would slow it down.
+            if (held >= getPoolSize() && core < max) {
+                setCorePoolSize(Math.min(max, core + Math.min(STEP, waiting))); // starts threads now
+            }
         } else if (core > base) {
-            // Threads beyond it end once idle for the keep-alive time; busy (or held) ones stay.
-            pool.setCorePoolSize(Math.max(base, pool.getActiveCount()));
+            setCorePoolSize(base); // threads beyond it end once idle for the keep-alive time
         }
     }
 }

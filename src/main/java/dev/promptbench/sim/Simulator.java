@@ -42,7 +42,7 @@ import java.util.function.LongSupplier;
  */
 public final class Simulator implements AutoCloseable {
 
-    /** Handler threads kept while idle. */
+    /** Handler threads kept; more are made while clients stalled mid-request hold them (see HandlerPool). */
     private static final int WORKERS = 4;
     /**
      * The most handler threads: each client stalled mid-request holds one until the server's request
@@ -59,7 +59,7 @@ public final class Simulator implements AutoCloseable {
 
     private final HttpServer server;
     private final SimulatorTls tls;
-    private final ThreadPoolExecutor workers;
+    private final HandlerPool workers;
     private final ScheduledExecutorService timer;
     private final ChatCompletions completions;
     private final BatchApi batchApi;
@@ -201,6 +201,7 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) {
+        workers.reachedHandler();
         long arrival = timetable.now();
         long number = received.incrementAndGet();
         peakInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
