@@ -91,7 +91,8 @@ class SimulatorStreamTimingTest {
     @Test
     void holds256StreamsAtOnceAndFinishesThemAll() throws Exception {
         int tokens = 6;
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(300), 0.0, tokens,
+        // A second to the first token: time for a busy box to read all 256 requests before any answer is due.
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(1000), 0.0, tokens,
                 Duration.ofMillis(5), 5L).withTokensPerChunk(2);
         try (Simulator simulator = Simulator.start(settings)) {
             // As in SimulatorConcurrencyTest: all connected before any request is written, and a wave is
