@@ -24,5 +24,19 @@ public final class ExitCode {
     /** Terminated by SIGTERM. */
     public static final int TERMINATED = 143;
 
+    /** From least to most severe: the order {@link #mostSevere} picks by. */
+    private static final java.util.List<Integer> SEVERITY = java.util.List.of(OK, REQUESTS_FAILED, THRESHOLD,
+            INTERRUPTED, TERMINATED, FATAL_ENDPOINT, INTERNAL);
+
     private ExitCode() {}
+
+    /** The exit code when several apply: 5 &gt; 4 &gt; 143 &gt; 130 &gt; 3 &gt; 1 &gt; 0. */
+    public static int mostSevere(int... codes) {
+        int worst = OK;
+        for (int code : codes) {
+            if (!SEVERITY.contains(code)) throw new IllegalArgumentException("no severity for exit code " + code);
+            if (SEVERITY.indexOf(code) > SEVERITY.indexOf(worst)) worst = code;
+        }
+        return worst;
+    }
 }

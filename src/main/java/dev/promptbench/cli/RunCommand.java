@@ -2,40 +2,33 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
-import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.SimulatorEndpoint;
-import dev.promptbench.client.ClientSettings;
-import dev.promptbench.config.EndpointFlags;
-import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
+import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.app.RunListener;
 import dev.promptbench.report.AnswersFile;
 import dev.promptbench.report.AnswersInOrder;
-import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
-import dev.promptbench.app.RunListener;
+import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.PreviousRun;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
-import dev.promptbench.control.Sleeper;
-import dev.promptbench.results.PreviousRun;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -94,103 +87,45 @@ public final class RunCommand implements Callable<Integer> {
                     + "seq, ... over --repeat) (default: ${DEFAULT-VALUE}).")
     String order;
 
-    @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n", order = 2)
-    EndpointOptions endpoint = new EndpointOptions();
-
-    @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
-    RequestOptions request = new RequestOptions();
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Whole-request limit, e.g. 90s, 10m (default: ${DEFAULT-VALUE}). Reasoning models take minutes.")
-    Duration timeout;
-
-    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
-            converter = DurationConverter.class, description = "Connection set-up limit (default: ${DEFAULT-VALUE}).")
-    Duration connectTimeout;
-
-    @Option(names = "--stream-idle-timeout", paramLabel = "DURATION", defaultValue = "60s",
-            converter = DurationConverter.class,
-            description = "With --stream: longest silence between events before the stream counts as broken "
-                    + "(default: ${DEFAULT-VALUE}).")
-    Duration streamIdleTimeout;
-
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, markdown or csv: json prints one JSON document on stdout and nothing else "
                     + "there; markdown suits a CI step summary (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
-
-    @Option(names = "--out", paramLabel = "FILE",
-            description = "Per-request results (JSON Lines; default: results/<UTC time>.jsonl).")
-    Path out;
-
-    @Option(names = "--csv", paramLabel = "FILE",
-            description = "Also write one CSV row per request (timings, tokens, status; no answers) to FILE.")
-    Path csv;
-
-    @Option(names = "--template", paramLabel = "FILE",
-            description = "PROMPT_FILE is a CSV (with a header row) or JSONL of variables: each row fills the "
-                    + "{{column}} placeholders of this template, one prompt per row (id from an 'id' column, "
-                    + "else row-N).")
-    Path template;
-
-    @Option(names = "--answers", paramLabel = "FILE",
-            description = "Also write one row per prompt in input order (id, prompt, status, answer, tokens; the "
-                    + "last attempt's answer): CSV for .csv, JSON Lines for .jsonl.")
-    Path answers;
 
     @Option(names = "--dry-run",
             description = "Send nothing: print the endpoint(s), the requests per mode, the prompt tokens (o200k "
                     + "tokenizer), the most completion tokens, and the cost when the profile has prices.")
     boolean dryRun;
 
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write a self-contained HTML report (timelines, histograms) to FILE at the end.")
-    Path html;
-
-    @Option(names = "--force", description = "Replace output files (--out, --csv, --html, --junit) that exist.")
-    boolean force;
-
     @Option(names = "--show-answers", description = "Print each answer as it arrives (first mode only).")
     boolean showAnswers;
 
-    @Option(names = "--yes", description = "Do not ask before sending a large compare run to a paid endpoint.")
-    boolean yes;
-
-    @Option(names = "--no-warmup", negatable = false,
-            description = "Skip the untimed warm-up of the client's code path.")
-    boolean noWarmup;
-
-    @Option(names = {"-v", "--verbose"}, description = "Say where each setting came from (secrets as ***).")
-    boolean verbose;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
-    boolean quiet;
-
-    @ArgGroup(validate = false, heading = "%nMeasurement:%n", order = 4)
-    MeasureOptions measure = new MeasureOptions();
-
-    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 5)
-    RetryOptions retry = new RetryOptions();
+    @Option(names = "--answers", paramLabel = "FILE",
+            description = "Also write one row per prompt in input order (id, prompt, status, answer, tokens; the "
+                    + "last attempt's answer): CSV for .csv, JSON Lines for .jsonl.")
+    Path answers;
 
     @Option(names = "--resume", paramLabel = "RESULTS",
             description = "Run only the prompts without an ok/filtered record in this results file, and append "
                     + "to it (the prompt file must be unchanged).")
     Path resume;
 
-    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
-    SimulatorOptions simulator = new SimulatorOptions();
+    @Mixin
+    OutputOptions output;
+
+    @Mixin
+    ConsoleOptions console;
+
+    @Mixin
+    SessionOptions session;
+
+    @ArgGroup(validate = false, heading = "%nMeasurement:%n", order = 4)
+    MeasureOptions measure = new MeasureOptions();
 
     @ArgGroup(validate = false, heading = "%nThresholds and CI:%n", order = 7)
     GateOptions gate = new GateOptions();
 
-    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 8)
-    NetworkOptions network = new NetworkOptions();
-
-    @ArgGroup(validate = false, heading = "%nRate limits:%n", order = 9)
-    RateOptions rate = new RateOptions();
-
     private final Map<String, String> env;
-    private Price price;
 
     public RunCommand(Map<String, String> env) {
         this.env = env;
@@ -200,81 +135,78 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        var net = network.settings(env);
-        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
-        try (PromptFile prompts = PromptSources.open(promptFile, template,
-                new TextPromptStyle(request.role, request.system))) {
+        SessionOptions.Resolved resolved = session.resolve(env);
+        Resolution resolution = resolved.resolution();
+        try (PromptFile prompts = session.openPrompts(promptFile)) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
-            OutputFiles outputs = dryRun ? null : outputs();
-            Notices notices = new Notices(err, quiet);
-            idleFlags(resolution).warnings().forEach(notices::say);
+            OutputFiles outputs = dryRun ? null : output.check(resume,
+                    Arrays.asList(gate.junit(output.force), output.other("--answers", answers)),
+                    List.of(OutputOptions.promptInput(promptFile), session.templateInput(),
+                            session.endpoint.configInput(), gate.baselineInput()));
+            Notices notices = console.notices(err);
+            idleFlags(resolved).warnings().forEach(notices::say);
             gate.checkBeforeRun(new ReportShape(plans().stream().map(p -> p.mode().wireName()).toList(),
-                    request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
-                    request.settings().maxTokens(), request.stream, notices);
+                    session.request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
+                    session.request.settings().maxTokens(), session.request.stream, notices);
             String fileLimit = OpenFileLimit.warning(threads);
             if (fileLimit != null) notices.say(fileLimit);
-            if (verbose) resolution.provenance().forEach(line -> notices.say("  " + line));
-            network.announce(net, notices, verbose);
-            RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, request.settings(),
-                    resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(net), outputs, !noWarmup, true,
-                    retry.policy(), previous, measure.repeats, measure.warmupRequests, rate.control());
+            session.announce(resolved, notices, console.verbose);
+            RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, session.request.settings(),
+                    resolution.endpoints(), session.simulator.settings(), session.client(threads, resolved), outputs,
+                    !session.noWarmup, true, session.retry.policy(), previous, measure.repeats,
+                    measure.warmupRequests, session.rate.control());
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
-            price = resolution.firstPrice();
-            RunControl control = new RunControl(retry.grace, Ticker.system());
+            RunControl control = new RunControl(session.retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
-            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err, Terminal.columns(env), Ticker.system()) : null;
             BatchResult result;
-            try (ConsoleListener console = new ConsoleListener(notices, spec.commandLine().getOut(), err,
-                    showAnswers, format != OutputFormat.TABLE, progress);
-                 RequestCsv requestCsv = csv == null ? null
-                         : RequestCsv.writingTo(outputs.open(OutputFile.of("--csv", csv, force)).stream())) {
-                RunListener listener = requestCsv == null ? console : new CsvListener(console, requestCsv);
-                try (AnswersInOrder inOrder = answers == null ? null : new AnswersInOrder(
-                        answers.toAbsolutePath().getParent(), prompts.count())) {
-                    if (inOrder != null) listener = new AnswersListener(listener, inOrder);
-                    result = new BatchRunner(control, Sleeper.system()).run(runSpec, listener);
-                    if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
-                }
+            try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
+                    showAnswers, format != OutputFormat.TABLE, console.progress(env, err, Ticker.system()));
+                 RequestCsv csv = output.openCsv(outputs);
+                 AnswersInOrder inOrder = answers == null ? null
+                         : new AnswersInOrder(answers.toAbsolutePath().getParent(), prompts.count())) {
+                RunListener all = csv == null ? listener : new CsvListener(listener, csv);
+                if (inOrder != null) all = new AnswersListener(all, inOrder);
+                result = new BatchRunner(control, Sleeper.system()).run(runSpec, all);
+                if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }
-            return finish(result, signals, outputs, err);
+            return finish(result, resolution.firstPrice(), signals, outputs, notices);
         }
     }
 
     /** The --answers file, in input order, once the run has ended. */
     private void writeAnswers(AnswersInOrder inOrder, PromptFile prompts, OutputFiles outputs) throws Exception {
-        OutputFile file = OutputFile.of("--answers", answers, force);
-        try (AnswersFile rows = AnswersFile.writingTo(outputs.open(file).stream(), AnswersFile.formatOf(answers));
+        try (AnswersFile rows = AnswersFile.writingTo(outputs.open(output.other("--answers", answers)).stream(),
+                AnswersFile.formatOf(answers));
              var source = prompts.source()) {
             inOrder.writeTo(rows, source);
         }
     }
 
-    /** Prints the report and picks the exit code: 5 (an output not written) > 4 > 130/143 > 3 > 1 > 0. */
-    private int finish(BatchResult result, Signals signals, OutputFiles outputs, PrintWriter err) {
-        if (result.report() != null) format.reporter().write(result.report(), spec.commandLine().getOut());
+    /** Prints the report, writes the outputs made at the end, applies the gates, and picks the exit code. */
+    private int finish(BatchResult result, Price price, Signals signals, OutputFiles outputs, Notices notices) {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (result.report() != null) format.reporter().write(result.report(), out);
         if (result.report() != null && price != null && format == OutputFormat.TABLE) {
-            spec.commandLine().getOut().println(CostLine.of(result.report(), price));
-            spec.commandLine().getOut().flush();
+            out.println(CostLine.of(result.report(), price));
+            out.flush();
         }
-        if (result.report() != null && html != null) {
-            HtmlOutput.write(result.report(), Path.of(result.report().resultsFile()),
-                    OutputFile.of("--html", html, force), outputs, new Notices(err, quiet));
+        if (result.report() != null && output.html != null) {
+            HtmlOutput.write(result.report(), Path.of(result.report().resultsFile()), output.htmlFile(), outputs,
+                    notices);
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED
-                : gate.check(result.report(), outputs, force, env, err);
+                : gate.check(result.report(), outputs, output.force, env, err);
         outputs.failures().forEach(line -> err.println("promptbench: " + line));
-        if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) {
-            err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
-        }
-        if (!outputs.failures().isEmpty()) return ExitCode.INTERNAL;
-        if (result.stopCause() == RunControl.Cause.FATAL_ENDPOINT) return ExitCode.FATAL_ENDPOINT;
-        if (signals.exitCode() != 0) return signals.exitCode();
-        if (gated != GateOptions.NOT_GATED) return gated;
-        return result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+        boolean fatal = result.stopCause() == RunControl.Cause.FATAL_ENDPOINT;
+        if (fatal) err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
+        return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL,
+                fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
+                gated != GateOptions.NOT_GATED ? gated
+                        : result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
     }
 
     private void validate() {
@@ -284,17 +216,12 @@ public final class RunCommand implements Callable<Integer> {
         if (!"seq-first".equals(order) && !"par-first".equals(order) && !"alternate".equals(order)) {
             throw new UsageException("--order must be seq-first, par-first or alternate (got '" + order + "')");
         }
-        measure.validate(mode);
-        gate.validate();
-        request.validate();
-        if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
-        if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
         if (answers != null && AnswersFile.formatOf(answers) == null) {
             throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the format)");
         }
-        if (resume != null && out != null) {
-            throw new UsageException("--resume appends to its own file: leave out --out");
-        }
+        measure.validate(mode);
+        gate.validate();
+        session.validate();
     }
 
     /** The (first) endpoint as reports will name it; the simulator's port is not known yet, nor compared. */
@@ -304,38 +231,18 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** The flags given that this combination ignores. */
-    private IdleFlags idleFlags(Resolution resolution) {
-        return IdleFlags.of(spec.commandLine().getParseResult())
+    private IdleFlags idleFlags(SessionOptions.Resolved resolved) {
+        return session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved)
                 .when(measure.rate == null, "without --rate", "--arrival", "--burstiness", "--arrival-seed")
                 .when(measure.rate != null && !"gamma".equalsIgnoreCase(measure.arrival), "without --arrival gamma",
                         "--burstiness")
-                .when(!resolution.useSimulator(), "with a real endpoint (the built-in simulator is not started)",
-                        flag -> flag.startsWith("--sim-"))
                 .when(mode != RunMode.COMPARE, "without --mode compare", "--order")
                 .when(mode == RunMode.SEQUENTIAL, "with --mode sequential", "--threads")
-                .when(!request.stream, "without --stream", "--stream-idle-timeout")
                 .when(dryRun, "with --dry-run (nothing is sent or written)", "--out", "--csv", "--html", "--force",
-                        "--show-answers", "--fail-if", "--baseline", "--allow-baseline-mismatch", "--junit",
+                        "--show-answers", "--answers", "--fail-if", "--baseline", "--allow-baseline-mismatch", "--junit",
                         "--no-step-summary", "--yes")
                 .when(dryRun && format != OutputFormat.JSON && format != OutputFormat.TABLE,
                         "with --dry-run (it prints lines, or JSON with --format json)", "--format");
-    }
-
-    /** Every file this run writes, checked before anything is sent. */
-    private OutputFiles outputs() {
-        OutputFile results = resume != null ? OutputFile.appending("--resume", resume)
-                : out != null ? OutputFile.of("--out", out, force)
-                : OutputFile.defaultResults("--out", Instant.now());
-        return OutputFiles.check(results,
-                Arrays.asList(csv == null ? null : OutputFile.of("--csv", csv, force),
-                        html == null ? null : OutputFile.of("--html", html, force), gate.junit(force),
-                        answers == null ? null : OutputFile.of("--answers", answers, force)),
-                List.of(promptInput(promptFile), endpoint.configInput(), gate.baselineInput()));
-    }
-
-    /** The prompt file as an input never to be written (standard input has no file). */
-    static OutputFiles.Input promptInput(String promptFile) {
-        return new OutputFiles.Input("the prompt file", "-".equals(promptFile) ? null : Path.of(promptFile));
     }
 
     private List<Plan> plans() {
@@ -351,17 +258,9 @@ public final class RunCommand implements Callable<Integer> {
 
     /** Compare mode sends every prompt twice: against a paid endpoint and a big file, make sure. */
     private void confirmLargePaidRun(Resolution resolution, int prompts, Notices notices) {
-        if (resolution.useSimulator() || mode != RunMode.COMPARE || prompts <= CONFIRM_ABOVE_PROMPTS || yes) return;
-        String what = "compare mode sends each of the " + prompts + " prompts twice (" + 2L * prompts
-                + " requests) to " + resolution.endpoints().get(0).origin();
-        java.io.Console console = System.console();
-        if (console == null) {
-            throw new UsageException(what + ": pass --yes to confirm, or --mode parallel to skip the sequential leg");
-        }
-        notices.say(what + ".");
-        String answer = console.readLine("Continue? [y/N] ");
-        if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
-            throw new UsageException("not confirmed; nothing was sent");
-        }
+        if (resolution.useSimulator() || mode != RunMode.COMPARE || prompts <= CONFIRM_ABOVE_PROMPTS) return;
+        console.confirm("compare mode sends each of the " + prompts + " prompts twice (" + 2L * prompts
+                + " requests) to " + resolution.endpoints().get(0).origin(),
+                "pass --yes to confirm, or --mode parallel to skip the sequential leg", notices);
     }
 }

@@ -162,7 +162,7 @@ public final class SweepCommand implements Callable<Integer> {
             OutputFiles outputs = OutputFiles.check(
                     out != null ? OutputFile.of("--out", out, force) : OutputFile.defaultResults("--out", Instant.now()),
                     Arrays.asList(html == null ? null : OutputFile.of("--html", html, force)),
-                    List.of(RunCommand.promptInput(promptFile), endpoint.configInput()));
+                    List.of(OutputOptions.promptInput(promptFile), endpoint.configInput()));
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepSpec sweep = new SweepSpec(prompts, steps, perStep, repeats, request.settings(),
                     resolution.endpoints(), simulator.settings(),

@@ -1,0 +1,112 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.app.OutputFiles;
+import dev.promptbench.client.ClientSettings;
+import dev.promptbench.client.NetworkSettings;
+import dev.promptbench.config.EndpointResolver;
+import dev.promptbench.config.Resolution;
+import dev.promptbench.prompt.PromptFile;
+import dev.promptbench.prompt.PromptFileException;
+import dev.promptbench.prompt.TextPromptStyle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Option;
+
+/**
+ * What every command that sends prompts shares (a picocli mixin of run and sweep): where the requests go,
+ * what they carry, how they are timed out, retried and paced, and the built-in simulator used when no
+ * endpoint is configured. The batch commands take its endpoint and network groups.
+ */
+final class SessionOptions {
+    @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n",
+            order = 2)
+    EndpointOptions endpoint = new EndpointOptions();
+
+    @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
+    RequestOptions request = new RequestOptions();
+
+    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 5)
+    RetryOptions retry = new RetryOptions();
+
+    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
+    SimulatorOptions simulator = new SimulatorOptions();
+
+    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 8)
+    NetworkOptions network = new NetworkOptions();
+
+    @ArgGroup(validate = false, heading = "%nRate limits:%n", order = 9)
+    RateOptions rate = new RateOptions();
+
+    @Option(names = "--template", paramLabel = "FILE",
+            description = "PROMPT_FILE is a CSV (with a header row) or JSONL of variables: each row fills the "
+                    + "{{column}} placeholders of this template, one prompt per row (id from an 'id' column, "
+                    + "else row-N).")
+    Path template;
+
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
+            description = "Whole-request limit, e.g. 90s, 10m (default: ${DEFAULT-VALUE}). Reasoning models take minutes.")
+    Duration timeout;
+
+    @Option(names = "--connect-timeout", paramLabel = "DURATION", defaultValue = "10s",
+            converter = DurationConverter.class, description = "Connection set-up limit (default: ${DEFAULT-VALUE}).")
+    Duration connectTimeout;
+
+    @Option(names = "--stream-idle-timeout", paramLabel = "DURATION", defaultValue = "60s",
+            converter = DurationConverter.class,
+            description = "With --stream: longest silence between events before the stream counts as broken "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Duration streamIdleTimeout;
+
+    @Option(names = "--no-warmup", negatable = false, description = "Skip the untimed warm-up of the client's code path.")
+    boolean noWarmup;
+
+    /** The endpoint(s) the options resolve to, and the network settings to reach them. */
+    record Resolved(Resolution resolution, NetworkSettings network) {}
+
+    /** Checks the options that need no endpoint; one line and exit 2 for the first that is wrong. */
+    void validate() {
+        request.validate();
+        retry.policy();
+        rate.control();
+        simulator.settings();
+        if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
+        if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
+    }
+
+    /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */
+    Resolved resolve(Map<String, String> env) {
+        NetworkSettings net = network.settings(env);
+        return new Resolved(new EndpointResolver(env).resolve(network.flags(endpoint.flags())), net);
+    }
+
+    /** The --template file, which is read and never written. */
+    OutputFiles.Input templateInput() {
+        return new OutputFiles.Input("the --template file", template);
+    }
+
+    /** Opens (and checks) the prompt file ({@code -}: standard input), or with --template the variables. */
+    PromptFile openPrompts(String promptFile) throws PromptFileException {
+        return PromptSources.open(promptFile, template, new TextPromptStyle(request.role, request.system));
+    }
+
+    /** The HTTP client's settings for a pool of {@code threads}. */
+    ClientSettings client(int threads, Resolved resolved) {
+        return new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(resolved.network());
+    }
+
+    /** The rules every command applies to flags that do nothing: the simulator's with a real endpoint, and so on. */
+    IdleFlags idleFlags(IdleFlags flags, Resolved resolved) {
+        return flags
+                .when(!resolved.resolution().useSimulator(),
+                        "with a real endpoint (the built-in simulator is not started)", flag -> flag.startsWith("--sim-"))
+                .when(!request.stream, "without --stream", "--stream-idle-timeout");
+    }
+
+    /** Says where each setting came from (with {@code -v}) and what the network set-up does. */
+    void announce(Resolved resolved, Notices notices, boolean verbose) {
+        if (verbose) resolved.resolution().provenance().forEach(line -> notices.say("  " + line));
+        network.announce(resolved.network(), notices, verbose);
+    }
+}
