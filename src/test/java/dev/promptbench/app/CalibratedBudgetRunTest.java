@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.control.TokenCharge;
 import dev.promptbench.control.TokenEstimator;
+import dev.promptbench.prompt.Message;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
 import dev.promptbench.run.Plan;
@@ -88,8 +87,7 @@ class CalibratedBudgetRunTest {
         double charged = 0;
         double estimated = 0;
         for (String line : Files.readAllLines(dir.resolve("prompts.txt"))) {
-            ArrayNode messages = JsonNodeFactory.instance.arrayNode();
-            messages.addObject().put("role", "user").put("content", line);
+            List<Message> messages = List.of(Message.text("user", line));
             // The simulator's chars4 rule: 3 per request, 4 per message, a token per started 4 characters.
             charged += 3 + 4 + (line.length() + 3) / 4 + MAX_TOKENS;
             estimated += estimate.applyAsLong(new ChatRequest("p", messages, MAX_TOKENS, null));

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
@@ -91,7 +90,7 @@ class ChargeCalibrationTest {
         int late = 0;
         for (int i = 0; i < count; i++) {
             estimates.add(150L + random.nextInt(251));
-            ChatRequest request = new ChatRequest(Integer.toString(i), JsonNodeFactory.instance.arrayNode(), 100, null);
+            ChatRequest request = new ChatRequest(Integer.toString(i), new ArrayList<>(), 100, null);
             budget.enter(request);
             deliver.run();
             charge.sending(null, request);
@@ -139,7 +138,7 @@ class ChargeCalibrationTest {
         ChargeCalibration calibration = new ChargeCalibration(TPM, ticker);
         // One answer a second at 300 tokens: 5% of the quota; the bucket stays full.
         for (int i = 0; i < 50; i++) {
-            ChatRequest request = new ChatRequest(Integer.toString(i), JsonNodeFactory.instance.arrayNode(), 100, null);
+            ChatRequest request = new ChatRequest(Integer.toString(i), new ArrayList<>(), 100, null);
             calibration.sending(request);
             long now = ticker.nanoTime();
             calibration.attempted(request, 300, new Outcome.Success(new Timing(now, now, now, now), 200, "r", "ok",
@@ -162,7 +161,7 @@ class ChargeCalibrationTest {
     @Test
     void a429AboutTheRequestLimitSaysNothingOfTokens() {
         ChargeCalibration calibration = new ChargeCalibration(TPM, ticker);
-        ChatRequest request = new ChatRequest("p", JsonNodeFactory.instance.arrayNode(), 100, null);
+        ChatRequest request = new ChatRequest("p", new ArrayList<>(), 100, null);
         calibration.sending(request);
         long now = ticker.nanoTime();
         calibration.attempted(request, 100, new Outcome.Failure(new Timing(now, now, now, now), 429, "r",
@@ -190,7 +189,7 @@ class ChargeCalibrationTest {
             counted[0]++;
             return 200;
         }, calibration);
-        ChatRequest request = new ChatRequest("p", JsonNodeFactory.instance.arrayNode(), 100, null);
+        ChatRequest request = new ChatRequest("p", new ArrayList<>(), 100, null);
         assertEquals(200, charge.applyAsLong(request));
         charge.sending(null, request.withAttempt(2));
         long now = ticker.nanoTime();
