@@ -69,10 +69,16 @@ public final class Dispatcher {
                     return null;
                 }));
             }
-            PromptFileException readFailure = awaitAll(workers, control);
-            if (readFailure != null) throw readFailure;
+            Throwable failure = awaitAll(workers, control);
+            if (failure instanceof PromptFileException unreadable) throw unreadable;
             // Whatever the workers did not take (a cancelled run) is recorded as not run.
-            recordRestAsNotRun(leg);
+            try {
+                recordRestAsNotRun(leg);
+            } catch (RuntimeException sinkBroken) {
+                if (failure == null) throw sinkBroken;
+                failure.addSuppressed(sinkBroken);
+            }
+            if (failure != null) rethrow(failure);
         } finally {
             pool.shutdownNow();
         }
@@ -149,11 +155,11 @@ public final class Dispatcher {
 
     /**
      * Waits for every worker. After a cancel, requests in flight get the control's grace period;
-     * then they are aborted, so the run always ends.
+     * then they are aborted, so the run always ends. A worker that fails cancels the run with its own
+     * cause, and the others still finish and record what they took; the first failure is returned.
      */
-    private static PromptFileException awaitAll(List<Future<?>> workers, RunControl control)
-            throws InterruptedException {
-        PromptFileException readFailure = null;
+    private static Throwable awaitAll(List<Future<?>> workers, RunControl control) throws InterruptedException {
+        Throwable first = null;
         boolean aborted = false;
         for (Future<?> worker : workers) {
             while (true) {
@@ -166,21 +172,33 @@ public final class Dispatcher {
                         control.abortInFlight();
                     }
                 } catch (ExecutionException e) {
-                    control.cancel(RunControl.Cause.INPUT, "prompt file could not be read");
-                    if (e.getCause() instanceof PromptFileException pfe) {
-                        readFailure = pfe;
-                    } else if (e.getCause() instanceof InterruptedException ie) {
-                        throw ie;
-                    } else if (e.getCause() instanceof RuntimeException re) {
-                        throw re;
+                    Throwable cause = e.getCause();
+                    if (cause instanceof PromptFileException) {
+                        control.cancel(RunControl.Cause.INPUT, "prompt file could not be read: " + cause.getMessage());
                     } else {
-                        throw new IllegalStateException(e.getCause());
+                        control.cancel(RunControl.Cause.INTERNAL, "a worker failed: " + describe(cause));
                     }
+                    if (first == null) first = cause;
                     break;
                 }
             }
         }
-        return readFailure;
+        return first;
+    }
+
+    private static String describe(Throwable failure) {
+        // An unchecked I/O error's message repeats its cause's; the cause says it more plainly.
+        Throwable shown = failure instanceof java.io.UncheckedIOException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        return shown.getMessage() == null ? shown.getClass().getSimpleName() : shown.getMessage();
+    }
+
+    private static void rethrow(Throwable failure) throws PromptFileException, InterruptedException {
+        if (failure instanceof PromptFileException pfe) throw pfe;
+        if (failure instanceof InterruptedException ie) throw ie;
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error error) throw error;
+        throw new IllegalStateException(failure);
     }
 
     private void recordRestAsNotRun(Leg leg) throws PromptFileException {

@@ -34,7 +34,9 @@ public final class RunControl {
         /** Ctrl-C or SIGTERM. */
         SIGNAL,
         /** The prompt file could not be read. */
-        INPUT
+        INPUT,
+        /** A worker failed on something other than a request (a results file that cannot be written). */
+        INTERNAL
     }
 
     private record Cancellation(Cause cause, String reason, long atNanos) {}

@@ -190,4 +190,52 @@ class DispatcherTest {
                 .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl());
         assertEquals(Duration.ofNanos(1000).toNanos(), times.wallNanos());
     }
+
+    @Test
+    void aWorkerThatFailsIsReportedAsWhatItWasNotAsAnUnreadablePromptFile() {
+        RunControl control = new RunControl();
+        ResultSink brokenSink = r -> { throw new java.io.UncheckedIOException(new java.io.IOException("disk full")); };
+        RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
+                dispatcher((request, endpoint) -> success(indexOf(request)))
+                        .run(new Plan.Parallel(2), 0, new CountingSource(4), brokenSink, control));
+        assertTrue(thrown.getMessage().contains("disk full"), thrown.getMessage());
+        assertEquals(RunControl.Cause.INTERNAL, control.cancelCause());
+        assertTrue(control.cancelReason().contains("disk full"), control.cancelReason());
+        assertTrue(!control.cancelReason().contains("prompt file"), control.cancelReason());
+    }
+
+    @Test
+    void whenOneWorkerFailsTheOthersStillRecordWhatTheyTook() {
+        java.util.concurrent.CountDownLatch otherInFlight = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch laneZeroFailed = new java.util.concurrent.CountDownLatch(1);
+        List<RequestResult> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        ResultSink sink = r -> {
+            if (r.lane() == 0) {
+                laneZeroFailed.countDown();
+                throw new IllegalStateException("sink broke");
+            }
+            results.add(r);
+        };
+        Responder responder = (request, endpoint) -> {
+            try {
+                // Lane 0 (the pool's first thread) fails only while the other worker holds a prompt; that
+                // one answers only after lane 0 failed.
+                if (Thread.currentThread().getName().endsWith("-0")) {
+                    otherInFlight.await(10, TimeUnit.SECONDS);
+                } else {
+                    otherInFlight.countDown();
+                    laneZeroFailed.await(10, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return success(indexOf(request));
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
+                dispatcher(responder).run(new Plan.Parallel(2), 0, new CountingSource(6), sink, new RunControl()));
+        // Lane 0's record could not be written; every other prompt has exactly one.
+        assertEquals(5, results.size(), results.toString());
+        assertEquals(5, results.stream().map(RequestResult::index).distinct().count());
+        assertEquals(4, results.stream().filter(r -> r.status() == RequestStatus.NOT_RUN).count());
+    }
 }
