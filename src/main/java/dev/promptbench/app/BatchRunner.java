@@ -69,8 +69,9 @@ public final class BatchRunner {
             session.control(spec.rate(), spec.threads(), limits);
             rateNotices(session, spec, listener);
             CanaryReport canary = null;
-            if (spec.canary()) {
-                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
+            if (spec.canary() != null) {
+                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), spec.canary(),
+                        spec.retry().retries(), listener);
                 if (verdict.fatalMessage() != null) {
                     warming.close();
                     return BatchResult.fatalCanary(verdict.fatalMessage());

@@ -11,30 +11,48 @@ import java.time.Duration;
 
 /**
  * One request sent alone before the batch, with a completion limit of one token: it opens the real
- * connection (TLS included) and catches a wrong key, deployment or parameter before anything is
- * queued. A transient failure is retried twice, then skipped: it never stops a batch by itself.
+ * connection (TLS included) and decides whether the batch may start. An endpoint that refuses us (401,
+ * 403, 404, a rejected parameter), cannot be reached, or does not answer within the canary's own bound
+ * stops the run before anything is queued; nobody pays attempts x timeout x prompts for a server that
+ * is gone. A transient failure is retried (at most twice, never more than {@code --retries}).
  */
 final class Canary {
+    /** The canary's bound unless --canary-timeout says otherwise: a live endpoint answers one token sooner. */
+    static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
     private static final Duration[] BACKOFF = {Duration.ofMillis(500), Duration.ofSeconds(2)};
 
     private final Responder responder;
     private final Sleeper sleeper;
+    private final int retries;
+    private final Duration bound;
 
-    Canary(Responder responder, Sleeper sleeper) {
+    /**
+     * @param responder sends the canary, each call bounded by {@code bound}
+     * @param retries   the run's {@code --retries}: the canary retries at most that often (and at most twice)
+     * @param bound     the canary's own bound ({@code --canary-timeout}), for its message
+     */
+    Canary(Responder responder, Sleeper sleeper, int retries, Duration bound) {
         this.responder = responder;
         this.sleeper = sleeper;
+        this.retries = Math.min(retries, BACKOFF.length);
+        this.bound = bound;
     }
 
-    /** The canary's verdict: fine, skipped, or a fatal message. */
+    /** The canary's default bound: the smaller of the request timeout and 30 s. */
+    static Duration defaultBound(Duration requestTimeout) {
+        return requestTimeout.compareTo(DEFAULT_BOUND) < 0 ? requestTimeout : DEFAULT_BOUND;
+    }
+
+    /** The canary's verdict: fine, skipped, cancelled, or a fatal message (one line). */
     record Verdict(CanaryReport report, String fatalMessage) {}
 
     Verdict send(ChatRequest request, Endpoint endpoint) throws InterruptedException {
         Outcome outcome = null;
-        for (int attempt = 0; attempt <= BACKOFF.length; attempt++) {
+        for (int attempt = 0; attempt <= retries; attempt++) {
             // A new attempt number: a server that keys its draws by attempt (the simulator) draws anew.
             outcome = responder.call(request.withAttempt(attempt + 1), endpoint);
             if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient()) break;
-            if (attempt < BACKOFF.length) sleeper.sleep(BACKOFF[attempt]);
+            if (attempt < retries) sleeper.sleep(BACKOFF[attempt]);
         }
         Double latencyMs = outcome.timing().latencyNanos() / 1e6;
         if (outcome instanceof Outcome.Success) {
@@ -43,6 +61,9 @@ final class Canary {
         Outcome.Failure failure = (Outcome.Failure) outcome;
         String message = failure.kind().wireName() + (failure.code() == null ? "" : " " + failure.code())
                 + ": " + failure.message();
+        if (failure.kind() == ErrorKind.INTERRUPTED) {
+            return new Verdict(new CanaryReport("cancelled", null, latencyMs, message), null);
+        }
         if (isFatal(failure.kind())) {
             return new Verdict(new CanaryReport("error", failure.httpStatus(), latencyMs, message),
                     fatalMessage(failure, endpoint));
@@ -51,28 +72,46 @@ final class Canary {
     }
 
     /**
-     * Fatal for the canary: the endpoint refused us for good, or nothing is listening there even after
-     * the retries (no batch can do better).
+     * Fatal for the canary: the endpoint refused us for good, or could not be reached or did not answer
+     * even after the retries (no batch can do better). An endpoint that answers 429 or 5xx is alive: the
+     * batch waits and retries as it does for any request.
      */
     private static boolean isFatal(ErrorKind kind) {
-        return kind.isFatal() || kind == ErrorKind.BAD_REQUEST || kind == ErrorKind.CONNECT_FAILED;
+        return kind.isFatal() || kind == ErrorKind.BAD_REQUEST || kind == ErrorKind.CONNECT_FAILED
+                || kind == ErrorKind.TIMEOUT || kind == ErrorKind.CONNECTION_LOST;
     }
 
-    private static String fatalMessage(Outcome.Failure failure, Endpoint endpoint) {
-        // A TLS failure's message already says what to do (--ca-cert, --trust-store).
-        if (failure.kind() == ErrorKind.TLS) return endpoint.displayUrl() + ": " + failure.message();
-        String hint = switch (failure.kind()) {
+    private String fatalMessage(Outcome.Failure failure, Endpoint endpoint) {
+        String url = endpoint.displayUrl();
+        return switch (failure.kind()) {
+            // A TLS failure's message already says what to do (--ca-cert, --trust-store).
+            case TLS -> url + ": " + failure.message();
+            case CONNECT_FAILED -> url + ": " + failure.message().replaceFirst("^connect failed: ", "")
+                    + " — is the server running, and is the URL (and any proxy) right?";
+            case TIMEOUT -> url + ": no answer within " + format(bound)
+                    + " (--canary-timeout; --no-canary skips the canary)";
+            case CONNECTION_LOST -> url + ": the connection was closed before an answer came ("
+                    + failure.message() + ")";
+            default -> url + (failure.httpStatus() == null ? ": "
+                    : " answered HTTP " + failure.httpStatus() + " to the canary request: ")
+                    + failure.message() + " — " + hint(failure.kind(), endpoint);
+        };
+    }
+
+    private static String hint(ErrorKind kind, Endpoint endpoint) {
+        return switch (kind) {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
-            case CONNECT_FAILED -> "is the server running, and is the URL (and any proxy) right?";
             case NOT_FOUND -> endpoint.deployment() != null
                     ? "check the deployment name '" + endpoint.deployment() + "' (the deployment, not the model name)"
                     : "check the URL and the model name '" + endpoint.model() + "'";
             default -> "the endpoint rejected the request itself (an unsupported parameter?)";
         };
-        String what = failure.httpStatus() == null
-                ? "could not be reached by the canary request"
-                : "answered HTTP " + failure.httpStatus() + " to the canary request";
-        return endpoint.displayUrl() + " " + what + ": " + failure.message() + " — " + hint;
+    }
+
+    /** {@code 30s}, or {@code 300ms} when not whole seconds: as the flag is written. */
+    static String format(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 }

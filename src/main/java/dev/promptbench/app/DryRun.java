@@ -48,9 +48,10 @@ public record DryRun(int prompts, long requests, long promptTokens, Long maxComp
             }
         }
         int warmups = Math.min(spec.warmupRequests(), spec.prompts().count());
-        long requests = passes * spec.prompts().count() + warmups + (spec.canary() ? 1 : 0);
-        long promptTotal = passes * onePassTokens + warmupTokens + (spec.canary() ? Math.max(0, firstPromptTokens) : 0);
-        Long completion = unbounded ? null : passes * onePassCompletion + warmupCompletion + (spec.canary() ? 1 : 0);
+        boolean canary = spec.canary() != null;
+        long requests = passes * spec.prompts().count() + warmups + (canary ? 1 : 0);
+        long promptTotal = passes * onePassTokens + warmupTokens + (canary ? Math.max(0, firstPromptTokens) : 0);
+        Long completion = unbounded ? null : passes * onePassCompletion + warmupCompletion + (canary ? 1 : 0);
         return new DryRun(spec.prompts().count(), requests, promptTotal, completion);
     }
 }

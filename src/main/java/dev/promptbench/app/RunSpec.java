@@ -8,6 +8,7 @@ import dev.promptbench.results.PreviousRun;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.sim.SimulatorSettings;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -23,7 +24,7 @@ import java.util.List;
  * @param client       timeouts and connection pool size
  * @param outputs      the files the run writes, checked; {@link OutputFiles#results()} is the JSONL results file
  * @param warmup       warm the client's code path before timing
- * @param canary       send one request alone before the batch
+ * @param canary       the bound of the canary (one request sent alone before the batch), or null to send none
  * @param retry        how failed requests are retried
  * @param resume       what an earlier results file already holds (appended to), or null for a fresh run
  * @param repeats      how many times each mode runs (1 or more)
@@ -32,7 +33,7 @@ import java.util.List;
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                       List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
-                      boolean warmup, boolean canary, RetryPolicy retry,
+                      boolean warmup, Duration canary, RetryPolicy retry,
                       PreviousRun resume, int repeats, int warmupRequests, RateControl rate) {
 
     public RunSpec {
@@ -42,10 +43,15 @@ public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, Str
     /** A run without budgets or adaptive concurrency. */
     public RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                    List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
-                   boolean warmup, boolean canary, RetryPolicy retry,
+                   boolean warmup, Duration canary, RetryPolicy retry,
                    PreviousRun resume, int repeats, int warmupRequests) {
         this(prompts, plans, modeName, order, settings, endpoints, simulator, client, outputs, warmup,
                 canary, retry, resume, repeats, warmupRequests, RateControl.none());
+    }
+
+    /** The canary's bound when {@code --canary-timeout} is not given: the smaller of the request timeout and 30 s. */
+    public static Duration defaultCanaryBound(Duration requestTimeout) {
+        return Canary.defaultBound(requestTimeout);
     }
 
     /** The parallel pool size (or 1 when only the sequential mode runs). */

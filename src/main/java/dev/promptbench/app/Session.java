@@ -131,20 +131,25 @@ final class Session implements AutoCloseable {
         return rates;
     }
 
-    /** Sends the canary through the gate (so budgets charge it); tells the listener what it found. */
-    Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
+    /**
+     * Sends the canary through the gate (so budgets charge it), each attempt bounded by {@code bound};
+     * tells the listener what it found.
+     */
+    Canary.Verdict canary(ChatRequest request, Duration bound, int retries, RunListener listener)
+            throws InterruptedException {
         Gate gate = rates.gate();
         gate.enter(request, first());
         Canary.Verdict verdict;
         try {
-            verdict = new Canary(http, sleeper).send(request, first());
+            verdict = new Canary(http.withCallTimeout(bound), sleeper, retries, bound).send(request, first());
         } finally {
             gate.leave(request, first(), null);
         }
         CanaryReport report = verdict.report();
         if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {
-            listener.notice("warning: the canary request failed (" + report.message() + "); starting anyway");
-        } else if (verdict.fatalMessage() == null) {
+            // The endpoint answered, only not well: the batch waits and retries such failures as usual.
+            listener.notice("warning: the canary request failed (" + report.message() + ")");
+        } else if (verdict.fatalMessage() == null && "ok".equals(report.status())) {
             String protocol = http.lastProtocol();
             listener.notice(String.format(Locale.ROOT, "canary: ok in %.0f ms over %s", report.latencyMs(), protocol)
                     + ("h2".equals(protocol) ? " (all requests share one connection: the pool size does not limit"

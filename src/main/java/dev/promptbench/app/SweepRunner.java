@@ -65,7 +65,8 @@ public final class SweepRunner {
                     + (spec.repeats() > 1 ? " × " + spec.repeats() + " repeats" : ""));
             Warmup.Running warming = spec.warmup()
                     ? session.warmUp(template.requestFor(firstPrompt), spec.steps().get(0)) : Warmup.Running.NONE;
-            Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
+            Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt),
+                    Canary.defaultBound(spec.client().requestTimeout()), spec.retry().retries(), listener);
             if (verdict.fatalMessage() != null) {
                 warming.close();
                 return new Outcome(null, verdict.fatalMessage());

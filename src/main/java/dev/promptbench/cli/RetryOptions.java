@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.RunSpec;
 import dev.promptbench.control.RetryPolicy;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -27,6 +28,23 @@ final class RetryOptions {
             order = 63, description = "On Ctrl-C or SIGTERM, how long requests in flight may finish "
                     + "(default: ${DEFAULT-VALUE}); a second Ctrl-C quits at once.")
     Duration grace = Duration.ofSeconds(5);
+
+    @Option(names = "--canary-timeout", paramLabel = "DURATION", converter = DurationConverter.class, order = 64,
+            description = "Bound of each attempt of the canary, the one request sent alone before the batch "
+                    + "(default: the smaller of --timeout and 30s). No answer within it stops the run (exit 4).")
+    Duration canaryTimeout;
+
+    @Option(names = "--no-canary", order = 65,
+            description = "Send no canary: start the batch at once, even against an endpoint that cannot answer.")
+    boolean noCanary;
+
+    /** The canary's bound, or null with --no-canary. */
+    Duration canary(Duration requestTimeout) {
+        if (noCanary) return null;
+        if (canaryTimeout == null) return RunSpec.defaultCanaryBound(requestTimeout);
+        if (canaryTimeout.isZero()) throw new UsageException("--canary-timeout must be longer than 0 (or use --no-canary)");
+        return canaryTimeout;
+    }
 
     RetryPolicy policy() {
         if (retries < 0) throw new UsageException("--retries must be 0 or more (got " + retries + ")");

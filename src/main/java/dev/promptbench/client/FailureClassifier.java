@@ -14,11 +14,17 @@ final class FailureClassifier {
     private final ObjectReader treeReader;
     private final Clock clock;
     private final Duration requestTimeout;
+    private final Duration connectTimeout;
 
     FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout) {
+        this(treeReader, clock, requestTimeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT);
+    }
+
+    FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout, Duration connectTimeout) {
         this.treeReader = treeReader;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
+        this.connectTimeout = connectTimeout;
     }
 
     /** The kind an HTTP status (and, for 400, the error code) stands for. */
@@ -129,6 +135,15 @@ final class FailureClassifier {
      */
     Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue,
                               String host) {
+        return transport(e, trace, canceled, closing, headerValue, host, null);
+    }
+
+    /**
+     * As above, for a call with its own bound ({@code callTimeout}, e.g. the canary's) instead of the
+     * request timeout; null for the request timeout.
+     */
+    Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue,
+                              String host, Duration callTimeout) {
         Timing timing = trace.timing(System.nanoTime());
         boolean sent = trace.requestSent();
         ErrorKind kind;
@@ -144,14 +159,17 @@ final class FailureClassifier {
             message = interrupted ? "interrupted" : "cancelled: the client was closed";
         } else if (canceled || isCallTimeout(e)) {
             kind = ErrorKind.TIMEOUT;
-            message = "no complete answer within the request timeout (" + format(requestTimeout) + ")"
+            message = (callTimeout == null
+                    ? "no complete answer within the request timeout (" + format(requestTimeout) + ")"
+                    : "no complete answer within " + format(callTimeout))
                     + (sent ? "" : ", request not sent");
         } else if (certificateProblem != null) {
             kind = ErrorKind.TLS;
             message = certificateProblem;
         } else if (!sent) {
             kind = ErrorKind.CONNECT_FAILED;
-            message = "connect failed: " + describe(e);
+            String cause = ConnectProblem.describe(e, host, connectTimeout);
+            message = "connect failed: " + (cause != null ? cause : describe(e));
         } else if (e instanceof SocketTimeoutException) {
             kind = ErrorKind.TIMEOUT;
             message = "timed out waiting for the answer: " + describe(e);

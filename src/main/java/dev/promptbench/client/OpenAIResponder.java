@@ -89,13 +89,26 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         this.client = http.build();
         WireCodec codec = new WireCodec();
         this.chatBody = new ChatBody(codec);
-        this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout());
+        this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout(),
+                settings.connectTimeout());
         this.blocking = new BlockingAnswer(codec.completions(), failures);
         this.streamed = new StreamedAnswer(codec.chunks(), codec.trees(), failures, settings.streamIdleTimeout());
     }
 
     @Override
     public Outcome call(ChatRequest request, Endpoint endpoint) {
+        return call(request, endpoint, null);
+    }
+
+    /**
+     * This responder with another bound on each whole call (the canary's own), over the same
+     * connections.
+     */
+    public Responder withCallTimeout(Duration callTimeout) {
+        return (request, endpoint) -> call(request, endpoint, callTimeout);
+    }
+
+    private Outcome call(ChatRequest request, Endpoint endpoint, Duration callTimeout) {
         if (Thread.currentThread().isInterrupted() || closed) {
             // The run is being cancelled: send nothing more.
             return failures.beforeSend(ErrorKind.INTERRUPTED,
@@ -145,7 +158,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             }
         }
         Request http = builder.post(RequestBody.create(body, JSON)).build();
-        return execute(http, request.stream(), secrets);
+        return execute(http, request.stream(), secrets, callTimeout);
     }
 
     /** The credential value and the extra header values, joined as {@link SafeText#line} takes them. */
@@ -160,9 +173,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         return out.toString();
     }
 
-    private Outcome execute(Request http, boolean stream, String headerValue) {
+    private Outcome execute(Request http, boolean stream, String headerValue, Duration callTimeout) {
         CallTrace trace = new CallTrace();
         Call call = client.newCall(http);
+        if (callTimeout != null) call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
         trace.markSent();
         Outcome outcome;
@@ -182,7 +196,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         } catch (Exception e) {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a
             // per-request problem must come back as a value, never end the run.
-            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host());
+            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host(),
+                    callTimeout);
         }
         return withConnection(outcome, trace.connectionTimes(), rateLimits);
     }

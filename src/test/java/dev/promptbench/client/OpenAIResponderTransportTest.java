@@ -101,10 +101,30 @@ class OpenAIResponderTransportTest {
                 responder.call(ClientFixtures.request(), ClientFixtures.azure("http://127.0.0.1:" + closedPort())));
 
         assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());
-        assertTrue(failure.message().startsWith("connect failed: ConnectException"), failure.message());
+        assertEquals("connect failed: connection refused", failure.message());
         assertEquals(Timing.UNSET, failure.timing().headersNanos());
         assertEquals(Timing.UNSET, failure.timing().firstByteNanos());
         assertTrue(failure.timing().endNanos() >= failure.timing().sentNanos());
+    }
+
+    @Test
+    void anUnknownHostIsNamedInPlainWords() {
+        Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
+                responder.call(ClientFixtures.request(), ClientFixtures.azure("http://no-such-host.invalid")));
+
+        assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());
+        assertEquals("connect failed: unknown host no-such-host.invalid", failure.message());
+    }
+
+    @Test
+    void aCallWithItsOwnBoundTimesOutOnThatBound() {
+        stubFor(post(anyUrl()).willReturn(okJson(ClientFixtures.AZURE_COMPLETION).withFixedDelay(3_000)));
+
+        Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class, responder
+                .withCallTimeout(Duration.ofMillis(200)).call(ClientFixtures.request(), ClientFixtures.azure(base)));
+
+        assertEquals(ErrorKind.TIMEOUT, failure.kind());
+        assertEquals("no complete answer within 200 ms", failure.message());
     }
 
     @Test
