@@ -17,6 +17,11 @@ public record BatchResult(RunReport report, RunControl.Cause stopCause, String s
         return new BatchResult(null, RunControl.Cause.FATAL_ENDPOINT, message);
     }
 
+    /** A cancel (Ctrl-C, SIGTERM) came before the batch started: no prompt was sent, no results file written. */
+    static BatchResult stoppedBeforeBatch(RunControl.Cause cause) {
+        return new BatchResult(null, cause, "stopped before the batch started: no prompt was sent, no results file "
+                + "was written");
+    }
 
     /** True when some request in some mode ended in error. */
     public boolean anyErrors() {

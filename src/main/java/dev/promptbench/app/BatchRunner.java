@@ -76,6 +76,10 @@ public final class BatchRunner {
                     warming.close();
                     return BatchResult.fatalCanary(verdict.fatalMessage());
                 }
+                if (control.isCancelled()) {
+                    warming.close();
+                    return BatchResult.stoppedBeforeBatch(control.cancelCause());
+                }
                 canary = verdict.report();
             }
             warming.await();

@@ -14,7 +14,8 @@ import java.time.Duration;
  * connection (TLS included) and decides whether the batch may start. An endpoint that refuses us (401,
  * 403, 404, a rejected parameter), cannot be reached, or does not answer within the canary's own bound
  * stops the run before anything is queued; nobody pays attempts x timeout x prompts for a server that
- * is gone. A transient failure is retried (at most twice, never more than {@code --retries}).
+ * is gone. A transient failure is retried (at most twice, never more than {@code --retries}); a timeout is
+ * not, as the bound is already generous for one token.
  */
 final class Canary {
     /** The canary's bound unless --canary-timeout says otherwise: a live endpoint answers one token sooner. */
@@ -46,12 +47,19 @@ final class Canary {
     /** The canary's verdict: fine, skipped, cancelled, or a fatal message (one line). */
     record Verdict(CanaryReport report, String fatalMessage) {}
 
+    /** The verdict of a canary stopped by a cancel (Ctrl-C) before it had one. */
+    static Verdict cancelled() {
+        return new Verdict(new CanaryReport("cancelled", null, null, "cancelled"), null);
+    }
+
     Verdict send(ChatRequest request, Endpoint endpoint) throws InterruptedException {
         Outcome outcome = null;
         for (int attempt = 0; attempt <= retries; attempt++) {
             // A new attempt number: a server that keys its draws by attempt (the simulator) draws anew.
             outcome = responder.call(request.withAttempt(attempt + 1), endpoint);
             if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient()) break;
+            // No answer to one token within the canary's generous bound: waiting that long again rarely helps.
+            if (failure.kind() == ErrorKind.TIMEOUT) break;
             if (attempt < retries) sleeper.sleep(BACKOFF[attempt]);
         }
         Double latencyMs = outcome.timing().latencyNanos() / 1e6;

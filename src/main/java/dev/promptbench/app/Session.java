@@ -40,11 +40,14 @@ final class Session implements AutoCloseable {
     private final Sleeper sleeper;
     private final Ticker ticker;
     private final CooldownGate cooldown;
+    private final RunControl control;
     private RateGates rates;
 
     private Session(Simulator simulator, OpenAIResponder http, ClientSettings settings, List<Endpoint> endpoints,
+                    RunControl control,
                     Sleeper sleeper, Ticker ticker) {
         this.simulator = simulator;
+        this.control = control;
         this.http = http;
         this.settings = settings;
         this.endpoints = endpoints;
@@ -80,7 +83,7 @@ final class Session implements AutoCloseable {
         // After a cancel and its grace period, closing the client aborts the calls still in flight.
         control.onAbort(http::close);
         List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : endpoints;
-        return new Session(simulator, http, clientSettings, targets, sleeper, ticker);
+        return new Session(simulator, http, clientSettings, targets, control, sleeper, ticker);
     }
 
     boolean simulated() {
@@ -138,12 +141,27 @@ final class Session implements AutoCloseable {
     Canary.Verdict canary(ChatRequest request, Duration bound, int retries, RunListener listener)
             throws InterruptedException {
         Gate gate = rates.gate();
-        gate.enter(request, first());
         Canary.Verdict verdict;
-        try {
-            verdict = new Canary(http.withCallTimeout(bound), sleeper, retries, bound).send(request, first());
-        } finally {
-            gate.leave(request, first(), null);
+        // No request of the batch is in flight yet, so a cancel grants no grace: it aborts the canary's call
+        // and wakes its back-off at once.
+        Thread caller = Thread.currentThread();
+        try (RunControl.Registration stop = control.whenCancelled(() -> {
+            http.close();
+            caller.interrupt();
+        })) {
+            gate.enter(request, first());
+            try {
+                verdict = new Canary(http.withCallTimeout(bound), sleeper, retries, bound).send(request, first());
+            } finally {
+                gate.leave(request, first(), null);
+            }
+        } catch (InterruptedException e) {
+            if (!control.isCancelled()) throw e;
+            verdict = Canary.cancelled();
+        }
+        if (control.isCancelled()) {
+            Thread.interrupted();
+            return verdict;
         }
         CanaryReport report = verdict.report();
         if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {

@@ -202,7 +202,11 @@ public final class RunCommand implements Callable<Integer> {
                 : gate.check(result.report(), outputs, output.force, env, err);
         outputs.failures().forEach(line -> err.println("promptbench: " + line));
         boolean fatal = result.stopCause() == RunControl.Cause.FATAL_ENDPOINT;
-        if (fatal) err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
+        if (fatal) {
+            err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
+        } else if (result.report() == null && result.stopMessage() != null) {
+            err.println("promptbench: " + result.stopMessage());
+        }
         return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL,
                 fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
                 gated != GateOptions.NOT_GATED ? gated

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class RunControl {
     private final AtomicReference<Cancellation> cancellation = new AtomicReference<>();
     private final List<Runnable> abortActions = new CopyOnWriteArrayList<>();
+    private final List<Registration> cancelActions = new CopyOnWriteArrayList<>();
     private final Duration grace;
     private final Ticker ticker;
 
@@ -41,9 +42,49 @@ public final class RunControl {
 
     private record Cancellation(Cause cause, String reason, long atNanos) {}
 
-    /** Stops dispatching; the first cause given is kept. */
+    /** Stops dispatching; the first cause given is kept. Runs the actions registered with {@link #whenCancelled}. */
     public void cancel(Cause cause, String reason) {
-        cancellation.compareAndSet(null, new Cancellation(cause, reason, ticker.nanoTime()));
+        if (cancellation.compareAndSet(null, new Cancellation(cause, reason, ticker.nanoTime()))) {
+            cancelActions.forEach(Registration::fire);
+        }
+    }
+
+    /**
+     * Runs {@code action} on a cancel (at once if the run is already cancelled) until the returned
+     * registration is closed: what stops a phase that has no request in flight to grant grace to (the
+     * canary, a warm-up), e.g. closing the client or interrupting the waiting thread. Once {@code close}
+     * returns, the action never runs.
+     */
+    public Registration whenCancelled(Runnable action) {
+        Registration registration = new Registration(action, cancelActions);
+        cancelActions.add(registration);
+        if (isCancelled()) registration.fire();
+        return registration;
+    }
+
+    /** An action waiting for a cancel; closing it withdraws the action. */
+    public static final class Registration implements AutoCloseable {
+        private final Runnable action;
+        private final List<Registration> owner;
+        private boolean active = true;
+
+        private Registration(Runnable action, List<Registration> owner) {
+            this.action = action;
+            this.owner = owner;
+        }
+
+        private synchronized void fire() {
+            if (active) {
+                active = false;
+                action.run();
+            }
+        }
+
+        @Override
+        public synchronized void close() {
+            active = false;
+            owner.remove(this);
+        }
     }
 
     /** Why the run stopped early, or null. */

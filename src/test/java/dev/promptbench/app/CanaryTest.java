@@ -89,6 +89,7 @@ class CanaryTest {
 
         Canary.Verdict verdict = send(script, 5);
 
+        assertEquals(1, script.calls, "one token not answered within the generous bound: not retried");
         assertTrue(verdict.fatalMessage().startsWith("http://127.0.0.1:9/v1/chat/completions: no answer within 30s"),
                 verdict.fatalMessage());
     }
