@@ -1,6 +1,7 @@
 package dev.promptbench.app;
 
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.control.Breaker;
 import dev.promptbench.control.Budget;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.control.TokenCharge;
@@ -83,7 +84,11 @@ public final class BatchRunner {
                 canary = verdict.report();
             }
             warming.await();
-            Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
+            // The circuit breaker: an endpoint that stops answering every worker stops the run (exit 4).
+            Breaker breaker = new Breaker(spec.breaker(), trip -> control.cancel(RunControl.Cause.FATAL_ENDPOINT,
+                    trip.describe() + "; the rest is recorded not_run, and --resume "
+                            + spec.outputs().results().path() + " finishes it"));
+            Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry(), breaker), template,
                     session.router(), session.gate(), ticker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
@@ -93,7 +98,7 @@ public final class BatchRunner {
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
             AtomicLong firstTimed = new AtomicLong(Long.MIN_VALUE);
             Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
-                    summaries, firstTimed);
+                    summaries, firstTimed, breaker);
 
             // A resumed run's report covers every session of it, so no one process's start-up overhead.
             RunReport report = spec.resume() != null ? wholeRun(resultsPath, listener)
@@ -123,7 +128,8 @@ public final class BatchRunner {
 
     /** Runs every leg, adding each mode's summaries to {@code summaries}; returns the results file written. */
     private Path runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher, RateReport rates,
-                         RunListener listener, Map<Mode, List<ModeSummary>> summaries, AtomicLong firstTimed)
+                         RunListener listener, Map<Mode, List<ModeSummary>> summaries, AtomicLong firstTimed,
+                         Breaker breaker)
             throws IOException, PromptFileException, InterruptedException {
         OutputFiles.Opened opened = spec.resume() == null ? spec.outputs().open(spec.outputs().results())
                 : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
@@ -142,8 +148,14 @@ public final class BatchRunner {
                     listener.notice(mode.wireName() + ": every prompt already done in the resumed file");
                     continue;
                 }
+                breaker.startMode();
                 ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, rates, listener,
                         firstTimed);
+                Breaker.Trip trip = breaker.trip();
+                if (trip != null) {
+                    results.writeBreaker(mode.wireName(), leg.repeat(), trip.failures(), trip.lastKind(),
+                            trip.lastMessage(), trip.endpoint());
+                }
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);
             }

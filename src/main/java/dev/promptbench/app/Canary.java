@@ -14,12 +14,14 @@ import java.time.Duration;
  * connection (TLS included) and decides whether the batch may start. An endpoint that refuses us (401,
  * 403, 404, a rejected parameter), cannot be reached, or does not answer within the canary's own bound
  * stops the run before anything is queued; nobody pays attempts x timeout x prompts for a server that
- * is gone. A transient failure is retried (at most twice, never more than {@code --retries}); a timeout is
- * not, as the bound is already generous for one token.
+ * is gone. A quick transient failure is retried (at most twice, never more than {@code --retries}); a
+ * timeout of any kind is not, as the bounds are already generous for one token.
  */
 final class Canary {
     /** The canary's bound unless --canary-timeout says otherwise: a live endpoint answers one token sooner. */
     static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
+    /** A failed attempt that took at least this long is not tried again. */
+    private static final Duration SLOW = Duration.ofSeconds(1);
     private static final Duration[] BACKOFF = {Duration.ofMillis(500), Duration.ofSeconds(2)};
 
     private final Responder responder;
@@ -58,8 +60,9 @@ final class Canary {
             // A new attempt number: a server that keys its draws by attempt (the simulator) draws anew.
             outcome = responder.call(request.withAttempt(attempt + 1), endpoint);
             if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient()) break;
-            // No answer to one token within the canary's generous bound: waiting that long again rarely helps.
-            if (failure.kind() == ErrorKind.TIMEOUT) break;
+            // Only a quick failure is tried again (a refused connection while a server starts, a passing 5xx). No
+            // answer within the bound, or a connection that could not be set up in time: waiting again rarely helps.
+            if (failure.kind() == ErrorKind.TIMEOUT || outcome.timing().latencyNanos() >= SLOW.toNanos()) break;
             if (attempt < retries) sleeper.sleep(BACKOFF[attempt]);
         }
         Double latencyMs = outcome.timing().latencyNanos() / 1e6;

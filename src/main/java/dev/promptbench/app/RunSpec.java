@@ -26,6 +26,8 @@ import java.util.List;
  * @param warmup       warm the client's code path before timing
  * @param canary       the bound of the canary (one request sent alone before the batch), or null to send none
  * @param retry        how failed requests are retried
+ * @param breaker      connection failures or timeouts in a row, across workers, that stop the run
+ *                     ({@link dev.promptbench.control.Breaker#OFF} for never)
  * @param resume       what an earlier results file already holds (appended to), or null for a fresh run
  * @param repeats      how many times each mode runs (1 or more)
  * @param warmupRequests real requests sent first and left out of the statistics
@@ -33,7 +35,7 @@ import java.util.List;
  */
 public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                       List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
-                      boolean warmup, Duration canary, RetryPolicy retry,
+                      boolean warmup, Duration canary, RetryPolicy retry, int breaker,
                       PreviousRun resume, int repeats, int warmupRequests, RateControl rate) {
 
     public RunSpec {
@@ -43,10 +45,10 @@ public record RunSpec(PromptFile prompts, List<Plan> plans, String modeName, Str
     /** A run without budgets or adaptive concurrency. */
     public RunSpec(PromptFile prompts, List<Plan> plans, String modeName, String order, RequestSettings settings,
                    List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client, OutputFiles outputs,
-                   boolean warmup, Duration canary, RetryPolicy retry,
+                   boolean warmup, Duration canary, RetryPolicy retry, int breaker,
                    PreviousRun resume, int repeats, int warmupRequests) {
         this(prompts, plans, modeName, order, settings, endpoints, simulator, client, outputs, warmup,
-                canary, retry, resume, repeats, warmupRequests, RateControl.none());
+                canary, retry, breaker, resume, repeats, warmupRequests, RateControl.none());
     }
 
     /** The canary's bound when {@code --canary-timeout} is not given: the smaller of the request timeout and 30 s. */

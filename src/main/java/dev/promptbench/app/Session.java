@@ -4,6 +4,7 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.OpenAIResponder;
+import dev.promptbench.control.AttemptListener;
 import dev.promptbench.control.CooldownGate;
 import dev.promptbench.control.LimitListener;
 import dev.promptbench.control.RetryPolicy;
@@ -181,8 +182,17 @@ final class Session implements AutoCloseable {
      * every attempt told to adaptive concurrency when it is on.
      */
     RetryingResponder responder(RetryPolicy policy) {
+        return responder(policy, AttemptListener.none());
+    }
+
+    /** As above, every attempt also told to {@code breaker}. */
+    RetryingResponder responder(RetryPolicy policy, AttemptListener breaker) {
+        AttemptListener rate = rates.attempts();
         return new RetryingResponder(http, policy, cooldown, sleeper, ticker,
-                () -> ThreadLocalRandom.current().nextDouble(), rates.attempts());
+                () -> ThreadLocalRandom.current().nextDouble(), (endpoint, attempt) -> {
+                    rate.attempted(endpoint, attempt);
+                    breaker.attempted(endpoint, attempt);
+                }, control);
     }
 
     /** The gate every worker passes: adaptive slot, 429 cool-down, budget (only what is switched on). */

@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.RunSpec;
+import dev.promptbench.control.Breaker;
 import dev.promptbench.control.RetryPolicy;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -37,6 +38,19 @@ final class RetryOptions {
     @Option(names = "--no-canary", order = 65,
             description = "Send no canary: start the batch at once, even against an endpoint that cannot answer.")
     boolean noCanary;
+
+    @Option(names = "--breaker", paramLabel = "N", order = 66,
+            description = "Stop the run (exit 4, the rest recorded not_run) after N connection failures or timeouts "
+                    + "in a row across workers with no success in between (default: twice --threads, at least 10; "
+                    + "0 turns it off).")
+    Integer breaker;
+
+    /** The circuit breaker's threshold for a pool of {@code threads}. */
+    int breaker(int threads) {
+        if (breaker == null) return Breaker.defaultThreshold(threads);
+        if (breaker < 0) throw new UsageException("--breaker must be 0 (off) or more (got " + breaker + ")");
+        return breaker;
+    }
 
     /** The canary's bound, or null with --no-canary. */
     Duration canary(Duration requestTimeout) {

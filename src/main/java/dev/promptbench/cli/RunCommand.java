@@ -153,7 +153,8 @@ public final class RunCommand implements Callable<Integer> {
             session.announce(resolved, notices, console.verbose);
             RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, session.request.settings(),
                     resolution.endpoints(), session.simulator.settings(), session.client(threads, resolved), outputs,
-                    !session.noWarmup, session.retry.canary(session.timeout), session.retry.policy(), previous, measure.repeats,
+                    !session.noWarmup, session.retry.canary(session.timeout), session.retry.policy(),
+                    session.retry.breaker(threads), previous, measure.repeats,
                     measure.warmupRequests, session.rate.control());
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());

@@ -73,6 +73,10 @@ final class SessionOptions {
         simulator.settings();
         if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
         if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
+        if (streamIdleTimeout.isZero()) {
+            throw new UsageException("--stream-idle-timeout must be longer than 0 (it bounds the silence between "
+                    + "the events of a streamed answer)");
+        }
     }
 
     /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */

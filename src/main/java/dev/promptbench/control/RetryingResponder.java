@@ -6,6 +6,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
@@ -23,6 +24,7 @@ public final class RetryingResponder implements Responder {
     private final Ticker ticker;
     private final DoubleSupplier random;
     private final AttemptListener attempts;
+    private final RunControl control;
 
     /**
      * @param random uniform draws in [0, 1) for the jitter, called on the worker's thread
@@ -39,6 +41,16 @@ public final class RetryingResponder implements Responder {
      */
     public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
                              Ticker ticker, DoubleSupplier random, AttemptListener attempts) {
+        this(inner, policy, cooldown, sleeper, ticker, random, attempts, new RunControl());
+    }
+
+    /**
+     * As above; once {@code control} is cancelled nothing is sent again, and a wait between attempts ends
+     * at once (the request is not in flight, so the grace period is not for it).
+     */
+    public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
+                             Ticker ticker, DoubleSupplier random, AttemptListener attempts, RunControl control) {
+        this.control = Objects.requireNonNull(control, "control");
         this.attempts = Objects.requireNonNull(attempts, "attempts");
         this.inner = Objects.requireNonNull(inner, "inner");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -70,18 +82,31 @@ public final class RetryingResponder implements Responder {
                 // Everyone holds back, not just this worker: the limit is shared.
                 cooldown.closeFor(retry.delay());
             }
+            if (control.isCancelled()) {
+                break;
+            }
             long start = ticker.nanoTime();
-            try {
+            Thread worker = Thread.currentThread();
+            try (RunControl.Registration wake = control.whenCancelled(worker::interrupt)) {
                 sleeper.sleep(retry.delay());
                 // Another worker's 429 may have closed the gate for longer than this one asked.
                 cooldown.awaitOpen();
-            } catch (InterruptedException cancelled) {
+            } catch (InterruptedException interrupted) {
                 waited += ticker.nanoTime() - start;
-                Thread.currentThread().interrupt();
+                // Woken by the run's cancel: the flag has done its job. Left set, it would close the results
+                // file's channel when this worker records the outcome. Any other interrupt is kept.
+                if (!control.isCancelled()) Thread.currentThread().interrupt();
                 break;
             }
             waited += ticker.nanoTime() - start;
-            if (failure.kind() == ErrorKind.TIMEOUT || failure.kind() == ErrorKind.CONNECTION_LOST) {
+            if (control.isCancelled()) {
+                // The cancel may have interrupted this thread just as the wait ended: clear it, as above.
+                Thread.interrupted();
+                break;
+            }
+            if (failure.kind() == ErrorKind.TIMEOUT || failure.kind() == ErrorKind.CONNECTION_LOST
+                    || failure.kind() == ErrorKind.STREAM_INCOMPLETE) {
+                // Sent, and maybe processed and billed: a cut stream too.
                 afterSend++;
             }
             count++;

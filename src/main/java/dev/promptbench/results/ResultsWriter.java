@@ -281,6 +281,24 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
     }
 
     /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
+    /**
+     * Writes a {@code breaker} record: the circuit breaker stopped this mode (the endpoint stopped answering);
+     * the mode's remaining prompts follow as not_run.
+     */
+    public void writeBreaker(String mode, int repeat, int failures, String lastKind, String lastMessage,
+                             String endpoint) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("type", "breaker");
+        node.put("mode", mode);
+        node.put("repeat", repeat);
+        node.put("failures", failures);
+        ObjectNode last = node.putObject("last_error");
+        last.put("kind", lastKind);
+        last.put("message", lastMessage);
+        node.put("endpoint", endpoint);
+        writeLine(node);
+    }
+
     public void writeSummary(ModeSummary summary) {
         ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "summary");

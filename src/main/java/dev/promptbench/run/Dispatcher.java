@@ -95,20 +95,28 @@ public final class Dispatcher {
         while (!leg.control().isCancelled()) {
             Taken taken = take(leg);
             if (taken == null) return;
-            waitUntil(taken.scheduledNanos());
             ChatRequest request = template.requestFor(taken.prompt());
             // Routed before the gate, so per-endpoint budgets know whose budget to charge.
             Endpoint endpoint = router.endpointFor(taken.prompt().index());
-            try {
+            boolean admitted = false;
+            // Waiting for its send time or at the gate, nothing is in flight: a cancel wakes the worker at once.
+            Thread worker = Thread.currentThread();
+            try (RunControl.Registration wake = leg.control().whenCancelled(worker::interrupt)) {
+                waitUntil(taken.scheduledNanos());
                 gate.enter(request, endpoint);
+                admitted = true;
             } catch (InterruptedException e) {
-                leg.recorder().recordNotRun(taken.prompt(), endpoint);
-                throw e;
+                if (!leg.control().isCancelled()) {
+                    leg.recorder().recordNotRun(taken.prompt(), endpoint);
+                    throw e;
+                }
             }
             if (leg.control().isCancelled()) {
-                // Cancelled while this worker waited at the gate: it was never sent.
+                // Cancelled while this worker waited: it was never sent. The cancel's interrupt is cleared, as
+                // it would close the results file's channel when this worker writes the record.
+                Thread.interrupted();
                 leg.recorder().recordNotRun(taken.prompt(), endpoint);
-                gate.leave(request, endpoint, null);
+                if (admitted) gate.leave(request, endpoint, null);
                 return;
             }
             Outcome outcome = send(lane, taken, request, endpoint, leg);

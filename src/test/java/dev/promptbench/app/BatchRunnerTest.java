@@ -93,7 +93,7 @@ class BatchRunnerTest {
         return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
                 SimulatorSettings.instant(), ClientSettings.defaults(8),
                 OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
-                false, null, RetryPolicy.defaults(), null, 1, 0, RunSpec.RateControl.none());
+                false, null, RetryPolicy.defaults(), 10, null, 1, 0, RunSpec.RateControl.none());
     }
 
     @Test

@@ -95,6 +95,20 @@ class CanaryTest {
     }
 
     @Test
+    void aConnectionThatCouldNotBeSetUpInTimeIsNotTriedAgain() throws Exception {
+        long now = System.nanoTime();
+        Outcome slow = new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 2_000_000_000L), null,
+                null, ErrorKind.CONNECT_FAILED, null, "connect failed: no TLS handshake within 2s", null);
+        Script script = new Script(slow);
+
+        Canary.Verdict verdict = send(script, 5);
+
+        assertEquals(1, script.calls);
+        assertTrue(verdict.fatalMessage().startsWith("http://127.0.0.1:9/v1/chat/completions: no TLS handshake within 2s"),
+                verdict.fatalMessage());
+    }
+
+    @Test
     void retriesZeroMeansOneAttempt() throws Exception {
         Script script = new Script(failure(ErrorKind.CONNECT_FAILED, null, "connect failed: connection refused"));
 

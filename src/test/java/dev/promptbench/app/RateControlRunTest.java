@@ -57,7 +57,7 @@ class RateControlRunTest {
             RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(LIMITS), ClientSettings.defaults(16),
-                    OutputFiles.check(OutputFile.of("--out", results, false), List.of(), List.of()), false, null, RetryPolicy.defaults(), null, 1, 0, rate);
+                    OutputFiles.check(OutputFile.of("--out", results, false), List.of(), List.of()), false, null, RetryPolicy.defaults(), 10, null, 1, 0, rate);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 

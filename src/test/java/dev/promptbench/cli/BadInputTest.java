@@ -35,6 +35,12 @@ class BadInputTest {
     }
 
     @Test
+    void aZeroStreamIdleTimeoutIsAUsageErrorNotAnInternalOne() {
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--stream", "--stream-idle-timeout", "0s"),
+                "--stream-idle-timeout must be longer than 0");
+    }
+
+    @Test
     void missingFile() {
         assertUsageError(CliRun.of("run", "prompts/nope.txt"), "prompts/nope.txt");
     }

@@ -216,6 +216,59 @@ class RetryingResponderTest {
         assertEquals(List.of(1), inner.attempts());
     }
 
+    @Test
+    void aCancelDuringTheBackOffEndsTheWaitAtOnceAndSendsNothingMore() throws Exception {
+        Outcome.Failure first = failure(ErrorKind.CONNECT_FAILED);
+        ScriptedResponder inner = new ScriptedResponder(first, success());
+        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl();
+        java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
+        // A real wait of an hour: only the cancel can end it.
+        Sleeper longWait = duration -> {
+            waiting.countDown();
+            Sleeper.system().sleep(Duration.ofHours(1));
+        };
+        RetryingResponder responder = new RetryingResponder(inner, POLICY, cooldown, longWait, ticker, () -> 0.5,
+                AttemptListener.none(), control);
+
+        CompletableFuture<Boolean> interruptedAfter = new CompletableFuture<>();
+        CompletableFuture<Outcome> outcome = CompletableFuture.supplyAsync(() -> {
+            Outcome o = responder.call(ControlFixtures.request(), ControlFixtures.azure());
+            interruptedAfter.complete(Thread.currentThread().isInterrupted());
+            return o;
+        });
+        assertTrue(waiting.await(10, TimeUnit.SECONDS));
+        control.cancel(dev.promptbench.run.RunControl.Cause.SIGNAL, "SIGINT");
+
+        Outcome.Failure last = assertInstanceOf(Outcome.Failure.class, outcome.get(10, TimeUnit.SECONDS));
+        assertEquals(ErrorKind.CONNECT_FAILED, last.kind());
+        assertEquals(List.of(1), inner.attempts(), "nothing is sent after the cancel");
+        assertFalse(interruptedAfter.get(), "the cancel's interrupt is not left for the results file to trip on");
+    }
+
+    @Test
+    void aCancelledRunRetriesNothing() {
+        ScriptedResponder inner = new ScriptedResponder(failure(ErrorKind.SERVER_ERROR), success());
+        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl();
+        control.cancel(dev.promptbench.run.RunControl.Cause.FATAL_ENDPOINT, "breaker");
+        RetryingResponder responder = new RetryingResponder(inner, POLICY, cooldown, sleeper, ticker, () -> 0.5,
+                AttemptListener.none(), control);
+
+        responder.call(ControlFixtures.request(), ControlFixtures.azure());
+
+        assertEquals(List.of(1), inner.attempts());
+        assertEquals(List.of(), sleeper.sleeps());
+    }
+
+    @Test
+    void aCutStreamThatIsRetriedCountsAsARetryAfterSend() {
+        ScriptedResponder inner = new ScriptedResponder(failure(ErrorKind.STREAM_INCOMPLETE), success());
+
+        Outcome outcome = retrying(inner, POLICY).call(ControlFixtures.request(), ControlFixtures.azure());
+
+        assertInstanceOf(Outcome.Success.class, outcome);
+        assertEquals(1, outcome.attempts().retriesAfterSend(), "the service may have processed and billed it");
+    }
+
     private RetryingResponder retrying(ScriptedResponder inner, RetryPolicy policy) {
         return new RetryingResponder(inner, policy, cooldown, sleeper, ticker, () -> 0.5);
     }
