@@ -111,6 +111,12 @@ final class FailureClassifier {
         return new Outcome.Failure(timing, status, requestId, kind, safeCode, SafeText.line(detail, headerValue), null);
     }
 
+    /** A connection that could not be set up in time ({@code cause}: "no TLS handshake within 10s"); nothing was sent. */
+    Outcome.Failure connectFailed(String cause, CallTrace trace) {
+        return new Outcome.Failure(trace.timing(System.nanoTime()), null, null, ErrorKind.CONNECT_FAILED, null,
+                "connect failed: " + cause, null);
+    }
+
     /** A failure found before anything was sent (credential, URL, body), with zero latency. */
     Outcome.Failure beforeSend(ErrorKind kind, String detail, String headerValue) {
         long now = System.nanoTime();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
@@ -45,6 +46,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     private final StreamedAnswer streamed;
     /** Each endpoint's URL, parsed once: parsing it per request cost ~1.6 KB of garbage and a few µs each. */
     private final Map<URI, HttpUrl> urls = new ConcurrentHashMap<>();
+    private final ScheduledThreadPoolExecutor setUpTimer;
+    private final Duration connectTimeout;
     private volatile String lastProtocol;
     private volatile boolean closed;
 
@@ -87,6 +90,14 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             http.protocols(List.of(Protocol.HTTP_1_1));
         }
         this.client = http.build();
+        this.connectTimeout = settings.connectTimeout();
+        this.setUpTimer = new ScheduledThreadPoolExecutor(1, task -> {
+            Thread thread = new Thread(task, "promptbench-connect-deadline");
+            thread.setDaemon(true);
+            return thread;
+        });
+        // A deadline is cancelled by nearly every call (its connection came in time): drop it at once.
+        setUpTimer.setRemoveOnCancelPolicy(true);
         WireCodec codec = new WireCodec();
         this.chatBody = new ChatBody(codec);
         this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout(),
@@ -145,7 +156,9 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             // Lets a simulator key its seeded draws by attempt, so a retry is not a replay of the failure.
             builder.header(ATTEMPT_HEADER, Integer.toString(request.attempt()));
         }
-        builder.header("Accept", request.stream() ? EVENT_STREAM : "application/json")
+        // A streamed request also accepts JSON: some servers answer a stream request with one JSON body, and a
+        // strict gateway answers 406 to an Accept that leaves out what the service would send.
+        builder.header("Accept", request.stream() ? EVENT_STREAM + ", application/json" : "application/json")
                 .header("User-Agent", USER_AGENT);
         // The extra headers' values may be secrets too (a gateway's subscription key): redacted like the key.
         String secrets = secrets(headerValue, endpoint);
@@ -178,6 +191,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         Call call = client.newCall(http);
         if (callTimeout != null) call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
+        SetUpDeadline setUp = new SetUpDeadline(setUpTimer, connectTimeout);
+        call.addEventListener(setUp);
         trace.markSent();
         Outcome outcome;
         RateLimitHeaders rateLimits = RateLimitHeaders.NONE;
@@ -196,8 +211,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         } catch (Exception e) {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a
             // per-request problem must come back as a value, never end the run.
-            outcome = failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host(),
-                    callTimeout);
+            String expired = setUp.expired();
+            outcome = expired != null && !closed ? failures.connectFailed(expired, trace)
+                    : failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host(),
+                            callTimeout);
         }
         return withConnection(outcome, trace.connectionTimes(), rateLimits);
     }
@@ -270,6 +287,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     public void close() {
         closed = true;
         client.dispatcher().cancelAll();
+        setUpTimer.shutdownNow();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

@@ -61,6 +61,16 @@ class OpenAIResponderHeadersTest {
     }
 
     @Test
+    void aStreamedRequestAcceptsAnEventStreamOrJsonSoStrictGatewaysDoNotAnswer406() {
+        stubFor(post(anyUrl()).willReturn(okJson(ClientFixtures.AZURE_COMPLETION)));
+
+        responder.call(ClientFixtures.streamRequest(), gateway(Map.of()));
+
+        verify(postRequestedFor(urlPathEqualTo("/openai/deployments/dep/chat/completions"))
+                .withHeader("Accept", equalTo("text/event-stream, application/json")));
+    }
+
+    @Test
     void aGatewayEchoingTheHeaderValueHasItRedacted() {
         stubFor(post(anyUrl()).willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                 .withBody("{\"statusCode\":401,\"message\":\"Access denied: invalid subscription key "
