@@ -8,6 +8,7 @@ import dev.promptbench.control.TokenCharge;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.results.BreakerTrip;
 import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.ResultsWriter;
@@ -153,8 +154,8 @@ public final class BatchRunner {
                         firstTimed);
                 Breaker.Trip trip = breaker.trip();
                 if (trip != null) {
-                    results.writeBreaker(mode.wireName(), leg.repeat(), trip.failures(), trip.lastKind(),
-                            trip.lastMessage(), trip.endpoint());
+                    results.writeBreaker(new BreakerTrip(mode.wireName(), leg.repeat(), trip.failures(),
+                            trip.lastKind(), trip.lastMessage(), trip.endpoint()));
                 }
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);

@@ -5,6 +5,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.config.EndpointUrls;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.results.CanaryReport;
 import java.time.Duration;
@@ -113,9 +114,14 @@ final class Canary {
         return switch (kind) {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
-            case NOT_FOUND -> endpoint.deployment() != null
-                    ? "check the deployment name '" + endpoint.deployment() + "' (the deployment, not the model name)"
-                    : "check the URL and the model name '" + endpoint.model() + "'";
+            case NOT_FOUND -> {
+                String nearest = EndpointUrls.nearestShape(endpoint.chatUrl(), endpoint.deployment());
+                String name = endpoint.deployment() != null
+                        ? "the deployment name '" + endpoint.deployment() + "' (the deployment, not the model name)"
+                        : "the model name '" + endpoint.model() + "'";
+                yield nearest == null ? "check " + name
+                        : "check the URL: the nearest known shape is " + nearest + ", and " + name;
+            }
             default -> "the endpoint rejected the request itself (an unsupported parameter?)";
         };
     }

@@ -10,6 +10,13 @@ import java.net.URI;
  * @param v1         true for the {@code /openai/v1} route
  * @param deployment the deployment named in a pasted {@code /openai/deployments/{name}/...} URL, or null
  * @param apiVersion the {@code api-version} query parameter of a pasted URL, or null
+ * @param chatUrl    a full chat-completions URL of another shape (a gateway's, Azure's spec path without
+ *                   {@code /openai}), used as given; null for the shapes promptbench builds itself
  */
-public record AzureAddress(URI resource, boolean v1, String deployment, String apiVersion) {
+public record AzureAddress(URI resource, boolean v1, String deployment, String apiVersion, URI chatUrl) {
+
+    /** An address whose chat URL promptbench builds. */
+    public AzureAddress(URI resource, boolean v1, String deployment, String apiVersion) {
+        this(resource, v1, deployment, apiVersion, null);
+    }
 }

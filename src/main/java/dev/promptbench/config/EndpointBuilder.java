@@ -165,8 +165,9 @@ final class EndpointBuilder {
                 EndpointUrls.defaultMaxTokensField(Provider.AZURE, url.value(), version), "default for Azure"
                 + (address.v1() ? "" : " api-version " + version)));
         out.add(field.line("max-tokens field"));
-        URI chatUrl = address.v1()
-                ? EndpointUrls.azureV1ChatUrl(address.resource(), version)
+        URI chatUrl = address.chatUrl() != null
+                ? EndpointUrls.givenChatUrl(address.chatUrl(), address.deployment(), version)
+                : address.v1() ? EndpointUrls.azureV1ChatUrl(address.resource(), version)
                 : EndpointUrls.azureDeploymentChatUrl(address.resource(), deployment.value(), version);
         Credential credential = keys.read(Provider.AZURE, url.value(), spec, specLabel, out);
         return new Endpoint(name, address.v1() ? ApiStyle.AZURE_V1 : ApiStyle.AZURE_DEPLOYMENT, chatUrl,

@@ -22,6 +22,7 @@ public final class EndpointUrls {
             List.of(".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com");
     private static final String DEPLOYMENTS = "/openai/deployments/";
     private static final String V1 = "/openai/v1";
+    private static final String SPEC_DEPLOYMENTS = "/deployments/";
     private static final String CHAT = "/chat/completions";
     // Azure only learned max_completion_tokens in 2024-09-01-preview; older versions reject it with a 400.
     private static final String FIRST_VERSION_WITH_MAX_COMPLETION_TOKENS = "2024-09-01";
@@ -68,6 +69,10 @@ public final class EndpointUrls {
                 || path.contains(DEPLOYMENTS) || path.endsWith(V1) || path.contains(V1 + "/")) {
             return Optional.of(Provider.AZURE);
         }
+        // Azure's spec path without /openai, as API Management publishes it: /deployments/{name}/chat/completions.
+        if (path.endsWith(CHAT) && path.contains(SPEC_DEPLOYMENTS)) {
+            return Optional.of(Provider.AZURE);
+        }
         if (host.equals("api.openai.com") || path.endsWith("/v1") || path.endsWith("/v1" + CHAT)) {
             return Optional.of(Provider.OPENAI);
         }
@@ -90,6 +95,18 @@ public final class EndpointUrls {
         if (v1 >= 0 && (path.endsWith(V1) || path.endsWith(V1 + CHAT))) {
             return new AzureAddress(base(url, path.substring(0, v1)), true, null, apiVersion);
         }
+        if (path.endsWith(CHAT)) {
+            // Any other full chat-completions URL (an API Management product, a custom base path, Azure's spec
+            // path without /openai) is used as given; a /deployments/{name}/ segment still names the deployment.
+            int named = path.lastIndexOf(SPEC_DEPLOYMENTS);
+            String deployment = null;
+            if (named >= 0) {
+                String rest = path.substring(named + SPEC_DEPLOYMENTS.length());
+                int slash = rest.indexOf('/');
+                deployment = slash <= 0 ? null : decode(rest.substring(0, slash));
+            }
+            return new AzureAddress(base(url, ""), false, deployment, apiVersion, url);
+        }
         // People often paste the resource URL with the /openai segment the SDKs add themselves.
         String prefix = path.endsWith("/openai") ? path.substring(0, path.length() - "/openai".length()) : path;
         return new AzureAddress(base(url, prefix), false, null, apiVersion);
@@ -99,6 +116,15 @@ public final class EndpointUrls {
     public static URI azureDeploymentChatUrl(URI resource, String deployment, String apiVersion) {
         return URI.create(withoutTrailingSlash(resource) + DEPLOYMENTS + deployment + CHAT
                 + "?api-version=" + apiVersion);
+    }
+
+    /**
+     * A full chat URL taken as given, with {@code api-version} added when it names a deployment and has none
+     * (Azure's deployment route needs one).
+     */
+    public static URI givenChatUrl(URI url, String deployment, String apiVersion) {
+        if (deployment == null || apiVersion == null || queryParameter(url, "api-version") != null) return url;
+        return URI.create(url + (url.getRawQuery() == null ? "?" : "&") + "api-version=" + apiVersion);
     }
 
     /** {@code {resource}/openai/v1/chat/completions}, with {@code ?api-version=} only when one is given. */
@@ -120,6 +146,21 @@ public final class EndpointUrls {
         String chatPath = (path.isEmpty() ? "/v1" : path) + CHAT;
         String query = base.getRawQuery() == null ? "" : "?" + base.getRawQuery();
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + chatPath + query);
+    }
+
+    /**
+     * The known chat-completions shape nearest to {@code chatUrl}, for a 404's hint: Azure's deployment route
+     * when a deployment is named, else the OpenAI-style {@code /v1/chat/completions}; null when the URL already
+     * has that shape (then the name in it is the likelier mistake).
+     */
+    public static String nearestShape(URI chatUrl, String deployment) {
+        String origin = chatUrl.getScheme() + "://" + chatUrl.getRawAuthority();
+        String path = trimSlashes(chatUrl.getRawPath());
+        if (deployment != null) {
+            return path.contains(DEPLOYMENTS) || path.endsWith(V1 + CHAT) ? null
+                    : origin + DEPLOYMENTS + deployment + CHAT + "?api-version=…";
+        }
+        return path.endsWith("/v1" + CHAT) ? null : origin + "/v1" + CHAT;
     }
 
     /** True for localhost and loopback literals; no DNS lookup, so it stays pure. */

@@ -280,25 +280,24 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         return RecordJson.round(nanos / 1e6);
     }
 
-    /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
     /**
      * Writes a {@code breaker} record: the circuit breaker stopped this mode (the endpoint stopped answering);
-     * the mode's remaining prompts follow as not_run.
+     * the mode's remaining prompts are recorded not_run.
      */
-    public void writeBreaker(String mode, int repeat, int failures, String lastKind, String lastMessage,
-                             String endpoint) {
-        ObjectNode node = Json.MAPPER.createObjectNode();
+    public void writeBreaker(BreakerTrip trip) {
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "breaker");
-        node.put("mode", mode);
-        node.put("repeat", repeat);
-        node.put("failures", failures);
+        node.put("mode", trip.mode());
+        node.put("repeat", trip.repeat());
+        node.put("failures", trip.failures());
         ObjectNode last = node.putObject("last_error");
-        last.put("kind", lastKind);
-        last.put("message", lastMessage);
-        node.put("endpoint", endpoint);
+        last.put("kind", trip.lastKind());
+        last.put("message", trip.lastMessage());
+        node.put("endpoint", trip.endpoint());
         writeLine(node);
     }
 
+    /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
     public void writeSummary(ModeSummary summary) {
         ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "summary");

@@ -109,6 +109,22 @@ class CanaryTest {
     }
 
     @Test
+    void a404NamesTheUrlTriedAndTheNearestKnownShape() throws Exception {
+        Endpoint gateway = new Endpoint("default", ApiStyle.AZURE_DEPLOYMENT,
+                URI.create("https://apim.example.net/team/dep/chat/completions?api-version=2024-10-21"), "dep", null,
+                "max_completion_tokens", ApiKeyCredential.bearer("k", "test"), false);
+        Script script = new Script(failure(ErrorKind.NOT_FOUND, 404, "HTTP 404: Resource not found"));
+
+        String message = new Canary(script, slept::add, 5, Duration.ofSeconds(30)).send(request(), gateway)
+                .fatalMessage();
+
+        assertTrue(message.startsWith("https://apim.example.net/team/dep/chat/completions answered HTTP 404"), message);
+        assertTrue(message.contains("nearest known shape is https://apim.example.net/openai/deployments/dep/"
+                + "chat/completions?api-version="), message);
+        assertTrue(message.contains("'dep'"), message);
+    }
+
+    @Test
     void retriesZeroMeansOneAttempt() throws Exception {
         Script script = new Script(failure(ErrorKind.CONNECT_FAILED, null, "connect failed: connection refused"));
 

@@ -137,6 +137,31 @@ class EndpointResolverTest {
     }
 
     @Test
+    void aFullGatewayUrlEndingInChatCompletionsIsUsedAsGiven() {
+        String apim = "https://apim.contoso.net/team-a/deployments/gpt4/chat/completions?api-version=2024-10-21";
+        Endpoint e = single(resolve(Map.of("AZURE_OPENAI_API_KEY", FAKE_KEY), flags().endpoint(apim)));
+        assertEquals(ApiStyle.AZURE_DEPLOYMENT, e.style(), "a /deployments/ path with an api-version says Azure");
+        assertEquals(apim, e.chatUrl().toString());
+        assertEquals("gpt4", e.deployment());
+    }
+
+    @Test
+    void anAzureSpecPathWithoutOpenaiIsUsedAsGivenWithItsApiVersion() {
+        String spec = "https://x.openai.azure.com/deployments/dep/chat/completions";
+        Endpoint e = single(resolve(Map.of("AZURE_OPENAI_API_KEY", FAKE_KEY), flags().endpoint(spec)));
+        assertEquals(spec + "?api-version=2024-10-21", e.chatUrl().toString());
+        assertEquals("dep", e.deployment());
+    }
+
+    @Test
+    void aCustomAzureBasePathEndingInChatCompletionsIsNotExtended() {
+        String custom = "https://gw.corp.example/aoai/chat/completions?api-version=2024-10-21";
+        Endpoint e = single(resolve(Map.of("AZURE_OPENAI_API_KEY", FAKE_KEY),
+                flags().endpoint(custom).provider("azure").deployment("d")));
+        assertEquals(custom, e.chatUrl().toString());
+    }
+
+    @Test
     void azureKeyWithoutEndpoint() {
         assertMessage("AZURE_OPENAI_API_KEY is set but no endpoint: set AZURE_OPENAI_ENDPOINT or pass --endpoint",
                 Map.of("AZURE_OPENAI_API_KEY", FAKE_KEY), flags());
