@@ -125,6 +125,11 @@ final class CallTrace extends EventListener {
 
     Integer status() { return status; }
 
+    /** True when the call's connection came from the pool and nothing of an answer arrived on it. */
+    boolean failedOnReusedConnectionBeforeAnswer() {
+        return acquired && connectStart == Timing.UNSET && headersNanos == Timing.UNSET && status == null;
+    }
+
     String requestId() { return requestId; }
 
     /** The timestamps so far, with {@code endNanos} as the end. */

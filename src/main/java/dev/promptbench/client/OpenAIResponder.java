@@ -38,6 +38,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     private static final String USER_AGENT = "promptbench/" + version();
     /** Error bodies are read up to this size for their code and message; the rest is only counted. */
     private static final int ERROR_HEAD_LIMIT = 64 * 1024;
+    /** How long an idle pooled connection is kept for reuse. */
+    static final int IDLE_SECONDS = 4;
 
     private final OkHttpClient client;
     private final ChatBody chatBody;
@@ -47,6 +49,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     /** Each endpoint's URL, parsed once: parsing it per request cost ~1.6 KB of garbage and a few µs each. */
     private final Map<URI, HttpUrl> urls = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor setUpTimer;
+    private final KeepAliveTimeouts keepAlive = new KeepAliveTimeouts(System::nanoTime);
     private final Duration connectTimeout;
     private volatile String lastProtocol;
     private volatile boolean closed;
@@ -71,7 +74,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .dispatcher(dispatcher)
                 // OkHttp keeps only 5 idle connections by default; above that, every worker that finishes
                 // closes its connection and the next request dials again (about -10 % throughput, 2x p99).
-                .connectionPool(new ConnectionPool(settings.maxConnections(), 5, TimeUnit.MINUTES))
+                // An idle connection is dropped after 4 s, below the shortest common server keep-alive (Node's
+                // 5 s; nginx 75 s): reusing one the server has probably closed fails the request on it.
+                .connectionPool(new ConnectionPool(settings.maxConnections(), IDLE_SECONDS, TimeUnit.SECONDS))
+                .addNetworkInterceptor(keepAlive)
                 .callTimeout(settings.requestTimeout())
                 .connectTimeout(settings.connectTimeout())
                 // The call timeout bounds everything; OkHttp's default 10 s read timeout would cut slow models.
@@ -187,12 +193,27 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     }
 
     private Outcome execute(Request http, boolean stream, String headerValue, Duration callTimeout) {
+        Sent first = executeOnce(http, stream, headerValue, callTimeout, true);
+        if (!first.stale()) return first.outcome();
+        // It failed on a reused connection before any byte of the answer: the server had most likely closed that
+        // connection (it went idle too long), so nothing reached it. Sent once more on a fresh connection, and
+        // not counted as a retry; the other idle connections are dropped as probably stale too.
+        client.connectionPool().evictAll();
+        return executeOnce(http, stream, headerValue, callTimeout, false).outcome();
+    }
+
+    /** One call's outcome, and whether it failed on a stale pooled connection before anything came back. */
+    private record Sent(Outcome outcome, boolean stale) {}
+
+    private Sent executeOnce(Request http, boolean stream, String headerValue, Duration callTimeout,
+                             boolean mayResend) {
         CallTrace trace = new CallTrace();
         Call call = client.newCall(http);
         if (callTimeout != null) call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
         SetUpDeadline setUp = new SetUpDeadline(setUpTimer, connectTimeout);
         call.addEventListener(setUp);
+        call.addEventListener(keepAlive);
         trace.markSent();
         Outcome outcome;
         RateLimitHeaders rateLimits = RateLimitHeaders.NONE;
@@ -212,11 +233,15 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a
             // per-request problem must come back as a value, never end the run.
             String expired = setUp.expired();
+            if (mayResend && expired == null && !closed && !call.isCanceled() && e instanceof IOException
+                    && !Thread.currentThread().isInterrupted() && trace.failedOnReusedConnectionBeforeAnswer()) {
+                return new Sent(null, true);
+            }
             outcome = expired != null && !closed ? failures.connectFailed(expired, trace)
                     : failures.transport(e, trace, call.isCanceled(), closed, headerValue, http.url().host(),
                             callTimeout);
         }
-        return withConnection(outcome, trace.connectionTimes(), rateLimits);
+        return new Sent(withConnection(outcome, trace.connectionTimes(), rateLimits), false);
     }
 
     /** The {@code x-ratelimit-*} headers, read for every response (2xx, 429 and other errors alike). */

@@ -78,7 +78,7 @@ class OpenAIResponderStreamTest {
     void aStreamRequestAsksForEventsAndUsage() {
         responder.call(ClientFixtures.streamRequest(), ClientFixtures.azure(base));
 
-        verify(postRequestedFor(urlEqualTo(AZURE_PATH)).withHeader("Accept", equalTo("text/event-stream")));
+        verify(postRequestedFor(urlEqualTo(AZURE_PATH)).withHeader("Accept", equalTo("text/event-stream, application/json")));
         assertEquals(MESSAGES + ",\"stream\":true,\"stream_options\":{\"include_usage\":true}}", onlyBody());
     }
 
