@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ChatRequest;
@@ -35,9 +34,8 @@ class CanaryTest {
     private final List<Duration> slept = new ArrayList<>();
 
     private static ChatRequest request() {
-        var messages = JsonNodeFactory.instance.arrayNode();
-        messages.addObject().put("role", "user").put("content", "hi");
-        Prompt prompt = new Prompt(0, "line-1", messages, JsonNodeFactory.instance.objectNode());
+        Prompt prompt = new Prompt(0, "line-1", List.of(dev.promptbench.prompt.Message.text("user", "hi")),
+                java.util.Map.of());
         return new RequestTemplate(RequestSettings.none()).canaryFor(prompt);
     }
 
