@@ -189,9 +189,9 @@ final class Session implements AutoCloseable {
     RetryingResponder responder(RetryPolicy policy, AttemptListener breaker) {
         AttemptListener rate = rates.attempts();
         return new RetryingResponder(http, policy, cooldown, sleeper, ticker,
-                () -> ThreadLocalRandom.current().nextDouble(), (endpoint, attempt) -> {
-                    rate.attempted(endpoint, attempt);
-                    breaker.attempted(endpoint, attempt);
+                () -> ThreadLocalRandom.current().nextDouble(), (endpoint, request, attempt) -> {
+                    rate.attempted(endpoint, request, attempt);
+                    breaker.attempted(endpoint, request, attempt);
                 }, control);
     }
 

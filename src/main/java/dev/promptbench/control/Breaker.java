@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
@@ -56,7 +57,7 @@ public final class Breaker implements AttemptListener {
     }
 
     @Override
-    public void attempted(Endpoint endpoint, Outcome attempt) {
+    public void attempted(Endpoint endpoint, ChatRequest request, Outcome attempt) {
         Trip tripped = null;
         synchronized (this) {
             if (threshold == OFF || trip != null) return;

@@ -70,7 +70,7 @@ class CalibratedBudgetRunTest {
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), ClientSettings.defaults(16),
                     OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
-                    false, false, RetryPolicy.defaults(), null, 1, 0, PACED);
+                    false, null, RetryPolicy.defaults(), 10, null, 1, 0, PACED);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 

@@ -36,7 +36,7 @@ class BreakerTest {
     }
 
     private void feed(Breaker breaker, int times, Outcome outcome) {
-        for (int i = 0; i < times; i++) breaker.attempted(ENDPOINT, outcome);
+        for (int i = 0; i < times; i++) breaker.attempted(ENDPOINT, null, outcome);
     }
 
     @Test
@@ -44,7 +44,7 @@ class BreakerTest {
         Breaker breaker = new Breaker(5, trips::add);
         feed(breaker, 4, failure(ErrorKind.CONNECT_FAILED, null));
         assertNull(breaker.trip());
-        breaker.attempted(ENDPOINT, failure(ErrorKind.TIMEOUT, null));
+        breaker.attempted(ENDPOINT, null, failure(ErrorKind.TIMEOUT, null));
         feed(breaker, 10, failure(ErrorKind.CONNECTION_LOST, null));
 
         assertEquals(1, trips.size());
@@ -59,7 +59,7 @@ class BreakerTest {
         Breaker breaker = new Breaker(5, trips::add);
         for (int round = 0; round < 10; round++) {
             feed(breaker, 4, failure(ErrorKind.CONNECT_FAILED, null));
-            breaker.attempted(ENDPOINT, success());
+            breaker.attempted(ENDPOINT, null, success());
         }
         assertNull(breaker.trip());
     }
@@ -71,7 +71,7 @@ class BreakerTest {
         feed(breaker, 20, failure(ErrorKind.SERVER_ERROR, 503));
         feed(breaker, 20, failure(ErrorKind.RATE_LIMITED, 429));
         assertNull(breaker.trip());
-        breaker.attempted(ENDPOINT, failure(ErrorKind.TIMEOUT, null));
+        breaker.attempted(ENDPOINT, null, failure(ErrorKind.TIMEOUT, null));
         assertNotNull(breaker.trip());
     }
 
