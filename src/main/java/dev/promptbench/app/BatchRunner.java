@@ -1,10 +1,7 @@
 package dev.promptbench.app;
 
-import dev.promptbench.client.Endpoint;
 import dev.promptbench.control.Breaker;
-import dev.promptbench.control.Budget;
 import dev.promptbench.control.Sleeper;
-import dev.promptbench.control.TokenCharge;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -59,38 +56,27 @@ public final class BatchRunner {
             throws IOException, PromptFileException, InterruptedException {
         StartupOverhead overhead = StartupOverhead.sinceProcessStart(ticker);
         listener = IgnoredStream.watch(listener, spec.settings().stream());
-        try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
-                ticker)) {
-            RequestTemplate template = new RequestTemplate(spec.settings());
-            Prompt firstPrompt = firstPrompt(spec);
+        RequestTemplate template = new RequestTemplate(spec.settings());
+        Prompt firstPrompt = firstPrompt(spec);
+        LimitLog limits = new LimitLog();
+        // The warm-up runs beside the rate set-up and the canary; the first timed request waits for it.
+        try (Session session = Session.open(spec.session(), template.requestFor(firstPrompt), spec.threads(), limits,
+                control, sleeper, ticker)) {
             listener.notice(firstLine(session, spec));
-            // The warm-up runs beside the rate set-up and the canary; the first timed request waits for it.
-            Warmup.Running warming = spec.warmup() ? session.warmUp(template.requestFor(firstPrompt), spec.threads())
-                    : Warmup.Running.NONE;
-            LimitLog limits = new LimitLog();
-            session.control(spec.rate(), spec.threads(), limits);
-            rateNotices(session, spec, listener);
+            session.announceRates(listener, spec.settings().maxTokens());
             CanaryReport canary = null;
-            if (spec.canary() != null) {
-                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), spec.canary(),
-                        spec.retry().retries(), listener);
-                if (verdict.fatalMessage() != null) {
-                    warming.close();
-                    return BatchResult.fatalCanary(verdict.fatalMessage());
-                }
-                if (control.isCancelled()) {
-                    warming.close();
-                    return BatchResult.stoppedBeforeBatch(control.cancelCause());
-                }
+            if (spec.session().canary() != null) {
+                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
+                if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
+                if (control.isCancelled()) return BatchResult.stoppedBeforeBatch(control.cancelCause());
                 canary = verdict.report();
             }
-            warming.await();
+            session.awaitWarmup();
             // The circuit breaker: an endpoint that stops answering every worker stops the run (exit 4).
-            Breaker breaker = new Breaker(spec.breaker(), trip -> control.cancel(RunControl.Cause.FATAL_ENDPOINT,
-                    trip.describe() + "; the rest is recorded not_run, and --resume "
+            Breaker breaker = new Breaker(spec.session().breaker(), trip -> control.cancel(
+                    RunControl.Cause.FATAL_ENDPOINT, trip.describe() + "; the rest is recorded not_run, and --resume "
                             + spec.outputs().results().path() + " finishes it"));
-            Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry(), breaker), template,
-                    session.router(), session.gate(), ticker);
+            Dispatcher dispatcher = session.dispatcher(template, breaker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
             RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
@@ -136,8 +122,8 @@ public final class BatchRunner {
                 : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
         try (ResultsWriter results = openResults(spec, header, opened)) {
             listener.notice((spec.resume() != null ? "appending to: " : "results: ") + opened.path());
-            List<Leg> legs = Leg.schedule(spec.plans(), spec.repeats(), spec.order());
-            if (spec.warmupRequests() > 0 && !legs.isEmpty()) {
+            List<Leg> legs = Leg.schedule(spec.schedule().plans(), spec.schedule().repeats(), spec.schedule().order());
+            if (spec.schedule().warmupRequests() > 0 && !legs.isEmpty()) {
                 sendWarmupRequests(spec, legs.get(0), dispatcher, rates.gates(), results);
             }
             for (Leg leg : legs) {
@@ -168,7 +154,7 @@ public final class BatchRunner {
     private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, RateGates rates,
                                     ResultsWriter results)
             throws PromptFileException, InterruptedException {
-        try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.warmupRequests())) {
+        try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.schedule().warmupRequests())) {
             rates.startMode();
             dispatcher.run(first.plan(), 0, true, source, results, control);
         }
@@ -182,7 +168,7 @@ public final class BatchRunner {
             return results;
         }
         Map<String, Integer> remaining = new LinkedHashMap<>();
-        for (Plan plan : spec.plans()) {
+        for (Plan plan : spec.schedule().plans()) {
             remaining.put(plan.mode().wireName(),
                     spec.prompts().count() - spec.resume().done().get(plan.mode()).cardinality());
         }
@@ -210,30 +196,6 @@ public final class BatchRunner {
         return summary;
     }
 
-    /** Before the batch: say what the rate control does, and warn when a token budget must guess. */
-    private static void rateNotices(Session session, RunSpec spec, RunListener listener) {
-        RateGates rates = session.rates();
-        if (rates.budgeted()) {
-            for (Endpoint endpoint : session.endpoints()) {
-                Budget budget = rates.budgetOf(endpoint);
-                if (budget == null) continue;
-                listener.notice("budget" + (session.endpoints().size() > 1 ? " " + endpoint.name() : "") + ": "
-                        + budget.requestsPerMinute() + " RPM"
-                        + (budget.tokensPerMinute() == null ? "" : ", " + budget.tokensPerMinute() + " TPM")
-                        + " (paced, bursts of at most one second's worth)");
-            }
-        }
-        if (rates.chargesTokens() && spec.settings().maxTokens() == null) {
-            listener.notice("warning: no --max-tokens: Azure reserves the model's whole context for each request "
-                    + "against TPM; the budget charges " + TokenCharge.DEFAULT_MAX_TOKENS
-                    + " tokens for it (set --max-tokens to pace on what you really ask for)");
-        }
-        if (rates.adaptive()) {
-            listener.notice("adaptive concurrency: 1.." + spec.threads() + " in flight, starting at "
-                    + rates.adaptiveLimit());
-        }
-    }
-
     private static Prompt firstPrompt(RunSpec spec) throws PromptFileException {
         try (PromptSource source = spec.prompts().source()) {
             return source.next();
@@ -243,16 +205,16 @@ public final class BatchRunner {
     /** The first line: what we talk to, so nobody mistakes a simulated run for a real one. */
     private static String firstLine(Session session, RunSpec spec) {
         int prompts = spec.prompts().count();
-        boolean parallel = spec.plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL);
+        boolean parallel = spec.schedule().plans().stream().anyMatch(p -> p.mode() == Mode.PARALLEL);
         return "promptbench " + Version.current() + " · " + session.describe() + " · " + prompts
-                + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.modeName()
+                + (prompts == 1 ? " prompt" : " prompts") + " · " + spec.schedule().mode().wireName()
                 + (parallel ? " · " + spec.threads() + " threads" : "");
     }
 
     private static RunConfig config(RunSpec spec) {
-        return new RunConfig(spec.modeName(), spec.threads(), spec.settings().maxTokens(),
+        return new RunConfig(spec.schedule().mode().wireName(), spec.threads(), spec.settings().maxTokens(),
                 spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(),
-                spec.settings().stream(), spec.order(),
-                spec.client().requestTimeout().toMillis(), spec.client().connectTimeout().toMillis());
+                spec.settings().stream(), spec.schedule().order().wireName(),
+                spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis());
     }
 }

@@ -22,7 +22,7 @@ public record DryRun(int prompts, long requests, long promptTokens, Long maxComp
     public static DryRun of(RunSpec spec) throws PromptFileException {
         TokenEstimator tokens = new TokenEstimator();
         RequestTemplate template = new RequestTemplate(spec.settings());
-        long passes = (long) spec.plans().size() * spec.repeats();
+        long passes = (long) spec.schedule().plans().size() * spec.schedule().repeats();
         long onePassTokens = 0;
         long onePassCompletion = 0;
         boolean unbounded = false;
@@ -39,7 +39,7 @@ public record DryRun(int prompts, long requests, long promptTokens, Long maxComp
                 onePassTokens += promptTokens;
                 if (request.maxTokens() == null) unbounded = true;
                 else onePassCompletion += request.maxTokens();
-                if (index < spec.warmupRequests()) {
+                if (index < spec.schedule().warmupRequests()) {
                     warmupTokens += promptTokens;
                     warmupCompletion += request.maxTokens() == null ? 0 : request.maxTokens();
                 }
@@ -47,8 +47,8 @@ public record DryRun(int prompts, long requests, long promptTokens, Long maxComp
                 index++;
             }
         }
-        int warmups = Math.min(spec.warmupRequests(), spec.prompts().count());
-        boolean canary = spec.canary() != null;
+        int warmups = Math.min(spec.schedule().warmupRequests(), spec.prompts().count());
+        boolean canary = spec.session().canary() != null;
         long requests = passes * spec.prompts().count() + warmups + (canary ? 1 : 0);
         long promptTotal = passes * onePassTokens + warmupTokens + (canary ? Math.max(0, firstPromptTokens) : 0);
         Long completion = unbounded ? null : passes * onePassCompletion + warmupCompletion + (canary ? 1 : 0);

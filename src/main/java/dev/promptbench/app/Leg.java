@@ -17,11 +17,11 @@ record Leg(Plan plan, int repeat) {
      * {@code par-first}); {@code alternate} reverses every other repeat (seq, par, par, seq, ...) so
      * drift and warm caches do not favour one mode.
      */
-    static List<Leg> schedule(List<Plan> plans, int repeats, String order) {
+    static List<Leg> schedule(List<Plan> plans, int repeats, LegOrder order) {
         List<Leg> legs = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             List<Plan> these = new ArrayList<>(plans);
-            if ("alternate".equals(order) && repeat % 2 == 1) java.util.Collections.reverse(these);
+            if (order == LegOrder.ALTERNATE && repeat % 2 == 1) java.util.Collections.reverse(these);
             for (Plan plan : these) legs.add(new Leg(plan, repeat));
         }
         return legs;

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The rate control of one run, built from the endpoints and {@link RunSpec.RateControl}: a budget per
+ * The rate control of one run, built from the endpoints and {@link RateControl}: a budget per
  * endpoint (its profile's {@code tpm}/{@code rpm}, else {@code --tpm}/{@code --rpm}; a token budget's charge
  * calibrated from that endpoint's answers), adaptive
  * concurrency when asked, the gate every request passes (adaptive slot, then the 429 cool-down, then
@@ -57,7 +57,7 @@ final class RateGates {
      * @param threads  the most requests in flight (the adaptive limit's ceiling)
      * @param listener told every change of the adaptive limit
      */
-    static RateGates of(List<Endpoint> endpoints, RunSpec.RateControl rate, int threads, CooldownGate cooldown,
+    static RateGates of(List<Endpoint> endpoints, RateControl rate, int threads, CooldownGate cooldown,
                         Ticker ticker, Sleeper sleeper, LimitListener listener) {
         // The vocabulary is loaded only when some budget counts tokens, and then before anything is timed.
         TokenEstimator estimator = new TokenEstimator();

@@ -21,10 +21,10 @@ public final class RunSettings {
     public static Map<String, String> of(RunSpec spec) {
         Map<String, String> settings = new LinkedHashMap<>();
         RequestSettings request = spec.settings();
-        settings.put("--mode", spec.modeName());
-        settings.put("--order", spec.order());
+        settings.put("--mode", spec.schedule().mode().wireName());
+        settings.put("--order", spec.schedule().order().wireName());
         settings.put("--threads", Integer.toString(spec.threads()));
-        settings.put("--repeat", Integer.toString(spec.repeats()));
+        settings.put("--repeat", Integer.toString(spec.schedule().repeats()));
         settings.put("--stream", Boolean.toString(request.stream()));
         settings.put("--max-tokens", text(request.maxTokens()));
         settings.put("--temperature", text(request.temperature()));
@@ -33,13 +33,13 @@ public final class RunSettings {
         settings.put("--extra-body", text(request.extraBody()));
         settings.put("--role", spec.prompts().style().role());
         settings.put("--system", text(spec.prompts().style().system()));
-        settings.put("--rate", spec.plans().stream().filter(p -> p instanceof Plan.OpenLoop)
+        settings.put("--rate", spec.schedule().plans().stream().filter(p -> p instanceof Plan.OpenLoop)
                 .map(p -> ((Plan.OpenLoop) p).arrival().toString()).findFirst().orElse("none"));
-        settings.put("--timeout", spec.client().requestTimeout().toString());
-        settings.put("--connect-timeout", spec.client().connectTimeout().toString());
-        settings.put("--stream-idle-timeout", text(spec.client().streamIdleTimeout()));
-        settings.put("--retries", Integer.toString(spec.retry().retries()));
-        List<Endpoint> endpoints = spec.endpoints();
+        settings.put("--timeout", spec.session().client().requestTimeout().toString());
+        settings.put("--connect-timeout", spec.session().client().connectTimeout().toString());
+        settings.put("--stream-idle-timeout", text(spec.session().client().streamIdleTimeout()));
+        settings.put("--retries", Integer.toString(spec.session().retry().retries()));
+        List<Endpoint> endpoints = spec.session().endpoints();
         settings.put("endpoint", endpoints.isEmpty() ? "the built-in simulator" : endpoint(endpoints.get(0)));
         for (int i = 1; i < endpoints.size(); i++) settings.put("endpoint " + (i + 1), endpoint(endpoints.get(i)));
         return settings;

@@ -7,17 +7,18 @@ import dev.promptbench.client.OpenAIResponder;
 import dev.promptbench.control.AttemptListener;
 import dev.promptbench.control.CooldownGate;
 import dev.promptbench.control.LimitListener;
-import dev.promptbench.control.RetryPolicy;
+import dev.promptbench.control.Budget;
 import dev.promptbench.control.RetryingResponder;
 import dev.promptbench.control.Sleeper;
+import dev.promptbench.control.TokenCharge;
 import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.Gate;
-import dev.promptbench.run.Router;
+import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.sim.Simulator;
-import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.sim.SimulatorTls;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,65 +27,89 @@ import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The connection side of a run: the simulator when no endpoint is configured, the one shared HTTP
- * client, its warm-up and the canary, the retrying responder with its shared 429 cool-down, and the
- * rate control (budgets, adaptive concurrency, the router over several endpoints).
+ * The connection side of a run or a sweep, complete once opened: the simulator when no endpoint is
+ * configured, the one shared HTTP client, its warm-up (started in the background), the rate control
+ * (budgets, adaptive concurrency, the router over several endpoints) and the retrying responder with
+ * its shared 429 cool-down. What is left to do is an action: the canary, then the dispatcher.
  */
 final class Session implements AutoCloseable {
     private static final int WARMUP_REQUESTS = 300;
     private static final Duration WARMUP_BUDGET = Duration.ofSeconds(1);
 
+    private final SessionSpec spec;
     private final Simulator simulator;
     private final OpenAIResponder http;
-    private final ClientSettings settings;
     private final List<Endpoint> endpoints;
     private final Sleeper sleeper;
     private final Ticker ticker;
     private final CooldownGate cooldown;
+    private final Warmup.Running warming;
+    private final RateGates rates;
+    private final int threads;
     private final RunControl control;
-    private RateGates rates;
 
-    private Session(Simulator simulator, OpenAIResponder http, ClientSettings settings, List<Endpoint> endpoints,
-                    RunControl control,
-                    Sleeper sleeper, Ticker ticker) {
-        this.simulator = simulator;
+    private Session(SessionSpec spec, Simulator simulator, OpenAIResponder http, List<Endpoint> endpoints,
+                    Warmup.Running warming, int threads, LimitListener limits, RunControl control, Sleeper sleeper,
+                    Ticker ticker) {
+        this.spec = spec;
         this.control = control;
+        this.simulator = simulator;
         this.http = http;
-        this.settings = settings;
         this.endpoints = endpoints;
+        this.warming = warming;
+        this.threads = threads;
         this.sleeper = sleeper;
         this.ticker = ticker;
         this.cooldown = new CooldownGate(ticker, () -> ThreadLocalRandom.current().nextDouble());
-        this.rates = RateGates.plain(endpoints, cooldown, ticker);
+        // Before the canary, which budgets charge too: Azure counts it like any request.
+        this.rates = RateGates.of(endpoints, spec.rate(), threads, cooldown, ticker, sleeper, limits);
     }
 
     /**
-     * Starts the simulator if {@code endpoints} is empty (over HTTPS with a fresh self-signed certificate,
-     * trusted by this run's client, when the client's network settings ask for it), and the HTTP client.
+     * Starts the simulator if no endpoint is configured (over HTTPS with a fresh self-signed certificate,
+     * trusted by this run's client, when the network settings ask for it), the HTTP client, the warm-up
+     * (in the background, beside the rate set-up and the canary) and the rate control. Loads the tokenizer
+     * when a budget counts tokens.
+     *
+     * @param warmupRequest what the warm-up sends (the first prompt's request)
+     * @param threads       the largest pool of the run: the adaptive limit's ceiling
+     * @param limits        told each change of the adaptive limit
      */
-    static Session open(List<Endpoint> endpoints, SimulatorSettings simulatorSettings, ClientSettings client,
+    static Session open(SessionSpec spec, ChatRequest warmupRequest, int threads, LimitListener limits,
                         RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
         Simulator simulator = null;
-        ClientSettings clientSettings = client;
-        if (endpoints.isEmpty()) {
-            SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(simulatorSettings.host()) : null;
-            simulator = Simulator.start(simulatorSettings, tls);
+        ClientSettings client = spec.client();
+        if (spec.endpoints().isEmpty()) {
+            SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(spec.simulator().host()) : null;
+            simulator = Simulator.start(spec.simulator(), tls);
             if (tls != null) {
-                clientSettings = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
+                client = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
                         "the simulator's self-signed certificate"));
             }
         }
         OpenAIResponder http;
         try {
-            http = new OpenAIResponder(clientSettings);
+            http = new OpenAIResponder(client);
         } catch (RuntimeException e) {
             if (simulator != null) simulator.close();
             throw e;
         }
         // After a cancel and its grace period, closing the client aborts the calls still in flight.
         control.onAbort(http::close);
-        List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri())) : endpoints;
-        return new Session(simulator, http, clientSettings, targets, control, sleeper, ticker);
+        List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
+                : spec.endpoints();
+        Warmup.Running warming = spec.warmup()
+                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET).start(client,
+                        warmupRequest)
+                : Warmup.Running.NONE;
+        try {
+            return new Session(spec, simulator, http, targets, warming, threads, limits, control, sleeper, ticker);
+        } catch (RuntimeException e) {
+            warming.close();
+            http.close();
+            if (simulator != null) simulator.close();
+            throw e;
+        }
     }
 
     boolean simulated() {
@@ -114,20 +139,31 @@ final class Session implements AutoCloseable {
         return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
     }
 
-    /** Starts warming the client's code path against a private simulator, untimed, in the background. */
-    Warmup.Running warmUp(ChatRequest request, int concurrency) {
-        return new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(concurrency, 8)), WARMUP_BUDGET).start(settings, request);
+    /** Says what the rate control does, and warns when a token budget must guess the completion's size. */
+    void announceRates(RunListener listener, Integer maxTokens) {
+        if (rates.budgeted()) {
+            for (Endpoint endpoint : endpoints) {
+                Budget budget = rates.budgetOf(endpoint);
+                if (budget == null) continue;
+                listener.notice("budget" + (endpoints.size() > 1 ? " " + endpoint.name() : "") + ": "
+                        + budget.requestsPerMinute() + " RPM"
+                        + (budget.tokensPerMinute() == null ? "" : ", " + budget.tokensPerMinute() + " TPM")
+                        + " (paced, bursts of at most one second's worth)");
+            }
+        }
+        if (rates.chargesTokens() && maxTokens == null) {
+            listener.notice("warning: no --max-tokens: Azure reserves the model's whole context for each request "
+                    + "against TPM; the budget charges " + TokenCharge.DEFAULT_MAX_TOKENS
+                    + " tokens for it (set --max-tokens to pace on what you really ask for)");
+        }
+        if (rates.adaptive()) {
+            listener.notice("adaptive concurrency: 1.." + threads + " in flight, starting at " + rates.adaptiveLimit());
+        }
     }
 
-    /**
-     * Sets up budgets and adaptive concurrency (before the canary, which is charged too: Azure counts
-     * it like any request). Loads the tokenizer when a budget counts tokens.
-     *
-     * @param threads  the largest pool of the run (the adaptive limit's ceiling)
-     * @param listener told each change of the adaptive limit
-     */
-    void control(RunSpec.RateControl rate, int threads, LimitListener listener) {
-        rates = RateGates.of(endpoints, rate, threads, cooldown, ticker, sleeper, listener);
+    /** Waits for the warm-up to end: the first measured request must not share the machine with it. */
+    void awaitWarmup() throws IOException, InterruptedException {
+        warming.await();
     }
 
     /** The rate control in force. */
@@ -136,11 +172,12 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * Sends the canary through the gate (so budgets charge it), each attempt bounded by {@code bound};
-     * tells the listener what it found.
+     * Sends the canary through the gate (so budgets charge it), each attempt bounded by the spec's canary
+     * bound and retried as the retry policy says; tells the listener what it found.
      */
-    Canary.Verdict canary(ChatRequest request, Duration bound, int retries, RunListener listener)
-            throws InterruptedException {
+    Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
+        Duration bound = spec.canary();
+        int retries = spec.retry().retries();
         Gate gate = rates.gate();
         Canary.Verdict verdict;
         // No request of the batch is in flight yet, so a cancel grants no grace: it aborts the canary's call
@@ -178,36 +215,18 @@ final class Session implements AutoCloseable {
     }
 
     /**
-     * The responder the batch uses: retries around the shared client, 429s closing the shared gate,
-     * every attempt told to adaptive concurrency when it is on.
+     * The dispatcher of the measured requests: retries around the shared client (429s closing the shared
+     * gate, every attempt told to adaptive concurrency when it is on, and to {@code breaker}), the router,
+     * and the gate every worker passes (adaptive slot, 429 cool-down, budget: only what is switched on).
      */
-    RetryingResponder responder(RetryPolicy policy) {
-        return responder(policy, AttemptListener.none());
-    }
-
-    /** As above, every attempt also told to {@code breaker}. */
-    RetryingResponder responder(RetryPolicy policy, AttemptListener breaker) {
+    Dispatcher dispatcher(RequestTemplate template, AttemptListener breaker) {
         AttemptListener rate = rates.attempts();
-        return new RetryingResponder(http, policy, cooldown, sleeper, ticker,
+        RetryingResponder responder = new RetryingResponder(http, spec.retry(), cooldown, sleeper, ticker,
                 () -> ThreadLocalRandom.current().nextDouble(), (endpoint, request, attempt) -> {
                     rate.attempted(endpoint, request, attempt);
                     breaker.attempted(endpoint, request, attempt);
                 }, control);
-    }
-
-    /** The gate every worker passes: adaptive slot, 429 cool-down, budget (only what is switched on). */
-    Gate gate() {
-        return rates.gate();
-    }
-
-    /** Where each request goes: the one endpoint, or several spread by weight, health and budget. */
-    Router router() {
-        return rates.router();
-    }
-
-    /** The gate every worker passes: closed while a 429's Retry-After runs. */
-    CooldownGate cooldown() {
-        return cooldown;
+        return new Dispatcher(responder, template, rates.router(), rates.gate(), ticker);
     }
 
     /** The endpoints as reports show them, with the protocol the last response used. */
@@ -218,6 +237,7 @@ final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        warming.close();
         http.close();
         if (simulator != null) simulator.close();
     }

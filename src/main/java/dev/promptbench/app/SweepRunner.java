@@ -1,9 +1,11 @@
 package dev.promptbench.app;
 
+import dev.promptbench.control.Breaker;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
@@ -14,7 +16,6 @@ import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.ResultSink;
-import dev.promptbench.run.Router;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import dev.promptbench.stats.Knee;
@@ -50,36 +51,37 @@ public final class SweepRunner {
     public Outcome run(SweepSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
         listener = IgnoredStream.watch(listener, spec.settings().stream());
-        try (Session session = Session.open(spec.endpoints(), spec.simulator(), spec.client(), control, sleeper,
-                ticker)) {
-            RequestTemplate template = new RequestTemplate(spec.settings());
-            Prompt firstPrompt;
-            try (PromptSource source = spec.prompts().source()) {
-                firstPrompt = source.next();
-            }
-            String what = spec.target() == null ? "sweep " + spec.steps() + " threads"
-                    : "search " + spec.steps().get(0) + ".." + spec.steps().get(spec.steps().size() - 1)
-                            + " threads for " + spec.target().text();
+        RequestTemplate template = new RequestTemplate(spec.settings());
+        Prompt firstPrompt;
+        try (PromptSource source = spec.prompts().source()) {
+            firstPrompt = source.next();
+        }
+        SweepPlan plan = spec.plan();
+        try (Session session = Session.open(spec.session(), template.requestFor(firstPrompt), plan.maxThreads(),
+                new LimitLog(), control, sleeper, ticker)) {
+            String what = plan.target() == null ? "sweep " + plan.steps() + " threads"
+                    : "search " + plan.steps().get(0) + ".." + plan.maxThreads() + " threads for "
+                            + plan.target().text();
             listener.notice("promptbench " + Version.current() + " · " + session.describe() + " · " + what
-                    + " · " + spec.requests() + " requests a step"
-                    + (spec.repeats() > 1 ? " × " + spec.repeats() + " repeats" : ""));
-            Warmup.Running warming = spec.warmup()
-                    ? session.warmUp(template.requestFor(firstPrompt), spec.steps().get(0)) : Warmup.Running.NONE;
-            Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt),
-                    Canary.defaultBound(spec.client().requestTimeout()), spec.retry().retries(), listener);
-            if (verdict.fatalMessage() != null) {
-                warming.close();
-                return new Outcome(null, verdict.fatalMessage());
+                    + " · " + plan.requests() + " requests a step"
+                    + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : ""));
+            session.announceRates(listener, spec.settings().maxTokens());
+            CanaryReport canary = null;
+            if (spec.session().canary() != null) {
+                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
+                if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage());
+                canary = verdict.report();
             }
-            warming.await();
+            session.awaitWarmup();
 
-            Dispatcher dispatcher = new Dispatcher(session.responder(spec.retry()), template,
-                    Router.single(session.first()), session.cooldown(), ticker);
-            StepOrder order = spec.target() != null
-                    ? new TargetSearch(spec.target(), spec.steps().get(0), spec.steps().get(spec.steps().size() - 1))
-                    : new ListedSteps(spec.steps(), spec.untilSaturation());
-            StepTime time = new StepTime(verdict.report().latencyMs() == null ? -1
-                    : Math.round(verdict.report().latencyMs() * 1e6));
+            // The same set-up as a run's: budgets (--tpm, --rpm) and the circuit breaker apply to a sweep too.
+            Dispatcher dispatcher = session.dispatcher(template, new Breaker(spec.session().breaker(),
+                    trip -> control.cancel(RunControl.Cause.FATAL_ENDPOINT, trip.describe())));
+            StepOrder order = spec.plan().target() != null
+                    ? new TargetSearch(spec.plan().target(), spec.plan().steps().get(0), spec.plan().steps().get(spec.plan().steps().size() - 1))
+                    : new ListedSteps(spec.plan().steps(), spec.plan().untilSaturation());
+            StepTime time = new StepTime(canary == null || canary.latencyMs() == null ? -1
+                    : Math.round(canary.latencyMs() * 1e6));
             listener.notice(estimate(spec, time));
             List<SweepStep> steps = new ArrayList<>();
             List<Integer> notRun = new ArrayList<>();
@@ -90,25 +92,25 @@ public final class SweepRunner {
                 listener.notice("results: " + opened.path());
                 results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
-                        config(spec), verdict.report()));
+                        config(spec), canary));
                 OptionalInt next;
                 while (!control.isCancelled() && (next = order.next(steps)).isPresent()) {
                     int threads = next.getAsInt();
-                    if (spec.maxDuration() != null) {
-                        long expected = time.predict(threads, spec.requests(), spec.repeats(), steps);
-                        long left = spec.maxDuration().toNanos() - (ticker.nanoTime() - start);
+                    if (spec.plan().maxDuration() != null) {
+                        long expected = time.predict(threads, spec.plan().requests(), spec.plan().repeats(), steps);
+                        long left = spec.plan().maxDuration().toNanos() - (ticker.nanoTime() - start);
                         if (expected > left || left <= 0) {
                             notRun.addAll(order.planned(steps));
-                            stopped = "stopped by --max-duration " + StepTime.show(spec.maxDuration().toNanos())
+                            stopped = "stopped by --max-duration " + StepTime.show(spec.plan().maxDuration().toNanos())
                                     + ": the " + threads + "-thread step was expected to take "
                                     + (expected < 0 ? "an unknown time" : StepTime.show(expected)) + ", "
                                     + StepTime.show(Math.max(0, left)) + " were left";
                             break;
                         }
                     }
-                    results.writeSweepStep(threads, spec.requests());
+                    results.writeSweepStep(threads, spec.plan().requests());
                     List<ModeSummary> repeats = new ArrayList<>();
-                    for (int repeat = 0; repeat < spec.repeats() && !control.isCancelled(); repeat++) {
+                    for (int repeat = 0; repeat < spec.plan().repeats() && !control.isCancelled(); repeat++) {
                         repeats.add(runStep(new Plan.Parallel(threads), repeat, spec, dispatcher, results, listener));
                     }
                     steps.add(SweepStep.of(threads, repeats));
@@ -124,7 +126,7 @@ public final class SweepRunner {
             if (stopped != null) listener.notice("sweep " + stopped);
             List<SweepStep> ascending = steps.stream().sorted(Comparator.comparingInt(SweepStep::threads)).toList();
             SweepReport report = new SweepReport(Version.current(), session.simulated(), session.infos().get(0),
-                    spec.prompts().count(), spec.requests(), ascending, Knee.of(ascending), opened.path().toString(),
+                    spec.prompts().count(), spec.plan().requests(), ascending, Knee.of(ascending), opened.path().toString(),
                     notRun, stopped, recommendation == null ? null : recommendation.threads(),
                     recommendation == null ? null : recommendation.evidence());
             return new Outcome(report, control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT
@@ -134,14 +136,14 @@ public final class SweepRunner {
 
     /** The line printed before the first step: how long the sweep should take, and on what that rests. */
     private static String estimate(SweepSpec spec, StepTime time) {
-        List<Integer> planned = spec.target() == null ? spec.steps() : doublings(spec.steps());
-        long total = time.total(planned, spec.requests(), spec.repeats());
+        List<Integer> planned = spec.plan().target() == null ? spec.plan().steps() : doublings(spec.plan().steps());
+        long total = time.total(planned, spec.plan().requests(), spec.plan().repeats());
         if (total < 0) return "estimated duration: unknown (the canary did not answer)";
         String text = "estimated duration: ~" + StepTime.show(total) + " for " + planned.size()
                 + (planned.size() == 1 ? " step" : " steps") + " (from the canary's latency; the service decides)";
-        if (spec.target() != null) text += ", then a few bisection steps";
-        if (spec.untilSaturation()) text = text.replace("~", "at most ~");
-        if (spec.maxDuration() != null) text += "; capped at " + StepTime.show(spec.maxDuration().toNanos());
+        if (spec.plan().target() != null) text += ", then a few bisection steps";
+        if (spec.plan().untilSaturation()) text = text.replace("~", "at most ~");
+        if (spec.plan().maxDuration() != null) text += "; capped at " + StepTime.show(spec.plan().maxDuration().toNanos());
         return text;
     }
 
@@ -150,7 +152,7 @@ public final class SweepRunner {
         if (left.isEmpty()) return Optional.empty();
         long total = 0;
         for (int threads : left) {
-            long one = time.predict(threads, spec.requests(), spec.repeats(), done);
+            long one = time.predict(threads, spec.plan().requests(), spec.plan().repeats(), done);
             if (one < 0) return Optional.empty();
             total += one;
         }
@@ -171,11 +173,11 @@ public final class SweepRunner {
 
     private ModeSummary runStep(Plan plan, int repeat, SweepSpec spec, Dispatcher dispatcher, ResultsWriter results,
                                 RunListener listener) throws PromptFileException, InterruptedException {
-        listener.modeStarted(plan, repeat, spec.requests());
+        listener.modeStarted(plan, repeat, spec.plan().requests());
         ModeStatistics statistics = new ModeStatistics(plan, repeat);
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;
-        try (PromptSource source = new CyclingSource(spec.prompts()::source, spec.requests())) {
+        try (PromptSource source = new CyclingSource(spec.prompts()::source, spec.plan().requests())) {
             times = dispatcher.run(plan, repeat, source, sink, control);
         }
         ModeSummary summary = statistics.finish(times.wallNanos());
@@ -185,8 +187,8 @@ public final class SweepRunner {
     }
 
     private static RunConfig config(SweepSpec spec) {
-        return new RunConfig("sweep", spec.steps().get(spec.steps().size() - 1), spec.settings().maxTokens(),
+        return new RunConfig("sweep", spec.plan().steps().get(spec.plan().steps().size() - 1), spec.settings().maxTokens(),
                 spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(), spec.settings().stream(),
-                "ascending", spec.client().requestTimeout().toMillis(), spec.client().connectTimeout().toMillis());
+                "ascending", spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis());
     }
 }

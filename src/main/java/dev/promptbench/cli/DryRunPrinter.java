@@ -33,13 +33,13 @@ final class DryRunPrinter {
                     + (endpoint.model() != null ? " · model " + endpoint.model() : "")
                     + " · " + endpoint.credential().describe());
         }
-        for (Plan plan : spec.plans()) {
-            out.println(plan.mode().wireName() + ": " + (long) dry.prompts() * spec.repeats() + " requests"
-                    + (spec.repeats() > 1 ? " (" + dry.prompts() + " prompts × " + spec.repeats() + " repeats)" : "")
+        for (Plan plan : spec.schedule().plans()) {
+            out.println(plan.mode().wireName() + ": " + (long) dry.prompts() * spec.schedule().repeats() + " requests"
+                    + (spec.schedule().repeats() > 1 ? " (" + dry.prompts() + " prompts × " + spec.schedule().repeats() + " repeats)" : "")
                     + (plan.workers() > 1 ? " on " + plan.workers() + " threads" : ", one at a time"));
         }
-        out.println("in all: " + dry.requests() + " requests (the canary" + (spec.warmupRequests() > 0
-                ? " and " + Math.min(spec.warmupRequests(), dry.prompts()) + " warm-up requests" : "") + " included)");
+        out.println("in all: " + dry.requests() + " requests (the canary" + (spec.schedule().warmupRequests() > 0
+                ? " and " + Math.min(spec.schedule().warmupRequests(), dry.prompts()) + " warm-up requests" : "") + " included)");
         out.println("prompt tokens: " + dry.promptTokens() + " (o200k tokenizer; the service's count may differ slightly)");
         out.println("completion tokens: " + (dry.maxCompletionTokens() == null
                 ? "not bounded: set --max-tokens (Azure then reserves the whole context against your TPM quota)"
@@ -75,10 +75,10 @@ final class DryRunPrinter {
                     .put("model", endpoint.model()).put("auth", endpoint.credential().describe());
         }
         root.put("prompts", dry.prompts());
-        root.put("repeats", spec.repeats());
+        root.put("repeats", spec.schedule().repeats());
         ObjectNode modes = root.putObject("modes");
-        for (Plan plan : spec.plans()) {
-            modes.putObject(plan.mode().wireName()).put("requests", (long) dry.prompts() * spec.repeats())
+        for (Plan plan : spec.schedule().plans()) {
+            modes.putObject(plan.mode().wireName()).put("requests", (long) dry.prompts() * spec.schedule().repeats())
                     .put("threads", plan.workers());
         }
         root.put("requests", dry.requests());

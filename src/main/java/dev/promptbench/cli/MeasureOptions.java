@@ -33,12 +33,12 @@ final class MeasureOptions {
             description = "Seed of the arrival schedule (default: ${DEFAULT-VALUE}).")
     long arrivalSeed = 1;
 
-    void validate(RunMode mode) {
+    void validate(dev.promptbench.app.RunMode mode) {
         if (repeats < 1 || repeats > 1000) throw new UsageException("--repeat must be between 1 and 1000 (got " + repeats + ")");
         if (warmupRequests < 0) throw new UsageException("--warmup-requests must be 0 or more (got " + warmupRequests + ")");
         if (rate != null) {
             if (!(rate > 0)) throw new UsageException("--rate must be above 0 (got " + rate + ")");
-            if (mode != RunMode.PARALLEL) {
+            if (mode != dev.promptbench.app.RunMode.PARALLEL) {
                 throw new UsageException("--rate needs --mode parallel (an open-loop rate has no sequential leg)");
             }
         }

@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.app.RunSpec;
+import dev.promptbench.app.RateControl;
 import picocli.CommandLine.Option;
 
 /** {@code run}'s rate-limit options: budgets per endpoint and adaptive concurrency. */
@@ -24,9 +24,9 @@ final class RateOptions {
     boolean adaptive;
 
     /** The options as the run's rate control; a non-positive budget is a usage error. */
-    RunSpec.RateControl control() {
+    RateControl control() {
         if (tpm != null && tpm < 1) throw new UsageException("--tpm must be at least 1, got " + tpm);
         if (rpm != null && rpm < 1) throw new UsageException("--rpm must be at least 1, got " + rpm);
-        return new RunSpec.RateControl(rpm, tpm, adaptive);
+        return new RateControl(rpm, tpm, adaptive);
     }
 }

@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.app.RunSpec;
+import dev.promptbench.app.SessionSpec;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.control.RetryPolicy;
 import java.time.Duration;
@@ -55,7 +55,7 @@ final class RetryOptions {
     /** The canary's bound, or null with --no-canary. */
     Duration canary(Duration requestTimeout) {
         if (noCanary) return null;
-        if (canaryTimeout == null) return RunSpec.defaultCanaryBound(requestTimeout);
+        if (canaryTimeout == null) return SessionSpec.defaultCanaryBound(requestTimeout);
         if (canaryTimeout.isZero()) throw new UsageException("--canary-timeout must be longer than 0 (or use --no-canary)");
         return canaryTimeout;
     }

@@ -3,7 +3,10 @@ package dev.promptbench.cli;
 import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
 import dev.promptbench.app.OutputFiles;
+import dev.promptbench.app.LegOrder;
+import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
+import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
 import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
@@ -16,7 +19,6 @@ import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.PreviousRun;
-import dev.promptbench.run.Plan;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import java.io.PrintWriter;
@@ -82,10 +84,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "compare (sequential, then parallel), sequential or parallel (default: ${DEFAULT-VALUE}).")
     RunMode mode;
 
-    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "seq-first",
+    @Option(names = "--order", paramLabel = "ORDER", defaultValue = "seq-first", converter = WireNameConverter.Order.class,
             description = "In compare mode, which leg goes first: seq-first, par-first, or alternate (seq, par, par, "
                     + "seq, ... over --repeat) (default: ${DEFAULT-VALUE}).")
-    String order;
+    LegOrder order;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, markdown or csv: json prints one JSON document on stdout and nothing else "
@@ -145,17 +147,16 @@ public final class RunCommand implements Callable<Integer> {
                             session.endpoint.configInput(), gate.baselineInput()));
             Notices notices = console.notices(err);
             idleFlags(resolved).warnings().forEach(notices::say);
-            gate.checkBeforeRun(new ReportShape(plans().stream().map(p -> p.mode().wireName()).toList(),
+            Schedule schedule = Schedule.of(mode, order, threads, measure.arrival(), measure.repeats,
+                    measure.warmupRequests);
+            gate.checkBeforeRun(new ReportShape(schedule.plans().stream().map(p -> p.mode().wireName()).toList(),
                     session.request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
                     session.request.settings().maxTokens(), session.request.stream, notices);
             String fileLimit = OpenFileLimit.warning(threads);
             if (fileLimit != null) notices.say(fileLimit);
             session.announce(resolved, notices, console.verbose);
-            RunSpec runSpec = new RunSpec(prompts, plans(), mode.wireName(), order, session.request.settings(),
-                    resolution.endpoints(), session.simulator.settings(), session.client(threads, resolved), outputs,
-                    !session.noWarmup, session.retry.canary(session.timeout), session.retry.policy(),
-                    session.retry.breaker(threads), previous, measure.repeats,
-                    measure.warmupRequests, session.rate.control());
+            RunSpec runSpec = new RunSpec(prompts, session.spec(threads, resolved),
+                    session.request.settings(), schedule, outputs, previous);
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
@@ -218,9 +219,6 @@ public final class RunCommand implements Callable<Integer> {
         if (threads < 1 || threads > MAX_THREADS) {
             throw new UsageException("--threads must be between 1 and " + MAX_THREADS + " (got " + threads + ")");
         }
-        if (!"seq-first".equals(order) && !"par-first".equals(order) && !"alternate".equals(order)) {
-            throw new UsageException("--order must be seq-first, par-first or alternate (got '" + order + "')");
-        }
         if (answers != null && AnswersFile.formatOf(answers) == null) {
             throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the format)");
         }
@@ -248,17 +246,6 @@ public final class RunCommand implements Callable<Integer> {
                         "--no-step-summary", "--yes")
                 .when(dryRun && format != OutputFormat.JSON && format != OutputFormat.TABLE,
                         "with --dry-run (it prints lines, or JSON with --format json)", "--format");
-    }
-
-    private List<Plan> plans() {
-        Plan sequential = new Plan.Sequential();
-        Plan parallel = measure.arrival() != null
-                ? new Plan.OpenLoop(measure.arrival(), threads) : new Plan.Parallel(threads);
-        return switch (mode) {
-            case SEQUENTIAL -> List.of(sequential);
-            case PARALLEL -> List.of(parallel);
-            case COMPARE -> "par-first".equals(order) ? List.of(parallel, sequential) : List.of(sequential, parallel);
-        };
     }
 
     /** Compare mode sends every prompt twice: against a paid endpoint and a big file, make sure. */

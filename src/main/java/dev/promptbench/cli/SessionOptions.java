@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFiles;
+import dev.promptbench.app.SessionSpec;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.NetworkSettings;
 import dev.promptbench.config.EndpointResolver;
@@ -98,6 +99,12 @@ final class SessionOptions {
     /** The HTTP client's settings for a pool of {@code threads}. */
     ClientSettings client(int threads, Resolved resolved) {
         return new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(resolved.network());
+    }
+
+    /** How the requests are sent, for a pool of at most {@code threads} workers. */
+    SessionSpec spec(int threads, Resolved resolved) {
+        return new SessionSpec(resolved.resolution().endpoints(), simulator.settings(), client(threads, resolved),
+                retry.policy(), rate.control(), !noWarmup, retry.canary(timeout), retry.breaker(threads));
     }
 
     /** The rules every command applies to flags that do nothing: the simulator's with a real endpoint, and so on. */

@@ -1,31 +1,27 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
+import dev.promptbench.app.SweepPlan;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
 import dev.promptbench.app.SweepTarget;
-import dev.promptbench.client.ClientSettings;
-import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.prompt.TextPromptStyle;
+import dev.promptbench.report.RequestCsv;
 import dev.promptbench.report.SweepWriter;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -86,43 +82,14 @@ public final class SweepCommand implements Callable<Integer> {
             description = "table or json (default: ${DEFAULT-VALUE}).")
     String format;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Per-request results (default: results/<UTC time>.jsonl).")
-    Path out;
+    @Mixin
+    OutputOptions output;
 
-    @Option(names = "--html", paramLabel = "FILE",
-            description = "Also write an HTML report: throughput and p95 against concurrency, and the knee.")
-    Path html;
+    @Mixin
+    ConsoleOptions console;
 
-    @Option(names = "--force", description = "Replace output files (--out, --html) that exist.")
-    boolean force;
-
-    @Option(names = "--yes", description = "Do not ask before sending the sweep to a paid endpoint.")
-    boolean yes;
-
-    @Option(names = "--no-warmup", description = "Skip the untimed warm-up of the client's code path.")
-    boolean noWarmup;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
-            description = "Whole-request limit (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
-
-    @Option(names = {"-q", "--quiet"}, description = "Only results and errors: no notices on stderr.")
-    boolean quiet;
-
-    @ArgGroup(validate = false, heading = "%nEndpoint:%n", order = 2)
-    EndpointOptions endpoint = new EndpointOptions();
-
-    @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
-    RequestOptions request = new RequestOptions();
-
-    @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 4)
-    RetryOptions retry = new RetryOptions();
-
-    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 5)
-    SimulatorOptions simulator = new SimulatorOptions();
-
-    @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 6)
-    NetworkOptions network = new NetworkOptions();
+    @Mixin
+    SessionOptions session;
 
     private final Map<String, String> env;
 
@@ -153,36 +120,36 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UsageException("--target: " + e.getMessage());
             }
         }
-        request.validate();
+        session.validate();
+        if (session.rate.adaptive) {
+            throw new UsageException("--adaptive changes the concurrency each sweep step fixes: leave it out "
+                    + "(the budgets --tpm and --rpm apply)");
+        }
         PrintWriter err = spec.commandLine().getErr();
-        var net = network.settings(env);
-        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
-        try (PromptFile prompts = PromptFile.open(promptFile, new TextPromptStyle(request.role, request.system),
-                System.in)) {
-            OutputFiles outputs = OutputFiles.check(
-                    out != null ? OutputFile.of("--out", out, force) : OutputFile.defaultResults("--out", Instant.now()),
-                    Arrays.asList(html == null ? null : OutputFile.of("--html", html, force)),
-                    List.of(OutputOptions.promptInput(promptFile), endpoint.configInput()));
+        SessionOptions.Resolved resolved = session.resolve(env);
+        Resolution resolution = resolved.resolution();
+        try (PromptFile prompts = session.openPrompts(promptFile)) {
+            OutputFiles outputs = output.check(null, List.of(), List.of(OutputOptions.promptInput(promptFile),
+                    session.templateInput(), session.endpoint.configInput()));
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
-            SweepSpec sweep = new SweepSpec(prompts, steps, perStep, repeats, request.settings(),
-                    resolution.endpoints(), simulator.settings(),
-                    new ClientSettings(steps.get(steps.size() - 1), timeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT)
-                            .withNetwork(net),
-                    retry.policy(), outputs, !noWarmup, until != null, maxDuration, goal);
-            Notices notices = new Notices(err, quiet);
-            IdleFlags.of(spec.commandLine().getParseResult())
-                    .when(!resolution.useSimulator(), "with a real endpoint (the built-in simulator is not started)",
-                            flag -> flag.startsWith("--sim-"))
-                    .warnings().forEach(notices::say);
-            network.announce(net, notices, false);
-            confirmPaid(resolution, sweep, notices);
-            RunControl control = new RunControl(retry.grace, Ticker.system());
+            SweepPlan plan = new SweepPlan(steps, perStep, repeats, until != null, maxDuration, goal);
+            SweepSpec sweep = new SweepSpec(prompts, session.spec(plan.maxThreads(), resolved),
+                    session.request.settings(), plan, outputs);
+            Notices notices = console.notices(err);
+            session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved).warnings()
+                    .forEach(notices::say);
+            String fileLimit = OpenFileLimit.warning(plan.maxThreads());
+            if (fileLimit != null) notices.say(fileLimit);
+            session.announce(resolved, notices, console.verbose);
+            confirmPaid(resolution, plan, notices);
+            RunControl control = new RunControl(session.retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices);
-            ProgressLine progress = Terminal.progressAllowed(env, quiet) ? new ProgressLine(err, Terminal.columns(env), Ticker.system()) : null;
             SweepRunner.Outcome outcome;
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
-                    true, progress)) {
-                outcome = new SweepRunner(control, Sleeper.system()).run(sweep, listener);
+                    true, console.progress(env, err, Ticker.system()));
+                 RequestCsv csv = output.openCsv(outputs)) {
+                outcome = new SweepRunner(control, Sleeper.system())
+                        .run(sweep, csv == null ? listener : new CsvListener(listener, csv));
             }
             if (outcome.report() == null) {
                 err.println("promptbench: " + outcome.fatal());
@@ -190,17 +157,15 @@ public final class SweepCommand implements Callable<Integer> {
             }
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
-            if (html != null) {
-                HtmlOutput.write(Path.of(outcome.report().resultsFile()), OutputFile.of("--html", html, force),
-                        outputs, notices);
+            if (output.html != null) {
+                HtmlOutput.write(Path.of(outcome.report().resultsFile()), output.htmlFile(), outputs, notices);
             }
             outputs.failures().forEach(line -> err.println("promptbench: " + line));
             if (outcome.fatal() != null) err.println("promptbench: stopped: " + outcome.fatal());
-            if (!outputs.failures().isEmpty()) return ExitCode.INTERNAL;
-            if (outcome.fatal() != null) return ExitCode.FATAL_ENDPOINT;
-            if (signals.exitCode() != 0) return signals.exitCode();
-            return outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
-                    ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+            return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL,
+                    outcome.fatal() != null ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
+                    outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
+                            ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
         }
     }
 
@@ -216,18 +181,11 @@ public final class SweepCommand implements Callable<Integer> {
     }
 
     /** A sweep multiplies requests: against a paid endpoint, say how many and ask. */
-    private void confirmPaid(Resolution resolution, SweepSpec sweep, Notices notices) {
-        if (resolution.useSimulator() || yes) return;
-        String what = "this sweep sends " + (sweep.target() != null || sweep.untilSaturation() ? "at most " : "")
-                + sweep.totalRequests() + " requests (" + sweep.plannedSteps() + " steps × "
-                + sweep.requests() + (sweep.repeats() > 1 ? " × " + sweep.repeats() + " repeats" : "") + ") to "
-                + resolution.endpoints().get(0).origin();
-        java.io.Console console = System.console();
-        if (console == null) throw new UsageException(what + ": pass --yes to confirm");
-        notices.say(what + ".");
-        String answer = console.readLine("Continue? [y/N] ");
-        if (answer == null || !answer.trim().equalsIgnoreCase("y")) {
-            throw new UsageException("not confirmed; nothing was sent");
-        }
+    private void confirmPaid(Resolution resolution, SweepPlan plan, Notices notices) {
+        if (resolution.useSimulator()) return;
+        console.confirm("this sweep sends " + (plan.target() != null || plan.untilSaturation() ? "at most " : "")
+                + plan.totalRequests() + " requests (" + plan.plannedSteps() + " steps × " + plan.requests()
+                + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : "") + ") to "
+                + resolution.endpoints().get(0).origin(), "pass --yes to confirm", notices);
     }
 }

@@ -90,10 +90,8 @@ class BatchRunnerTest {
     }
 
     private RunSpec spec(PromptFile prompts, List<Plan> plans, List<Endpoint> endpoints) {
-        return new RunSpec(prompts, plans, "parallel", "seq-first", RequestSettings.none(), endpoints,
-                SimulatorSettings.instant(), ClientSettings.defaults(8),
-                OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
-                false, null, RetryPolicy.defaults(), 10, null, 1, 0, RunSpec.RateControl.none());
+        return TestRuns.run(prompts, plans, RequestSettings.none(), endpoints, SimulatorSettings.instant(),
+                dir.resolve("results.jsonl"), RateControl.none());
     }
 
     @Test

@@ -47,7 +47,7 @@ class CalibratedBudgetRunTest {
         "development", "to", "environment", "in", "information", "is", "relationship", "it", "government", "that"};
     private static final SimulatorSettings.Limits LIMITS =
             new SimulatorSettings.Limits(600_000, 144_000, 10).withCounting(TokenCounting.CHARS4);
-    private static final RunSpec.RateControl PACED = new RunSpec.RateControl(6_000_000, 1_440_000, false);
+    private static final RateControl PACED = new RateControl(6_000_000, 1_440_000, false);
 
     @TempDir
     Path dir;
@@ -66,11 +66,9 @@ class CalibratedBudgetRunTest {
         List<String> notices = new CopyOnWriteArrayList<>();
         List<ModeSummary> summaries = new ArrayList<>();
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
+            RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
-                    SimulatorSettings.instant().withLimits(limits), ClientSettings.defaults(16),
-                    OutputFiles.check(OutputFile.of("--out", dir.resolve("results.jsonl"), false), List.of(), List.of()),
-                    false, null, RetryPolicy.defaults(), 10, null, 1, 0, PACED);
+                    SimulatorSettings.instant().withLimits(limits), dir.resolve("results.jsonl"), PACED);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 

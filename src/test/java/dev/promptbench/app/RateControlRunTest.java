@@ -41,11 +41,11 @@ class RateControlRunTest {
 
     private record Run(ModeSummary summary, List<String> notices, Path results) {}
 
-    private Run run(RunSpec.RateControl rate, String name) throws Exception {
+    private Run run(RateControl rate, String name) throws Exception {
         return run(rate, name, List.of());
     }
 
-    private Run run(RunSpec.RateControl rate, String name, List<Endpoint> endpoints) throws Exception {
+    private Run run(RateControl rate, String name, List<Endpoint> endpoints) throws Exception {
         Path promptsFile = dir.resolve("prompts.txt");
         StringBuilder lines = new StringBuilder();
         for (int i = 0; i < 60; i++) lines.append("say hello to the world number ").append(i).append('\n');
@@ -54,10 +54,9 @@ class RateControlRunTest {
         List<String> notices = new CopyOnWriteArrayList<>();
         List<ModeSummary> summaries = new ArrayList<>();
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            RunSpec spec = new RunSpec(prompts, List.of(new Plan.Parallel(16)), "parallel", "seq-first",
+            RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
-                    SimulatorSettings.instant().withLimits(LIMITS), ClientSettings.defaults(16),
-                    OutputFiles.check(OutputFile.of("--out", results, false), List.of(), List.of()), false, null, RetryPolicy.defaults(), 10, null, 1, 0, rate);
+                    SimulatorSettings.instant().withLimits(LIMITS), results, rate);
             new BatchRunner(new RunControl(), Sleeper.system()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
@@ -71,7 +70,7 @@ class RateControlRunTest {
 
     @Test
     void withoutRateControl429sComeBackAndTheRunSaysWhatToTry() throws Exception {
-        Run run = run(RunSpec.RateControl.none(), "naive");
+        Run run = run(RateControl.none(), "naive");
         assertTrue(run.summary().rateLimited() > 0, "16 threads at zero latency overrun 1,000 tokens a second");
         assertTrue(run.notices().stream().anyMatch(n -> n.contains("answered 429") && n.contains("--tpm/--rpm")
                 && n.contains("--adaptive")), run.notices().toString());
@@ -80,7 +79,7 @@ class RateControlRunTest {
     @Test
     void aTokenBudgetKeepsUnderTheLimitWithNo429s() throws Exception {
         // The simulator's clock runs ×10, so its 6,000 TPM are 60,000 a real minute (its RPM likewise).
-        Run run = run(new RunSpec.RateControl(60_000, 60_000, false), "budgeted");
+        Run run = run(new RateControl(60_000, 60_000, false), "budgeted");
         assertEquals(0, run.summary().rateLimited(), "paced under the limit: no 429");
         assertEquals(60, run.summary().ok());
         assertTrue(run.notices().contains("budget: 60000 RPM, 60000 TPM (paced, bursts of at most one second's worth)"),
@@ -90,7 +89,7 @@ class RateControlRunTest {
 
     @Test
     void adaptiveConcurrencyRecordsEveryChangeOfItsLimit() throws Exception {
-        Run run = run(new RunSpec.RateControl(null, null, true), "adaptive");
+        Run run = run(new RateControl(null, null, true), "adaptive");
         assertEquals(60, run.summary().ok() + run.summary().errors());
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> limits = new ArrayList<>();
@@ -115,7 +114,7 @@ class RateControlRunTest {
             // East has a budget of its own in the profile; west takes --tpm's.
             Endpoint east = deployment(simulator, "east").withRates(1, 60_000, 60_000);
             Endpoint west = deployment(simulator, "west");
-            Run run = run(new RunSpec.RateControl(60_000, 60_000, false), "two", List.of(east, west));
+            Run run = run(new RateControl(60_000, 60_000, false), "two", List.of(east, west));
             assertEquals(0, run.summary().rateLimited());
             assertEquals(60, run.summary().ok());
             assertTrue(run.notices().contains("budget east: 60000 RPM, 60000 TPM (paced, bursts of at most one "

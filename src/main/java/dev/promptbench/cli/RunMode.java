@@ -1,8 +1,0 @@
-package dev.promptbench.cli;
-
-/** The {@code --mode} values. */
-enum RunMode {
-    COMPARE, SEQUENTIAL, PARALLEL;
-
-    String wireName() { return name().toLowerCase(java.util.Locale.ROOT); }
-}

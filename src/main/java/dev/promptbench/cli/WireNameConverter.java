@@ -1,0 +1,36 @@
+package dev.promptbench.cli;
+
+import dev.promptbench.app.LegOrder;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Reads an option's enum value by the name users write and reports print ({@code seq-first}), in any case. */
+abstract class WireNameConverter<E extends Enum<E>> implements ITypeConverter<E> {
+    private final E[] values;
+    private final Function<E, String> wireName;
+
+    WireNameConverter(E[] values, Function<E, String> wireName) {
+        this.values = values;
+        this.wireName = wireName;
+    }
+
+    @Override
+    public E convert(String text) {
+        for (E value : values) {
+            if (wireName.apply(value).equals(text.trim().toLowerCase(Locale.ROOT))) return value;
+        }
+        throw new TypeConversionException("expected "
+                + Arrays.stream(values).map(wireName).collect(Collectors.joining(", ")) + " (got '" + text + "')");
+    }
+
+    /** {@code --order}. */
+    static final class Order extends WireNameConverter<LegOrder> {
+        Order() {
+            super(LegOrder.values(), LegOrder::wireName);
+        }
+    }
+}
