@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.config.EndpointFlags;
+import dev.promptbench.config.Provider;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
@@ -24,9 +25,9 @@ final class EndpointOptions {
             description = "Model for OpenAI and compatible servers (sent as 'model').")
     String model;
 
-    @Option(names = "--provider", paramLabel = "azure|openai", order = 24,
+    @Option(names = "--provider", paramLabel = "azure|openai", order = 24, converter = WireNameConverter.ProviderName.class,
             description = "Which API a bare --endpoint speaks, when the URL does not tell.")
-    String provider;
+    Provider provider;
 
     @Option(names = "--config", paramLabel = "FILE", order = 25,
             description = "YAML file with named profiles (env: PROMPTBENCH_CONFIG).")
@@ -46,9 +47,6 @@ final class EndpointOptions {
     }
 
     EndpointFlags flags() {
-        if (provider != null && !provider.equals("azure") && !provider.equals("openai")) {
-            throw new UsageException("--provider must be azure or openai (got '" + provider + "')");
-        }
         if (maxTokensField != null && !maxTokensField.equals("max_tokens")
                 && !maxTokensField.equals("max_completion_tokens")) {
             throw new UsageException("--max-tokens-field must be max_tokens or max_completion_tokens (got '"

@@ -1,7 +1,7 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.RunMode;
 import dev.promptbench.run.Arrival;
-import java.util.Locale;
 import picocli.CommandLine.Option;
 
 /** How the measurement is repeated and paced: repeats, warm-up requests, an open-loop rate. */
@@ -22,8 +22,9 @@ final class MeasureOptions {
     Double rate;
 
     @Option(names = "--arrival", paramLabel = "KIND", defaultValue = "poisson", order = 53,
+            converter = WireNameConverter.ArrivalKind.class,
             description = "With --rate: poisson, constant or gamma (default: ${DEFAULT-VALUE}).")
-    String arrival = "poisson";
+    Arrival.Kind arrival = Arrival.Kind.POISSON;
 
     @Option(names = "--burstiness", paramLabel = "B", defaultValue = "1", order = 54,
             description = "With --arrival gamma: below 1 burstier, above 1 smoother; 1 is Poisson (default: ${DEFAULT-VALUE}).")
@@ -33,29 +34,20 @@ final class MeasureOptions {
             description = "Seed of the arrival schedule (default: ${DEFAULT-VALUE}).")
     long arrivalSeed = 1;
 
-    void validate(dev.promptbench.app.RunMode mode) {
+    void validate(RunMode mode) {
         if (repeats < 1 || repeats > 1000) throw new UsageException("--repeat must be between 1 and 1000 (got " + repeats + ")");
         if (warmupRequests < 0) throw new UsageException("--warmup-requests must be 0 or more (got " + warmupRequests + ")");
         if (rate != null) {
             if (!(rate > 0)) throw new UsageException("--rate must be above 0 (got " + rate + ")");
-            if (mode != dev.promptbench.app.RunMode.PARALLEL) {
+            if (mode != RunMode.PARALLEL) {
                 throw new UsageException("--rate needs --mode parallel (an open-loop rate has no sequential leg)");
             }
         }
         if (!(burstiness > 0)) throw new UsageException("--burstiness must be above 0 (got " + burstiness + ")");
-        kind();
     }
 
     /** The open-loop arrival process, or null for closed-loop runs. */
     Arrival arrival() {
-        return rate == null ? null : new Arrival(kind(), rate, burstiness, arrivalSeed);
-    }
-
-    private Arrival.Kind kind() {
-        try {
-            return Arrival.Kind.valueOf(arrival.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--arrival must be poisson, constant or gamma (got '" + arrival + "')");
-        }
+        return rate == null ? null : new Arrival(arrival, rate, burstiness, arrivalSeed);
     }
 }

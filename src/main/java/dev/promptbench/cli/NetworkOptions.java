@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.client.NetworkSettings;
+import dev.promptbench.config.Auth;
 import dev.promptbench.config.EndpointFlags;
 import dev.promptbench.config.NetworkFlags;
 import dev.promptbench.config.NetworkResolver;
@@ -48,10 +49,10 @@ final class NetworkOptions {
             description = "Do not check TLS certificates or host names. For testing only: warns on every run.")
     boolean insecure;
 
-    @Option(names = "--auth", paramLabel = "key|entra", order = 64,
+    @Option(names = "--auth", paramLabel = "key|entra", order = 64, converter = WireNameConverter.AuthName.class,
             description = "key: $AZURE_OPENAI_API_KEY (or the profile's key_env); entra: a Microsoft Entra ID token "
                     + "as Authorization: Bearer (default: key when a key is set, else entra when a token is).")
-    String auth;
+    Auth auth;
 
     @Option(names = "--token-command", paramLabel = "COMMAND", order = 65,
             description = "Prints an Entra ID token; run again before it expires (implies --auth entra), e.g. "
@@ -79,9 +80,6 @@ final class NetworkOptions {
 
     /** The endpoint flags with {@code --auth}, {@code --token-command} and the parsed {@code --header}s. */
     EndpointFlags flags(EndpointFlags endpoint) {
-        if (auth != null && !auth.equals(EndpointFlags.AUTH_KEY) && !auth.equals(EndpointFlags.AUTH_ENTRA)) {
-            throw new UsageException("--auth must be key or entra (got '" + auth + "')");
-        }
         if (tokenCommand != null && tokenCommand.isBlank()) {
             throw new UsageException("--token-command is empty");
         }

@@ -19,6 +19,7 @@ import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.PreviousRun;
+import dev.promptbench.run.Arrival;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import java.io.PrintWriter;
@@ -80,7 +81,7 @@ public final class RunCommand implements Callable<Integer> {
             description = "Workers of the parallel mode, 1..4096 (default: ${DEFAULT-VALUE}).")
     int threads;
 
-    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "compare",
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "compare", converter = WireNameConverter.Mode.class,
             description = "compare (sequential, then parallel), sequential or parallel (default: ${DEFAULT-VALUE}).")
     RunMode mode;
 
@@ -237,7 +238,7 @@ public final class RunCommand implements Callable<Integer> {
     private IdleFlags idleFlags(SessionOptions.Resolved resolved) {
         return session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved)
                 .when(measure.rate == null, "without --rate", "--arrival", "--burstiness", "--arrival-seed")
-                .when(measure.rate != null && !"gamma".equalsIgnoreCase(measure.arrival), "without --arrival gamma",
+                .when(measure.rate != null && measure.arrival != Arrival.Kind.GAMMA, "without --arrival gamma",
                         "--burstiness")
                 .when(mode != RunMode.COMPARE, "without --mode compare", "--order")
                 .when(mode == RunMode.SEQUENTIAL, "with --mode sequential", "--threads")

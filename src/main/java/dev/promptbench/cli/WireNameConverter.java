@@ -1,6 +1,10 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.LegOrder;
+import dev.promptbench.app.RunMode;
+import dev.promptbench.config.Auth;
+import dev.promptbench.config.Provider;
+import dev.promptbench.run.Arrival;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
@@ -25,6 +29,34 @@ abstract class WireNameConverter<E extends Enum<E>> implements ITypeConverter<E>
         }
         throw new TypeConversionException("expected "
                 + Arrays.stream(values).map(wireName).collect(Collectors.joining(", ")) + " (got '" + text + "')");
+    }
+
+    /** {@code --mode}. */
+    static final class Mode extends WireNameConverter<RunMode> {
+        Mode() {
+            super(RunMode.values(), RunMode::wireName);
+        }
+    }
+
+    /** {@code --provider}. */
+    static final class ProviderName extends WireNameConverter<Provider> {
+        ProviderName() {
+            super(Provider.values(), Provider::word);
+        }
+    }
+
+    /** {@code --auth}. */
+    static final class AuthName extends WireNameConverter<Auth> {
+        AuthName() {
+            super(Auth.values(), Auth::word);
+        }
+    }
+
+    /** {@code --arrival}. */
+    static final class ArrivalKind extends WireNameConverter<Arrival.Kind> {
+        ArrivalKind() {
+            super(Arrival.Kind.values(), Arrival.Kind::wireName);
+        }
     }
 
     /** {@code --order}. */

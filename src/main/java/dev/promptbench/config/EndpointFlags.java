@@ -12,24 +12,19 @@ import java.util.Map;
  * @param deployment     {@code --deployment}: the Azure deployment name
  * @param apiVersion     {@code --api-version}: the Azure api-version
  * @param model          {@code --model}: the model sent in the body (OpenAI and compatible servers)
- * @param provider       {@code --provider}: {@code azure} or {@code openai}
+ * @param provider       {@code --provider}: the API a bare --endpoint speaks
  * @param configFile     {@code --config}: the YAML profiles file
  * @param profile        {@code --profile}: the profile to use from that file
  * @param maxTokensField {@code --max-tokens-field}: {@code max_tokens} or {@code max_completion_tokens}
- * @param auth           {@code --auth}: {@code key} or {@code entra}; null to decide from what is set
+ * @param auth           {@code --auth}: key or Entra ID; null to decide from what is set
  * @param tokenCommand   {@code --token-command}: a shell command that prints an Entra ID access token
  *                       (never printed: it may hold a secret of its own)
  * @param headers        {@code --header}s: extra headers for every endpoint, in the order given (values
  *                       never printed); empty when none
  */
 public record EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
-                            String provider, Path configFile, String profile, String maxTokensField,
-                            String auth, String tokenCommand, Map<String, String> headers) {
-
-    /** {@code --auth} value: the key from the environment ({@code api-key}, or Bearer for OpenAI). */
-    public static final String AUTH_KEY = "key";
-    /** {@code --auth} value: a Microsoft Entra ID access token, sent as {@code Authorization: Bearer}. */
-    public static final String AUTH_ENTRA = "entra";
+                            Provider provider, Path configFile, String profile, String maxTokensField,
+                            Auth auth, String tokenCommand, Map<String, String> headers) {
 
     public EndpointFlags {
         headers = headers == null || headers.isEmpty() ? Map.of()
@@ -37,7 +32,7 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
     }
 
     /** The endpoint flags without auth flags or extra headers. */
-    public EndpointFlags(String endpoint, String deployment, String apiVersion, String model, String provider,
+    public EndpointFlags(String endpoint, String deployment, String apiVersion, String model, Provider provider,
                          Path configFile, String profile, String maxTokensField) {
         this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField,
                 null, null, Map.of());
@@ -49,7 +44,7 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
     }
 
     /** A copy with the auth flags and extra headers given. */
-    public EndpointFlags withAuth(String authFlag, String tokenCommandFlag, Map<String, String> headerFlags) {
+    public EndpointFlags withAuth(Auth authFlag, String tokenCommandFlag, Map<String, String> headerFlags) {
         return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
                 maxTokensField, authFlag, tokenCommandFlag, headerFlags);
     }

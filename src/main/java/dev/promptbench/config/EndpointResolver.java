@@ -90,7 +90,7 @@ public final class EndpointResolver {
         List<EndpointSpec> specs = active.endpoints();
         if (specs.size() > 1) {
             rejectPoolFlag(flags.endpoint(), "--endpoint", active);
-            rejectPoolFlag(flags.provider(), "--provider", active);
+            rejectPoolFlag(flags.provider() == null ? null : flags.provider().word(), "--provider", active);
         }
         String profileLabel = "profile '" + active.name() + "'";
         List<Endpoint> endpoints = new ArrayList<>();
@@ -113,11 +113,7 @@ public final class EndpointResolver {
     }
 
     private static Provider forcedProvider(EndpointFlags flags) {
-        if (flags.provider() == null) {
-            return null;
-        }
-        return Provider.parse(flags.provider()).orElseThrow(() -> new ConfigException("--provider must be azure or"
-                + " openai, not '" + flags.provider() + "' (--profile simulator selects the built-in simulator)"));
+        return flags.provider();
     }
 
     private ConfigFile loadConfig(EndpointFlags flags, List<String> lines) {
@@ -160,7 +156,8 @@ public final class EndpointResolver {
 
     private static void rejectEndpointFlags(EndpointFlags flags, String why) {
         String[][] given = {{"--endpoint", flags.endpoint()}, {"--deployment", flags.deployment()},
-                            {"--model", flags.model()}, {"--provider", flags.provider()}};
+                            {"--model", flags.model()},
+                            {"--provider", flags.provider() == null ? null : flags.provider().word()}};
         for (String[] flag : given) {
             if (flag[1] != null) {
                 throw new ConfigException(why + " and cannot be combined with " + flag[0]);

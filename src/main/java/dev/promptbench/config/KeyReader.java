@@ -36,11 +36,7 @@ final class KeyReader {
         this.env = env;
         this.flags = flags;
         this.clock = clock;
-        String auth = flags.auth();
-        if (auth != null && !auth.equals(EndpointFlags.AUTH_KEY) && !auth.equals(EndpointFlags.AUTH_ENTRA)) {
-            throw new ConfigException("--auth must be key or entra, not '" + auth + "'");
-        }
-        if (EndpointFlags.AUTH_KEY.equals(auth) && flags.tokenCommand() != null) {
+        if (flags.auth() == Auth.KEY && flags.tokenCommand() != null) {
             throw new ConfigException("--token-command gives Entra ID tokens: it cannot be combined with --auth key");
         }
     }
@@ -79,10 +75,10 @@ final class KeyReader {
 
     /** Why Entra ID is used ("--auth entra", ...), or null for key auth. */
     private String entraBecause(boolean keySet) {
-        if (EndpointFlags.AUTH_ENTRA.equals(flags.auth())) {
+        if (flags.auth() == Auth.ENTRA) {
             return "--auth entra";
         }
-        if (EndpointFlags.AUTH_KEY.equals(flags.auth())) {
+        if (flags.auth() == Auth.KEY) {
             return null;
         }
         if (flags.tokenCommand() != null) {

@@ -18,7 +18,14 @@ import org.apache.commons.rng.simple.RandomSource;
 public record Arrival(Kind kind, double rate, double burstiness, long seed) {
 
     /** The arrival processes {@code --arrival} accepts. */
-    public enum Kind { CONSTANT, POISSON, GAMMA }
+    public enum Kind {
+        CONSTANT, POISSON, GAMMA;
+
+        /** As the user writes it: constant, poisson, gamma. */
+        public String wireName() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     public Arrival {
         if (!(rate > 0)) throw new IllegalArgumentException("rate must be above 0: " + rate);

@@ -139,4 +139,18 @@ class BadInputTest {
         CliRun run = CliRun.of();
         assertEquals(2, run.exitCode());
     }
+
+    @Test
+    void aWordFlagTakesOnlyItsWords() {
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--order", "last"),
+                "--order': expected seq-first, par-first, alternate (got 'last')");
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--arrival", "bursty"),
+                "--arrival': expected constant, poisson, gamma (got 'bursty')");
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--provider", "bedrock"),
+                "--provider': expected azure, openai (got 'bedrock')");
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--auth", "aad"),
+                "--auth': expected key, entra (got 'aad')");
+        assertUsageError(CliRun.of("run", "prompts/sample.txt", "--mode", "fast"),
+                "--mode': expected compare, sequential, parallel (got 'fast')");
+    }
 }

@@ -288,8 +288,7 @@ class EndpointResolverTest {
 
     @Test
     void badProviderAndMaxTokensFieldFlags() {
-        assertMessage("--provider must be azure or openai, not 'bedrock' (--profile simulator selects the built-in"
-                + " simulator)", Map.of(), flags().provider("bedrock"));
+        // Any other --provider value is refused by the command line's parser (see cli/BadInputTest).
         assertMessage("--max-tokens-field must be max_tokens or max_completion_tokens, not 'max_toks'",
                 azureEnv(), flags().maxTokensField("max_toks"));
     }
@@ -560,7 +559,8 @@ class EndpointResolverTest {
         Flags config(Path v) { config = v; return this; }
 
         EndpointFlags build() {
-            return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, config, profile, maxTokensField);
+            return new EndpointFlags(endpoint, deployment, apiVersion, model,
+                    provider == null ? null : Provider.parse(provider).orElseThrow(), config, profile, maxTokensField);
         }
     }
 }
