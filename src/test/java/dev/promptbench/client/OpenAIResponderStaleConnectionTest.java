@@ -77,10 +77,12 @@ class OpenAIResponderStaleConnectionTest {
                 String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
                         + body.length + "\r\n" + (advertise ? "Keep-Alive: timeout=" + idleMillis / 1000 + "\r\n" : "")
                         + "\r\n";
+                // Counted before the bytes go out: once the client has them it may return and the test read the
+                // count before this thread runs again.
+                answered.incrementAndGet();
                 out.write(response.getBytes(StandardCharsets.US_ASCII));
                 out.write(body);
                 out.flush();
-                answered.incrementAndGet();
                 lastAnswer = System.nanoTime();
             }
         } catch (IOException gone) {
