@@ -170,6 +170,7 @@ public final class RunCommand implements Callable<Integer> {
                  AnswersInOrder inOrder = answers == null ? null
                          : new AnswersInOrder(answers.toAbsolutePath().getParent(), prompts.count())) {
                 RunListener all = csv == null ? listener : new CsvListener(listener, csv);
+                if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
                 if (inOrder != null) all = new AnswersListener(all, inOrder);
                 result = new BatchRunner(control, Sleeper.system()).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);

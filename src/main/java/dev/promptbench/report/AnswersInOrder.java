@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.results.RecordHandler;
+import dev.promptbench.results.ResultsFileException;
+import dev.promptbench.results.ResultsReader;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
 import java.io.IOException;
@@ -42,6 +45,19 @@ public final class AnswersInOrder implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("could not keep an answer for --answers", e);
         }
+    }
+
+    /**
+     * Keeps the answers an earlier session of a resumed run recorded in its results file, so the rows of
+     * the prompts this session does not send again are not lost; this session's results replace them.
+     */
+    public void keepEarlier(Path resultsFile) throws IOException, ResultsFileException {
+        ResultsReader.read(resultsFile, new RecordHandler() {
+            @Override
+            public void request(RequestResult request) {
+                accept(request);
+            }
+        });
     }
 
     /** Writes one row per prompt of {@code prompts}, in their order; a prompt never answered is not_run. */

@@ -9,7 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -163,5 +165,57 @@ class ResumeTest {
         assertTrue(mixed.err().contains("--stream: the run used false, this command true"), mixed.err());
         assertEquals(1, mixed.err().strip().lines().count(), mixed.err());
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
+    }
+
+    /** Issue 13: the --answers file of a resumed run holds every prompt, the earlier sessions' answers too. */
+    @Test
+    void theAnswersOfAResumedRunHoldTheEarlierSessionsAnswers() throws Exception {
+        Path prompts = prompts();
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, run(prompts.toString(), "--mode", "sequential", "--out", results.toString()).exitCode());
+        Map<Integer, String> earlier = new HashMap<>();
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            String type = record.path("type").asText();
+            if (type.equals("run")) kept.add(line);
+            if (!type.equals("request")) continue;
+            int index = record.path("index").asInt();
+            if (index % 2 == 0) {
+                kept.add(line);
+                earlier.put(index, record.path("answer").asText());
+            }
+        }
+        Files.writeString(results, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
+        Path answers = dir.resolve("answers.jsonl");
+
+        CliRun resumed = run(prompts.toString(), "--mode", "sequential", "--resume", results.toString(),
+                "--answers", answers.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        List<JsonNode> rows = new ArrayList<>();
+        for (String line : Files.readAllLines(answers, StandardCharsets.UTF_8)) rows.add(JSON.readTree(line));
+        assertEquals(6, rows.size());
+        for (JsonNode row : rows) {
+            assertEquals("ok", row.path("status").asText(), row.toString());
+            assertTrue(!row.path("answer").asText().isEmpty(), row.toString());
+        }
+        earlier.forEach((index, answer) -> assertEquals(answer, rows.get(index).path("answer").asText()));
+    }
+
+    @Test
+    void aResumedRunWithNothingLeftStillWritesEveryAnswer() throws Exception {
+        Path prompts = prompts();
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(0, run(prompts.toString(), "--mode", "sequential", "--out", results.toString()).exitCode());
+        Path answers = dir.resolve("answers.csv");
+
+        CliRun resumed = run(prompts.toString(), "--mode", "sequential", "--resume", results.toString(),
+                "--answers", answers.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        List<String> lines = Files.readAllLines(answers, StandardCharsets.UTF_8);
+        assertEquals(7, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().skip(1).allMatch(l -> l.contains(",ok,")), String.join("\n", lines));
     }
 }
