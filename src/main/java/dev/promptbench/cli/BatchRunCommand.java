@@ -39,6 +39,17 @@ final class BatchRunCommand extends BatchOptions {
             description = "Built-in simulator: how long each batch takes (default 3s).")
     Duration simBatchDuration;
 
+    @Option(names = "--sim-batch-window", paramLabel = "DURATION", converter = DurationConverter.class, order = 96,
+            description = "Built-in simulator: the real time standing for the 24h completion window; a batch still "
+                    + "running then expires with the lines answered so far (default 24h).")
+    Duration simBatchWindow;
+
+    @Option(names = "--sim-batch-quirks", order = 97,
+            description = "Built-in simulator: reproduce Azure's Batch API quirks (capitalised statuses, \"\" or a "
+                    + "zero-byte error file, no output file when every line failed, unrun lines left out of the "
+                    + "error file), as 'simulate --batch-quirks' does.")
+    boolean simBatchQuirks;
+
     BatchRunCommand(Map<String, String> env, Sleeper sleeper, Clock clock) {
         super(env, sleeper, clock);
     }
@@ -46,9 +57,10 @@ final class BatchRunCommand extends BatchOptions {
     @Override
     SimulatorSettings simulatorSettings() {
         SimulatorSettings settings = simulatorOptions.settings();
-        if (simBatchDuration == null) return settings;
-        return settings.withBatches(new SimulatorSettings.Batches(simBatchDuration, settings.batches().window(),
-                settings.batches().quirks()));
+        SimulatorSettings.Batches batches = settings.batches();
+        return settings.withBatches(SimulatorOptions.batches(
+                simBatchDuration == null ? batches.duration() : simBatchDuration,
+                simBatchWindow == null ? batches.window() : simBatchWindow, simBatchQuirks, "--sim-"));
     }
 
     @Override

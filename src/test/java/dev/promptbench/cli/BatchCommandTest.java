@@ -522,6 +522,49 @@ class BatchCommandTest {
         assertTrue(run.out().contains("results: " + results), run.out());
     }
 
+    /** Azure's quirks (azure-openai-api.md 8a) through the embedded simulator: nothing lost, nothing misread. */
+    @Test
+    void batchRunWithTheSimulatorsAzureQuirksReadsEveryAnswer() throws Exception {
+        Path state = dir.resolve("s.batch.json");
+        Path results = dir.resolve("r.jsonl");
+        CliRun run = cli(Map.of(), List.of("batch", "run", prompts(3).toString(), "--state", state.toString(),
+                "--out", results.toString(), "--sim-batch-duration", "0s", "--sim-batch-quirks"));
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode job = JSON.readTree(state.toFile()).path("parts").path(0).path("job");
+        assertEquals("Completed", job.path("raw_status").asText(), "the simulator capitalised the status");
+        assertEquals("completed", job.path("status").asText());
+        List<JsonNode> requests = records(results, "request");
+        assertEquals(3, requests.size());
+        assertTrue(requests.stream().allMatch(r -> r.path("status").asText().equals("ok")), requests.toString());
+    }
+
+    /** Every line failed: Azure's "completed" with no output file; each prompt is an error, none lost. */
+    @Test
+    void batchRunWithQuirksWhenEveryLineFailsRecordsEachError() throws Exception {
+        Path results = dir.resolve("r.jsonl");
+        CliRun run = cli(Map.of(), List.of("batch", "run", prompts(3).toString(), "--state",
+                dir.resolve("s.batch.json").toString(), "--out", results.toString(), "--sim-batch-duration", "0s",
+                "--sim-batch-quirks", "--sim-fault-rate", "1", "--sim-fault-kinds", "500"));
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<JsonNode> requests = records(results, "request");
+        assertEquals(3, requests.size());
+        assertTrue(requests.stream().allMatch(r -> r.path("status").asText().equals("error")
+                && r.path("http_status").asInt() == 500), requests.toString());
+    }
+
+    @Test
+    void aZeroSimulatedBatchWindowIsAUsageError() throws Exception {
+        Path results = dir.resolve("r.jsonl");
+        CliRun run = cli(Map.of(), List.of("batch", "run", prompts(4).toString(), "--state",
+                dir.resolve("s.batch.json").toString(), "--out", results.toString(), "--sim-batch-duration", "0s",
+                "--sim-batch-window", "0s"));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--sim-batch-window must be longer than 0"), run.err());
+    }
+
     @Test
     void ctrlCDuringBatchRunLeavesTheBatchesRunningAndPrintsHowToPickThemUp() throws Exception {
         stubUploadAndCreate("batch_1");
