@@ -143,12 +143,16 @@ final class ChatStream {
             return new StreamResult.Failed(ErrorKind.MALFORMED, null,
                     "stream reached [DONE] without any choice (" + events + " events)");
         }
-        Integer sent = counts == null ? null : counts.completionTokens();
+        Usage usage = counts == null ? null : counts.toUsage();
+        // The pace of the stream is the pace of the tokens it shows: reasoning tokens, when the service
+        // separates them, were spent before the first visible one.
+        Integer sent = usage != null ? Integer.valueOf(usage.visibleTokens())
+                : counts == null ? null : counts.completionTokens();
         // No completion_tokens, or a 0 contradicted by the text received, is no count at all.
         boolean estimated = sent == null || (sent == 0 && times.count() > 0);
         int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText, times.count()) : sent;
-        return new StreamResult.Complete(answer.toString(), finishReason, counts == null ? null : counts.toUsage(),
-                model, times.metrics(tokens, estimated));
+        return new StreamResult.Complete(answer.toString(), finishReason, usage, model,
+                times.metrics(tokens, estimated));
     }
 
     private StreamResult malformed(String why) {

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The parts of a chat-completions response promptbench keeps. Everything else (ids, Azure's
- * {@code prompt_filter_results} and {@code content_filter_results}, token details) is skipped.
+ * {@code prompt_filter_results} and {@code content_filter_results}, token details other than reasoning and
+ * cached tokens) is skipped.
  *
  * @param object {@code chat.completion}; absent on some compatible servers, which is tolerated
  */
@@ -38,17 +39,42 @@ record CompletionBody(String object, List<Choice> choices, TokenCounts usage, St
         }
     }
 
-    /** Token counts as the service reports them; either may be missing on compatible servers. */
+    /**
+     * Token counts as the service reports them; either may be missing on compatible servers, and the
+     * details ({@code completion_tokens_details.reasoning_tokens}, {@code prompt_tokens_details.cached_tokens})
+     * on most of them.
+     */
     @JsonIgnoreProperties(ignoreUnknown = true)
     record TokenCounts(@JsonProperty("prompt_tokens") Integer promptTokens,
-                       @JsonProperty("completion_tokens") Integer completionTokens) {
+                       @JsonProperty("completion_tokens") Integer completionTokens,
+                       @JsonProperty("prompt_tokens_details") Details promptDetails,
+                       @JsonProperty("completion_tokens_details") Details completionDetails) {
+
+        /** Counts without details. */
+        TokenCounts(Integer promptTokens, Integer completionTokens) {
+            this(promptTokens, completionTokens, null, null);
+        }
+
+        /** The breakdown of a count; only the parts promptbench reports are read. */
+        @JsonIgnoreProperties(ignoreUnknown = true)
+        record Details(@JsonProperty("cached_tokens") Integer cachedTokens,
+                       @JsonProperty("reasoning_tokens") Integer reasoningTokens) {}
 
         /**
          * The counts as {@link Usage}, or null unless both were sent: a missing count is unknown, and
          * promptbench never makes one up.
          */
         Usage toUsage() {
-            return promptTokens == null || completionTokens == null ? null : new Usage(promptTokens, completionTokens);
+            return promptTokens == null || completionTokens == null ? null
+                    : new Usage(promptTokens, completionTokens, reasoning(), cached());
+        }
+
+        private Integer reasoning() {
+            return completionDetails == null ? null : completionDetails.reasoningTokens();
+        }
+
+        private Integer cached() {
+            return promptDetails == null ? null : promptDetails.cachedTokens();
         }
 
         /** True when at least one count was sent. */
@@ -56,15 +82,11 @@ record CompletionBody(String object, List<Choice> choices, TokenCounts usage, St
             return promptTokens != null || completionTokens != null;
         }
 
-        /** Why these are not token counts (a negative one), or null when they are. */
+        /** Why these are not token counts (a negative one, a detail above its total), or null when they are. */
         String problem() {
-            if (promptTokens != null && promptTokens < 0) {
-                return "usage.prompt_tokens is negative (" + promptTokens + ")";
-            }
-            if (completionTokens != null && completionTokens < 0) {
-                return "usage.completion_tokens is negative (" + completionTokens + ")";
-            }
-            return null;
+            return Usage.problem(promptTokens, "usage.prompt_tokens", completionTokens, "usage.completion_tokens",
+                    reasoning(), "usage.completion_tokens_details.reasoning_tokens",
+                    cached(), "usage.prompt_tokens_details.cached_tokens");
         }
     }
 

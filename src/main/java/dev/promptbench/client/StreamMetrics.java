@@ -9,7 +9,8 @@ package dev.promptbench.client;
  * @param chunks            content-bearing SSE events received
  * @param chunkGapP50Nanos  median gap between consecutive content events (0 with fewer than 2)
  * @param chunkGapMaxNanos  largest gap between consecutive content events (0 with fewer than 2)
- * @param completionTokens  completion tokens: from {@code usage} when sent, otherwise estimated
+ * @param completionTokens  visible completion tokens (reasoning tokens left out when the service separates
+ *                          them): from {@code usage} when sent, otherwise estimated
  * @param tokensEstimated   true when the service sent no usage and the count was estimated from the text
  */
 public record StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,

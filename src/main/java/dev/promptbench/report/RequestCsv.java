@@ -20,7 +20,8 @@ import java.util.List;
 public final class RequestCsv implements ResultSink, AutoCloseable {
     static final List<String> HEADER = List.of("mode", "repeat", "index", "id", "warmup", "status", "error_kind",
             "http_status", "attempts", "rate_limited", "wait_ms", "start_offset_ms", "end_offset_ms", "latency_ms",
-            "queue_ms", "ttft_ms", "tpot_ms", "prompt_tokens", "completion_tokens", "lane", "endpoint", "request_id");
+            "queue_ms", "ttft_ms", "tpot_ms", "prompt_tokens", "completion_tokens", "reasoning_tokens",
+            "cached_tokens", "lane", "endpoint", "request_id");
 
     private final Writer out;
 
@@ -57,6 +58,8 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
                 : decimal(Math.round(r.stream().tpotNanos() / 1e3) / 1e3));
         row.add(r.usage() == null ? "" : Integer.toString(r.usage().promptTokens()));
         row.add(r.usage() == null ? "" : Integer.toString(r.usage().completionTokens()));
+        row.add(r.usage() == null || r.usage().reasoningTokens() == null ? "" : r.usage().reasoningTokens().toString());
+        row.add(r.usage() == null || r.usage().cachedTokens() == null ? "" : r.usage().cachedTokens().toString());
         row.add(Integer.toString(r.lane()));
         row.add(r.endpoint());
         row.add(r.requestId() == null ? "" : r.requestId());

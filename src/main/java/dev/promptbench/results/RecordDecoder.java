@@ -294,7 +294,7 @@ final class RecordDecoder {
         private StreamMetrics stream() {
             if (ttftMs == null) return null;
             long first = nanos(ttftMs);
-            int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.completionTokens());
+            int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.visibleTokens());
             long last = tpotMs == null ? first : first + Math.round(tpotMs * 1e6 * (tokens - 1));
             return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated);
         }
@@ -319,14 +319,21 @@ final class RecordDecoder {
         private static Usage usage(JsonParser p) throws IOException {
             int prompt = 0;
             int completion = 0;
+            Integer reasoning = null;
+            Integer cached = null;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
-                p.nextToken();
-                if (field.equals("prompt")) prompt = p.getValueAsInt(0);
-                else if (field.equals("completion")) completion = p.getValueAsInt(0);
-                else p.skipChildren();
+                JsonToken value = p.nextToken();
+                switch (field) {
+                    case "prompt" -> prompt = p.getValueAsInt(0);
+                    case "completion" -> completion = p.getValueAsInt(0);
+                    // Older files lack these: unknown, not 0.
+                    case "reasoning" -> reasoning = value.isNumeric() ? p.getIntValue() : null;
+                    case "cached" -> cached = value.isNumeric() ? p.getIntValue() : null;
+                    default -> p.skipChildren();
+                }
             }
-            return new Usage(prompt, completion);
+            return new Usage(prompt, completion, reasoning, cached);
         }
 
         private static double[] gap(JsonParser p) throws IOException {

@@ -152,6 +152,8 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
                 json.writeObjectFieldStart("tokens");
                 json.writeNumberField("prompt", r.usage().promptTokens());
                 json.writeNumberField("completion", r.usage().completionTokens());
+                writeNullableInt("reasoning", r.usage().reasoningTokens());
+                writeNullableInt("cached", r.usage().cachedTokens());
                 json.writeEndObject();
             }
             json.writeNumberField("lane", r.lane());

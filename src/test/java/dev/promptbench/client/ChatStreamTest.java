@@ -63,6 +63,22 @@ class ChatStreamTest {
     }
 
     @Test
+    void reasoningTokensAreLeftOutOfThePaceOfTheVisibleTokens() throws IOException {
+        // 11 completion tokens of which 8 were reasoning: 3 visible tokens over 40 ms is 20 ms a token,
+        // where dividing by all 11 would claim 4 ms.
+        String body = content("One") + content(" two") + "data: {\"choices\":[{\"index\":0,\"delta\":{},"
+                + "\"finish_reason\":\"stop\"}]}\n\ndata: {\"choices\":[],\"usage\":{\"prompt_tokens\":1500,"
+                + "\"completion_tokens\":11,\"prompt_tokens_details\":{\"cached_tokens\":1024},"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":8}}}\n\ndata: [DONE]\n\n";
+
+        StreamResult.Complete done = complete(parse(body, 500 * MS, 540 * MS));
+
+        assertEquals(new Usage(1500, 11, 8, 1024), done.usage());
+        assertEquals(3, done.metrics().completionTokens());
+        assertEquals(20.0 * MS, done.metrics().tpotNanos(), 1e-6);
+    }
+
+    @Test
     void withoutUsageTheTokensAreEstimatedAndFlagged() throws IOException {
         String body = content("The answer") + content(" is 42.") + "data: {\"choices\":[{\"index\":0,"
                 + "\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null}\n\ndata: [DONE]\n\n";

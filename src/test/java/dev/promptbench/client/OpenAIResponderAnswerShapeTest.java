@@ -65,6 +65,9 @@ class OpenAIResponderAnswerShapeTest {
             {"prompt_tokens":3,"completion_tokens":3.5}   | usage.completion_tokens is not an integer (3.5)
             {"prompt_tokens":"12","completion_tokens":5}  | usage.prompt_tokens is not an integer
             {"prompt_tokens":true,"completion_tokens":5}  | usage.prompt_tokens is not an integer
+            {"prompt_tokens":3,"completion_tokens":5,"completion_tokens_details":{"reasoning_tokens":-1}} | usage.completion_tokens_details.reasoning_tokens is negative (-1)
+            {"prompt_tokens":3,"completion_tokens":5,"completion_tokens_details":{"reasoning_tokens":6}}  | usage.completion_tokens_details.reasoning_tokens (6) exceeds usage.completion_tokens (5)
+            {"prompt_tokens":3,"completion_tokens":5,"prompt_tokens_details":{"cached_tokens":4}}         | usage.prompt_tokens_details.cached_tokens (4) exceeds usage.prompt_tokens (3)
             """)
     void tokenCountsThatAreNotCountsAreMalformed(String usage, String problem) {
         Outcome.Failure failure = failWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":" + usage + "}");
@@ -81,6 +84,29 @@ class OpenAIResponderAnswerShapeTest {
         assertEquals("2 and 3.", success.answer());
         assertEquals(new Usage(4, 5), success.usage());
         assertEquals("2 and 3.", succeedWith("{\"object\":\"\"," + CHOICE + "}").answer());
+    }
+
+    @Test
+    void reasoningAndCachedTokensAreReadFromTheDetails() {
+        Outcome.Success success = succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":"
+                + "{\"prompt_tokens\":2048,\"completion_tokens\":300,\"total_tokens\":2348,"
+                + "\"prompt_tokens_details\":{\"cached_tokens\":1920,\"audio_tokens\":0},"
+                + "\"completion_tokens_details\":{\"reasoning_tokens\":256,\"audio_tokens\":0,"
+                + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
+
+        assertEquals(new Usage(2048, 300, 256, 1920), success.usage());
+        assertEquals(44, success.usage().visibleTokens());
+    }
+
+    @Test
+    void detailsNotSentAreUnknownNotZero() {
+        Outcome.Success none = succeedWith("{" + CHOICE + ",\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":5}}");
+        Outcome.Success nulls = succeedWith("{" + CHOICE + ",\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":5,"
+                + "\"prompt_tokens_details\":null,\"completion_tokens_details\":{}}}");
+
+        assertEquals(new Usage(4, 5, null, null), none.usage());
+        assertEquals(new Usage(4, 5, null, null), nulls.usage());
+        assertEquals(5, none.usage().visibleTokens(), "reasoning unknown: every completion token counts as seen");
     }
 
     @Test

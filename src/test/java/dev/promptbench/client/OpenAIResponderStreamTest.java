@@ -100,7 +100,7 @@ class OpenAIResponderStreamTest {
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, callAzure());
 
         assertEquals("2 and 3.", success.answer());
-        assertEquals(new Usage(21, 5), success.usage());
+        assertEquals(new Usage(21, 5, 0, 0), success.usage());
         assertNull(success.stream(), "not streamed");
     }
 

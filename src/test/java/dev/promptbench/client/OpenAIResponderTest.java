@@ -116,7 +116,7 @@ class OpenAIResponderTest {
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome);
         assertEquals("2 and 3.", success.answer());
         assertEquals("stop", success.finishReason());
-        assertEquals(new Usage(21, 5), success.usage());
+        assertEquals(new Usage(21, 5, 0, 0), success.usage()); // the fixture sends reasoning and cached tokens of 0: known zeros
         assertEquals("gpt-4o-mini-2024-07-18", success.model());
         assertEquals("apim-1", success.requestId());
         assertEquals(200, success.httpStatus());

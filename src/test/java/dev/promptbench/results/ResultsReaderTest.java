@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.client.Attempts;
+import dev.promptbench.client.Usage;
+import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.RequestStatus;
+import dev.promptbench.run.RequestTimes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,6 +65,36 @@ class ResultsReaderTest {
         assertEquals(7, first.usage().completionTokens());
         assertEquals(2_500_000L, requests.all.get(1).times().latencyNanos(), "type need not come first");
         assertEquals(0, end.cutLine());
+    }
+
+    @Test
+    void reasoningAndCachedTokensTravelThroughTheFileAndTheirAbsenceStaysUnknown() throws Exception {
+        Path file = file(HEADER + "\n");
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+             ResultsWriter writer = ResultsWriter.writingTo(out)) {
+            writer.accept(answered(0, new Usage(1500, 300, 256, 1024)));
+            writer.accept(answered(1, new Usage(12, 7)));
+        }
+        Requests requests = new Requests();
+        ResultsReader.read(file, requests);
+
+        assertTrue(Files.readString(file).contains("\"tokens\":{\"prompt\":12,\"completion\":7,\"reasoning\":null,"
+                + "\"cached\":null}"), "unknown is written as null, not 0");
+        assertEquals(new Usage(1500, 300, 256, 1024), requests.all.get(0).usage());
+        assertEquals(new Usage(12, 7, null, null), requests.all.get(1).usage());
+        assertEquals(new Usage(3, 7, null, null), readOne(REQUEST.formatted(0, 1)).usage(), "an older file");
+    }
+
+    private static RequestResult answered(int index, Usage usage) {
+        return new RequestResult(Mode.PARALLEL, 0, index, "p" + index, false, RequestStatus.OK, "stop", 200, null,
+                Attempts.FIRST, new RequestTimes(0, 0, 1_000_000, 1_000_000), usage, null, null, 0, "sim", null,
+                null, "answer");
+    }
+
+    private RequestResult readOne(String line) throws Exception {
+        Requests requests = new Requests();
+        ResultsReader.read(file(HEADER + "\n" + line + "\n"), requests);
+        return requests.all.get(0);
     }
 
     @Test
