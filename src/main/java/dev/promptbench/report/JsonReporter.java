@@ -50,16 +50,14 @@ public final class JsonReporter implements Reporter {
 
     /**
      * A mode over its repeats: with one repeat, that repeat's numbers; with several, the median repeat's
-     * numbers with wall time and latency p50/p95 replaced by their medians, plus each repeat and the spreads.
+     * counts with the median wall time, every percentile over all repeats' requests pooled
+     * ({@code "percentiles_over": "all_repeats"}), plus each repeat and the spreads.
      */
     private static ObjectNode modeResults(ModeResults results) {
         ObjectNode node = RecordJson.mode(results.headline());
         if (results.repeats().size() < 2) return node;
         node.put("wall_ms", RecordJson.round(results.wallMs().median()));
-        if (results.p50Ms() != null) {
-            ((ObjectNode) node.get("latency_ms")).put("p50", RecordJson.round(results.p50Ms().median()));
-            ((ObjectNode) node.get("latency_ms")).put("p95", RecordJson.round(results.p95Ms().median()));
-        }
+        node.put("percentiles_over", results.pooled() ? "all_repeats" : "median_repeat");
         ObjectNode spread = node.putObject("spread");
         spread.put("kind", results.wallMs().kind());
         spread.set("wall_ms", RecordJson.spread(results.wallMs(), 3));

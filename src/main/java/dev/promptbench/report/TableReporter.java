@@ -65,8 +65,8 @@ public final class TableReporter implements Reporter {
         columns.add(new Column("mode", m -> m.headline().mode().wireName()));
         columns.add(new Column("wall", m -> duration(m.wallMs().median())));
         columns.add(new Column("req/s", m -> String.format(Locale.ROOT, "%.2f", m.headline().requestsPerS())));
-        columns.add(new Column("p50", m -> m.p50Ms() == null ? "-" : duration(m.p50Ms().median())));
-        columns.add(new Column("p95", m -> m.p95Ms() == null ? "-" : duration(m.p95Ms().median())));
+        columns.add(new Column("p50", m -> percentile(m.headline().latency(), Percentiles::p50)));
+        columns.add(new Column("p95", m -> percentile(m.headline().latency(), Percentiles::p95)));
         columns.add(new Column("max", m -> percentile(m.headline().latency(), Percentiles::max)));
         if (streamed) {
             columns.add(new Column("ttft p50", m -> streamCell(m, true, false)));
@@ -125,6 +125,9 @@ public final class TableReporter implements Reporter {
             line.append(String.format(Locale.ROOT, " · speedup %.2fx (%.2f–%.2f)", speedup.median(), speedup.low(),
                     speedup.high()));
         }
+        boolean pooled = report.modes().values().stream().allMatch(ModeResults::pooled);
+        line.append(pooled ? " · latency percentiles over the requests of all " + report.repeats() + " repeats"
+                : " · latency percentiles of the median repeat");
         return line.toString();
     }
 

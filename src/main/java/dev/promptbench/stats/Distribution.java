@@ -2,6 +2,7 @@ package dev.promptbench.stats;
 
 import java.nio.ByteBuffer;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
@@ -55,12 +56,24 @@ public final class Distribution {
      * @throws IllegalArgumentException when the text is not an encoded histogram
      */
     public static Percentiles decode(String base64, double unitsPerReported) {
+        return pooled(List.of(base64), unitsPerReported);
+    }
+
+    /**
+     * The percentiles of several {@link #encoded()} distributions taken as one (every value of each, as if
+     * recorded together), in the reported unit; null when they are all empty.
+     *
+     * @throws IllegalArgumentException when a text is not an encoded histogram
+     */
+    public static Percentiles pooled(List<String> base64s, double unitsPerReported) {
         Distribution distribution = new Distribution(unitsPerReported);
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
-            distribution.histogram.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
-        } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("not an encoded histogram", e);
+        for (String base64 : base64s) {
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(base64));
+                distribution.histogram.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
+            } catch (DataFormatException | RuntimeException e) {
+                throw new IllegalArgumentException("not an encoded histogram", e);
+            }
         }
         return distribution.percentiles();
     }

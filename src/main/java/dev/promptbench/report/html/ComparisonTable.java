@@ -63,8 +63,8 @@ final class ComparisonTable {
             cell(html, Markup.duration(wall.median()) + (repeated && m.repeats().size() > 1 ? " <small>("
                     + Markup.duration(wall.low()) + "–" + Markup.duration(wall.high()) + ")</small>" : ""));
             cell(html, Markup.decimal(h.requestsPerS(), 2));
-            cell(html, m.p50Ms() == null ? "–" : Markup.duration(m.p50Ms().median()));
-            cell(html, m.p95Ms() == null ? "–" : Markup.duration(m.p95Ms().median()));
+            cell(html, h.latency() == null ? "–" : Markup.duration(h.latency().p50()));
+            cell(html, h.latency() == null ? "–" : Markup.duration(h.latency().p95()));
             cell(html, h.latency() == null ? "–" : Markup.duration(h.latency().max()));
             if (streamed) {
                 Percentiles ttft = h.stream() == null ? null : h.stream().ttft();
