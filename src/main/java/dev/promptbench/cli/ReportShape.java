@@ -74,6 +74,7 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
         why.put("efficiency", "exists only for the parallel mode");
         why.put("spread", "exists only with --repeat 2 or more");
         why.put("repeats", "exists only with --repeat 2 or more");
+        why.put("percentiles_over", "exists only with --repeat 2 or more");
         why.put("speedup", "exists only in compare mode (both modes run)");
         why.put("speedup_spread", "exists only in compare mode with --repeat 2 or more");
         return why;
@@ -120,6 +121,7 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
             Map<String, Object> spread = object("kind");
             for (String key : List.of("wall_ms", "p50_ms", "p95_ms")) spread.put(key, spread());
             node.put("spread", spread);
+            node.putAll(object("percentiles_over"));
             node.put("repeats", new Elements(mode(mode, false)));
         }
         return node;
