@@ -12,22 +12,52 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * One CSV row per request ({@code --csv FILE}), written as each completes: the per-request figures of
  * the results file for spreadsheets, without the answers. RFC 4180 quoting, CRLF line ends.
  */
 public final class RequestCsv implements ResultSink, AutoCloseable {
-    static final List<String> HEADER = List.of("mode", "repeat", "index", "id", "warmup", "status", "error_kind",
-            "http_status", "attempts", "rate_limited", "wait_ms", "start_offset_ms", "end_offset_ms", "latency_ms",
-            "queue_ms", "ttft_ms", "tpot_ms", "prompt_tokens", "completion_tokens", "reasoning_tokens",
-            "cached_tokens", "lane", "endpoint", "request_id");
+    /** One column: its header and how a request fills it ("" when unknown). One line per column. */
+    private record Column(String name, Function<RequestResult, String> value) {}
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("mode", r -> r.mode().wireName()),
+            new Column("repeat", r -> Integer.toString(r.repeat())),
+            new Column("index", r -> Integer.toString(r.index())),
+            new Column("id", RequestResult::promptId),
+            new Column("warmup", r -> Boolean.toString(r.warmup())),
+            new Column("status", r -> r.status().wireName()),
+            new Column("error_kind", r -> r.error() == null ? "" : r.error().kind()),
+            new Column("http_status", r -> r.httpStatus() == null ? "" : r.httpStatus().toString()),
+            new Column("attempts", r -> Integer.toString(r.attempts().count())),
+            new Column("rate_limited", r -> Integer.toString(r.attempts().rateLimited())),
+            new Column("wait_ms", r -> ms(r.attempts().waitNanos())),
+            new Column("start_offset_ms", r -> ms(r.times().startOffsetNanos())),
+            new Column("end_offset_ms", r -> ms(r.times().endOffsetNanos())),
+            new Column("latency_ms", r -> ms(r.times().latencyNanos())),
+            new Column("queue_ms", r -> ms(r.times().queueNanos())),
+            new Column("ttft_ms", r -> r.stream() == null || r.stream().chunks() == 0 ? ""
+                    : ms(r.stream().firstContentNanos())),
+            new Column("tpot_ms", r -> r.stream() == null || r.stream().tpotNanos() == null ? ""
+                    : decimal(Math.round(r.stream().tpotNanos() / 1e3) / 1e3)),
+            new Column("prompt_tokens", r -> r.usage() == null ? "" : Integer.toString(r.usage().promptTokens())),
+            new Column("completion_tokens", r -> r.usage() == null ? ""
+                    : Integer.toString(r.usage().completionTokens())),
+            new Column("reasoning_tokens", r -> r.usage() == null || r.usage().reasoningTokens() == null ? ""
+                    : r.usage().reasoningTokens().toString()),
+            new Column("cached_tokens", r -> r.usage() == null || r.usage().cachedTokens() == null ? ""
+                    : r.usage().cachedTokens().toString()),
+            new Column("lane", r -> Integer.toString(r.lane())),
+            new Column("endpoint", RequestResult::endpoint),
+            new Column("request_id", RequestResult::requestId));
 
     private final Writer out;
 
     private RequestCsv(Writer out) throws IOException {
         this.out = out;
-        write(HEADER);
+        write(COLUMNS.stream().map(Column::name).toList());
     }
 
     /** Writes the header row to {@code out}, then a row per request as each completes. */
@@ -37,32 +67,8 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
 
     @Override
     public void accept(RequestResult r) {
-        List<String> row = new ArrayList<>(HEADER.size());
-        row.add(r.mode().wireName());
-        row.add(Integer.toString(r.repeat()));
-        row.add(Integer.toString(r.index()));
-        row.add(r.promptId());
-        row.add(Boolean.toString(r.warmup()));
-        row.add(r.status().wireName());
-        row.add(r.error() == null ? "" : r.error().kind());
-        row.add(r.httpStatus() == null ? "" : r.httpStatus().toString());
-        row.add(Integer.toString(r.attempts().count()));
-        row.add(Integer.toString(r.attempts().rateLimited()));
-        row.add(ms(r.attempts().waitNanos()));
-        row.add(ms(r.times().startOffsetNanos()));
-        row.add(ms(r.times().endOffsetNanos()));
-        row.add(ms(r.times().latencyNanos()));
-        row.add(ms(r.times().queueNanos()));
-        row.add(r.stream() == null || r.stream().chunks() == 0 ? "" : ms(r.stream().firstContentNanos()));
-        row.add(r.stream() == null || r.stream().tpotNanos() == null ? ""
-                : decimal(Math.round(r.stream().tpotNanos() / 1e3) / 1e3));
-        row.add(r.usage() == null ? "" : Integer.toString(r.usage().promptTokens()));
-        row.add(r.usage() == null ? "" : Integer.toString(r.usage().completionTokens()));
-        row.add(r.usage() == null || r.usage().reasoningTokens() == null ? "" : r.usage().reasoningTokens().toString());
-        row.add(r.usage() == null || r.usage().cachedTokens() == null ? "" : r.usage().cachedTokens().toString());
-        row.add(Integer.toString(r.lane()));
-        row.add(r.endpoint());
-        row.add(r.requestId() == null ? "" : r.requestId());
+        List<String> row = new ArrayList<>(COLUMNS.size());
+        for (Column column : COLUMNS) row.add(column.value().apply(r));
         try {
             write(row);
         } catch (IOException e) {

@@ -1,16 +1,24 @@
 package dev.promptbench.results;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.Spread;
 import dev.promptbench.stats.ModeSummary;
+import dev.promptbench.stats.Distribution;
+import dev.promptbench.run.Mode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * The JSON shapes the results file and the {@code --format json} report share (schema version 1): an
- * endpoint, the run's config and one mode's statistics have the same keys in both.
+ * endpoint, the run's config and one mode's statistics have the same keys in both. A mode's statistics are
+ * written ({@link #mode}) and read back ({@link #readMode}) here, side by side.
  */
 public final class RecordJson {
     public static final ObjectMapper MAPPER = new ObjectMapper();
@@ -97,6 +105,80 @@ public final class RecordJson {
         if (summary.lowerBoundMs() != null) node.put("efficiency", summary.efficiency() == null
                 ? null : round4(summary.efficiency()));
         return node;
+    }
+
+    /**
+     * A mode's summary from its {@code summary} record. Percentiles come from the encoded histograms
+     * (exactly the run's); a missing or unreadable histogram falls back to the rounded numbers beside it.
+     * With {@code wall_ns} the wall time, and the rates derived from it, are the run's to the bit.
+     *
+     * @param notices told when a histogram could not be read
+     */
+    static ModeSummary readMode(JsonNode node, Mode mode, Consumer<String> notices) {
+        Consumer<String> told = message -> notices.accept(mode.wireName() + ": " + message);
+        JsonNode histograms = node.path("histograms");
+        Map<String, String> encoded = new LinkedHashMap<>();
+        histograms.fields().forEachRemaining(e -> {
+            if (e.getValue().isTextual()) encoded.put(e.getKey(), e.getValue().asText());
+        });
+        Percentiles latency = percentiles(node, "latency_ms", encoded, "latency_us", 1000, told);
+        ModeSummary.StreamPercentiles stream = !node.has("ttft_ms") ? null : new ModeSummary.StreamPercentiles(
+                percentiles(node, "ttft_ms", encoded, "ttft_us", 1000, told),
+                percentiles(node, "tpot_ms", encoded, "tpot_us", 1000, told),
+                percentiles(node, "chunk_gap_ms", encoded, "chunk_gap_us", 1000, told),
+                percentiles(node, "decode_tokens_per_s", encoded, "decode_tokens_per_s_x100", 100, told),
+                node.path("tokens_estimated").asLong());
+        Percentiles queue = !node.has("queue_ms") ? null
+                : percentiles(node, "queue_ms", encoded, "queue_us", 1000, told);
+        JsonNode rate = node.path("rate");
+        ModeSummary.RateFigures rateFigures = !rate.isObject() ? null : new ModeSummary.RateFigures(
+                RecordDecoder.text(rate, "arrival"), rate.path("asked_per_s").asDouble(), rate.path("achieved_per_s").asDouble());
+
+        long requests = node.path("requests").asLong();
+        long notRun = node.path("not_run").asLong();
+        JsonNode tokens = node.path("tokens");
+        Long completionTokens = tokens.path("completion").isNumber() ? tokens.get("completion").asLong() : null;
+        double wallMs = node.path("wall_ms").asDouble();
+        double requestsPerS = node.path("requests_per_s").asDouble();
+        Double completionTokensPerS = RecordDecoder.number(node, "completion_tokens_per_s");
+        if (node.path("wall_ns").canConvertToLong()) {
+            // The exact wall: recompute what the run divided by it, in the same operations, so every digit matches.
+            long wallNanos = node.get("wall_ns").asLong();
+            double wallS = wallNanos / 1e9;
+            wallMs = wallNanos / 1e6;
+            requestsPerS = wallS > 0 ? (requests - notRun) / wallS : 0;
+            if (completionTokens != null) completionTokensPerS = wallS > 0 ? completionTokens / wallS : 0;
+        }
+        ModeSummary.Tokens summed = new ModeSummary.Tokens(
+                tokens.path("prompt").isNumber() ? tokens.get("prompt").asLong() : null, completionTokens,
+                completionTokens == null ? null : completionTokensPerS, tokens.path("answers_without_usage").asLong());
+        Map<String, Long> errorsByKind = new TreeMap<>();
+        node.path("errors_by_kind").fields().forEachRemaining(e -> errorsByKind.put(e.getKey(), e.getValue().asLong()));
+        return new ModeSummary(mode, node.path("repeat").asInt(), node.path("threads").asInt(1),
+                new ModeSummary.Wall(wallMs, requestsPerS, RecordDecoder.number(node, "lower_bound_ms"), RecordDecoder.number(node, "efficiency")),
+                new ModeSummary.Counts(requests, node.path("ok").asLong(), node.path("errors").asLong(),
+                        node.path("filtered").asLong(), notRun, Collections.unmodifiableMap(errorsByKind)),
+                latency, stream, queue, rateFigures, summed,
+                new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
+                        node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble()),
+                Collections.unmodifiableMap(encoded));
+    }
+
+    private static Percentiles percentiles(JsonNode node, String key, Map<String, String> encoded, String histogram,
+                                           double unitsPerReported, Consumer<String> notices) {
+        if (encoded.containsKey(histogram)) {
+            try {
+                return Distribution.decode(encoded.get(histogram), unitsPerReported);
+            } catch (IllegalArgumentException e) {
+                notices.accept("histogram " + histogram + " could not be read; using the rounded " + key
+                        + " beside it");
+            }
+        }
+        JsonNode p = node.path(key);
+        if (!p.path("p50").isNumber()) return null;
+        // Rounded to the microsecond like the JSON report, so the report prints the same numbers; the count is unknown.
+        return new Percentiles(0, p.get("p50").asDouble(), p.path("p90").asDouble(), p.path("p95").asDouble(),
+                p.path("p99").asDouble(), p.path("max").asDouble());
     }
 
     private static ObjectNode percentiles(Percentiles latency) {

@@ -81,7 +81,7 @@ public final class ResultsReader {
             // The writer puts "type" first: a request record is then read without a tree.
             if (headerSeen && p.nextToken() == JsonToken.FIELD_NAME && "type".equals(p.currentName())
                     && p.nextToken() == JsonToken.VALUE_STRING && "request".equals(p.getText())) {
-                request(RecordDecoder.request(p, unknownModes::add));
+                request(RequestRecord.read(p, unknownModes::add));
                 if (p.nextToken() != null) throw new JsonProcessingException("trailing tokens") {};
                 return;
             }
@@ -116,12 +116,12 @@ public final class ResultsReader {
             case "request" -> {
                 try (JsonParser p = node.traverse()) {
                     p.nextToken();
-                    request(RecordDecoder.request(p, unknownModes::add));
+                    request(RequestRecord.read(p, unknownModes::add));
                 }
             }
             case "summary" -> {
                 Mode mode = mode(node);
-                if (mode != null) handler.summary(RecordDecoder.summary(node, mode, handler::notice));
+                if (mode != null) handler.summary(RecordJson.readMode(node, mode, handler::notice));
             }
             case "resume" -> handler.resume(RecordDecoder.resume(node));
             case "sweep_step" -> handler.sweepStep(new SweepMark(node.path("threads").asInt(1),

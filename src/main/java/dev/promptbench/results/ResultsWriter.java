@@ -3,8 +3,6 @@ package dev.promptbench.results;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.promptbench.client.ConnectionTimes;
-import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.ResultSink;
 import dev.promptbench.stats.ModeSummary;
@@ -117,51 +115,7 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
     @Override
     public void accept(RequestResult r) {
         try {
-            json.writeStartObject();
-            json.writeStringField("type", "request");
-            json.writeStringField("mode", r.mode().wireName());
-            json.writeNumberField("repeat", r.repeat());
-            json.writeNumberField("index", r.index());
-            json.writeStringField("id", r.promptId());
-            if (r.warmup()) json.writeBooleanField("warmup", true);
-            json.writeStringField("status", r.status().wireName());
-            json.writeStringField("finish_reason", r.finishReason());
-            writeNullableInt("http_status", r.httpStatus());
-            if (r.error() == null) {
-                json.writeNullField("error");
-            } else {
-                json.writeObjectFieldStart("error");
-                json.writeStringField("kind", r.error().kind());
-                json.writeStringField("code", r.error().code());
-                json.writeStringField("message", r.error().message());
-                json.writeEndObject();
-            }
-            json.writeNumberField("attempts", r.attempts().count());
-            json.writeNumberField("rate_limited", r.attempts().rateLimited());
-            json.writeNumberField("retries_after_send", r.attempts().retriesAfterSend());
-            json.writeNumberField("wait_ms", RecordJson.round(r.attempts().waitNanos() / 1e6));
-            json.writeNumberField("start_offset_ms", ms(r.times().startOffsetNanos()));
-            json.writeNumberField("end_offset_ms", ms(r.times().endOffsetNanos()));
-            json.writeNumberField("latency_ms", ms(r.times().latencyNanos()));
-            json.writeNumberField("queue_ms", ms(r.times().queueNanos()));
-            writeStream(r.stream());
-            writeConnection(r.connection());
-            if (r.usage() == null) {
-                json.writeNullField("tokens");
-            } else {
-                json.writeObjectFieldStart("tokens");
-                json.writeNumberField("prompt", r.usage().promptTokens());
-                json.writeNumberField("completion", r.usage().completionTokens());
-                writeNullableInt("reasoning", r.usage().reasoningTokens());
-                writeNullableInt("cached", r.usage().cachedTokens());
-                json.writeEndObject();
-            }
-            json.writeNumberField("lane", r.lane());
-            json.writeStringField("endpoint", r.endpoint());
-            json.writeStringField("request_id", r.requestId());
-            json.writeStringField("model", r.model());
-            json.writeStringField("answer", r.answer());
-            json.writeEndObject();
+            RequestRecord.write(json, r);
             endLine();
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the results file", e);
@@ -253,35 +207,6 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         writeLine(node);
     }
 
-    private void writeStream(StreamMetrics stream) throws IOException {
-        if (stream == null) return;
-        json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));
-        if (stream.tpotNanos() == null) json.writeNullField("tpot_ms");
-        else json.writeNumberField("tpot_ms", RecordJson.round(stream.tpotNanos() / 1e6));
-        json.writeNumberField("chunks", stream.chunks());
-        json.writeObjectFieldStart("chunk_gap_ms");
-        json.writeNumberField("p50", ms(stream.chunkGapP50Nanos()));
-        json.writeNumberField("max", ms(stream.chunkGapMaxNanos()));
-        json.writeEndObject();
-        if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
-        else json.writeNumberField("decode_tokens_per_s", RecordJson.round(stream.decodeTokensPerS()));
-        json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
-    }
-
-    private void writeConnection(ConnectionTimes connection) throws IOException {
-        if (connection == null) return;
-        json.writeNumberField("dns_ms", ms(connection.dnsNanos()));
-        json.writeNumberField("connect_ms", ms(connection.connectNanos()));
-        json.writeNumberField("tls_ms", ms(connection.tlsNanos()));
-        json.writeNumberField("headers_ms", ms(connection.headersNanos()));
-        json.writeStringField("protocol", connection.protocol());
-        json.writeBooleanField("reused_connection", connection.reused());
-    }
-
-    private static double ms(long nanos) {
-        return RecordJson.round(nanos / 1e6);
-    }
-
     /**
      * Writes a {@code breaker} record: the circuit breaker stopped this mode (the endpoint stopped answering);
      * the mode's remaining prompts are recorded not_run.
@@ -311,11 +236,6 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         ObjectNode histograms = node.putObject("histograms");
         summary.histograms().forEach(histograms::put);
         writeLine(node);
-    }
-
-    private void writeNullableInt(String name, Integer value) throws IOException {
-        if (value == null) json.writeNullField(name);
-        else json.writeNumberField(name, value);
     }
 
     private void writeLine(ObjectNode node) {

@@ -2,7 +2,6 @@ package dev.promptbench.run;
 
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.Timing;
@@ -47,22 +46,14 @@ final class ModeRecorder {
 
     void record(Prompt prompt, int lane, Endpoint endpoint, long scheduled, long sent, Outcome outcome) {
         long end = ticker.nanoTime();
-        RequestStatus status;
-        RequestError error = null;
-        if (outcome instanceof Outcome.Success ok) {
-            status = ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK;
-        } else {
-            Outcome.Failure failed = (Outcome.Failure) outcome;
-            // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
-            status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
-            error = new RequestError(failed.kind().wireName(), failed.code(), failed.message());
-        }
         Outcome.Success ok = outcome instanceof Outcome.Success s ? s : null;
-        record(new RequestResult(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, status,
-                ok == null ? null : ok.finishReason(), outcome.httpStatus(), error, outcome.attempts(),
+        record(new RequestResult(key(prompt), Reply.of(outcome), outcome.attempts(),
                 times(scheduled, sent, end, outcome.timing()), ok == null ? null : ok.usage(),
-                ok == null ? null : relativeToSend(ok), outcome.connection(), lane, endpoint.name(), outcome.requestId(),
-                ok == null ? null : ok.model(), ok == null ? null : ok.answer()));
+                ok == null ? null : relativeToSend(ok), outcome.connection(), lane, endpoint.name()));
+    }
+
+    private RequestKey key(Prompt prompt) {
+        return new RequestKey(plan.mode(), repeat, prompt.index(), prompt.id(), warmup);
     }
 
     /** The stream's instants as offsets from the final attempt's send: the first one is the TTFT. */
@@ -90,14 +81,13 @@ final class ModeRecorder {
                              RuntimeException bug) {
         long end = ticker.nanoTime();
         String message = bug.getClass().getSimpleName() + (bug.getMessage() == null ? "" : ": " + bug.getMessage());
-        record(new RequestResult(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, RequestStatus.ERROR, null,
-                null, new RequestError("internal", null, message), Attempts.FIRST,
+        record(new RequestResult(key(prompt), Reply.internalError(message), Attempts.FIRST,
                 new RequestTimes(scheduled - origin, sent - origin, end - origin, end - sent), null, null, null, lane,
-                endpoint.name(), null, null, null));
+                endpoint.name()));
     }
 
     void recordNotRun(Prompt prompt, Endpoint endpoint) {
-        record(RequestResult.notRun(plan.mode(), repeat, prompt.index(), prompt.id(), warmup, endpoint.name()));
+        record(RequestResult.notRun(key(prompt), endpoint.name()));
     }
 
     private void record(RequestResult result) {

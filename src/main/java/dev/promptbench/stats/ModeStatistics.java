@@ -138,13 +138,15 @@ public final class ModeStatistics implements ResultSink {
         ModeSummary.StreamPercentiles streamPercentiles = streamed == 0 ? null
                 : new ModeSummary.StreamPercentiles(ttft.percentiles(), tpot.percentiles(), chunkGap.percentiles(),
                         decodeTokensPerS.percentiles(), estimatedTokens);
-        return new ModeSummary(mode, repeat, workers, wallNanos / 1e6, requests, ok, errors, filtered,
-                notRun, wallS > 0 ? ran / wallS : 0, latency.percentiles(), streamPercentiles,
-                openLoop != null ? queue.percentiles() : null, rate(ran, sendSpanS),
+        return new ModeSummary(mode, repeat, workers,
+                new ModeSummary.Wall(wallNanos / 1e6, wallS > 0 ? ran / wallS : 0, lowerBoundMs, efficiency),
+                new ModeSummary.Counts(requests, ok, errors, filtered, notRun,
+                        Collections.unmodifiableMap(new TreeMap<>(errorsByKind))),
+                latency.percentiles(), streamPercentiles, openLoop != null ? queue.percentiles() : null,
+                rate(ran, sendSpanS),
                 ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage),
-                lowerBoundMs, efficiency,
-                Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), retries, rateLimited, retriesAfterSend,
-                waitNanos / 1e6, encodedHistograms());
+                new ModeSummary.AttemptTotals(retries, rateLimited, retriesAfterSend, waitNanos / 1e6),
+                encodedHistograms());
     }
 
     private ModeSummary.RateFigures rate(long ran, double spanS) {

@@ -4,37 +4,73 @@ import dev.promptbench.run.Mode;
 import java.util.Map;
 
 /**
- * The finished statistics of one mode (one repeat of it).
+ * The finished statistics of one mode (one repeat of it), in small parts that a new figure joins.
  *
- * @param mode                 which mode
- * @param repeat               0-based repeat number
- * @param threads              workers used (1 for sequential)
- * @param wallMs               first request sent to last result recorded
- * @param requests             request records (every prompt, including not_run; warm-up excluded)
- * @param ok                   answered
- * @param errors               ended in error
- * @param filtered             answered but content-filtered
- * @param notRun               never sent
- * @param requestsPerS         requests that ran, per second of wall time
- * @param latency              latency percentiles over successful requests, or null when none
- * @param stream               streaming percentiles, or null when nothing was streamed
- * @param queue                open-loop queueing percentiles (waiting for a free worker), or null
- * @param rate                 asked and achieved open-loop rate, or null for closed-loop plans
- * @param tokens               tokens as the service reported them
- * @param lowerBoundMs         shortest possible wall time for this pool with these service times (parallel only)
- * @param efficiency           lowerBound / wall (parallel only)
- * @param errorsByKind         error counts by kind
- * @param retries              attempts beyond the first, over all requests
- * @param rateLimited          attempts answered 429
- * @param retriesAfterSend     retries of requests that may already have been processed (and billed)
- * @param waitMs               total time requests spent waiting between attempts (not in latency)
- * @param histograms           every distribution in HdrHistogram's compressed base64 form, by name
+ * @param mode       which mode
+ * @param repeat     0-based repeat number
+ * @param threads    workers used (1 for sequential)
+ * @param wall       wall time, throughput and the parallel lower bound
+ * @param counts     requests by status and errors by kind
+ * @param latency    latency percentiles over successful requests, or null when none
+ * @param stream     streaming percentiles, or null when nothing was streamed
+ * @param queue      open-loop queueing percentiles (waiting for a free worker), or null
+ * @param rate       asked and achieved open-loop rate, or null for closed-loop plans
+ * @param tokens     tokens as the service reported them
+ * @param attempts   retries, 429s and the time spent waiting between attempts
+ * @param histograms every distribution in HdrHistogram's compressed base64 form, by name
  */
-public record ModeSummary(Mode mode, int repeat, int threads, double wallMs, long requests, long ok, long errors,
-                          long filtered, long notRun, double requestsPerS, Percentiles latency,
-                          StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens, Double lowerBoundMs,
-                          Double efficiency, Map<String, Long> errorsByKind, long retries, long rateLimited,
-                          long retriesAfterSend, double waitMs, Map<String, String> histograms) {
+public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Percentiles latency,
+                          StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens,
+                          AttemptTotals attempts, Map<String, String> histograms) {
+
+    // Shortcuts to the parts most readers want.
+    public double wallMs() { return wall.ms(); }
+    public double requestsPerS() { return wall.requestsPerS(); }
+    public Double lowerBoundMs() { return wall.lowerBoundMs(); }
+    public Double efficiency() { return wall.efficiency(); }
+    public long requests() { return counts.requests(); }
+    public long ok() { return counts.ok(); }
+    public long errors() { return counts.errors(); }
+    public long filtered() { return counts.filtered(); }
+    public long notRun() { return counts.notRun(); }
+    public Map<String, Long> errorsByKind() { return counts.errorsByKind(); }
+    public long retries() { return attempts.retries(); }
+    public long rateLimited() { return attempts.rateLimited(); }
+    public long retriesAfterSend() { return attempts.retriesAfterSend(); }
+    public double waitMs() { return attempts.waitMs(); }
+
+    /**
+     * Wall time and what is measured against it.
+     *
+     * @param ms           first request sent to last result recorded
+     * @param requestsPerS requests that ran, per second of wall time
+     * @param lowerBoundMs shortest possible wall time for this pool with these service times (parallel only)
+     * @param efficiency   lowerBound / wall (parallel only; null when nothing was answered)
+     */
+    public record Wall(double ms, double requestsPerS, Double lowerBoundMs, Double efficiency) {}
+
+    /**
+     * Request records by status.
+     *
+     * @param requests     request records (every prompt, including not_run; warm-up excluded)
+     * @param ok           answered
+     * @param errors       ended in error
+     * @param filtered     answered but content-filtered
+     * @param notRun       never sent
+     * @param errorsByKind error counts by kind
+     */
+    public record Counts(long requests, long ok, long errors, long filtered, long notRun,
+                         Map<String, Long> errorsByKind) {}
+
+    /**
+     * Attempts beyond the first, over all requests.
+     *
+     * @param retries          attempts beyond the first
+     * @param rateLimited      attempts answered 429
+     * @param retriesAfterSend retries of requests that may already have been processed (and billed)
+     * @param waitMs           total time requests spent waiting between attempts (not in latency)
+     */
+    public record AttemptTotals(long retries, long rateLimited, long retriesAfterSend, double waitMs) {}
 
     /**
      * Tokens as the service reported them in {@code usage}: unknown (null) when no answer reported any,

@@ -31,9 +31,10 @@ class SweepOrderTest {
 
     private static SweepStep step(int threads, double rps, double p50Ms, long errors, long rateLimited) {
         Percentiles latency = new Percentiles(100, p50Ms, p50Ms * 1.05, p50Ms * 1.1, p50Ms * 1.2, p50Ms * 1.3);
-        return SweepStep.of(threads, List.of(new ModeSummary(Mode.PARALLEL, 0, threads, 1000, 100, 100 - errors,
-                errors, 0, 0, rps, latency, null, null, null, new ModeSummary.Tokens(0L, 0L, 0.0, 0), null, null,
-                Map.of(), 0, rateLimited, 0, 0, Map.of())));
+        return SweepStep.of(threads, List.of(new ModeSummary(Mode.PARALLEL, 0, threads,
+                new ModeSummary.Wall(1000, rps, null, null),
+                new ModeSummary.Counts(100, 100 - errors, errors, 0, 0, Map.of()), latency, null, null, null,
+                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0), Map.of())));
     }
 
     /** Runs {@code order} to its end against {@code service}; the steps in the order they ran. */

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
+import dev.promptbench.run.Reply;
+import dev.promptbench.run.RequestKey;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
 import dev.promptbench.run.RequestTimes;
@@ -86,9 +88,9 @@ class ResultsReaderTest {
     }
 
     private static RequestResult answered(int index, Usage usage) {
-        return new RequestResult(Mode.PARALLEL, 0, index, "p" + index, false, RequestStatus.OK, "stop", 200, null,
-                Attempts.FIRST, new RequestTimes(0, 0, 1_000_000, 1_000_000), usage, null, null, 0, "sim", null,
-                null, "answer");
+        return new RequestResult(new RequestKey(Mode.PARALLEL, 0, index, "p" + index, false),
+                new Reply(RequestStatus.OK, "stop", 200, null, null, null, "answer"), Attempts.FIRST,
+                new RequestTimes(0, 0, 1_000_000, 1_000_000), usage, null, null, 0, "sim");
     }
 
     private RequestResult readOne(String line) throws Exception {

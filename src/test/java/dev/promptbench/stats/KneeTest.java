@@ -11,8 +11,9 @@ import org.junit.jupiter.api.Test;
 
 class KneeTest {
     private static ModeSummary summary(double rps, long errors, long rateLimited) {
-        return new ModeSummary(Mode.PARALLEL, 0, 1, 1000, 10, 10 - errors, errors, 0, 0, rps, null, null, null, null,
-                new ModeSummary.Tokens(0L, 0L, 0.0, 0), null, null, Map.of(), 0, rateLimited, 0, 0, Map.of());
+        return new ModeSummary(Mode.PARALLEL, 0, 1, new ModeSummary.Wall(1000, rps, null, null),
+                new ModeSummary.Counts(10, 10 - errors, errors, 0, 0, Map.of()), null, null, null, null,
+                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0), Map.of());
     }
 
     private static SweepStep step(int threads, double rps) {
@@ -37,8 +38,9 @@ class KneeTest {
     private static SweepStep step(int threads, double rps, double p95Ms) {
         Percentiles latency = new Percentiles(10, p95Ms / 2, p95Ms, p95Ms, p95Ms, p95Ms);
         ModeSummary s = summary(rps, 0, 0);
-        return SweepStep.of(threads, List.of(new ModeSummary(s.mode(), 0, threads, 1000, 10, 10, 0, 0, 0, rps, latency,
-                null, null, null, s.tokens(), null, null, Map.of(), 0, 0, 0, 0, Map.of())));
+        return SweepStep.of(threads, List.of(new ModeSummary(s.mode(), 0, threads,
+                new ModeSummary.Wall(1000, rps, null, null), new ModeSummary.Counts(10, 10, 0, 0, 0, Map.of()), latency,
+                null, null, null, s.tokens(), new ModeSummary.AttemptTotals(0, 0, 0, 0), Map.of())));
     }
 
     @Test

@@ -8,6 +8,8 @@ import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestError;
+import dev.promptbench.run.Reply;
+import dev.promptbench.run.RequestKey;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
 import dev.promptbench.run.RequestTimes;
@@ -19,15 +21,16 @@ class ModeStatisticsTest {
     private static final long MS = 1_000_000L;
 
     private static RequestResult ok(Mode mode, int index, long latencyMs, int prompt, int completion) {
-        return new RequestResult(mode, 0, index, "line-" + (index + 1), false, RequestStatus.OK, "stop", 200, null,
-                Attempts.FIRST, new RequestTimes(0, 0, latencyMs * MS, latencyMs * MS), new Usage(prompt, completion),
-                null, null, 0, "default", null, null, "a");
+        return new RequestResult(new RequestKey(mode, 0, index, "line-" + (index + 1), false),
+                new Reply(RequestStatus.OK, "stop", 200, null, null, null, "a"), Attempts.FIRST,
+                new RequestTimes(0, 0, latencyMs * MS, latencyMs * MS), new Usage(prompt, completion), null, null, 0,
+                "default");
     }
 
     private static RequestResult error(Mode mode, int index, String kind) {
-        return new RequestResult(mode, 0, index, "line-" + (index + 1), false, RequestStatus.ERROR, null, 500,
-                new RequestError(kind, null, "boom"), Attempts.FIRST, new RequestTimes(0, 0, 50 * MS, 50 * MS), null,
-                null, null, 0, "default", null, null, null);
+        return new RequestResult(new RequestKey(mode, 0, index, "line-" + (index + 1), false),
+                new Reply(RequestStatus.ERROR, null, 500, new RequestError(kind, null, "boom"), null, null, null),
+                Attempts.FIRST, new RequestTimes(0, 0, 50 * MS, 50 * MS), null, null, null, 0, "default");
     }
 
     @Test
@@ -37,7 +40,7 @@ class ModeStatisticsTest {
         stats.accept(error(Mode.SEQUENTIAL, 100, "server_error"));
         stats.accept(error(Mode.SEQUENTIAL, 101, "server_error"));
         stats.accept(error(Mode.SEQUENTIAL, 102, "timeout"));
-        stats.accept(RequestResult.notRun(Mode.SEQUENTIAL, 0, 103, "line-104", false, "default"));
+        stats.accept(RequestResult.notRun(new RequestKey(Mode.SEQUENTIAL, 0, 103, "line-104", false), "default"));
 
         ModeSummary summary = stats.finish(10_000 * MS);
 
@@ -77,9 +80,8 @@ class ModeStatisticsTest {
     }
 
     private static RequestResult withoutUsage(RequestResult r) {
-        return new RequestResult(r.mode(), r.repeat(), r.index(), r.promptId(), r.warmup(), r.status(), r.finishReason(),
-                r.httpStatus(), r.error(), r.attempts(), r.times(), null, r.stream(), r.connection(), r.lane(),
-                r.endpoint(), r.requestId(), r.model(), r.answer());
+        return new RequestResult(r.key(), r.reply(), r.attempts(), r.times(), null, r.stream(), r.connection(),
+                r.lane(), r.endpoint());
     }
 
     @Test
@@ -88,9 +90,9 @@ class ModeStatisticsTest {
         // Arrive out of order; submission order is index order: 100, 100, 100, 100 (one an error).
         stats.accept(ok(Mode.PARALLEL, 2, 100, 1, 1));
         stats.accept(ok(Mode.PARALLEL, 0, 100, 1, 1));
-        stats.accept(new RequestResult(Mode.PARALLEL, 0, 3, "line-4", false, RequestStatus.ERROR, null, 500,
-                new RequestError("server_error", null, "x"), Attempts.FIRST, new RequestTimes(0, 0, 100 * MS, 100 * MS),
-                null, null, null, 1, "default", null, null, null));
+        stats.accept(new RequestResult(new RequestKey(Mode.PARALLEL, 0, 3, "line-4", false),
+                new Reply(RequestStatus.ERROR, null, 500, new RequestError("server_error", null, "x"), null, null, null),
+                Attempts.FIRST, new RequestTimes(0, 0, 100 * MS, 100 * MS), null, null, null, 1, "default"));
         stats.accept(ok(Mode.PARALLEL, 1, 100, 1, 1));
 
         ModeSummary summary = stats.finish(250 * MS);

@@ -200,6 +200,30 @@ final class ModeTrace {
     byte kind(int row) { return kind[row]; }
 
     /**
+     * The hover text of one request's bar: the prompt id first, then its figures, a line per part of the
+     * record (a new per-request figure shown on the page is a column here and a line here).
+     */
+    String hoverText(int row) {
+        StringBuilder tip = new StringBuilder(id(row)).append(" — ").append(kindName(kind(row)));
+        tip.append("\nlatency ").append(Markup.duration(latency(row)));
+        double busy = end(row) - start(row);
+        if (Math.abs(busy - latency(row)) >= 1) tip.append(" · worker busy ").append(Markup.duration(busy));
+        if (!Double.isNaN(ttft(row))) tip.append(" · TTFT ").append(Markup.duration(ttft(row)));
+        if (completionTokens(row) >= 0) {
+            tip.append("\ntokens ").append(promptTokens(row)).append(" in, ")
+                    .append(completionTokens(row)).append(" out");
+        }
+        tip.append("\nworker ").append(lane(row)).append(" · ").append(Markup.duration(start(row)))
+                .append(" → ").append(Markup.duration(end(row)));
+        if (attempts(row) > 1) {
+            tip.append('\n').append(attempts(row)).append(" attempts");
+            if (rateLimited(row) > 0) tip.append(" (").append(rateLimited(row)).append(" answered 429)");
+            if (waitMs(row) > 0) tip.append(", waited ").append(Markup.duration(waitMs(row)));
+        }
+        return tip.toString();
+    }
+
+    /**
      * How long after its start the final attempt was sent: the part before is earlier attempts and
      * back-off. Closed-loop latency is the final attempt's, so the gap is exact there; open-loop latency
      * counts from the scheduled time (it is longer than the bar), so the waits stand in for the gap.

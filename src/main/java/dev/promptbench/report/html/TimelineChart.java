@@ -102,7 +102,7 @@ final class TimelineChart {
         String css = kind == ModeTrace.OK ? "ok" : kind == ModeTrace.FILTERED ? "filtered" : "error";
         svg.append("<rect class=\"bar ").append(css).append("\" x=\"").append(Markup.num(x)).append("\" y=\"")
                 .append(Markup.num(y)).append("\" width=\"").append(Markup.num(width)).append("\" height=\"")
-                .append(Markup.num(layout.barHeight())).append("\"><title>").append(Markup.text(tooltip(row)))
+                .append(Markup.num(layout.barHeight())).append("\"><title>").append(Markup.text(trace.hoverText(row)))
                 .append("</title></rect>");
         double retry = trace.retryPart(row);
         if (retry > 0) {
@@ -123,27 +123,6 @@ final class TimelineChart {
     static double barWidth(double pixels, boolean error) {
         double width = pixels > 3 ? pixels - 0.7 : pixels;
         return Math.max(error ? 2 : 0.8, width);
-    }
-
-    /** The hover text of one bar: the prompt id first, then the numbers. */
-    private String tooltip(int row) {
-        StringBuilder tip = new StringBuilder(trace.id(row)).append(" — ").append(trace.kindName(trace.kind(row)));
-        tip.append("\nlatency ").append(Markup.duration(trace.latency(row)));
-        double busy = trace.end(row) - trace.start(row);
-        if (Math.abs(busy - trace.latency(row)) >= 1) tip.append(" · worker busy ").append(Markup.duration(busy));
-        if (!Double.isNaN(trace.ttft(row))) tip.append(" · TTFT ").append(Markup.duration(trace.ttft(row)));
-        if (trace.completionTokens(row) >= 0) {
-            tip.append("\ntokens ").append(trace.promptTokens(row)).append(" in, ")
-                    .append(trace.completionTokens(row)).append(" out");
-        }
-        tip.append("\nworker ").append(trace.lane(row)).append(" · ").append(Markup.duration(trace.start(row)))
-                .append(" → ").append(Markup.duration(trace.end(row)));
-        if (trace.attempts(row) > 1) {
-            tip.append('\n').append(trace.attempts(row)).append(" attempts");
-            if (trace.rateLimited(row) > 0) tip.append(" (").append(trace.rateLimited(row)).append(" answered 429)");
-            if (trace.waitMs(row) > 0) tip.append(", waited ").append(Markup.duration(trace.waitMs(row)));
-        }
-        return tip.toString();
     }
 
     /** A label and where it goes along its axis. */

@@ -1,0 +1,316 @@
+package dev.promptbench.results;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.promptbench.client.Attempts;
+import dev.promptbench.client.ConnectionTimes;
+import dev.promptbench.client.StreamMetrics;
+import dev.promptbench.client.Usage;
+import dev.promptbench.run.Mode;
+import dev.promptbench.run.Reply;
+import dev.promptbench.run.RequestError;
+import dev.promptbench.run.RequestKey;
+import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.RequestStatus;
+import dev.promptbench.run.RequestTimes;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * The {@code request} record of the results file, written and read back in one place: each part of a
+ * {@link RequestResult} (key, reply, attempts, times, stream, connection, tokens) has its keys written
+ * and read side by side, so a new per-request figure changes this file once. Request records, most of a
+ * file, are written and read as a stream of tokens without a tree (the answer text is skipped unread
+ * when a reader does not want it); unknown keys are skipped and missing ones read as absent.
+ */
+final class RequestRecord {
+    private RequestRecord() {}
+
+    /** Writes one request record as a JSON object. */
+    static void write(JsonGenerator json, RequestResult r) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("type", "request");
+        json.writeStringField("mode", r.mode().wireName());
+        json.writeNumberField("repeat", r.repeat());
+        json.writeNumberField("index", r.index());
+        json.writeStringField("id", r.promptId());
+        if (r.warmup()) json.writeBooleanField("warmup", true);
+        json.writeStringField("status", r.status().wireName());
+        json.writeStringField("finish_reason", r.finishReason());
+        writeNullableInt(json, "http_status", r.httpStatus());
+        writeError(json, r.error());
+        writeAttempts(json, r.attempts());
+        json.writeNumberField("start_offset_ms", ms(r.times().startOffsetNanos()));
+        json.writeNumberField("end_offset_ms", ms(r.times().endOffsetNanos()));
+        json.writeNumberField("latency_ms", ms(r.times().latencyNanos()));
+        json.writeNumberField("queue_ms", ms(r.times().queueNanos()));
+        if (r.stream() != null) writeStream(json, r.stream());
+        if (r.connection() != null) writeConnection(json, r.connection());
+        writeUsage(json, r.usage());
+        json.writeNumberField("lane", r.lane());
+        json.writeStringField("endpoint", r.endpoint());
+        json.writeStringField("request_id", r.requestId());
+        json.writeStringField("model", r.model());
+        json.writeStringField("answer", r.answer());
+        json.writeEndObject();
+    }
+
+    /**
+     * One request record, from a parser just inside its object (any fields already read are skipped
+     * by the caller); the parser ends at the object's end.
+     *
+     * @return the record, or null when its mode is one this version does not know ({@code unknownMode} is told)
+     */
+    static RequestResult read(JsonParser p, Consumer<String> unknownMode) throws IOException {
+        Fields f = new Fields();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            f.read(field, value, p);
+        }
+        Mode mode = RecordDecoder.mode(f.mode);
+        if (mode == null) {
+            unknownMode.accept(f.mode);
+            return null;
+        }
+        return f.toResult(mode);
+    }
+
+    private static void writeError(JsonGenerator json, RequestError error) throws IOException {
+        if (error == null) {
+            json.writeNullField("error");
+            return;
+        }
+        json.writeObjectFieldStart("error");
+        json.writeStringField("kind", error.kind());
+        json.writeStringField("code", error.code());
+        json.writeStringField("message", error.message());
+        json.writeEndObject();
+    }
+
+    private static RequestError readError(JsonParser p) throws IOException {
+        String kind = null;
+        String code = null;
+        String message = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            p.nextToken();
+            switch (field) {
+                case "kind" -> kind = p.getValueAsString();
+                case "code" -> code = p.getValueAsString();
+                case "message" -> message = p.getValueAsString();
+                default -> p.skipChildren();
+            }
+        }
+        return new RequestError(kind == null ? "unknown" : kind, code, message);
+    }
+
+    private static void writeAttempts(JsonGenerator json, Attempts attempts) throws IOException {
+        json.writeNumberField("attempts", attempts.count());
+        json.writeNumberField("rate_limited", attempts.rateLimited());
+        json.writeNumberField("retries_after_send", attempts.retriesAfterSend());
+        json.writeNumberField("wait_ms", RecordJson.round(attempts.waitNanos() / 1e6));
+    }
+
+    private static void writeStream(JsonGenerator json, StreamMetrics stream) throws IOException {
+        json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));
+        if (stream.tpotNanos() == null) json.writeNullField("tpot_ms");
+        else json.writeNumberField("tpot_ms", RecordJson.round(stream.tpotNanos() / 1e6));
+        json.writeNumberField("chunks", stream.chunks());
+        json.writeObjectFieldStart("chunk_gap_ms");
+        json.writeNumberField("p50", ms(stream.chunkGapP50Nanos()));
+        json.writeNumberField("max", ms(stream.chunkGapMaxNanos()));
+        json.writeEndObject();
+        if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
+        else json.writeNumberField("decode_tokens_per_s", RecordJson.round(stream.decodeTokensPerS()));
+        json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
+    }
+
+    private static void writeConnection(JsonGenerator json, ConnectionTimes connection) throws IOException {
+        json.writeNumberField("dns_ms", ms(connection.dnsNanos()));
+        json.writeNumberField("connect_ms", ms(connection.connectNanos()));
+        json.writeNumberField("tls_ms", ms(connection.tlsNanos()));
+        json.writeNumberField("headers_ms", ms(connection.headersNanos()));
+        json.writeStringField("protocol", connection.protocol());
+        json.writeBooleanField("reused_connection", connection.reused());
+    }
+
+    private static void writeUsage(JsonGenerator json, Usage usage) throws IOException {
+        if (usage == null) {
+            json.writeNullField("tokens");
+            return;
+        }
+        json.writeObjectFieldStart("tokens");
+        json.writeNumberField("prompt", usage.promptTokens());
+        json.writeNumberField("completion", usage.completionTokens());
+        writeNullableInt(json, "reasoning", usage.reasoningTokens());
+        writeNullableInt(json, "cached", usage.cachedTokens());
+        json.writeEndObject();
+    }
+
+    private static Usage readUsage(JsonParser p) throws IOException {
+        int prompt = 0;
+        int completion = 0;
+        Integer reasoning = null;
+        Integer cached = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "prompt" -> prompt = p.getValueAsInt(0);
+                case "completion" -> completion = p.getValueAsInt(0);
+                // Older files lack these: unknown, not 0.
+                case "reasoning" -> reasoning = value.isNumeric() ? p.getIntValue() : null;
+                case "cached" -> cached = value.isNumeric() ? p.getIntValue() : null;
+                default -> p.skipChildren();
+            }
+        }
+        return new Usage(prompt, completion, reasoning, cached);
+    }
+
+    private static void writeNullableInt(JsonGenerator json, String name, Integer value) throws IOException {
+        if (value == null) json.writeNullField(name);
+        else json.writeNumberField(name, value);
+    }
+
+    private static double ms(long nanos) {
+        return RecordJson.round(nanos / 1e6);
+    }
+
+    /** Milliseconds as written (to the microsecond) back to nanoseconds. */
+    private static long nanos(double ms) {
+        return Math.round(ms * 1e6);
+    }
+
+    /** The keys of one request record as they are read, in any order, grouped by the part they build. */
+    private static final class Fields {
+        // key
+        String mode = "";
+        int repeat;
+        int index = -1;
+        String id;
+        boolean warmup;
+        // reply
+        String status = "";
+        String finishReason;
+        Integer httpStatus;
+        RequestError error;
+        String requestId;
+        String model;
+        String answer;
+        // attempts
+        int attempts = 1;
+        int rateLimited;
+        int retriesAfterSend;
+        double waitMs;
+        // times
+        double startMs;
+        double endMs;
+        double latencyMs;
+        double queueMs;
+        // stream
+        Double ttftMs;
+        Double tpotMs;
+        int chunks;
+        double gapP50Ms;
+        double gapMaxMs;
+        boolean tokensEstimated;
+        // connection
+        Double dnsMs;
+        double connectMs;
+        double tlsMs;
+        double headersMs;
+        String protocol;
+        boolean reused;
+        // tokens, worker
+        Usage usage;
+        int lane = -1;
+        String endpoint;
+
+        void read(String field, JsonToken value, JsonParser p) throws IOException {
+            switch (field) {
+                case "mode" -> mode = p.getValueAsString("");
+                case "repeat" -> repeat = p.getValueAsInt(0);
+                case "index" -> index = p.getValueAsInt(-1);
+                case "id" -> id = p.getValueAsString();
+                case "warmup" -> warmup = p.getValueAsBoolean(false);
+                case "status" -> status = p.getValueAsString("");
+                case "finish_reason" -> finishReason = p.getValueAsString();
+                case "http_status" -> httpStatus = value.isNumeric() ? p.getIntValue() : null;
+                case "error" -> error = value == JsonToken.START_OBJECT ? readError(p) : null;
+                case "request_id" -> requestId = p.getValueAsString();
+                case "model" -> model = p.getValueAsString();
+                case "answer" -> answer = p.getValueAsString();
+                case "attempts" -> attempts = p.getValueAsInt(1);
+                case "rate_limited" -> rateLimited = p.getValueAsInt(0);
+                case "retries_after_send" -> retriesAfterSend = p.getValueAsInt(0);
+                case "wait_ms" -> waitMs = p.getValueAsDouble(0);
+                case "start_offset_ms" -> startMs = p.getValueAsDouble(0);
+                case "end_offset_ms" -> endMs = p.getValueAsDouble(0);
+                case "latency_ms" -> latencyMs = p.getValueAsDouble(0);
+                case "queue_ms" -> queueMs = p.getValueAsDouble(0);
+                case "ttft_ms" -> ttftMs = value.isNumeric() ? p.getDoubleValue() : null;
+                case "tpot_ms" -> tpotMs = value.isNumeric() ? p.getDoubleValue() : null;
+                case "chunks" -> chunks = p.getValueAsInt(0);
+                case "chunk_gap_ms" -> readGap(value, p);
+                case "tokens_estimated" -> tokensEstimated = p.getValueAsBoolean(false);
+                case "dns_ms" -> dnsMs = value.isNumeric() ? p.getDoubleValue() : null;
+                case "connect_ms" -> connectMs = p.getValueAsDouble(0);
+                case "tls_ms" -> tlsMs = p.getValueAsDouble(0);
+                case "headers_ms" -> headersMs = p.getValueAsDouble(0);
+                case "protocol" -> protocol = p.getValueAsString();
+                case "reused_connection" -> reused = p.getValueAsBoolean(false);
+                case "tokens" -> usage = value == JsonToken.START_OBJECT ? readUsage(p) : null;
+                case "lane" -> lane = p.getValueAsInt(-1);
+                case "endpoint" -> endpoint = p.getValueAsString();
+                default -> p.skipChildren();
+            }
+        }
+
+        private void readGap(JsonToken value, JsonParser p) throws IOException {
+            if (value != JsonToken.START_OBJECT) return;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "p50" -> gapP50Ms = p.getValueAsDouble(0);
+                    case "max" -> gapMaxMs = p.getValueAsDouble(0);
+                    default -> p.skipChildren();
+                }
+            }
+        }
+
+        RequestResult toResult(Mode mode) {
+            long start = nanos(startMs);
+            RequestTimes times = new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
+            return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
+                    new Reply(status(), finishReason, httpStatus, error, requestId, model, answer),
+                    new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend), times, usage, stream(),
+                    dnsMs == null ? null : new ConnectionTimes(nanos(dnsMs), nanos(connectMs), nanos(tlsMs),
+                            nanos(headersMs), protocol, reused),
+                    lane, endpoint);
+        }
+
+        /** An unknown status counts as an error, as it cannot be counted as an answer. */
+        private RequestStatus status() {
+            for (RequestStatus s : RequestStatus.values()) {
+                if (s.wireName().equals(status)) return s;
+            }
+            return RequestStatus.ERROR;
+        }
+
+        /**
+         * The stream's timing as recorded: its first token, gaps and pace. The file keeps the time per
+         * token rather than the last token's instant, so the last instant is rebuilt from it (over
+         * however many tokens: the pace comes out the same).
+         */
+        private StreamMetrics stream() {
+            if (ttftMs == null) return null;
+            long first = nanos(ttftMs);
+            int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.visibleTokens());
+            long last = tpotMs == null ? first : first + Math.round(tpotMs * 1e6 * (tokens - 1));
+            return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated);
+        }
+    }
+}

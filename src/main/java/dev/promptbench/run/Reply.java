@@ -1,0 +1,41 @@
+package dev.promptbench.run;
+
+import dev.promptbench.client.ErrorKind;
+import dev.promptbench.client.Outcome;
+
+/**
+ * What the service answered to one request, in the terms the results file records.
+ *
+ * @param status       ok, error, filtered or not_run
+ * @param finishReason the service's finish_reason, or null
+ * @param httpStatus   the final HTTP status, or null when none arrived
+ * @param error        why it failed, or null
+ * @param requestId    the service's request id, or null
+ * @param model        the model that answered, or null
+ * @param answer       the answer text, or null
+ */
+public record Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error,
+                    String requestId, String model, String answer) {
+
+    /** The reply of a request that was never sent. */
+    public static final Reply NOT_RUN = new Reply(RequestStatus.NOT_RUN, null, null, null, null, null, null);
+
+    /** The reply an outcome records. */
+    public static Reply of(Outcome outcome) {
+        if (outcome instanceof Outcome.Success ok) {
+            return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
+                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer());
+        }
+        Outcome.Failure failed = (Outcome.Failure) outcome;
+        // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
+        RequestStatus status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
+        return new Reply(status, null, failed.httpStatus(), new RequestError(failed.kind().wireName(), failed.code(),
+                failed.message()), failed.requestId(), null, null);
+    }
+
+    /** The reply of a request that failed inside promptbench itself. */
+    public static Reply internalError(String message) {
+        return new Reply(RequestStatus.ERROR, null, null, new RequestError("internal", null, message), null, null,
+                null);
+    }
+}
