@@ -47,12 +47,9 @@ record PooledPercentiles(Percentiles latency, ModeSummary.StreamPercentiles stre
     static ModeSummary headline(List<ModeSummary> repeats, ModeSummary summary) {
         PooledPercentiles pooled = of(repeats);
         if (pooled == null) return summary;
-        return new ModeSummary(summary.mode(), summary.repeat(), summary.threads(), summary.wallMs(),
-                summary.requests(), summary.ok(), summary.errors(), summary.filtered(), summary.notRun(),
-                summary.requestsPerS(), pooled.latency(), pooled.stream(), pooled.queue(), summary.rate(),
-                summary.tokens(), summary.lowerBoundMs(), summary.efficiency(), summary.errorsByKind(),
-                summary.retries(), summary.rateLimited(), summary.retriesAfterSend(), summary.waitMs(),
-                summary.histograms());
+        return new ModeSummary(summary.mode(), summary.repeat(), summary.threads(), summary.wall(),
+                summary.counts(), pooled.latency(), pooled.stream(), pooled.queue(), summary.rate(), summary.tokens(),
+                summary.attempts(), summary.histograms());
     }
 
     private static Percentiles pool(List<ModeSummary> repeats, String name, double unitsPerReported) {
