@@ -5,6 +5,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.config.EndpointUrls;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.results.CanaryReport;
@@ -60,7 +61,9 @@ final class Canary {
         for (int attempt = 0; attempt <= retries; attempt++) {
             // A new attempt number: a server that keys its draws by attempt (the simulator) draws anew.
             outcome = responder.call(request.withAttempt(attempt + 1), endpoint);
-            if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient()) break;
+            if (!(outcome instanceof Outcome.Failure failure) || !failure.kind().isTransient() || failure.stopsRun()) {
+                break;
+            }
             // Only a quick failure is tried again (a refused connection while a server starts, a passing 5xx). No
             // answer within the bound, or a connection that could not be set up in time: waiting again rarely helps.
             if (failure.kind() == ErrorKind.TIMEOUT || outcome.timing().latencyNanos() >= SLOW.toNanos()) break;
@@ -76,7 +79,7 @@ final class Canary {
         if (failure.kind() == ErrorKind.INTERRUPTED) {
             return new Verdict(new CanaryReport("cancelled", null, latencyMs, message), null);
         }
-        if (isFatal(failure.kind())) {
+        if (isFatal(failure.kind()) || failure.stopsRun()) {
             return new Verdict(new CanaryReport("error", failure.httpStatus(), latencyMs, message),
                     fatalMessage(failure, endpoint));
         }
@@ -106,12 +109,13 @@ final class Canary {
                     + failure.message() + ")";
             default -> url + (failure.httpStatus() == null ? ": "
                     : " answered HTTP " + failure.httpStatus() + " to the canary request: ")
-                    + failure.message() + " — " + hint(failure.kind(), endpoint);
+                    + failure.message() + " — " + hint(failure, endpoint);
         };
     }
 
-    private static String hint(ErrorKind kind, Endpoint endpoint) {
-        return switch (kind) {
+    private static String hint(Outcome.Failure failure, Endpoint endpoint) {
+        if (failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED) return ThrottleCause.QUOTA_EXHAUSTED.advice();
+        return switch (failure.kind()) {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
             case NOT_FOUND -> {

@@ -8,8 +8,21 @@ package dev.promptbench.client;
  * @param waitNanos        time spent waiting between attempts (back-off, Retry-After, cool-down)
  * @param rateLimited      how many attempts were answered 429
  * @param retriesAfterSend retries of requests that may already have been processed (and billed)
+ * @param throttled        those 429s by cause ({@code rateLimited} of them in all)
  */
-public record Attempts(int count, long waitNanos, int rateLimited, int retriesAfterSend) {
+public record Attempts(int count, long waitNanos, int rateLimited, int retriesAfterSend, ThrottleCounts throttled) {
     /** One attempt, no waiting. */
     public static final Attempts FIRST = new Attempts(1, 0, 0, 0);
+
+    public Attempts {
+        throttled = throttled != null ? throttled : ThrottleCounts.NONE;
+        if (throttled.total() != rateLimited) {
+            throw new IllegalArgumentException(rateLimited + " 429s but " + throttled.total() + " causes");
+        }
+    }
+
+    /** Attempts whose 429s, if any, have no known cause. */
+    public Attempts(int count, long waitNanos, int rateLimited, int retriesAfterSend) {
+        this(count, waitNanos, rateLimited, retriesAfterSend, ThrottleCounts.of(ThrottleCause.UNKNOWN, rateLimited));
+    }
 }

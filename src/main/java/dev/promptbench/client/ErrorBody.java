@@ -17,8 +17,14 @@ import java.util.regex.Pattern;
  * @param code      the error code as text ({@code 429}, {@code DeploymentNotFound}), else the type, or null
  * @param innerCode Azure's inner code ({@code ResponsibleAIPolicyViolation}) or null
  * @param message   the service's message, or null
+ * @param type      the error's {@code type} ({@code tokens}, {@code insufficient_quota}), or null
  */
-record ErrorBody(String code, String innerCode, String message) {
+record ErrorBody(String code, String innerCode, String message, String type) {
+
+    /** A body without a type. */
+    ErrorBody(String code, String innerCode, String message) {
+        this(code, innerCode, message, null);
+    }
 
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>(.*?)</title", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final Pattern TAG = Pattern.compile("<[^>]*>");
@@ -86,7 +92,8 @@ record ErrorBody(String code, String innerCode, String message) {
         if (message == null && source != root) {
             message = text(root.get("message"));
         }
-        return new ErrorBody(code, inner == null ? null : text(inner.get("code")), message);
+        return new ErrorBody(code, inner == null ? null : text(inner.get("code")), message,
+                text(source.get("type")));
     }
 
     /** FastAPI's {@code detail}: a string, or a list of {@code {"loc", "msg"}} of which the first is told. */

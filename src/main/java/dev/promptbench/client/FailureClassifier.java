@@ -85,6 +85,17 @@ final class FailureClassifier {
      */
     Outcome.Failure httpFailure(int status, String requestId, Timing timing, byte[] head, long bodyBytes,
                                 String contentType, String retryAfterMs, String retryAfter, String headerValue) {
+        return httpFailure(status, requestId, timing, head, bodyBytes, contentType, retryAfterMs, retryAfter,
+                headerValue, RateLimitHeaders.NONE, RateLimitHeaders.NONE);
+    }
+
+    /**
+     * As above, telling a 429's cause from its body and {@code headers}, against the highest limits the
+     * endpoint reported before ({@code peak}).
+     */
+    Outcome.Failure httpFailure(int status, String requestId, Timing timing, byte[] head, long bodyBytes,
+                                String contentType, String retryAfterMs, String retryAfter, String headerValue,
+                                RateLimitHeaders headers, RateLimitHeaders peak) {
         ErrorBody body = head.length == 0 ? null : ErrorBody.read(treeReader, head, contentType);
         ErrorKind kind = kindOf(status, body);
         Duration wait = kind == ErrorKind.RATE_LIMITED || kind == ErrorKind.SERVER_ERROR
@@ -92,7 +103,11 @@ final class FailureClassifier {
                 : null;
         String message = SafeText.line(describe(status, body, bodyBytes), headerValue);
         String code = body == null ? null : SafeText.line(body.code(), headerValue);
-        return new Outcome.Failure(timing, status, requestId, kind, code, message, wait);
+        ThrottleCause cause = kind != ErrorKind.RATE_LIMITED ? null : body == null
+                ? ThrottleClassifier.classify(null, null, null, headers, peak, wait)
+                : ThrottleClassifier.classify(body.code(), body.type(), body.message(), headers, peak, wait);
+        return new Outcome.Failure(timing, status, requestId, kind, code, message, wait, Attempts.FIRST, null,
+                headers, cause);
     }
 
     /** A MALFORMED failure: a 2xx that is not a chat completion. */
@@ -108,7 +123,10 @@ final class FailureClassifier {
     Outcome.Failure streamFailure(int status, String requestId, Timing timing, ErrorKind kind, String code,
                                   String detail, String headerValue) {
         String safeCode = code == null ? null : SafeText.line(code, headerValue);
-        return new Outcome.Failure(timing, status, requestId, kind, safeCode, SafeText.line(detail, headerValue), null);
+        ThrottleCause cause = kind != ErrorKind.RATE_LIMITED ? null
+                : ThrottleClassifier.classify(code, null, detail, RateLimitHeaders.NONE, RateLimitHeaders.NONE, null);
+        return new Outcome.Failure(timing, status, requestId, kind, safeCode, SafeText.line(detail, headerValue), null,
+                Attempts.FIRST, null, RateLimitHeaders.NONE, cause);
     }
 
     /** A connection that could not be set up in time ({@code cause}: "no TLS handshake within 10s"); nothing was sent. */

@@ -49,6 +49,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     /** Each endpoint's URL, parsed once: parsing it per request cost ~1.6 KB of garbage and a few µs each. */
     private final Map<URI, HttpUrl> urls = new ConcurrentHashMap<>();
     private final ScheduledThreadPoolExecutor setUpTimer;
+    /** The highest rate limits each URL reported, so a lowered one tells a capacity cut. */
+    private final LimitPeaks limitPeaks = new LimitPeaks();
     private final KeepAliveTimeouts keepAlive = new KeepAliveTimeouts(System::nanoTime);
     private final Duration connectTimeout;
     private volatile String lastProtocol;
@@ -219,10 +221,11 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         RateLimitHeaders rateLimits = RateLimitHeaders.NONE;
         try (Response response = call.execute()) {
             lastProtocol = response.protocol().toString();
-            rateLimits = rateLimits(response);
+            rateLimits = RateLimitHeaders.read(response::header);
+            RateLimitHeaders peak = limitPeaks.record(http.url(), rateLimits);
             trace.markResponse(response.code(), requestId(response));
             if (!response.isSuccessful()) {
-                outcome = readError(response, trace, headerValue);
+                outcome = readError(response, trace, headerValue, rateLimits, peak);
             } else if (isEventStream(response, stream)) {
                 outcome = streamed.read(response, call, trace, headerValue);
             } else {
@@ -242,13 +245,6 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                             callTimeout);
         }
         return new Sent(withConnection(outcome, trace.connectionTimes(), rateLimits), false);
-    }
-
-    /** The {@code x-ratelimit-*} headers, read for every response (2xx, 429 and other errors alike). */
-    private static RateLimitHeaders rateLimits(Response response) {
-        return RateLimitHeaders.of(response.header("x-ratelimit-remaining-requests"),
-                response.header("x-ratelimit-remaining-tokens"), response.header("x-ratelimit-limit-requests"),
-                response.header("x-ratelimit-limit-tokens"));
     }
 
     /**
@@ -271,10 +267,11 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         }
         Outcome.Failure f = (Outcome.Failure) outcome;
         return new Outcome.Failure(f.timing(), f.httpStatus(), f.requestId(), f.kind(), f.code(), f.message(),
-                f.retryAfter(), f.attempts(), connection, rateLimits);
+                f.retryAfter(), f.attempts(), connection, rateLimits, f.throttle());
     }
 
-    private Outcome readError(Response response, CallTrace trace, String headerValue) throws IOException {
+    private Outcome readError(Response response, CallTrace trace, String headerValue, RateLimitHeaders rateLimits,
+                              RateLimitHeaders peak) throws IOException {
         BufferedSource source = response.body().source();
         if (source.request(1)) {
             trace.markFirstByte();
@@ -283,7 +280,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         byte[] head = source.readByteArray(Math.min(source.getBuffer().size(), ERROR_HEAD_LIMIT));
         long total = head.length + source.readAll(Okio.blackhole());
         return failures.httpFailure(response.code(), trace.requestId(), trace.timing(System.nanoTime()), head, total,
-                response.header("Content-Type"), response.header("retry-after-ms"), response.header("retry-after"), headerValue);
+                response.header("Content-Type"), response.header("retry-after-ms"), response.header("retry-after"), headerValue,
+                rateLimits, peak);
     }
 
     private static String requestId(Response response) {

@@ -79,34 +79,58 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param message    one line for humans, secrets redacted
      * @param retryAfter what the service asked us to wait (429/503), or null
      * @param rateLimits the response's rate-limit headers; null is taken as {@link RateLimitHeaders#NONE}
+     * @param throttle   why a 429 came ({@link ThrottleCause#UNKNOWN} when not told); null for any other kind
      */
     record Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
                    String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection,
-                   RateLimitHeaders rateLimits)
+                   RateLimitHeaders rateLimits, ThrottleCause throttle)
             implements Outcome {
 
         public Failure {
             rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+            throttle = kind != ErrorKind.RATE_LIMITED ? null : throttle != null ? throttle : ThrottleCause.UNKNOWN;
+        }
+
+        /** A failure whose 429 cause, if it is one, is unknown. */
+        public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
+                       String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection,
+                       RateLimitHeaders rateLimits) {
+            this(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection, rateLimits,
+                    null);
         }
 
         /** A failure without rate-limit headers. */
         public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
                        String message, Duration retryAfter, Attempts attempts, ConnectionTimes connection) {
             this(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection,
-                    RateLimitHeaders.NONE);
+                    RateLimitHeaders.NONE, null);
         }
 
         /** A first-attempt failure. */
         public Failure(Timing timing, Integer httpStatus, String requestId, ErrorKind kind, String code,
                        String message, Duration retryAfter) {
             this(timing, httpStatus, requestId, kind, code, message, retryAfter, Attempts.FIRST, null,
-                    RateLimitHeaders.NONE);
+                    RateLimitHeaders.NONE, null);
         }
 
         @Override
         public Failure withAttempts(Attempts attempts) {
             return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection,
-                    rateLimits);
+                    rateLimits, throttle);
+        }
+
+        /** The same failure with its 429 cause told. */
+        public Failure withThrottle(ThrottleCause cause) {
+            return new Failure(timing, httpStatus, requestId, kind, code, message, retryAfter, attempts, connection,
+                    rateLimits, cause);
+        }
+
+        /**
+         * True when every further request is pointless: the endpoint refused us for good (401, 403, 404,
+         * TLS), or the quota is used up.
+         */
+        public boolean stopsRun() {
+            return kind.isFatal() || throttle == ThrottleCause.QUOTA_EXHAUSTED;
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.RateLimitHeaders;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
 import dev.promptbench.run.Gate;
 import dev.promptbench.run.Ticker;
@@ -22,7 +23,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * retries included).
  *
  * <ul>
- *   <li><b>429</b>: the limit halves, once per burst: further 429s are ignored for one round
+ *   <li><b>429</b> for a request or token rate (or an unknown cause): the limit halves, once per burst: further 429s are ignored for one round
  *       (the smoothed latency, or the Retry-After if longer), and answers to requests sent before a
  *       decrease never count, since they describe the load that caused it.</li>
  *   <li><b>Headroom</b> ({@code x-ratelimit-remaining-tokens/-requests}, each as a share of the most
@@ -167,7 +168,9 @@ public final class AdaptiveLimit implements Gate {
         try {
             long now = ticker.nanoTime();
             if (attempt instanceof Outcome.Failure failure && failure.kind() == ErrorKind.RATE_LIMITED) {
-                onRateLimited(now, failure.retryAfter());
+                // Only what our own rate caused is cured by sending less: a capacity cut shows in the headroom
+                // of later answers, flex and quota 429s say nothing of the right concurrency.
+                if (failure.throttle().isRate()) onRateLimited(now, failure.retryAfter(), failure.throttle());
                 return;
             }
             if (attempt instanceof Outcome.Success) {
@@ -221,7 +224,7 @@ public final class AdaptiveLimit implements Gate {
         }
     }
 
-    private void onRateLimited(long now, Duration retryAfter) {
+    private void onRateLimited(long now, Duration retryAfter, ThrottleCause cause) {
         if (decreased && now - holdUntilNanos < 0) {
             return; // the same burst
         }
@@ -230,7 +233,8 @@ public final class AdaptiveLimit implements Gate {
         congested = true;
         target = Math.max(1, target / 2);
         round.clear();
-        decrease(now, "429" + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toMillis() + " ms)"));
+        decrease(now, "429 " + cause.wireName()
+                + (retryAfter == null ? "" : " (Retry-After " + retryAfter.toMillis() + " ms)"));
     }
 
     private void withoutHeaders(long now, Outcome attempt) {

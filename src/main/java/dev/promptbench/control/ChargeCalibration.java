@@ -3,6 +3,7 @@ package dev.promptbench.control;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
 import dev.promptbench.run.Ticker;
 import java.util.Comparator;
@@ -215,8 +216,10 @@ public final class ChargeCalibration {
 
     private void rateLimited(Outcome.Failure failure) {
         headers |= failure.rateLimits().remainingTokens() != null;
-        if (headers || aboutRequests(failure)) {
-            return; // the header teaches better; a request-limit 429 says nothing of tokens
+        ThrottleCause cause = failure.throttle();
+        if (headers || (cause != ThrottleCause.TOKEN_RATE && cause != ThrottleCause.UNKNOWN)) {
+            // The header teaches better; a 429 for requests, quota, capacity or flex says nothing of our tokens.
+            return;
         }
         quiet = 0;
         long now = ticker.nanoTime();
@@ -236,12 +239,6 @@ public final class ChargeCalibration {
         }
         quiet = 0;
         factor = bounded(factor * PROBE);
-    }
-
-    /** True when the 429 names the request limit: Azure's "call rate limit", OpenAI's "requests per min". */
-    private static boolean aboutRequests(Outcome.Failure failure) {
-        String message = failure.message() == null ? "" : failure.message().toLowerCase(Locale.ROOT);
-        return message.contains("call rate limit") || message.contains("requests per min");
     }
 
     /** A successful attempt: when it was sent, its estimated charge, the tokens left after it (null: not said). */

@@ -3,6 +3,7 @@ package dev.promptbench.control;
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.client.ThrottleCause;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -82,8 +83,8 @@ public record RetryPolicy(int retries, Duration maxWait, boolean retryAfterSend,
     }
 
     private Decision afterRateLimit(Outcome.Failure failure, Attempts soFar, double random01) {
-        if (INSUFFICIENT_QUOTA.equals(failure.code())) {
-            return new Stop("insufficient_quota: waiting will not help");
+        if (failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED || INSUFFICIENT_QUOTA.equals(failure.code())) {
+            return new Stop("429 quota_exhausted: waiting will not help");
         }
         Duration asked = failure.retryAfter();
         // "Retry now" counts as no advice: maxWait bounds only time spent waiting, so a service that kept

@@ -6,6 +6,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.Ticker;
 import java.util.Objects;
@@ -70,11 +71,13 @@ public final class RetryingResponder implements Responder {
         Outcome outcome = send(request, endpoint);
         int count = 1;
         int rateLimited = isRateLimited(outcome) ? 1 : 0;
+        ThrottleCounts throttled = throttled(ThrottleCounts.NONE, outcome);
         int afterSend = 0;
         long waited = 0;
         while (outcome instanceof Outcome.Failure failure) {
             RetryPolicy.Decision decision =
-                    policy.next(failure, new Attempts(count, waited, rateLimited, afterSend), random.getAsDouble());
+                    policy.next(failure, new Attempts(count, waited, rateLimited, afterSend, throttled),
+                            random.getAsDouble());
             if (!(decision instanceof RetryPolicy.Retry retry)) {
                 break;
             }
@@ -113,9 +116,10 @@ public final class RetryingResponder implements Responder {
             outcome = send(request.withAttempt(count), endpoint);
             if (isRateLimited(outcome)) {
                 rateLimited++;
+                throttled = throttled(throttled, outcome);
             }
         }
-        return outcome.withAttempts(new Attempts(count, waited, rateLimited, afterSend));
+        return outcome.withAttempts(new Attempts(count, waited, rateLimited, afterSend, throttled));
     }
 
     /** One attempt, told to the listener before it goes and when it has its outcome. */
@@ -129,6 +133,12 @@ public final class RetryingResponder implements Responder {
             // Also when the call throws (null): a listener that counts attempts in flight must hear of its end.
             attempts.attempted(endpoint, attempt, outcome);
         }
+    }
+
+    /** {@code soFar} with the cause of {@code outcome} when it is a 429. */
+    private static ThrottleCounts throttled(ThrottleCounts soFar, Outcome outcome) {
+        return outcome instanceof Outcome.Failure failure && failure.kind() == ErrorKind.RATE_LIMITED
+                ? soFar.plus(failure.throttle()) : soFar;
     }
 
     private static boolean isRateLimited(Outcome outcome) {

@@ -4,6 +4,7 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -153,9 +154,10 @@ public final class Dispatcher {
             leg.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
             return null;
         }
-        if (outcome instanceof Outcome.Failure failure && failure.kind().isFatal()) {
-            leg.control().cancel(RunControl.Cause.FATAL_ENDPOINT,
-                    failure.kind().wireName() + ": " + failure.message());
+        if (outcome instanceof Outcome.Failure failure && failure.stopsRun()) {
+            leg.control().cancel(RunControl.Cause.FATAL_ENDPOINT, failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED
+                    ? "429 quota_exhausted: " + failure.message() + " — " + ThrottleCause.QUOTA_EXHAUSTED.advice()
+                    : failure.kind().wireName() + ": " + failure.message());
         }
         leg.recorder().record(prompt, lane, endpoint, taken.scheduledNanos(), sent, outcome);
         return outcome;

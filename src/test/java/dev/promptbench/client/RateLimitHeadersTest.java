@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,6 +64,49 @@ class RateLimitHeadersTest {
         assertNull(failure.rateLimits().remainingRequests());
         // Retries keep them.
         assertEquals(0, failure.withAttempts(new Attempts(2, 0, 2, 0)).rateLimits().remainingTokens());
+    }
+
+    @Test
+    void resetTimesAndSpilloverAreRecordedAndALoweredLimitIsACapacityCut() {
+        stubFor(post(anyUrl()).inScenario("cut").whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(okJson(AZURE_COMPLETION)
+                        .withHeader("x-ratelimit-limit-tokens", "100000")
+                        .withHeader("x-ratelimit-remaining-tokens", "99000")
+                        .withHeader("x-ratelimit-reset-tokens", "6m0s")
+                        .withHeader("x-ratelimit-reset-requests", "12ms")
+                        .withHeader("x-ms-spillover-from-deployment", "gpt-4o-ptu"))
+                .willSetStateTo("cut"));
+        stubFor(post(anyUrl()).inScenario("cut").whenScenarioStateIs("cut")
+                .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
+                        .withHeader("retry-after", "6")
+                        .withHeader("x-ratelimit-limit-tokens", "40000")
+                        .withHeader("x-ratelimit-remaining-tokens", "0")
+                        .withHeader("x-ratelimit-reset-tokens", "6")
+                        .withHeader("x-ms-spillover-error", "429")
+                        .withBody("{\"error\":{\"code\":\"429\",\"message\":\"Requests to the ChatCompletions_Create "
+                                + "Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate limit "
+                                + "of your current OpenAI S0 pricing tier. Please retry after 6 seconds.\"}}")));
+        Outcome first = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
+        assertEquals(360_000L, first.rateLimits().resetTokensMs());
+        assertEquals(12L, first.rateLimits().resetRequestsMs());
+        assertEquals("gpt-4o-ptu", first.rateLimits().spilloverFrom());
+        Outcome.Failure cut = assertInstanceOf(Outcome.Failure.class,
+                responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+        assertEquals(ThrottleCause.CAPACITY, cut.throttle(), "the limit fell from 100000 to 40000");
+        assertEquals(6_000L, cut.rateLimits().resetTokensMs(), "Azure's whole seconds");
+        assertEquals("429", cut.rateLimits().spilloverError());
+        assertEquals(ThrottleCause.CAPACITY, cut.withAttempts(new Attempts(1, 0, 1, 0)).throttle(), "kept");
+    }
+
+    @Test
+    void resetDurationsInEveryShape() {
+        assertEquals(90_000L, RateLimitHeaders.millis("1m30s"));
+        assertEquals(20_500L, RateLimitHeaders.millis("20.5s"));
+        assertEquals(7_200_000L, RateLimitHeaders.millis("2h"));
+        assertEquals(0L, RateLimitHeaders.millis("400us"), "rounded to the millisecond");
+        assertNull(RateLimitHeaders.millis("-1"));
+        assertNull(RateLimitHeaders.millis("soon"));
+        assertNull(RateLimitHeaders.millis("5s later"));
     }
 
     @Test

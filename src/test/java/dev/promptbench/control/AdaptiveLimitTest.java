@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.RateLimitHeaders;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ class AdaptiveLimitTest {
             limit.observe(null, rateLimited(now, Duration.ofMillis(50)));
         }
         assertEquals(8, limit.limit());
-        assertEquals(List.of("8 429 (Retry-After 50 ms)"), changes);
+        assertEquals(List.of("8 429 unknown (Retry-After 50 ms)"), changes);
         // Later in the same round, still the same burst.
         ticker.advance(Duration.ofMillis(200));
         limit.observe(null, rateLimited(ticker.nanoTime(), null));
@@ -54,6 +55,21 @@ class AdaptiveLimitTest {
         limit.observe(null, rateLimited(ticker.nanoTime(), null));
         assertEquals(4, limit.limit());
         assertEquals(2, changes.size());
+    }
+
+    @Test
+    void only429sOfOurOwnRateLowerTheLimit() {
+        AdaptiveLimit limit = new AdaptiveLimit(64, 16, ticker, listener);
+        long now = ticker.nanoTime();
+        for (ThrottleCause cause : List.of(ThrottleCause.CAPACITY, ThrottleCause.QUOTA_EXHAUSTED,
+                ThrottleCause.FLEX_UNAVAILABLE)) {
+            limit.observe(null, ((Outcome.Failure) rateLimited(now, null)).withThrottle(cause));
+        }
+        assertEquals(16, limit.limit(), "capacity, quota and flex say nothing of the right concurrency");
+        assertEquals(List.of(), changes);
+        limit.observe(null, ((Outcome.Failure) rateLimited(now, null)).withThrottle(ThrottleCause.TOKEN_RATE));
+        assertEquals(8, limit.limit());
+        assertEquals(List.of("8 429 token_rate"), changes);
     }
 
     @Test

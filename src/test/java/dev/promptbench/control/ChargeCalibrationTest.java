@@ -8,6 +8,7 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.RateLimitHeaders;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -159,24 +160,27 @@ class ChargeCalibrationTest {
     }
 
     @Test
-    void a429AboutTheRequestLimitSaysNothingOfTokens() {
+    void a429ForTheRequestLimitSaysNothingOfTokens() {
         ChargeCalibration calibration = new ChargeCalibration(TPM, ticker);
         ChatRequest request = new ChatRequest("p", new ArrayList<>(), 100, null);
         calibration.sending(request);
         long now = ticker.nanoTime();
         calibration.attempted(request, 100, new Outcome.Failure(new Timing(now, now, now, now), 429, "r",
                 ErrorKind.RATE_LIMITED, "429", "Requests to the ChatCompletions_Create Operation have exceeded "
-                + "call rate limit of your current OpenAI S0 pricing tier.", Duration.ofSeconds(1)));
+                + "call rate limit of your current OpenAI S0 pricing tier.", Duration.ofSeconds(1))
+                .withThrottle(ThrottleCause.REQUEST_RATE));
         assertEquals(1.0, calibration.factor());
         calibration.sending(request);
         calibration.attempted(request, 100, new Outcome.Failure(new Timing(now, now, now, now), 429, "r",
-                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1)));
+                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
+                .withThrottle(ThrottleCause.TOKEN_RATE));
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9);
         ticker.advance(Duration.ofMillis(500));
         long later = ticker.nanoTime();
         calibration.sending(request);
         calibration.attempted(request, 100, new Outcome.Failure(new Timing(later, later, later, later), 429, "r",
-                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1)));
+                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
+                .withThrottle(ThrottleCause.TOKEN_RATE));
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9, "at most one raise a second");
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9);
     }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.client.ThrottleCause;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -100,7 +101,19 @@ class RetryPolicyTest {
 
         RetryPolicy.Stop stop = assertInstanceOf(RetryPolicy.Stop.class,
                 POLICY.next(quota, first(ErrorKind.RATE_LIMITED), 0.5));
-        assertTrue(stop.why().contains("insufficient_quota"), stop.why());
+        assertTrue(stop.why().contains("quota_exhausted"), stop.why());
+    }
+
+    @Test
+    void anExhaustedQuotaIsNotRetriedWhateverItsCode() {
+        // Azure's: code "429", "Please retry after 86400 seconds"; the classifier names the cause.
+        Outcome.Failure quota = failure(ErrorKind.RATE_LIMITED, "429", Duration.ofSeconds(86400))
+                .withThrottle(ThrottleCause.QUOTA_EXHAUSTED);
+
+        assertInstanceOf(RetryPolicy.Stop.class, POLICY.next(quota, first(ErrorKind.RATE_LIMITED), 0.5));
+        assertInstanceOf(RetryPolicy.Retry.class, POLICY.next(failure(ErrorKind.RATE_LIMITED, "429",
+                Duration.ofSeconds(1)).withThrottle(ThrottleCause.CAPACITY), first(ErrorKind.RATE_LIMITED), 0.5),
+                "a capacity cut is waited out");
     }
 
     // --- 5xx, connection failures, malformed answers ---
