@@ -7,14 +7,59 @@ import okhttp3.Response;
 import okio.BufferedSource;
 import okio.Okio;
 
-/** Reads a 2xx answer that is one JSON chat completion (not streamed) into an {@link Outcome}. */
+/**
+ * Reads a 2xx answer that is one JSON body (not streamed), a chat completion or a Responses API
+ * response, into an {@link Outcome}.
+ */
 final class BlockingAnswer {
     private final ObjectReader completionReader;
+    private final ObjectReader responseReader;
     private final FailureClassifier failures;
 
-    BlockingAnswer(ObjectReader completionReader, FailureClassifier failures) {
+    BlockingAnswer(ObjectReader completionReader, ObjectReader responseReader, FailureClassifier failures) {
         this.completionReader = completionReader;
+        this.responseReader = responseReader;
         this.failures = failures;
+    }
+
+    /** The answer in {@code api}'s shape; transport errors are thrown. */
+    Outcome read(Response response, CallTrace trace, String headerValue, Api api) throws IOException {
+        return api == Api.RESPONSES ? readResponse(response, trace, headerValue) : read(response, trace, headerValue);
+    }
+
+    /**
+     * A Responses API answer: an answer when completed (or incomplete for its token limit or the content
+     * filter), the failure it reports when failed, else MALFORMED.
+     */
+    private Outcome readResponse(Response response, CallTrace trace, String headerValue) throws IOException {
+        BufferedSource source = response.body().source();
+        if (source.request(1)) {
+            trace.markFirstByte();
+        }
+        ResponseBody parsed;
+        try {
+            parsed = responseReader.readValue(source.inputStream());
+            source.readAll(Okio.blackhole());
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
+                throw io;
+            }
+            return failures.malformed(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
+                    notA("response", response) + ": " + WireCodec.describe(e), headerValue);
+        }
+        long end = System.nanoTime();
+        StreamResult result = parsed == null
+                ? new StreamResult.Failed(ErrorKind.MALFORMED, null, "empty body")
+                : parsed.result(null, false, null);
+        if (result instanceof StreamResult.Complete complete) {
+            return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(), complete.answer(),
+                    complete.finishReason(), complete.usage(), complete.model());
+        }
+        StreamResult.Failed failed = (StreamResult.Failed) result;
+        String detail = failed.kind() == ErrorKind.MALFORMED
+                ? notA("response", response) + ": " + failed.detail() : failed.detail();
+        return failures.streamFailure(response.code(), trace.requestId(), trace.timing(end), failed.kind(),
+                failed.code(), detail, headerValue);
     }
 
     /** The completion, or MALFORMED when the body does not have its shape; transport errors are thrown. */
@@ -47,8 +92,12 @@ final class BlockingAnswer {
     }
 
     private static String notCompletion(Response response) {
+        return notA("chat completion", response);
+    }
+
+    private static String notA(String what, Response response) {
         String type = response.header("Content-Type");
-        return "HTTP " + response.code() + " body is not a chat completion"
+        return "HTTP " + response.code() + " body is not a " + what
                 + (type == null || type.contains("json") ? "" : " (" + type + ")");
     }
 }

@@ -110,7 +110,7 @@ public final class ChatBody {
         json.writeEndObject();
     }
 
-    private static void writeValue(JsonGenerator json, JsonValue value) throws IOException {
+    static void writeValue(JsonGenerator json, JsonValue value) throws IOException {
         if (value instanceof JsonValue.Text text) {
             json.writeString(text.value());
         } else if (value instanceof JsonValue.Number number) {

@@ -18,7 +18,7 @@ import okio.BufferedSource;
  * ({@code "content": ""}), annotation-only chunks without a delta, the finish event without text and
  * the usage event are not: time to first token is measured at the first token, not the first event.
  */
-final class ChatStream {
+final class ChatStream implements EventStream {
     private static final String DONE = "[DONE]";
 
     private final ObjectReader chunkReader;
@@ -50,7 +50,8 @@ final class ChatStream {
      * Reads events from {@code source} until {@code [DONE]}, an error event, a malformed event or the end
      * of the stream, which completes the answer only after a finish reason. I/O errors (the idle timeout among them) are thrown: the caller knows the transport.
      */
-    StreamResult read(BufferedSource source) throws IOException {
+    @Override
+    public StreamResult read(BufferedSource source) throws IOException {
         SseReader reader = new SseReader(source);
         String data;
         while ((data = reader.next()) != null) {
@@ -69,7 +70,8 @@ final class ChatStream {
     }
 
     /** Content-bearing events so far. */
-    int contentEvents() {
+    @Override
+    public int contentEvents() {
         return times.count();
     }
 

@@ -32,6 +32,11 @@ final class ChunkTimes {
      * @param estimated        whether {@code completionTokens} is an estimate
      */
     StreamMetrics metrics(int completionTokens, boolean estimated) {
+        return metrics(completionTokens, estimated, Timing.UNSET);
+    }
+
+    /** As {@link #metrics(int, boolean)}, with the instant of the first reasoning event ({@link Timing#UNSET} for none). */
+    StreamMetrics metrics(int completionTokens, boolean estimated, long firstReasoningNanos) {
         long first = count == 0 ? Timing.UNSET : times[0];
         long last = count == 0 ? Timing.UNSET : times[count - 1];
         long p50 = 0;
@@ -45,6 +50,6 @@ final class ChunkTimes {
             p50 = gaps[(gaps.length - 1) / 2];
             max = gaps[gaps.length - 1];
         }
-        return new StreamMetrics(first, last, count, p50, max, completionTokens, estimated);
+        return new StreamMetrics(first, last, count, p50, max, completionTokens, estimated, firstReasoningNanos);
     }
 }

@@ -24,7 +24,7 @@ import okio.BufferedSource;
 import okio.Okio;
 
 /**
- * Sends chat-completions requests, blocking or streamed, over one shared OkHttp client (pooled
+ * Sends chat-completions and Responses API requests, blocking or streamed, over one shared OkHttp client (pooled
  * connections sized to the run) and turns every answer or failure into an {@link Outcome} with the
  * call's {@link ConnectionTimes}.
  */
@@ -43,6 +43,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
     private final OkHttpClient client;
     private final ChatBody chatBody;
+    private final ResponsesBody responsesBody;
     private final FailureClassifier failures;
     private final BlockingAnswer blocking;
     private final StreamedAnswer streamed;
@@ -108,10 +109,12 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         setUpTimer.setRemoveOnCancelPolicy(true);
         WireCodec codec = new WireCodec();
         this.chatBody = new ChatBody(codec);
+        this.responsesBody = new ResponsesBody(codec);
         this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout(),
                 settings.connectTimeout());
-        this.blocking = new BlockingAnswer(codec.completions(), failures);
-        this.streamed = new StreamedAnswer(codec.chunks(), codec.trees(), failures, settings.streamIdleTimeout());
+        this.blocking = new BlockingAnswer(codec.completions(), codec.responses(), failures);
+        this.streamed = new StreamedAnswer(codec.chunks(), codec.responseEvents(), codec.trees(), failures,
+                settings.streamIdleTimeout());
     }
 
     @Override
@@ -140,7 +143,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             return failures.beforeSend(ErrorKind.UNAUTHORIZED,
                     "credential " + endpoint.credential().describe() + " failed: " + e.getMessage(), null);
         }
-        HttpUrl url = urls.computeIfAbsent(endpoint.chatUrl(), u -> HttpUrl.parse(u.toString()));
+        HttpUrl url = urls.computeIfAbsent(endpoint.requestUrl(), u -> HttpUrl.parse(u.toString()));
         if (url == null) {
             return failures.beforeSend(ErrorKind.NOT_FOUND, "not an http(s) URL: " + endpoint.displayUrl(),
                     headerValue);
@@ -155,7 +158,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         }
         byte[] body;
         try {
-            body = chatBody.bytes(request, endpoint);
+            body = endpoint.api() == Api.RESPONSES ? responsesBody.bytes(request, endpoint)
+                    : chatBody.bytes(request, endpoint);
         } catch (IOException e) {
             return failures.beforeSend(ErrorKind.BAD_REQUEST,
                     "request body could not be written: " + e.getMessage(), headerValue);
@@ -179,7 +183,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             }
         }
         Request http = builder.post(RequestBody.create(body, JSON)).build();
-        return execute(http, request.stream(), secrets, callTimeout);
+        return execute(http, request.stream(), endpoint.api(), secrets, callTimeout);
     }
 
     /** The credential value and the extra header values, joined as {@link SafeText#line} takes them. */
@@ -194,20 +198,20 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         return out.toString();
     }
 
-    private Outcome execute(Request http, boolean stream, String headerValue, Duration callTimeout) {
-        Sent first = executeOnce(http, stream, headerValue, callTimeout, true);
+    private Outcome execute(Request http, boolean stream, Api api, String headerValue, Duration callTimeout) {
+        Sent first = executeOnce(http, stream, api, headerValue, callTimeout, true);
         if (!first.stale()) return first.outcome();
         // It failed on a reused connection before any byte of the answer: the server had most likely closed that
         // connection (it went idle too long), so nothing reached it. Sent once more on a fresh connection, and
         // not counted as a retry; the other idle connections are dropped as probably stale too.
         client.connectionPool().evictAll();
-        return executeOnce(http, stream, headerValue, callTimeout, false).outcome();
+        return executeOnce(http, stream, api, headerValue, callTimeout, false).outcome();
     }
 
     /** One call's outcome, and whether it failed on a stale pooled connection before anything came back. */
     private record Sent(Outcome outcome, boolean stale) {}
 
-    private Sent executeOnce(Request http, boolean stream, String headerValue, Duration callTimeout,
+    private Sent executeOnce(Request http, boolean stream, Api api, String headerValue, Duration callTimeout,
                              boolean mayResend) {
         CallTrace trace = new CallTrace();
         Call call = client.newCall(http);
@@ -227,10 +231,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
             if (!response.isSuccessful()) {
                 outcome = readError(response, trace, headerValue, rateLimits, peak);
             } else if (isEventStream(response, stream)) {
-                outcome = streamed.read(response, call, trace, headerValue);
+                outcome = streamed.read(response, call, trace, headerValue, api);
             } else {
                 // Also a stream request's JSON answer: some compatible servers ignore "stream".
-                outcome = blocking.read(response, trace, headerValue);
+                outcome = blocking.read(response, trace, headerValue, api);
             }
         } catch (Exception e) {
             // Not only IOException: OkHttp 5 throws InterruptedException undeclared while connecting, and a

@@ -12,9 +12,22 @@ package dev.promptbench.client;
  * @param completionTokens  visible completion tokens (reasoning tokens left out when the service separates
  *                          them): from {@code usage} when sent, otherwise estimated
  * @param tokensEstimated   true when the service sent no usage and the count was estimated from the text
+ * @param firstReasoningNanos when the first reasoning event arrived (Responses API: a reasoning item or
+ *                          reasoning text), or {@link Timing#UNSET} when the stream showed none
  */
 public record StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,
-                            long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated) {
+                            long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated,
+                            long firstReasoningNanos) {
+
+    /** Metrics of a stream that showed no reasoning event. */
+    public StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,
+                         long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated) {
+        this(firstContentNanos, lastContentNanos, chunks, chunkGapP50Nanos, chunkGapMaxNanos, completionTokens,
+                tokensEstimated, Timing.UNSET);
+    }
+
+    /** True when the stream showed a reasoning event. */
+    public boolean sawReasoning() { return firstReasoningNanos != Timing.UNSET; }
 
     /**
      * Time per output token after the first, per token (not per event): several tokens may share one

@@ -16,13 +16,15 @@ import okio.BufferedSource;
  */
 final class StreamedAnswer {
     private final ObjectReader chunkReader;
+    private final ObjectReader eventReader;
     private final ObjectReader treeReader;
     private final FailureClassifier failures;
     private final Duration idleTimeout;
 
-    StreamedAnswer(ObjectReader chunkReader, ObjectReader treeReader, FailureClassifier failures,
-                   Duration idleTimeout) {
+    StreamedAnswer(ObjectReader chunkReader, ObjectReader eventReader, ObjectReader treeReader,
+                   FailureClassifier failures, Duration idleTimeout) {
         this.chunkReader = chunkReader;
+        this.eventReader = eventReader;
         this.treeReader = treeReader;
         this.failures = failures;
         this.idleTimeout = idleTimeout;
@@ -34,12 +36,13 @@ final class StreamedAnswer {
      * STREAM_INCOMPLETE). Cancellation, interruption and the whole-call timeout are thrown, for the
      * transport classification.
      */
-    Outcome read(Response response, Call call, CallTrace trace, String headerValue) throws IOException {
+    Outcome read(Response response, Call call, CallTrace trace, String headerValue, Api api) throws IOException {
         BufferedSource source = response.body().source();
         // Bounds every blocking read of the body (the socket's timeout on HTTP/1.1, the stream's on h2).
         // OkHttp sets it afresh from its own read timeout for the next exchange on this connection.
         source.timeout().timeout(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        ChatStream stream = new ChatStream(chunkReader, treeReader, System::nanoTime);
+        EventStream stream = api == Api.RESPONSES ? new ResponseStream(eventReader, treeReader, System::nanoTime)
+                : new ChatStream(chunkReader, treeReader, System::nanoTime);
         StreamResult result;
         try {
             if (source.request(1)) {

@@ -28,6 +28,8 @@ final class WireCodec {
 
     private final ObjectReader completions;
     private final ObjectReader chunks;
+    private final ObjectReader responses;
+    private final ObjectReader responseEvents;
     private final ObjectReader trees;
     private final ObjectWriter writer;
 
@@ -44,6 +46,8 @@ final class WireCodec {
                 .build();
         this.completions = mapper.readerFor(CompletionBody.class);
         this.chunks = mapper.readerFor(ChunkBody.class);
+        this.responses = mapper.readerFor(ResponseBody.class);
+        this.responseEvents = mapper.readerFor(ResponseEvent.class);
         this.trees = mapper.reader();
         this.writer = mapper.writer();
     }
@@ -53,6 +57,12 @@ final class WireCodec {
 
     /** Reads one streamed event ({@link ChunkBody}). */
     ObjectReader chunks() { return chunks; }
+
+    /** Reads a non-streamed Responses API answer ({@link ResponseBody}). */
+    ObjectReader responses() { return responses; }
+
+    /** Reads one Responses API stream event ({@link ResponseEvent}). */
+    ObjectReader responseEvents() { return responseEvents; }
 
     /** Reads error bodies as trees, whatever their shape. */
     ObjectReader trees() { return trees; }

@@ -68,6 +68,12 @@ final class StreamFixtures {
         return parser(instants).read(new Buffer().writeUtf8(body));
     }
 
+    /** Parses a Responses API stream {@code body} with the clock returning {@code instants}. */
+    static StreamResult parseResponses(String body, long... instants) throws java.io.IOException {
+        return new ResponseStream(CODEC.responseEvents(), CODEC.trees(), clock(instants))
+                .read(new Buffer().writeUtf8(body));
+    }
+
     private static LongSupplier clock(long... instants) {
         int[] next = {0};
         return () -> {

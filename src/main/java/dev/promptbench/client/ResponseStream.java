@@ -1,0 +1,160 @@
+package dev.promptbench.client;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.function.LongSupplier;
+import okio.BufferedSource;
+
+/**
+ * Assembles one streamed Responses API answer from its typed events: concatenates the
+ * {@code response.output_text.delta}s, times every visible delta (output text or function-call
+ * arguments: time to first token is the first of these) and, apart, the first reasoning event, and ends
+ * at {@code response.completed}, {@code response.incomplete} or {@code response.failed}, whose response
+ * alone gives the usage. An {@code error} event fails the answer; a stream that ends without a terminal
+ * event is incomplete, however much text came. One instance reads one stream.
+ */
+final class ResponseStream implements EventStream {
+    private final ObjectReader eventReader;
+    private final ObjectReader treeReader;
+    private final LongSupplier nanoTime;
+
+    private final StringBuilder answer = new StringBuilder();
+    private final ChunkTimes times = new ChunkTimes();
+    private long firstReasoning = Timing.UNSET;
+    private int events;
+
+    /**
+     * @param eventReader reads {@link ResponseEvent}
+     * @param treeReader  reads error events
+     * @param nanoTime    the clock events are timed with ({@code System::nanoTime}; tests pin it)
+     */
+    ResponseStream(ObjectReader eventReader, ObjectReader treeReader, LongSupplier nanoTime) {
+        this.eventReader = eventReader;
+        this.treeReader = treeReader;
+        this.nanoTime = nanoTime;
+    }
+
+    @Override
+    public StreamResult read(BufferedSource source) throws IOException {
+        SseReader reader = new SseReader(source);
+        String data;
+        while ((data = reader.next()) != null) {
+            StreamResult end = accept(data);
+            if (end != null) {
+                return end;
+            }
+        }
+        // A final event cut off without its blank line still counts when it is whole JSON.
+        if (reader.unterminated() != null) {
+            StreamResult end = accept(reader.unterminated());
+            if (end != null) {
+                return end;
+            }
+        }
+        return new StreamResult.Failed(ErrorKind.STREAM_INCOMPLETE, null,
+                "stream ended without response.completed, response.incomplete or response.failed after "
+                        + describeProgress());
+    }
+
+    @Override
+    public int contentEvents() {
+        return times.count();
+    }
+
+    /** Takes one event's data; returns how the stream ended, or null to read on. */
+    private StreamResult accept(String data) {
+        if (data.isBlank() || "[DONE]".equals(data.strip())) {
+            // Not an event of this API; a compatible server's chat-style end marker ends nothing here.
+            return null;
+        }
+        events++;
+        ResponseEvent event;
+        try {
+            event = eventReader.readValue(data);
+        } catch (IOException e) {
+            String why = e instanceof JacksonException json ? WireCodec.describe(json) : e.getMessage();
+            return malformed(why);
+        }
+        if (event == null || event.type() == null) {
+            return malformed(event == null ? "null" : "no \"type\"");
+        }
+        // The clock is read only for the events timed: the first reasoning event and every visible delta.
+        if (firstReasoning == Timing.UNSET && event.reasoning()) {
+            firstReasoning = nanoTime.getAsLong();
+        }
+        switch (event.type()) {
+            case ResponseEvent.TEXT_DELTA -> {
+                String text = event.deltaText();
+                if (!text.isEmpty()) {
+                    answer.append(text);
+                    times.mark(nanoTime.getAsLong());
+                }
+            }
+            case ResponseEvent.ARGUMENTS_DELTA -> {
+                if (!event.deltaText().isEmpty()) {
+                    times.mark(nanoTime.getAsLong());
+                }
+            }
+            case ResponseEvent.ERROR -> {
+                ErrorBody error = ErrorBody.parse(treeReader, data.getBytes(StandardCharsets.UTF_8));
+                return new StreamResult.Failed(ResponseBody.kindOfFailure(error), error == null ? null : error.code(),
+                        "error event after " + describeProgress() + ": " + describe(error));
+            }
+            default -> {
+                if (event.terminal()) {
+                    return end(event);
+                }
+            }
+        }
+        return null;
+    }
+
+    private StreamResult end(ResponseEvent event) {
+        ResponseBody response = event.response();
+        if (response == null) {
+            return malformed(event.type() + " carries no response");
+        }
+        boolean visible = times.count() > 0;
+        // The event names the outcome; a response inside that says otherwise is taken at the event's word.
+        String status = switch (event.type()) {
+            case ResponseEvent.COMPLETED -> "completed";
+            case ResponseEvent.INCOMPLETE -> "incomplete";
+            default -> "failed";
+        };
+        ResponseBody named = new ResponseBody(response.object(), status, response.output(), response.usage(),
+                response.model(), response.error(), response.incompleteDetails());
+        StreamResult result = named.result(answer.toString(), visible, null);
+        if (!(result instanceof StreamResult.Complete complete)) {
+            return result instanceof StreamResult.Failed failed && failed.kind() == ErrorKind.MALFORMED
+                    ? new StreamResult.Failed(ErrorKind.MALFORMED, null, event.type() + " event is " + failed.detail())
+                    : result;
+        }
+        Usage usage = complete.usage();
+        // The pace of the stream is the pace of the tokens it shows (reasoning came before the first of
+        // them); a visible count of 0 contradicted by the text received is no count at all, as in chat streams.
+        boolean estimated = usage.visibleTokens() == 0 && visible;
+        int tokens = estimated ? TokenEstimate.of(answer.toString(), times.count()) : usage.visibleTokens();
+        return new StreamResult.Complete(complete.answer(), complete.finishReason(), usage, complete.model(),
+                times.metrics(tokens, estimated, firstReasoning));
+    }
+
+    private StreamResult malformed(String why) {
+        return new StreamResult.Failed(ErrorKind.MALFORMED, null,
+                "stream event " + events + " is not a Responses API event: " + why);
+    }
+
+    private String describeProgress() {
+        return times.count() + " content events";
+    }
+
+    /** {@code code: message} of an error, or a placeholder when it says neither. */
+    static String describe(ErrorBody error) {
+        if (error == null || (error.code() == null && error.message() == null)) {
+            return "(no code or message)";
+        }
+        if (error.code() == null) return error.message();
+        return error.message() == null ? error.code() : error.code() + ": " + error.message();
+    }
+}
