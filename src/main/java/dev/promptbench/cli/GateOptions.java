@@ -6,7 +6,7 @@ import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.gate.Baseline;
 import dev.promptbench.gate.GateException;
-import dev.promptbench.gate.JUnitXml;
+import dev.promptbench.gate.JUnitReporter;
 import dev.promptbench.gate.StepSummary;
 import dev.promptbench.gate.Target;
 import dev.promptbench.gate.Threshold;
@@ -15,8 +15,7 @@ import dev.promptbench.gate.Verdict;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
-import dev.promptbench.report.TableReporter;
-import dev.promptbench.stats.ModeSummary;
+import dev.promptbench.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -148,26 +147,22 @@ final class GateOptions {
     }
 
     private void writeJUnit(List<Verdict> verdicts, RunReport report, OutputFiles outputs, boolean force) {
-        double seconds = report.modes().values().stream().flatMap(m -> m.repeats().stream())
-                .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
-        outputs.write(junit(force), out -> out.write(JUnitXml.render(verdicts, seconds)));
+        outputs.write(junit(force), out -> {
+            PrintWriter writer = new PrintWriter(out);
+            new JUnitReporter(verdicts).write(report, writer);
+            writer.flush();
+        });
     }
 
+    /** The run as the markdown reporter writes it (it brings its own heading), then the verdicts. */
     private static void appendStepSummary(RunReport report, List<Verdict> verdicts, Map<String, String> env,
                                           PrintWriter err) {
         StepSummary summary = new StepSummary(env);
         if (summary.file().isEmpty()) return;
-        String title = "promptbench · " + report.prompts() + (report.prompts() == 1 ? " prompt" : " prompts") + " · "
-                + report.config().mode()
-                + ("sequential".equals(report.config().mode()) ? "" : " · " + report.threads() + " threads")
-                + " · " + report.endpoint().kind();
-        // The plain table in a fenced block keeps its alignment. When the markdown reporter lands, pass its
-        // output instead, with a null title (it brings its own heading).
-        StringWriter table = new StringWriter();
-        new TableReporter().write(report, new PrintWriter(table));
-        String markdown = "```text\n" + table.toString().strip() + "\n```";
+        StringWriter markdown = new StringWriter();
+        new MarkdownReporter().write(report, new PrintWriter(markdown));
         try {
-            summary.append(title, verdicts, markdown);
+            summary.append(null, verdicts, markdown.toString());
         } catch (IOException e) {
             err.println("warning: cannot append to " + StepSummary.VARIABLE + " (" + summary.file().get() + "): "
                     + e.getMessage());

@@ -82,14 +82,10 @@ public final class ReportCommand implements Callable<Integer> {
                 throw new UsageException(results + " holds a sweep: 'report' re-prints single runs; use --html FILE "
                         + "for the sweep's charts and table");
             }
-            return writeHtml(htmlFile, outputs, notices);
+            ReportOutputs.writeHtml(rebuilt.report(), htmlFile, outputs, notices);
+        } else {
+            ReportOutputs.write(rebuilt.report(), format, htmlFile, outputs, notices, spec.commandLine().getOut());
         }
-        format.reporter().write(rebuilt.report(), spec.commandLine().getOut());
-        return html == null ? ExitCode.OK : writeHtml(htmlFile, outputs, notices);
-    }
-
-    private int writeHtml(OutputFile htmlFile, OutputFiles outputs, Notices notices) {
-        HtmlOutput.write(results, htmlFile, outputs, notices);
         outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
         return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;
     }

@@ -192,14 +192,13 @@ public final class RunCommand implements Callable<Integer> {
     private int finish(BatchResult result, Price price, Signals signals, OutputFiles outputs, Notices notices) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (result.report() != null) format.reporter().write(result.report(), out);
+        if (result.report() != null) {
+            ReportOutputs.write(result.report(), format, output.html == null ? null : output.htmlFile(), outputs,
+                    notices, out);
+        }
         if (result.report() != null && price != null && format == OutputFormat.TABLE) {
             out.println(CostLine.of(result.report(), price));
             out.flush();
-        }
-        if (result.report() != null && output.html != null) {
-            HtmlOutput.write(result.report(), Path.of(result.report().resultsFile()), output.htmlFile(), outputs,
-                    notices);
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED

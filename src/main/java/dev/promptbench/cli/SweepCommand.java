@@ -158,7 +158,7 @@ public final class SweepCommand implements Callable<Integer> {
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
             if (output.html != null) {
-                HtmlOutput.write(Path.of(outcome.report().resultsFile()), output.htmlFile(), outputs, notices);
+                ReportOutputs.writeHtml(Path.of(outcome.report().resultsFile()), output.htmlFile(), outputs, notices);
             }
             outputs.failures().forEach(line -> err.println("promptbench: " + line));
             if (outcome.fatal() != null) err.println("promptbench: stopped: " + outcome.fatal());

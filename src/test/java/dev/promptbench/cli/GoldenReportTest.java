@@ -3,7 +3,9 @@ package dev.promptbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.gate.JUnitXml;
+import dev.promptbench.gate.JUnitReporter;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import dev.promptbench.gate.Thresholds;
 import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RebuiltReport;
@@ -94,9 +96,9 @@ class GoldenReportTest {
     /** The JUnit report of {@link #THRESHOLDS} on the reported run, timed as {@code run --junit} times it. */
     private static String junit(Path results) throws Exception {
         RebuiltReport rebuilt = SavedRun.read(results);
-        double seconds = rebuilt.report().modes().values().stream().flatMap(m -> m.repeats().stream())
-                .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
-        return JUnitXml.render(Thresholds.parse(THRESHOLDS, false)
-                .evaluate(JsonReporter.toJson(rebuilt.report()), null), seconds);
+        StringWriter xml = new StringWriter();
+        new JUnitReporter(Thresholds.parse(THRESHOLDS, false).evaluate(JsonReporter.toJson(rebuilt.report()), null))
+                .write(rebuilt.report(), new PrintWriter(xml));
+        return xml.toString();
     }
 }

@@ -100,7 +100,8 @@ class GateCommandTest {
 
         String markdown = Files.readString(summary, StandardCharsets.UTF_8);
         assertTrue(markdown.startsWith("earlier step\n"), markdown);
-        assertTrue(markdown.contains("### promptbench · 4 prompts · compare · 4 threads · simulator"), markdown);
+        assertTrue(markdown.contains("### promptbench: sequential vs parallel"), markdown);
+        assertTrue(markdown.contains("| mode | wall |"), markdown);
         assertTrue(markdown.contains("| ❌ | `p95>1ms` |"), markdown);
         assertTrue(markdown.contains("| ✅ | `error_rate>1%` |"), markdown);
         assertTrue(markdown.contains("parallel"), markdown);

@@ -1,6 +1,5 @@
 package dev.promptbench.report;
 
-import dev.promptbench.report.html.HtmlReport;
 import static dev.promptbench.report.html.ResultsFixture.byAttribute;
 import static dev.promptbench.report.html.ResultsFixture.byClass;
 import static dev.promptbench.report.html.ResultsFixture.header;
@@ -151,7 +150,7 @@ class HtmlReportAdaptiveSweepTest {
     private Path render(List<String> lines) throws Exception {
         Path results = ResultsFixture.write(Files.createTempFile(dir, "r", ".jsonl"), lines);
         Path html = dir.resolve(results.getFileName() + ".html");
-        HtmlReport.write(results, html);
+        ResultsFixture.html(results, html);
         return html;
     }
 }

@@ -1,6 +1,5 @@
 package dev.promptbench.report;
 
-import dev.promptbench.report.html.HtmlReport;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +54,7 @@ class HtmlReportBrowserTest {
     @Test
     void aCompareRunDrawsItsChartsInChromium() throws Exception {
         Path html = dir.resolve("compare.html");
-        HtmlReport.write(ResultsFixture.write(dir.resolve("compare.jsonl"), compareRun()), html);
+        ResultsFixture.html(ResultsFixture.write(dir.resolve("compare.jsonl"), compareRun()), html);
 
         String dom = chromium(html, "--dump-dom");
         assertEquals("yes", drawn(dom), "data-drawn after the script ran; charts: " + charts(dom));
@@ -70,7 +69,7 @@ class HtmlReportBrowserTest {
     @Test
     void aLargeRunDrawsItsCanvasInChromium() throws Exception {
         Path html = dir.resolve("large.html");
-        HtmlReport.write(ResultsFixture.write(dir.resolve("large.jsonl"), largeRun()), html);
+        ResultsFixture.html(ResultsFixture.write(dir.resolve("large.jsonl"), largeRun()), html);
         assertTrue(Files.readString(html, StandardCharsets.UTF_8).contains("data-form=\"canvas\""));
 
         String dom = chromium(html, "--dump-dom");

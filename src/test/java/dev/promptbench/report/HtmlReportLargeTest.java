@@ -1,6 +1,5 @@
 package dev.promptbench.report;
 
-import dev.promptbench.report.html.HtmlReport;
 import static dev.promptbench.report.html.ResultsFixture.byClass;
 import static dev.promptbench.report.html.ResultsFixture.modeSection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +35,7 @@ class HtmlReportLargeTest {
         writeRun(results);
         Path html = dir.resolve("big.html");
         // Generous: it takes about a second; the bound only catches an accidental quadratic.
-        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> HtmlReport.write(results, html));
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> ResultsFixture.html(results, html));
 
         long size = Files.size(html);
         assertTrue(size < 5_000_000, size + " bytes");

@@ -1,6 +1,5 @@
 package dev.promptbench.report;
 
-import dev.promptbench.report.html.HtmlReport;
 import dev.promptbench.results.ResultsFileException;
 import static dev.promptbench.report.html.ResultsFixture.byAttribute;
 import static dev.promptbench.report.html.ResultsFixture.byClass;
@@ -55,7 +54,7 @@ class HtmlReportTest {
         assertEquals(0, code, err.toString());
 
         Path html = dir.resolve("report.html");
-        HtmlReport.write(results, html);
+        ResultsFixture.html(results, html);
         Document page = parse(html);
 
         for (String mode : List.of("sequential", "parallel")) {
@@ -187,7 +186,7 @@ class HtmlReportTest {
     void aFileWithoutARunHeaderIsAClearError() throws IOException {
         Path file = ResultsFixture.write(dir.resolve("x.jsonl"), List.of("{\"hello\":1}"));
         ResultsFileException e = assertThrows(ResultsFileException.class,
-                () -> HtmlReport.write(null, file, new StringWriter()));
+                () -> ResultsFixture.html(file, dir.resolve("x.html")));
         assertTrue(e.getMessage().contains("not a promptbench results file"), e.getMessage());
     }
 
@@ -206,7 +205,7 @@ class HtmlReportTest {
     private Path render(List<String> lines) throws Exception {
         Path results = ResultsFixture.write(Files.createTempFile(dir, "r", ".jsonl"), lines);
         Path html = dir.resolve(results.getFileName() + ".html");
-        HtmlReport.write(results, html);
+        ResultsFixture.html(results, html);
         return html;
     }
 

@@ -25,12 +25,12 @@ public final class HtmlPage {
     /**
      * Reads {@code resultsFile} in one pass for the charts and writes the page to {@code out} (not closed).
      *
-     * @param report the run's figures for the comparison table, or null to rebuild them from the file
+     * @param report the run's figures for the comparison table
      */
     static void write(Path resultsFile, RunReport report, Writer out) throws IOException, ResultsFileException {
         ScannedRun run = ResultsScan.read(resultsFile);
         if (run.isSweep()) renderSweep(run, SweepSection.of(run.sweep()), out);
-        else render(run, report != null ? report : HtmlReport.rebuild(resultsFile), out);
+        else render(run, report, out);
     }
 
     static void renderSweep(ScannedRun run, SweepSection sweep, Writer out) throws IOException {

@@ -52,7 +52,7 @@ class HtmlPageDensityTest {
 
         Path html = dir.resolve("r.html");
         try (Writer out = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
-            HtmlPage.render(run, HtmlReport.rebuild(results), out);
+            HtmlPage.render(run, dev.promptbench.report.SavedRun.read(results).report(), out);
         }
         Document page = ResultsFixture.parse(html);
         Element section = modeSection(page, "parallel");

@@ -2,7 +2,12 @@ package dev.promptbench.report.html;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.report.RunReport;
+import dev.promptbench.report.SavedRun;
+import dev.promptbench.results.ResultsFileException;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +24,17 @@ public final class ResultsFixture {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ResultsFixture() {}
+
+    /**
+     * Writes the HTML page of a saved run to {@code html} as {@code report --html} makes it: the report
+     * rebuilt from the file, the page written by the HTML reporter.
+     */
+    public static void html(Path results, Path html) throws IOException, ResultsFileException {
+        RunReport report = SavedRun.read(results).report();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(html, StandardCharsets.UTF_8))) {
+            new HtmlReporter().write(report, out);
+        }
+    }
 
     /** A {@code run} header for a simulated run. */
     public static String header(String mode, int threads, boolean stream) {

@@ -1,9 +1,9 @@
 package dev.promptbench.gate;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.promptbench.report.Reporter;
+import dev.promptbench.report.RunReport;
+import dev.promptbench.stats.ModeSummary;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,27 +12,25 @@ import java.util.Locale;
  * Pipelines) show as test results: one {@code <testsuite name="promptbench">}, one {@code <testcase>} per
  * threshold, a {@code <failure>} for each breached or unreadable one.
  */
-public final class JUnitXml {
-    private JUnitXml() {}
+public final class JUnitReporter implements Reporter {
+    private final List<Verdict> verdicts;
 
-    /** Writes the report with a suite time of zero; see {@link #write(List, double, Path)}. */
-    public static void write(List<Verdict> verdicts, Path file) throws IOException {
-        write(verdicts, 0, file);
+    /** A reporter of these verdicts, reached on the run it is given. */
+    public JUnitReporter(List<Verdict> verdicts) {
+        this.verdicts = List.copyOf(verdicts);
     }
 
-    /**
-     * Writes the report, creating missing parent directories and replacing the file.
-     *
-     * @param seconds the suite's time: the run's measured wall time, so CI shows how long the gate took to earn
-     */
-    public static void write(List<Verdict> verdicts, double seconds, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) Files.createDirectories(parent);
-        Files.writeString(file, render(verdicts, seconds), StandardCharsets.UTF_8);
+    /** Writes the document; the suite's time is the run's measured wall time, so CI shows what the gate took. */
+    @Override
+    public void write(RunReport report, PrintWriter out) {
+        double seconds = report.modes().values().stream().flatMap(m -> m.repeats().stream())
+                .mapToDouble(ModeSummary::wallMs).sum() / 1000.0;
+        out.print(render(verdicts, seconds));
+        out.flush();
     }
 
     /** The XML document as text. */
-    public static String render(List<Verdict> verdicts, double seconds) {
+    static String render(List<Verdict> verdicts, double seconds) {
         long failures = verdicts.stream().filter(v -> !v.passed()).count();
         StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         xml.append("<testsuite name=\"promptbench\" tests=\"").append(verdicts.size())

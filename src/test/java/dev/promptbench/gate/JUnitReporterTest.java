@@ -3,35 +3,29 @@ package dev.promptbench.gate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.StringReader;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
 
 /** The JUnit report, read back with the JDK's DOM parser. */
-class JUnitXmlTest {
-    @TempDir
-    Path dir;
+class JUnitReporterTest {
 
-    private static Document parse(Path file) throws Exception {
+    private static Document parse(String xml) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(file.toFile());
+        return factory.newDocumentBuilder().parse(new InputSource(new StringReader(xml)));
     }
 
     @Test
     void oneTestCasePerThresholdWithAFailureForEachBreach() throws Exception {
         List<Verdict> verdicts = Thresholds.parse(List.of("p95>2s", "error_rate>5%", "ttft_p95>1s", "efficiency<1"), false)
                 .evaluate(Documents.parallelOnly(), null);
-        Path file = dir.resolve("reports/ci/junit.xml");
-        JUnitXml.write(verdicts, 1.5, file);
-
-        Element suite = parse(file).getDocumentElement();
+        Element suite = parse(JUnitReporter.render(verdicts, 1.5)).getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
         assertEquals("promptbench", suite.getAttribute("name"));
         assertEquals("4", suite.getAttribute("tests"));
@@ -57,10 +51,9 @@ class JUnitXmlTest {
     void escapesMarkupQuotesAndCharactersXmlCannotCarry() throws Exception {
         String nasty = "a<b & \"c\" 'd' > e\u0001\ttab\nline";
         Verdict verdict = new Verdict("p95<2s & \"x\"", nasty, 1.0, 2.0, false, nasty);
-        Path file = dir.resolve("junit.xml");
-        JUnitXml.write(List.of(verdict, new Verdict("ok", "ok", 1.0, 2.0, true, "fine")), file);
+        String xml = JUnitReporter.render(List.of(verdict, new Verdict("ok", "ok", 1.0, 2.0, true, "fine")), 0);
 
-        Element suite = parse(file).getDocumentElement();
+        Element suite = parse(xml).getDocumentElement();
         assertEquals("2", suite.getAttribute("tests"));
         assertEquals("1", suite.getAttribute("failures"));
         Element testcase = (Element) suite.getElementsByTagName("testcase").item(0);
@@ -69,15 +62,12 @@ class JUnitXmlTest {
         String expected = "a<b & \"c\" 'd' > e\uFFFD\ttab\nline";
         assertEquals(expected, failure.getAttribute("message"));
         assertEquals(expected, failure.getTextContent());
-        assertTrue(Files.readString(file).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+        assertTrue(xml.startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
     }
 
     @Test
-    void replacesAnEarlierReport() throws Exception {
-        Path file = dir.resolve("junit.xml");
-        Files.writeString(file, "old content that is not xml");
-        JUnitXml.write(List.of(), file);
-        Element suite = parse(file).getDocumentElement();
+    void noThresholdsIsAnEmptySuite() throws Exception {
+        Element suite = parse(JUnitReporter.render(List.of(), 0)).getDocumentElement();
         assertEquals("0", suite.getAttribute("tests"));
         assertEquals("0", suite.getAttribute("failures"));
     }
