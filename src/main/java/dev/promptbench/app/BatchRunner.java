@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
@@ -142,6 +143,11 @@ public final class BatchRunner {
                 if (trip != null) {
                     results.writeBreaker(new BreakerTrip(mode.wireName(), leg.repeat(), trip.failures(),
                             trip.lastKind(), trip.lastMessage(), trip.endpoint()));
+                }
+                if (summary.attempts().rateLimited(ThrottleCause.QUOTA_EXHAUSTED) > 0
+                        && control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT) {
+                    results.writeStop(mode.wireName(), leg.repeat(), ThrottleCause.QUOTA_EXHAUSTED.wireName(),
+                            control.cancelReason());
                 }
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
                 results.writeSummary(summary);

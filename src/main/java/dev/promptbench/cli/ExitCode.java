@@ -13,7 +13,7 @@ public final class ExitCode {
     public static final int USAGE = 2;
     /** A --fail-if threshold was breached. */
     public static final int THRESHOLD = 3;
-    /** The endpoint refused us for good (401, 403, 404, an unsupported parameter). */
+    /** The endpoint refused us for good (401, 403, 404, an unsupported parameter, a used-up quota). */
     public static final int FATAL_ENDPOINT = 4;
     /** A bug or an unexpected I/O failure in promptbench itself. */
     public static final int INTERNAL = 5;

@@ -62,7 +62,7 @@ import picocli.CommandLine.Spec;
             "1:some requests failed",
             "2:usage or configuration error",
             "3:threshold breached",
-            "4:fatal endpoint error (401/403/404, unsupported parameter)",
+            "4:fatal endpoint error (401/403/404, unsupported parameter, used-up quota)",
             "5:internal error",
             "130:interrupted (SIGINT)",
             "143:terminated (SIGTERM)"})

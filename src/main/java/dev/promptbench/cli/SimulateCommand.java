@@ -123,6 +123,13 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "Default: ${DEFAULT-VALUE}.")
     String rateLimitHeaders;
 
+    @Option(names = "--429-cause", paramLabel = "CAUSE[:SHARE],...",
+            description = "Answer a share of requests (default 0.1 each; a retry draws anew) with the 429 the real "
+                    + "services send for a cause: requests, tokens, quota (from then on, every request), capacity "
+                    + "(x-ratelimit-limit-* at half), flex (429 Resource Unavailable); spillover answers 200 with "
+                    + "x-ms-spillover-from-deployment on Azure routes. E.g. capacity:0.2,quota:0.01. Default: none.")
+    String throttleCauses;
+
     @Option(names = "--key", paramLabel = "KEY",
             description = "Accept only this key (api-key header or bearer token); others get 401. "
                     + "Default: any non-empty key.")
@@ -273,7 +280,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     SimulatorOptions.faults(faultRate, faultKinds, "--"),
                     SimulatorOptions.limits(rpm, tpm, timeScale, "--")
                             .withCounting(SimulatorOptions.tokenCounting(tokenCounting, "--"))
-                            .withHeaders(SimulatorOptions.rateLimitHeaders(rateLimitHeaders, "--")),
+                            .withHeaders(SimulatorOptions.rateLimitHeaders(rateLimitHeaders, "--"))
+                            .withThrottles(SimulatorOptions.throttles(throttleCauses, "--")),
                     new SimulatorSettings.Access(key, served),
                     SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
                     SimulatorOptions.stall(stall, "--"),

@@ -3,6 +3,7 @@ package dev.promptbench.cli;
 import dev.promptbench.sim.FaultKind;
 import dev.promptbench.sim.RateLimitHeaderStyle;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.Throttles;
 import dev.promptbench.sim.TokenCounting;
 import java.time.Duration;
 import java.util.Set;
@@ -79,6 +80,12 @@ final class SimulatorOptions {
                     + "Azure deployments) or none (as many compatible servers) (default all).")
     String rateLimitHeaders;
 
+    @Option(names = "--sim-429-cause", paramLabel = "CAUSE[:SHARE],...", order = 94,
+            description = "Simulator: answer a share of requests (default 0.1 each) with the 429 of a cause as the "
+                    + "services send it: requests, tokens, quota, capacity, flex; or spillover (a 200 with "
+                    + "x-ms-spillover-* headers) (default: none).")
+    String throttleCauses;
+
     SimulatorSettings settings() {
         if (ttftSigma != null && ttftSigma < 0) throw new UsageException("--sim-ttft-sigma must be 0 or more");
         if (tokens != null && tokens < 1) throw new UsageException("--sim-tokens must be at least 1");
@@ -91,7 +98,8 @@ final class SimulatorOptions {
                 faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, "--sim-"),
                 limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-")
                         .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", "--sim-"))
-                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", "--sim-")),
+                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", "--sim-"))
+                        .withThrottles(throttles(throttleCauses, "--sim-")),
                 SimulatorSettings.Access.open(),
                 tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, "--sim-"),
                 stall(stall, "--sim-"));
@@ -170,6 +178,16 @@ final class SimulatorOptions {
             throw new UsageException(prefix + "time-scale must be a number above 0, got " + timeScale);
         }
         return new SimulatorSettings.Limits(rpm, tpm, timeScale);
+    }
+
+    /** The 429-cause option, checked; null or blank for none. Shared with {@code simulate}. */
+    static Throttles throttles(String list, String prefix) {
+        if (list == null || list.isBlank()) return Throttles.none();
+        try {
+            return Throttles.parse(list);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(prefix + "429-cause: " + e.getMessage());
+        }
     }
 
     /** The token-counting option, checked; shared with {@code simulate}. */

@@ -15,14 +15,14 @@ public record Attempts(int count, long waitNanos, int rateLimited, int retriesAf
     public static final Attempts FIRST = new Attempts(1, 0, 0, 0);
 
     public Attempts {
-        throttled = throttled != null ? throttled : ThrottleCounts.NONE;
-        if (throttled.total() != rateLimited) {
-            throw new IllegalArgumentException(rateLimited + " 429s but " + throttled.total() + " causes");
+        // Causes that do not add up to the 429s (a hand-edited file) are not trusted: they become unknown.
+        if (throttled == null || throttled.total() != rateLimited) {
+            throttled = rateLimited > 0 ? ThrottleCounts.of(ThrottleCause.UNKNOWN, rateLimited) : ThrottleCounts.NONE;
         }
     }
 
     /** Attempts whose 429s, if any, have no known cause. */
     public Attempts(int count, long waitNanos, int rateLimited, int retriesAfterSend) {
-        this(count, waitNanos, rateLimited, retriesAfterSend, ThrottleCounts.of(ThrottleCause.UNKNOWN, rateLimited));
+        this(count, waitNanos, rateLimited, retriesAfterSend, null);
     }
 }

@@ -19,7 +19,7 @@ public enum ThrottleCause {
     /** The flex tier had no capacity for the request (not billed). */
     FLEX_UNAVAILABLE("flex_unavailable", "flex had no capacity (not billed): retry later, or use the default tier"),
     /** A 429 that says nothing we recognise. */
-    UNKNOWN("unknown", "the 429 named no cause: see the error messages in the results file");
+    UNKNOWN("unknown", "the 429 named no cause (or the file predates causes): pace with --tpm/--rpm or --adaptive");
 
     private final String wireName;
     private final String advice;

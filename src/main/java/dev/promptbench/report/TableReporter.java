@@ -34,7 +34,8 @@ public final class TableReporter implements Reporter {
 
     /**
      * The lines under the table, before the legend: the comparison (or efficiency), open-loop rates,
-     * spreads over repeats and per-mode notes. Shared with the markdown report.
+     * spreads over repeats, per-mode notes and the 429s by cause with what to do. Shared with the markdown
+     * report.
      */
     static List<String> notes(RunReport report) {
         List<String> lines = new ArrayList<>();
@@ -55,6 +56,7 @@ public final class TableReporter implements Reporter {
         }
         if (report.repeats() > 1) lines.add(repeatsLine(report));
         notesLines(report, lines);
+        ThrottleAdvice.of(report).forEach(advice -> lines.add(advice.line()));
         return lines;
     }
 

@@ -99,6 +99,8 @@ public final class RecordJson {
         summary.errorsByKind().forEach(errors::put);
         node.put("retries", summary.retries());
         node.put("rate_limited", summary.rateLimited());
+        ObjectNode byCause = node.putObject("rate_limited_by_cause");
+        summary.rateLimitedBy().forEach(byCause::put);
         node.put("retries_after_send", summary.retriesAfterSend());
         node.put("wait_ms", round(summary.waitMs()));
         if (summary.lowerBoundMs() != null) node.put("lower_bound_ms", round(summary.lowerBoundMs()));
@@ -160,8 +162,20 @@ public final class RecordJson {
                         node.path("filtered").asLong(), notRun, Collections.unmodifiableMap(errorsByKind)),
                 latency, stream, queue, rateFigures, summed,
                 new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
-                        node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble()),
+                        node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble(), byCause(node)),
                 Collections.unmodifiableMap(encoded));
+    }
+
+    /** A summary's 429s by cause; null (all unknown) for a file written before causes were told. */
+    private static Map<String, Long> byCause(JsonNode node) {
+        JsonNode causes = node.get("rate_limited_by_cause");
+        if (causes == null || !causes.isObject()) return null;
+        Map<String, Long> byCause = new LinkedHashMap<>();
+        causes.fields().forEachRemaining(e -> {
+            if (e.getValue().asLong() > 0) byCause.put(e.getKey(), e.getValue().asLong());
+        });
+        return byCause.values().stream().mapToLong(Long::longValue).sum() == node.path("rate_limited").asLong()
+                ? byCause : null;
     }
 
     private static Percentiles percentiles(JsonNode node, String key, Map<String, String> encoded, String histogram,

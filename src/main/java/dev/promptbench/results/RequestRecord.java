@@ -5,6 +5,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ConnectionTimes;
+import dev.promptbench.client.RateLimitHeaders;
+import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
@@ -15,11 +18,13 @@ import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
 import dev.promptbench.run.RequestTimes;
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The {@code request} record of the results file, written and read back in one place: each part of a
- * {@link RequestResult} (key, reply, attempts, times, stream, connection, tokens) has its keys written
+ * {@link RequestResult} (key, reply, attempts, rate limits, times, stream, connection, tokens) has its keys written
  * and read side by side, so a new per-request figure changes this file once. Request records, most of a
  * file, are written and read as a stream of tokens without a tree (the answer text is skipped unread
  * when a reader does not want it); unknown keys are skipped and missing ones read as absent.
@@ -41,6 +46,7 @@ final class RequestRecord {
         writeNullableInt(json, "http_status", r.httpStatus());
         writeError(json, r.error());
         writeAttempts(json, r.attempts());
+        writeRateLimits(json, r.attempts().throttled(), r.reply().rateLimits());
         json.writeNumberField("start_offset_ms", ms(r.times().startOffsetNanos()));
         json.writeNumberField("end_offset_ms", ms(r.times().endOffsetNanos()));
         json.writeNumberField("latency_ms", ms(r.times().latencyNanos()));
@@ -113,6 +119,68 @@ final class RequestRecord {
         json.writeNumberField("wait_ms", RecordJson.round(attempts.waitNanos() / 1e6));
     }
 
+    /**
+     * The {@code rate_limits} object, when a 429 was met or the answer said anything of its limits: the
+     * 429s by cause, then the final answer's headers (null when not sent).
+     */
+    private static void writeRateLimits(JsonGenerator json, ThrottleCounts throttled, RateLimitHeaders headers)
+            throws IOException {
+        if (throttled.total() == 0 && headers.isEmpty()) return;
+        json.writeObjectFieldStart("rate_limits");
+        json.writeObjectFieldStart("causes");
+        for (Map.Entry<ThrottleCause, Integer> cause : throttled.byCause().entrySet()) {
+            json.writeNumberField(cause.getKey().wireName(), cause.getValue());
+        }
+        json.writeEndObject();
+        writeNullableInt(json, "limit_requests", headers.limitRequests());
+        writeNullableInt(json, "limit_tokens", headers.limitTokens());
+        writeNullableInt(json, "remaining_requests", headers.remainingRequests());
+        writeNullableInt(json, "remaining_tokens", headers.remainingTokens());
+        writeNullableLong(json, "reset_requests_ms", headers.resetRequestsMs());
+        writeNullableLong(json, "reset_tokens_ms", headers.resetTokensMs());
+        json.writeStringField("spillover_from", headers.spilloverFrom());
+        json.writeStringField("spillover_error", headers.spilloverError());
+        json.writeEndObject();
+    }
+
+    /** Reads {@code rate_limits} into {@code f}: the causes and the headers. */
+    private static void readRateLimits(JsonParser p, Fields f) throws IOException {
+        Integer[] ints = new Integer[4];
+        Long[] resets = new Long[2];
+        String[] spillover = new String[2];
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "causes" -> f.causes = value == JsonToken.START_OBJECT ? readCauses(p) : null;
+                case "limit_requests" -> ints[0] = value.isNumeric() ? p.getIntValue() : null;
+                case "limit_tokens" -> ints[1] = value.isNumeric() ? p.getIntValue() : null;
+                case "remaining_requests" -> ints[2] = value.isNumeric() ? p.getIntValue() : null;
+                case "remaining_tokens" -> ints[3] = value.isNumeric() ? p.getIntValue() : null;
+                case "reset_requests_ms" -> resets[0] = value.isNumeric() ? p.getLongValue() : null;
+                case "reset_tokens_ms" -> resets[1] = value.isNumeric() ? p.getLongValue() : null;
+                case "spillover_from" -> spillover[0] = p.getValueAsString();
+                case "spillover_error" -> spillover[1] = p.getValueAsString();
+                default -> p.skipChildren();
+            }
+        }
+        RateLimitHeaders headers = new RateLimitHeaders(ints[2], ints[3], ints[0], ints[1], resets[0], resets[1],
+                spillover[0], spillover[1]);
+        f.rateLimits = headers.isEmpty() ? RateLimitHeaders.NONE : headers;
+    }
+
+    /** The 429s by cause; a cause this version does not know counts as unknown. */
+    private static ThrottleCounts readCauses(JsonParser p) throws IOException {
+        Map<ThrottleCause, Integer> causes = new EnumMap<>(ThrottleCause.class);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            ThrottleCause cause = ThrottleCause.named(p.currentName());
+            p.nextToken();
+            int count = Math.max(0, p.getValueAsInt(0));
+            causes.merge(cause == null ? ThrottleCause.UNKNOWN : cause, count, Integer::sum);
+        }
+        return new ThrottleCounts(causes);
+    }
+
     private static void writeStream(JsonGenerator json, StreamMetrics stream) throws IOException {
         json.writeNumberField("ttft_ms", ms(stream.firstContentNanos()));
         if (stream.tpotNanos() == null) json.writeNullField("tpot_ms");
@@ -174,6 +242,11 @@ final class RequestRecord {
         else json.writeNumberField(name, value);
     }
 
+    private static void writeNullableLong(JsonGenerator json, String name, Long value) throws IOException {
+        if (value == null) json.writeNullField(name);
+        else json.writeNumberField(name, value);
+    }
+
     private static double ms(long nanos) {
         return RecordJson.round(nanos / 1e6);
     }
@@ -204,6 +277,9 @@ final class RequestRecord {
         int rateLimited;
         int retriesAfterSend;
         double waitMs;
+        // rate limits
+        ThrottleCounts causes;
+        RateLimitHeaders rateLimits;
         // times
         double startMs;
         double endMs;
@@ -246,6 +322,10 @@ final class RequestRecord {
                 case "rate_limited" -> rateLimited = p.getValueAsInt(0);
                 case "retries_after_send" -> retriesAfterSend = p.getValueAsInt(0);
                 case "wait_ms" -> waitMs = p.getValueAsDouble(0);
+                case "rate_limits" -> {
+                    if (value == JsonToken.START_OBJECT) readRateLimits(p, this);
+                    else p.skipChildren();
+                }
                 case "start_offset_ms" -> startMs = p.getValueAsDouble(0);
                 case "end_offset_ms" -> endMs = p.getValueAsDouble(0);
                 case "latency_ms" -> latencyMs = p.getValueAsDouble(0);
@@ -285,11 +365,17 @@ final class RequestRecord {
             long start = nanos(startMs);
             RequestTimes times = new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
-                    new Reply(status(), finishReason, httpStatus, error, requestId, model, answer),
-                    new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend), times, usage, stream(),
+                    new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits),
+                    new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times, usage,
+                    stream(),
                     dnsMs == null ? null : new ConnectionTimes(nanos(dnsMs), nanos(connectMs), nanos(tlsMs),
                             nanos(headersMs), protocol, reused),
                     lane, endpoint);
+        }
+
+        /** The 429s by cause, or null: older files leave them unknown (as {@link Attempts} does). */
+        private ThrottleCounts throttled() {
+            return causes;
         }
 
         /** An unknown status counts as an error, as it cannot be counted as an answer. */

@@ -224,6 +224,20 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         writeLine(node);
     }
 
+    /**
+     * Writes a {@code stop} record: the run stopped in {@code mode} because a 429 said the quota is used up
+     * ({@code cause} {@code quota_exhausted}); {@code message} says it as the run's last line does.
+     */
+    public void writeStop(String mode, int repeat, String cause, String message) {
+        ObjectNode node = RecordJson.MAPPER.createObjectNode();
+        node.put("type", "stop");
+        node.put("mode", mode);
+        node.put("repeat", repeat);
+        node.put("cause", cause);
+        node.put("message", message);
+        writeLine(node);
+    }
+
     /** Writes a mode's {@code summary} record: the same numbers as the JSON report, histograms included. */
     public void writeSummary(ModeSummary summary) {
         ObjectNode node = RecordJson.MAPPER.createObjectNode();

@@ -2,6 +2,7 @@ package dev.promptbench.run;
 
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.client.RateLimitHeaders;
 
 /**
  * What the service answered to one request, in the terms the results file records.
@@ -13,24 +14,36 @@ import dev.promptbench.client.Outcome;
  * @param requestId    the service's request id, or null
  * @param model        the model that answered, or null
  * @param answer       the answer text, or null
+ * @param rateLimits   the final answer's {@code x-ratelimit-*} and {@code x-ms-spillover-*} headers; null is
+ *                     taken as {@link RateLimitHeaders#NONE}
  */
 public record Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error,
-                    String requestId, String model, String answer) {
+                    String requestId, String model, String answer, RateLimitHeaders rateLimits) {
 
     /** The reply of a request that was never sent. */
     public static final Reply NOT_RUN = new Reply(RequestStatus.NOT_RUN, null, null, null, null, null, null);
+
+    public Reply {
+        rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+    }
+
+    /** A reply without rate-limit headers. */
+    public Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error, String requestId,
+                 String model, String answer) {
+        this(status, finishReason, httpStatus, error, requestId, model, answer, RateLimitHeaders.NONE);
+    }
 
     /** The reply an outcome records. */
     public static Reply of(Outcome outcome) {
         if (outcome instanceof Outcome.Success ok) {
             return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
-                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer());
+                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits());
         }
         Outcome.Failure failed = (Outcome.Failure) outcome;
         // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
         RequestStatus status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
         return new Reply(status, null, failed.httpStatus(), new RequestError(failed.kind().wireName(), failed.code(),
-                failed.message()), failed.requestId(), null, null);
+                failed.message()), failed.requestId(), null, null, failed.rateLimits());
     }
 
     /** The reply of a request that failed inside promptbench itself. */

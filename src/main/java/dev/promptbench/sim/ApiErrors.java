@@ -69,6 +69,34 @@ final class ApiErrors {
         return response.withHeaders(refusal.headers());
     }
 
+    /**
+     * 429 for a used-up quota: Azure's token-rate message asking for a day's wait (with {@code retry-after}),
+     * OpenAI's {@code insufficient_quota} (no wait: none would help).
+     */
+    static SimResponse quotaExhausted(boolean azure, String apiVersion, long retryAfterSeconds) {
+        if (azure) {
+            return azureStyle(429, "429", "Requests to the ChatCompletions_Create Operation under Azure OpenAI API "
+                    + "version " + apiVersion + " have exceeded token rate limit of your current OpenAI S0 pricing "
+                    + "tier. Please retry after " + retryAfterSeconds + " seconds. Please go here: "
+                    + "https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.")
+                    .withHeader("retry-after", Long.toString(retryAfterSeconds));
+        }
+        return openAiStyle(429, "You exceeded your current quota, please check your plan and billing details.",
+                "insufficient_quota", null, "insufficient_quota");
+    }
+
+    /**
+     * 429 of the flex tier when it lacks capacity. The services document it as "429 Resource Unavailable"
+     * and not billed; its exact body is not documented, so this one is that name in each service's error shape.
+     */
+    static SimResponse flexUnavailable(boolean azure) {
+        return azure
+                ? azureStyle(429, "resource_unavailable", "Resource Unavailable: flex processing has no capacity "
+                        + "for this request now.")
+                : openAiStyle(429, "Resource Unavailable: flex processing has no capacity for this request now.",
+                        null, null, "resource_unavailable");
+    }
+
     /** 500 as a service sends it when it failed mid-answer: a fault the client should retry. */
     static SimResponse serverError(boolean azure) {
         return azure

@@ -34,6 +34,7 @@ final class ChatCompletions {
     private final LatencyModel latency;
     private final FaultModel faults;
     private final RateLimiter limiter;
+    private final ThrottleModel throttles;
     private final AccessRules access;
     private final RequestRules rules;
     private final Clock clock;
@@ -47,6 +48,7 @@ final class ChatCompletions {
         this.latency = new LatencyModel(settings);
         this.faults = new FaultModel(settings);
         this.limiter = new RateLimiter(settings.limits(), nanoTime);
+        this.throttles = new ThrottleModel(settings);
         this.access = new AccessRules(settings.access());
         ObjectMapper mapper = JsonMapper.builder()
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -100,18 +102,26 @@ final class ChatCompletions {
         }
         boolean azure = route.style().isAzure();
         String model = route.style() == ApiStyle.AZURE_DEPLOYMENT ? AZURE_MODEL : call.model();
+        String limited = route.style() == ApiStyle.AZURE_DEPLOYMENT ? route.deployment() : call.model();
+        int attempt = attempt(request.headers());
+        // A 429 on purpose is drawn before admission, so it charges nothing, as a refused request.
+        Optional<ThrottleKind> throttle = throttles.draw(call.messagesJson(), attempt);
+        if (throttle.isPresent() && throttle.get() != ThrottleKind.SPILLOVER) {
+            return throttles.refuse(throttle.get(), azure, apiVersion.orElse("v1"), limited);
+        }
         Admission admission = limiter.admit(limitKey(route, call), call);
         if (!admission.admitted()) {
-            String limited = route.style() == ApiStyle.AZURE_DEPLOYMENT ? route.deployment() : call.model();
             return ApiErrors.rateLimited(azure, apiVersion.orElse("v1"), limited, admission);
         }
-        int attempt = attempt(request.headers());
         ServicePlan plan = latency.plan(call.messagesJson(), attempt, call.maxTokens());
         SimResponse answer = call.stream()
                 ? stream(request.number(), model, azure, call, plan).withHeaders(admission.headers())
                 : SimResponse.json(200, completion(request.number(), model, azure, call, plan))
                         .withHeaders(admission.headers())
                         .withDelay(plan.total());
+        if (throttle.isPresent() && azure) {
+            answer = answer.withHeaders(ThrottleModel.spillover(limited));
+        }
         Optional<FaultKind> fault = faults.draw(call.messagesJson(), attempt);
         return fault.isPresent() ? faults.apply(fault.get(), answer, plan, azure) : answer;
     }

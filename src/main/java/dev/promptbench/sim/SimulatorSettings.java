@@ -181,12 +181,15 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
      * @param counting  how a request's prompt tokens are counted for the charge; null means
      *                  {@link TokenCounting#WORDS} (as {@code usage} counts them)
      * @param headers   which {@code x-ratelimit-*} headers answers carry; null means all
+     * @param throttles 429s of each cause answered on purpose, besides the limits' own; null means none
      */
-    public record Limits(int rpm, int tpm, double timeScale, TokenCounting counting, RateLimitHeaderStyle headers) {
+    public record Limits(int rpm, int tpm, double timeScale, TokenCounting counting, RateLimitHeaderStyle headers,
+                         Throttles throttles) {
 
         public Limits {
             counting = counting != null ? counting : TokenCounting.WORDS;
             headers = headers != null ? headers : RateLimitHeaderStyle.ALL;
+            throttles = throttles != null ? throttles : Throttles.none();
             if (rpm < 0) {
                 throw new IllegalArgumentException("rpm must be 0 (none) or more, got " + rpm);
             }
@@ -198,9 +201,14 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
             }
         }
 
+        /** Limits without 429s on purpose. */
+        public Limits(int rpm, int tpm, double timeScale, TokenCounting counting, RateLimitHeaderStyle headers) {
+            this(rpm, tpm, timeScale, counting, headers, Throttles.none());
+        }
+
         /** Limits that count prompt tokens as {@code usage} does and send every rate-limit header. */
         public Limits(int rpm, int tpm, double timeScale) {
-            this(rpm, tpm, timeScale, TokenCounting.WORDS, RateLimitHeaderStyle.ALL);
+            this(rpm, tpm, timeScale, TokenCounting.WORDS, RateLimitHeaderStyle.ALL, Throttles.none());
         }
 
         /** No limits. */
@@ -210,12 +218,17 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
 
         /** These limits, charging prompt tokens counted by {@code other}. */
         public Limits withCounting(TokenCounting other) {
-            return new Limits(rpm, tpm, timeScale, other, headers);
+            return new Limits(rpm, tpm, timeScale, other, headers, throttles);
         }
 
         /** These limits, answering with the {@code other} rate-limit headers. */
         public Limits withHeaders(RateLimitHeaderStyle other) {
-            return new Limits(rpm, tpm, timeScale, counting, other);
+            return new Limits(rpm, tpm, timeScale, counting, other, throttles);
+        }
+
+        /** These limits, answering 429s of the {@code other} causes on purpose. */
+        public Limits withThrottles(Throttles other) {
+            return new Limits(rpm, tpm, timeScale, counting, headers, other);
         }
 
         /** True when requests or tokens are limited. */
@@ -234,7 +247,7 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
         /** One line for people, e.g. {@code limits per deployment 360 RPM, 60000 TPM}; empty when none. */
         public String describe() {
             if (!active()) {
-                return "";
+                return throttles.describe();
             }
             StringBuilder text = new StringBuilder("limits per deployment ")
                     .append(requestsPerMinute()).append(" RPM");
@@ -252,6 +265,9 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
             }
             if (headers != RateLimitHeaderStyle.ALL) {
                 text.append(", rate-limit headers: ").append(headers.wireName());
+            }
+            if (throttles.active()) {
+                text.append(", ").append(throttles.describe());
             }
             return text.toString();
         }

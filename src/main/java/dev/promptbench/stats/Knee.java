@@ -1,12 +1,13 @@
 package dev.promptbench.stats;
 
+import dev.promptbench.client.ThrottleCause;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Where more concurrency stops paying: the step after which throughput grows by less than 10%, p95
  * latency grows faster than throughput (the service queues instead of serving more), or errors or
- * 429s appear.
+ * 429s appear; 429s for an exhausted quota or a capacity cut stop it with their cause named.
  *
  * @param threads the knee's concurrency, or null when there is too little to tell
  * @param reason  why, in one sentence with the figures and their noise
@@ -20,10 +21,19 @@ public record Knee(Integer threads, String reason) {
         for (int i = 0; i + 1 < steps.size(); i++) {
             SweepStep here = steps.get(i);
             SweepStep next = steps.get(i + 1);
+            // The service cut its limit or the quota ran out: a stop, named as such, not a limit of concurrency.
+            for (ThrottleCause cause : List.of(ThrottleCause.QUOTA_EXHAUSTED, ThrottleCause.CAPACITY)) {
+                long n = next.rateLimited(cause);
+                if (n > 0) {
+                    return new Knee(here.threads(), String.format(Locale.ROOT,
+                            "stopped at %d threads by %d 429s %s, not by concurrency: %s", next.threads(), n,
+                            cause.wireName(), cause.advice()));
+                }
+            }
             if (next.errors() > 0 || next.rateLimited() > 0) {
                 return new Knee(here.threads(), String.format(Locale.ROOT,
-                        "at %d threads %d errors and %d 429s appear", next.threads(), next.errors(),
-                        next.rateLimited()));
+                        "at %d threads %d errors and %d 429s appear%s", next.threads(), next.errors(),
+                        next.rateLimited(), causes(next)));
             }
             double gain = next.rps().median() / here.rps().median() - 1;
             if (gain < MIN_GAIN) {
@@ -44,6 +54,16 @@ public record Knee(Integer threads, String reason) {
         SweepStep last = steps.get(steps.size() - 1);
         return new Knee(null, "throughput still grows by 10% or more at " + last.threads()
                 + " threads: try higher steps");
+    }
+
+    /** {@code " (token_rate 3, unknown 1)"}, or "" without 429s. */
+    private static String causes(SweepStep step) {
+        StringBuilder text = new StringBuilder();
+        for (ThrottleCause cause : ThrottleCause.values()) {
+            long n = step.rateLimited(cause);
+            if (n > 0) text.append(text.length() == 0 ? " (" : ", ").append(cause.wireName()).append(' ').append(n);
+        }
+        return text.length() == 0 ? "" : text.append(')').toString();
     }
 
     private static String noise(SweepStep a, SweepStep b) {

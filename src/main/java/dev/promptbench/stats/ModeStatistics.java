@@ -1,6 +1,7 @@
 package dev.promptbench.stats;
 
 import dev.promptbench.client.StreamMetrics;
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
@@ -40,6 +41,7 @@ public final class ModeStatistics implements ResultSink {
     private long withoutUsage;
     private long retries;
     private long rateLimited;
+    private final long[] rateLimitedBy = new long[ThrottleCause.values().length];
     private long retriesAfterSend;
     private long waitNanos;
     private long streamed;
@@ -91,6 +93,7 @@ public final class ModeStatistics implements ResultSink {
         lastSendNanos = Math.max(lastSendNanos, result.times().startOffsetNanos());
         retries += Math.max(0, result.attempts().count() - 1);
         rateLimited += result.attempts().rateLimited();
+        result.attempts().throttled().byCause().forEach((cause, count) -> rateLimitedBy[cause.ordinal()] += count);
         retriesAfterSend += result.attempts().retriesAfterSend();
         waitNanos += result.attempts().waitNanos();
         if (result.usage() != null) {
@@ -145,8 +148,17 @@ public final class ModeStatistics implements ResultSink {
                 latency.percentiles(), streamPercentiles, openLoop != null ? queue.percentiles() : null,
                 rate(ran, sendSpanS),
                 ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage),
-                new ModeSummary.AttemptTotals(retries, rateLimited, retriesAfterSend, waitNanos / 1e6),
+                new ModeSummary.AttemptTotals(retries, rateLimited, retriesAfterSend, waitNanos / 1e6, byCause()),
                 encodedHistograms());
+    }
+
+    /** The 429s by cause, in the causes' order, causes never met left out. */
+    private Map<String, Long> byCause() {
+        Map<String, Long> byCause = new LinkedHashMap<>();
+        for (ThrottleCause cause : ThrottleCause.values()) {
+            if (rateLimitedBy[cause.ordinal()] > 0) byCause.put(cause.wireName(), rateLimitedBy[cause.ordinal()]);
+        }
+        return byCause;
     }
 
     private ModeSummary.RateFigures rate(long ran, double spanS) {

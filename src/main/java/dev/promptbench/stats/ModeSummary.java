@@ -1,6 +1,9 @@
 package dev.promptbench.stats;
 
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.run.Mode;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,6 +39,7 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
     public Map<String, Long> errorsByKind() { return counts.errorsByKind(); }
     public long retries() { return attempts.retries(); }
     public long rateLimited() { return attempts.rateLimited(); }
+    public Map<String, Long> rateLimitedBy() { return attempts.rateLimitedBy(); }
     public long retriesAfterSend() { return attempts.retriesAfterSend(); }
     public double waitMs() { return attempts.waitMs(); }
 
@@ -69,8 +73,27 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
      * @param rateLimited      attempts answered 429
      * @param retriesAfterSend retries of requests that may already have been processed (and billed)
      * @param waitMs           total time requests spent waiting between attempts (not in latency)
+     * @param rateLimitedBy    those 429s by cause ({@code token_rate}, {@code quota_exhausted}, ...), in the
+     *                         causes' order, each above 0
      */
-    public record AttemptTotals(long retries, long rateLimited, long retriesAfterSend, double waitMs) {}
+    public record AttemptTotals(long retries, long rateLimited, long retriesAfterSend, double waitMs,
+                                Map<String, Long> rateLimitedBy) {
+
+        public AttemptTotals {
+            rateLimitedBy = rateLimitedBy != null ? Collections.unmodifiableMap(new LinkedHashMap<>(rateLimitedBy))
+                    : rateLimited > 0 ? Map.of(ThrottleCause.UNKNOWN.wireName(), rateLimited) : Map.of();
+        }
+
+        /** Totals whose 429s, if any, have no known cause. */
+        public AttemptTotals(long retries, long rateLimited, long retriesAfterSend, double waitMs) {
+            this(retries, rateLimited, retriesAfterSend, waitMs, null);
+        }
+
+        /** The 429s of {@code cause}, 0 when none. */
+        public long rateLimited(ThrottleCause cause) {
+            return rateLimitedBy.getOrDefault(cause.wireName(), 0L);
+        }
+    }
 
     /**
      * Tokens as the service reported them in {@code usage}: unknown (null) when no answer reported any,

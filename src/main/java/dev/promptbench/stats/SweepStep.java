@@ -1,5 +1,6 @@
 package dev.promptbench.stats;
 
+import dev.promptbench.client.ThrottleCause;
 import java.util.List;
 
 /**
@@ -15,6 +16,11 @@ import java.util.List;
  */
 public record SweepStep(int threads, List<ModeSummary> repeats, Spread rps, Spread p50Ms, Spread p95Ms, long errors,
                         long rateLimited) {
+
+    /** The 429s of {@code cause} over all repeats. */
+    public long rateLimited(ThrottleCause cause) {
+        return repeats.stream().mapToLong(s -> s.attempts().rateLimited(cause)).sum();
+    }
 
     public static SweepStep of(int threads, List<ModeSummary> repeats) {
         List<ModeSummary> withLatency = repeats.stream().filter(s -> s.latency() != null).toList();

@@ -102,6 +102,36 @@ class EndpointFailureTest {
     }
 
     @Test
+    void anExhaustedQuotaMidRunStopsAtOnceInsteadOfRetrying(WireMockRuntimeInfo wm) throws Exception {
+        okThen(wm, 1 + 3, json(429, "{\"error\":{\"message\":\"You exceeded your current quota, please check your "
+                + "plan and billing details.\",\"type\":\"insufficient_quota\",\"param\":null,"
+                + "\"code\":\"insufficient_quota\"}}").withHeader("retry-after", "1"));
+        Path results = dir.resolve("r.jsonl");
+        CliRun run = run(wm, prompts(10), results);
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("quota_exhausted"), run.err());
+        List<JsonNode> requests = requests(results);
+        assertEquals(10, requests.size(), "every prompt of the sequential leg has a record");
+        assertEquals(3, count(requests, "ok"));
+        assertEquals(1, count(requests, "error"));
+        assertEquals(6, count(requests, "not_run"));
+        assertEquals(5, wm.getWireMock().find(postRequestedFor(urlPathEqualTo(PATH))).size(),
+                "the 429 was not retried, and nothing was sent after it");
+        JsonNode failed = requests.stream().filter(r -> r.path("status").asText().equals("error")).findFirst()
+                .orElseThrow();
+        assertEquals(1, failed.path("rate_limits").path("causes").path("quota_exhausted").asInt(), failed.toString());
+        List<JsonNode> stops = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            if (record.path("type").asText().equals("stop")) stops.add(record);
+        }
+        assertEquals(1, stops.size(), "one stop record");
+        assertEquals("quota_exhausted", stops.get(0).path("cause").asText());
+        assertTrue(run.out().contains("429 quota_exhausted: 1"), "the report says why and what to do: " + run.out());
+    }
+
+    @Test
     void aWrongKeyFoundByTheCanaryExits4BeforeAnyBatch(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post(urlPathEqualTo(PATH)).willReturn(
                 json(401, "{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Incorrect API key\"}}")));

@@ -9,6 +9,8 @@ import dev.promptbench.sim.FaultKind;
 import dev.promptbench.sim.RateLimitHeaderStyle;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
+import dev.promptbench.sim.ThrottleKind;
+import dev.promptbench.sim.Throttles;
 import dev.promptbench.sim.TokenCounting;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -17,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -68,6 +71,25 @@ class SimulateCommandFaultsTest {
         assertTrue(printed.contains("--fault-rate must be between 0 and 1"), printed);
         assertTrue(printed.contains("unknown fault kind 'teapot'"), printed);
         assertTrue(printed.contains("--time-scale must be a number above 0"), printed);
+    }
+
+    @Test
+    void causesOf429sBecomeLimitsOnBothCommandsAndBadOnesAreUsageErrors() {
+        SimulateCommand command = new SimulateCommand();
+        commandLine(command).parseArgs("--429-cause", "capacity:0.2,quota");
+        assertEquals(Map.of(ThrottleKind.CAPACITY, 0.2, ThrottleKind.QUOTA, Throttles.DEFAULT_SHARE),
+                command.settings().limits().throttles().shares());
+        assertTrue(command.settings().limits().describe().contains("429s quota 10%, capacity 20%"),
+                command.settings().limits().describe());
+        RunCommandSimOptions options = new RunCommandSimOptions();
+        new CommandLine(options).parseArgs("--sim-429-cause", "flex:1");
+        assertEquals(Map.of(ThrottleKind.FLEX, 1.0), options.simulator.settings().limits().throttles().shares());
+
+        assertEquals(ExitCode.USAGE, commandLine(new SimulateCommand()).execute("--429-cause", "teapot"));
+        assertEquals(ExitCode.USAGE, commandLine(new SimulateCommand()).execute("--429-cause", "quota:0.7,flex:0.7"));
+        String printed = err.toString();
+        assertTrue(printed.contains("--429-cause: unknown 429 cause 'teapot'"), printed);
+        assertTrue(printed.contains("add up to more than 1"), printed);
     }
 
     @Test

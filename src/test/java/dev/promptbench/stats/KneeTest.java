@@ -35,6 +35,21 @@ class KneeTest {
         assertTrue(knee.reason().contains("429"), knee.reason());
     }
 
+    @Test
+    void aCapacityCutOrAnExhaustedQuotaIsAStopWithItsCauseNamed() {
+        ModeSummary cut = summary(40, 0, 3);
+        cut = new ModeSummary(cut.mode(), 0, 4, cut.wall(), cut.counts(), null, null, null, null, cut.tokens(),
+                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 1L, "capacity", 2L)), Map.of());
+        Knee knee = Knee.of(List.of(step(1, 10), step(2, 20), SweepStep.of(4, List.of(cut))));
+        assertEquals(2, knee.threads());
+        assertTrue(knee.reason().startsWith("stopped at 4 threads by 2 429s capacity, not by concurrency"),
+                knee.reason());
+        Knee rate = Knee.of(List.of(step(1, 10), SweepStep.of(2, List.of(new ModeSummary(cut.mode(), 0, 2, cut.wall(),
+                cut.counts(), null, null, null, null, cut.tokens(),
+                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 3L)), Map.of())))));
+        assertEquals("at 2 threads 0 errors and 3 429s appear (token_rate 3)", rate.reason());
+    }
+
     private static SweepStep step(int threads, double rps, double p95Ms) {
         Percentiles latency = new Percentiles(10, p95Ms / 2, p95Ms, p95Ms, p95Ms, p95Ms);
         ModeSummary s = summary(rps, 0, 0);

@@ -1,11 +1,13 @@
 package dev.promptbench.report.html;
 
 import dev.promptbench.report.RunReport;
+import dev.promptbench.report.ThrottleAdvice;
 import dev.promptbench.run.Mode;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.Spread;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -129,6 +131,19 @@ final class ComparisonTable {
                         .append(Markup.decimal(rate.asked(), 2)).append("/s asked, ")
                         .append(Markup.decimal(rate.achieved(), 2))
                         .append("/s achieved; latency counts from each scheduled send.</p>");
+            }
+        }
+        if (report != null) {
+            List<ThrottleAdvice> throttled = ThrottleAdvice.of(report);
+            if (!throttled.isEmpty()) {
+                notes.append("<table class=\"throttled\"><thead><tr><th>429 cause</th><th>count</th><th>where</th>"
+                        + "<th>what to do</th></tr></thead><tbody>");
+                for (ThrottleAdvice advice : throttled) {
+                    notes.append("<tr><td>").append(Markup.text(advice.cause().wireName())).append("</td><td class=\"num\">")
+                            .append(Markup.count(advice.count())).append("</td><td>").append(Markup.text(advice.byMode()))
+                            .append("</td><td>").append(Markup.text(advice.cause().advice())).append("</td></tr>");
+                }
+                notes.append("</tbody></table>");
             }
         }
         int repeats = report == null ? 0 : report.repeats();
