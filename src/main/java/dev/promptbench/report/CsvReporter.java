@@ -58,6 +58,7 @@ public final class CsvReporter implements Reporter {
             new Column("answers_without_usage", r -> r.summary().tokens().withoutUsage()),
             new Column("retries", r -> r.summary().retries()),
             new Column("rate_limited", r -> r.summary().rateLimited()),
+            new Column("rate_limited_by_cause", CsvReporter::rateLimitedByCause),
             new Column("retries_after_send", r -> r.summary().retriesAfterSend()),
             new Column("wait_ms", r -> RecordJson.round(r.summary().waitMs())),
             new Column("lower_bound_ms", r -> r.summary().lowerBoundMs() == null ? null
@@ -108,6 +109,13 @@ public final class CsvReporter implements Reporter {
     private static String errorsByKind(Row row) {
         List<String> parts = new ArrayList<>();
         row.summary().errorsByKind().forEach((kind, n) -> parts.add(kind + "=" + n));
+        return String.join(" ", parts);
+    }
+
+    /** {@code token_rate=3 capacity=1}, as errors_by_kind. */
+    private static String rateLimitedByCause(Row row) {
+        List<String> parts = new ArrayList<>();
+        row.summary().rateLimitedBy().forEach((cause, n) -> parts.add(cause + "=" + n));
         return String.join(" ", parts);
     }
 

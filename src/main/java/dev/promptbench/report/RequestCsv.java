@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.ResultSink;
 import java.io.BufferedWriter;
@@ -33,6 +34,7 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
             new Column("http_status", r -> r.httpStatus() == null ? "" : r.httpStatus().toString()),
             new Column("attempts", r -> Integer.toString(r.attempts().count())),
             new Column("rate_limited", r -> Integer.toString(r.attempts().rateLimited())),
+            new Column("rate_limited_by_cause", r -> causes(r.attempts().throttled())),
             new Column("wait_ms", r -> ms(r.attempts().waitNanos())),
             new Column("start_offset_ms", r -> ms(r.times().startOffsetNanos())),
             new Column("end_offset_ms", r -> ms(r.times().endOffsetNanos())),
@@ -95,5 +97,13 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
     @Override
     public void close() throws IOException {
         out.close();
+    }
+
+    /** {@code token_rate=2 capacity=1}; empty without 429s. */
+    private static String causes(ThrottleCounts throttled) {
+        StringBuilder text = new StringBuilder();
+        throttled.byCause().forEach((cause, n) -> text.append(text.length() == 0 ? "" : " ").append(cause.wireName())
+                .append('=').append(n));
+        return text.toString();
     }
 }
