@@ -52,6 +52,13 @@ public final class Main implements Runnable {
 
     /** Runs promptbench in-process with the given streams and environment; returns the exit code. */
     public static int execute(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env) {
+        if (args.length == 1 && ("--version".equals(args[0]) || "-V".equals(args[0]))) {
+            // The same lines picocli prints, without building its model of the command: that is most of
+            // the time a start takes (bench/README.md, startup).
+            for (String line : new VersionProvider().getVersion()) out.println(line);
+            out.flush();
+            return ExitCode.OK;
+        }
         return commandLine(out, err, env, Sleeper.system(), Clock.systemUTC(), args.length == 0 ? "" : args[0])
                 .execute(args);
     }

@@ -49,6 +49,20 @@ class MainHelpTest {
     }
 
     @Test
+    void versionIsWhatPicocliPrintsForIt() {
+        StringWriter picocli = new StringWriter();
+        int code = Main.commandLine(new PrintWriter(picocli, true), new PrintWriter(new StringWriter(), true), Map.of())
+                .execute("--version");
+
+        for (String flag : new String[] {"--version", "-V"}) {
+            CliRun version = CliRun.of(flag);
+            assertEquals(code, version.exitCode(), flag);
+            assertEquals(picocli.toString(), version.out(), flag);
+            assertEquals("", version.err(), flag);
+        }
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         CliRun run = CliRun.of("rnu");
 
