@@ -77,36 +77,34 @@ final class Session implements AutoCloseable {
      */
     static Session open(SessionSpec spec, ChatRequest warmupRequest, int threads, LimitListener limits,
                         RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
-        Simulator simulator = null;
-        ClientSettings client = spec.client();
-        if (spec.endpoints().isEmpty()) {
-            SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(spec.simulator().host()) : null;
-            simulator = Simulator.start(spec.simulator(), tls);
-            if (tls != null) {
-                client = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
-                        "the simulator's self-signed certificate"));
-            }
-        }
-        OpenAIResponder http;
-        try {
-            http = new OpenAIResponder(client);
-        } catch (RuntimeException e) {
-            if (simulator != null) simulator.close();
-            throw e;
-        }
-        // After a cancel and its grace period, closing the client aborts the calls still in flight.
-        control.onAbort(http::close);
-        List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
-                : spec.endpoints();
+        // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
-                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET).start(client,
+                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET).start(spec.client(),
                         warmupRequest)
                 : Warmup.Running.NONE;
+        Simulator simulator = null;
+        OpenAIResponder http = null;
         try {
+            ClientSettings client = spec.client();
+            if (spec.endpoints().isEmpty()) {
+                SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(spec.simulator().host())
+                        : null;
+                simulator = Simulator.start(spec.simulator(), tls);
+                if (tls != null) {
+                    client = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
+                            "the simulator's self-signed certificate"));
+                }
+            }
+            List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
+                    : spec.endpoints();
+            http = targets.stream().anyMatch(e -> "https".equalsIgnoreCase(e.chatUrl().getScheme()))
+                    ? new OpenAIResponder(client) : OpenAIResponder.plainHttpOnly(client);
+            // After a cancel and its grace period, closing the client aborts the calls still in flight.
+            control.onAbort(http::close);
             return new Session(spec, simulator, http, targets, warming, threads, limits, control, sleeper, ticker);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             warming.close();
-            http.close();
+            if (http != null) http.close();
             if (simulator != null) simulator.close();
             throw e;
         }

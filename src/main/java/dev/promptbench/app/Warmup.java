@@ -47,7 +47,7 @@ final class Warmup {
         ClientSettings own = new ClientSettings(concurrency, settings.requestTimeout(), settings.connectTimeout(),
                 settings.streamIdleTimeout());
         try (Simulator simulator = Simulator.start(SimulatorSettings.instant());
-             OpenAIResponder responder = new OpenAIResponder(own)) {
+             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own)) {
             Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri());
             long deadline = System.nanoTime() + budget.toNanos();
             AtomicInteger left = new AtomicInteger(requests);

@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import okhttp3.Call;
 import okhttp3.ConnectionPool;
+import okhttp3.ConnectionSpec;
 import okhttp3.Dispatcher;
 import okhttp3.Dns;
 import okhttp3.HttpUrl;
@@ -62,6 +63,15 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         this(settings, Clock.systemUTC());
     }
 
+    /**
+     * A responder for plain {@code http://} endpoints only: it sets up no TLS, whose trust store (the
+     * JDK's ~150 root certificates, parsed) costs a start tens of milliseconds. An {@code https://} URL
+     * fails on it as a transport error.
+     */
+    public static OpenAIResponder plainHttpOnly(ClientSettings settings) {
+        return new OpenAIResponder(settings, Clock.systemUTC(), Dns.SYSTEM, false);
+    }
+
     /** {@code clock} only dates HTTP-date {@code retry-after} values; tests pin it. */
     OpenAIResponder(ClientSettings settings, Clock clock) {
         this(settings, clock, Dns.SYSTEM);
@@ -69,6 +79,10 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
     /** {@code dns} lets a test give a non-loopback name to a local server (proxy bypass rules). */
     OpenAIResponder(ClientSettings settings, Clock clock, Dns dns) {
+        this(settings, clock, dns, true);
+    }
+
+    private OpenAIResponder(ClientSettings settings, Clock clock, Dns dns, boolean tls) {
         Dispatcher dispatcher = new Dispatcher();
         // Only async calls are limited by these, but keep them from capping a large run if used.
         dispatcher.setMaxRequests(settings.maxConnections());
@@ -94,6 +108,9 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .dns(dns);
         // Proxies from --proxy or the environment (OkHttp ignores HTTPS_PROXY by itself), extra trust, --insecure.
         NetworkSetup.apply(http, settings.network());
+        if (!tls) {
+            http.connectionSpecs(List.of(ConnectionSpec.CLEARTEXT));
+        }
         if (settings.network().http11Only()) {
             // --http1.1: ALPN offers only http/1.1, so each worker gets its own connection from the pool.
             http.protocols(List.of(Protocol.HTTP_1_1));

@@ -2,6 +2,7 @@ package dev.promptbench.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
 import java.util.List;
@@ -47,6 +48,18 @@ class OpenAIResponderTlsTest {
             NetworkSettings insecure = new NetworkSettings(ProxySettings.systemDefaults(), List.of(), "none", true);
 
             assertInstanceOf(Outcome.Success.class, call(server, insecure));
+        }
+    }
+
+    @Test
+    void aPlainHttpOnlyResponderRefusesHttpsAsAFailureValue() throws IOException {
+        try (HttpsChatServer server = HttpsChatServer.start("127.0.0.1");
+             OpenAIResponder plain = OpenAIResponder.plainHttpOnly(ClientFixtures.settings())) {
+            Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
+                    plain.call(ClientFixtures.request(), ClientFixtures.openai(server.baseUrl())));
+
+            assertNotEquals(ErrorKind.TLS, failure.kind(), failure.message());
+            assertEquals(0, server.requests());
         }
     }
 
