@@ -162,7 +162,7 @@ public final class BatchRunner {
             throws PromptFileException, InterruptedException {
         try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.schedule().warmupRequests())) {
             rates.startMode();
-            dispatcher.run(first.plan(), 0, true, source, results, control);
+            dispatcher.run(first.plan(), 0, true, source, priced(spec, results), control);
         }
     }
 
@@ -190,7 +190,7 @@ public final class BatchRunner {
         ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
         rates.gates().startMode();
         RateReport.Tally tally = rates.startLeg(ticker.nanoTime());
-        ResultSink sink = ResultSink.all(results, statistics, tally, listener::result);
+        ResultSink sink = priced(spec, ResultSink.all(results, statistics, tally, listener::result));
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
             times = dispatcher.run(leg.plan(), leg.repeat(), source, sink, control);
@@ -200,6 +200,11 @@ public final class BatchRunner {
         rates.finishLeg(leg.plan().mode(), leg.repeat(), tally, summary, results).forEach(listener::notice);
         listener.modeFinished(summary);
         return summary;
+    }
+
+    /** Every record priced before it is written or counted. */
+    private static ResultSink priced(RunSpec spec, ResultSink downstream) {
+        return spec.pricing().pricing(downstream, spec.settings().serviceTier(), false);
     }
 
     private static Prompt firstPrompt(RunSpec spec) throws PromptFileException {
@@ -221,6 +226,8 @@ public final class BatchRunner {
         return new RunConfig(spec.schedule().mode().wireName(), spec.threads(), spec.settings().maxTokens(),
                 spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(),
                 spec.settings().stream(), spec.schedule().order().wireName(),
-                spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis());
+                spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis(),
+                spec.settings().serviceTier() == null ? null : spec.settings().serviceTier().wireName(),
+                spec.pricing().describe());
     }
 }

@@ -7,10 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.app.DryRun;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.config.Price;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.report.OutputFormat;
+import dev.promptbench.report.TokenFigures;
 import dev.promptbench.run.Plan;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -44,19 +44,39 @@ final class DryRunPrinter {
         out.println("completion tokens: " + (dry.maxCompletionTokens() == null
                 ? "not bounded: set --max-tokens (Azure then reserves the whole context against your TPM quota)"
                 : "at most " + dry.maxCompletionTokens()));
-        Price price = resolution.firstPrice();
-        if (price == null) {
-            out.println("cost: unknown (add price: {input_per_1m, output_per_1m} to the endpoint in your --config profile)");
+        Estimate cost = Estimate.of(spec, resolution, dry);
+        if (cost.prompts() == null) {
+            out.println("cost: unknown (" + cost.why() + ")");
         } else {
-            double input = price.cost(dry.promptTokens(), 0);
-            out.println(String.format(Locale.ROOT, "cost: %.4f for the prompts%s", input,
-                    dry.maxCompletionTokens() == null ? " + the completions (unbounded)"
-                            : String.format(Locale.ROOT, " + at most %.4f for the completions = at most %.4f",
-                                    price.cost(0, dry.maxCompletionTokens()),
-                                    input + price.cost(0, dry.maxCompletionTokens()))));
+            out.println(String.format(Locale.ROOT, "cost: %s for the prompts%s (%s)", TokenFigures.money(cost.prompts()),
+                    cost.completions() == null ? " + the completions (unbounded)"
+                            : " + at most " + TokenFigures.money(cost.completions()) + " for the completions = at most "
+                                    + TokenFigures.money(cost.prompts() + cost.completions()),
+                    spec.pricing().describe()));
         }
         out.flush();
         return ExitCode.OK;
+    }
+
+    /**
+     * The cost of the prompts and at most of the completions, with the prices a run uses (the first
+     * endpoint's model, the tier asked; the canary and warm-up included); nulls when unknown.
+     */
+    private record Estimate(Double prompts, Double completions, String why) {
+        static Estimate of(RunSpec spec, Resolution resolution, DryRun dry) {
+            String endpoint = resolution.useSimulator() ? null : resolution.endpoints().get(0).name();
+            var tier = spec.settings().serviceTier();
+            Double prompts = spec.pricing().estimate(endpoint, dry.promptTokens(), 0, tier);
+            Double completions = prompts == null || dry.maxCompletionTokens() == null ? null
+                    : spec.pricing().estimate(endpoint, 0, dry.maxCompletionTokens(), tier);
+            String model = spec.pricing().modelOf(endpoint);
+            String why = resolution.useSimulator() ? "the built-in simulator costs nothing"
+                    : "no price for " + (model == null ? "this endpoint's model" : "model " + model)
+                            + (tier == null ? "" : " at the " + tier.wireName() + " tier")
+                            + ": add prices: {" + (model == null ? "MODEL" : model) + ": {input_per_1m: N, "
+                            + "output_per_1m: N}} to your --config file, or price: to the endpoint";
+            return new Estimate(prompts, completions, why);
+        }
     }
 
     /** The same as one JSON document: counts as numbers, unknowns as null. */
@@ -84,14 +104,13 @@ final class DryRunPrinter {
         root.put("requests", dry.requests());
         root.put("prompt_tokens", dry.promptTokens());
         root.put("max_completion_tokens", dry.maxCompletionTokens());
-        Price price = resolution.firstPrice();
-        if (price == null) {
+        Estimate cost = Estimate.of(spec, resolution, dry);
+        if (cost.prompts() == null) {
             root.putNull("cost");
         } else {
-            double input = price.cost(dry.promptTokens(), 0);
-            Double completions = dry.maxCompletionTokens() == null ? null : price.cost(0, dry.maxCompletionTokens());
-            root.putObject("cost").put("prompts", input).put("completions_at_most", completions)
-                    .put("total_at_most", completions == null ? null : input + completions);
+            root.putObject("cost").put("prompts", cost.prompts()).put("completions_at_most", cost.completions())
+                    .put("total_at_most", cost.completions() == null ? null : cost.prompts() + cost.completions())
+                    .put("prices", spec.pricing().describe());
         }
         try {
             out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));

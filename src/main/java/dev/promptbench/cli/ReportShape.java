@@ -85,7 +85,7 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
         root.put("endpoint", endpoint());
         root.put("endpoints", new Elements(endpoint()));
         root.put("config", object("mode", "threads", "max_tokens", "temperature", "top_p", "seed", "stream", "order",
-                "timeout_ms", "connect_timeout_ms"));
+                "timeout_ms", "connect_timeout_ms", "service_tier", "prices"));
         root.putAll(object("prompts", "threads", "results_file"));
         Map<String, Object> byMode = new LinkedHashMap<>();
         for (String mode : modes) byMode.put(mode, mode(mode, true));
@@ -112,8 +112,11 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
             node.put("queue_ms", percentiles());
             node.put("rate", object("arrival", "asked_per_s", "achieved_per_s"));
         }
-        node.put("tokens", object("prompt", "completion", "answers_without_usage"));
+        node.put("tokens", object("prompt", "completion", "reasoning", "cached", "reasoning_share", "cached_share",
+                "answers_without_usage"));
         node.putAll(object("completion_tokens_per_s"));
+        node.put("cost", object("total", "per_1k_prompts", "priced", "unpriced"));
+        node.put("served_tiers", ANY_KEYS);
         node.put("errors_by_kind", ANY_KEYS);
         node.putAll(object("retries", "rate_limited", "retries_after_send", "wait_ms"));
         if (mode.equals("parallel")) node.putAll(object("lower_bound_ms", "efficiency"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.client.ServiceTier;
+import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.JsonFields;
 import dev.promptbench.run.RequestSettings;
 import java.io.IOException;
@@ -56,6 +58,12 @@ final class RequestOptions {
     @Option(names = "--reasoning-effort", paramLabel = "LEVEL", order = 49,
             description = "Reasoning models (o-series, gpt-5): minimal, low, medium or high, sent as reasoning_effort.")
     String reasoningEffort;
+
+    @Option(names = "--service-tier", paramLabel = "TIER", order = 50, converter = WireNameConverter.Tier.class,
+            description = "Service tier to ask for, sent as service_tier: auto, default, flex (cheaper, slower) or "
+                    + "priority (faster, dearer). A profile's service_tier: is the default. The tier each answer says "
+                    + "served it is recorded, and answers served below the tier asked are counted.")
+    ServiceTier serviceTier;
 
     private static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high");
     /** Fields the request itself owns: an extra value would be ignored or break the measurement. */
@@ -128,6 +136,11 @@ final class RequestOptions {
             }
         }
         return (ObjectNode) node;
+    }
+
+    /** The settings, asking for --service-tier or else the profile's service_tier. */
+    RequestSettings settings(Resolution resolution) {
+        return settings().withServiceTier(serviceTier != null ? serviceTier : resolution.serviceTier());
     }
 
     RequestSettings settings() {

@@ -8,7 +8,7 @@ import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
-import dev.promptbench.config.Price;
+import dev.promptbench.cost.Pricing;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.PromptFile;
@@ -157,7 +157,7 @@ public final class RunCommand implements Callable<Integer> {
             if (fileLimit != null) notices.say(fileLimit);
             session.announce(resolved, notices, console.verbose);
             RunSpec runSpec = new RunSpec(prompts, session.spec(threads, resolved),
-                    session.request.settings(), schedule, outputs, previous);
+                    session.request.settings(resolution), schedule, outputs, previous, Pricing.of(resolution));
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
@@ -175,7 +175,7 @@ public final class RunCommand implements Callable<Integer> {
                 result = new BatchRunner(control, Sleeper.system()).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }
-            return finish(result, resolution.firstPrice(), signals, outputs, notices);
+            return finish(result, signals, outputs, notices);
         }
     }
 
@@ -189,16 +189,12 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints the report, writes the outputs made at the end, applies the gates, and picks the exit code. */
-    private int finish(BatchResult result, Price price, Signals signals, OutputFiles outputs, Notices notices) {
+    private int finish(BatchResult result, Signals signals, OutputFiles outputs, Notices notices) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (result.report() != null) {
             ReportOutputs.write(result.report(), format, output.html == null ? null : output.htmlFile(), outputs,
                     notices, out);
-        }
-        if (result.report() != null && price != null && format == OutputFormat.TABLE) {
-            out.println(CostLine.of(result.report(), price));
-            out.flush();
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED

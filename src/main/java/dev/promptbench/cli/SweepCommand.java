@@ -134,7 +134,7 @@ public final class SweepCommand implements Callable<Integer> {
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepPlan plan = new SweepPlan(steps, perStep, repeats, until != null, maxDuration, goal);
             SweepSpec sweep = new SweepSpec(prompts, session.spec(plan.maxThreads(), resolved),
-                    session.request.settings(), plan, outputs);
+                    session.request.settings(resolved.resolution()), plan, outputs);
             Notices notices = console.notices(err);
             session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved).warnings()
                     .forEach(notices::say);

@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.LegOrder;
 import dev.promptbench.app.RunMode;
+import dev.promptbench.client.ServiceTier;
 import dev.promptbench.config.Auth;
 import dev.promptbench.config.Provider;
 import dev.promptbench.run.Arrival;
@@ -49,6 +50,13 @@ abstract class WireNameConverter<E extends Enum<E>> implements ITypeConverter<E>
     static final class AuthName extends WireNameConverter<Auth> {
         AuthName() {
             super(Auth.values(), Auth::word);
+        }
+    }
+
+    /** {@code --service-tier}. */
+    static final class Tier extends WireNameConverter<ServiceTier> {
+        Tier() {
+            super(ServiceTier.values(), ServiceTier::wireName);
         }
     }
 

@@ -31,6 +31,7 @@ final class ChatStream implements EventStream {
     private final ChunkTimes times = new ChunkTimes();
     private String finishReason;
     private CompletionBody.TokenCounts counts;
+    private ServiceTier servedTier;
     private String model;
     private boolean sawChoice;
     private int events;
@@ -103,6 +104,9 @@ final class ChatStream implements EventStream {
         if (chunk.model() != null && !chunk.model().isBlank()) {
             model = chunk.model();
         }
+        if (chunk.serviceTier() != null) {
+            servedTier = ServiceTier.parse(chunk.serviceTier()).orElse(null);
+        }
         if (chunk.usage() != null && chunk.usage().any()) {
             String problem = chunk.usage().problem();
             if (problem != null) {
@@ -145,7 +149,7 @@ final class ChatStream implements EventStream {
             return new StreamResult.Failed(ErrorKind.MALFORMED, null,
                     "stream reached [DONE] without any choice (" + events + " events)");
         }
-        Usage usage = counts == null ? null : counts.toUsage();
+        Usage usage = counts == null || counts.toUsage() == null ? null : counts.toUsage().servedOn(servedTier);
         // The pace of the stream is the pace of the tokens it shows: reasoning tokens, when the service
         // separates them, were spent before the first visible one.
         Integer sent = usage != null ? Integer.valueOf(usage.visibleTokens())

@@ -15,7 +15,7 @@ import java.util.List;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ChunkBody(String object, List<Choice> choices, CompletionBody.TokenCounts usage, String model,
-                 JsonNode error) {
+                 JsonNode error, @JsonProperty("service_tier") String serviceTier) {
 
     static final String OBJECT = "chat.completion.chunk";
 

@@ -10,10 +10,12 @@ import java.util.List;
  * {@code prompt_filter_results} and {@code content_filter_results}, token details other than reasoning and
  * cached tokens) is skipped.
  *
- * @param object {@code chat.completion}; absent on some compatible servers, which is tolerated
+ * @param object      {@code chat.completion}; absent on some compatible servers, which is tolerated
+ * @param serviceTier the tier that served the answer, when the service says
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record CompletionBody(String object, List<Choice> choices, TokenCounts usage, String model) {
+record CompletionBody(String object, List<Choice> choices, TokenCounts usage, String model,
+                      @JsonProperty("service_tier") String serviceTier) {
 
     static final String OBJECT = "chat.completion";
 
@@ -117,8 +119,9 @@ record CompletionBody(String object, List<Choice> choices, TokenCounts usage, St
         return usage == null ? null : usage.problem();
     }
 
-    /** The service's counts, or null when it sent none (or only one of the two). */
+    /** The service's counts and tier, or null when it sent no counts (or only one of the two). */
     Usage toUsage() {
-        return usage == null ? null : usage.toUsage();
+        Usage counts = usage == null ? null : usage.toUsage();
+        return counts == null ? null : counts.servedOn(ServiceTier.parse(serviceTier).orElse(null));
     }
 }

@@ -27,16 +27,18 @@ public final class ConfigFile {
     /** The profile name that always means the built-in simulator, even without a config file. */
     public static final String SIMULATOR = "simulator";
 
-    private static final Set<String> TOP_KEYS = Set.of("default_profile", "profiles");
+    private static final Set<String> TOP_KEYS = Set.of("default_profile", "profiles", "prices", "price_multipliers");
 
     private final String source;
     private final String defaultProfile;
     private final Map<String, Profile> profiles;
+    private final PriceSettings prices;
 
-    private ConfigFile(String source, String defaultProfile, Map<String, Profile> profiles) {
+    private ConfigFile(String source, String defaultProfile, Map<String, Profile> profiles, PriceSettings prices) {
         this.source = source;
         this.defaultProfile = defaultProfile;
         this.profiles = profiles; // insertion-ordered, so listings follow the file
+        this.prices = prices;
     }
 
     /** Reads and checks {@code path}; every problem is a one-line {@link ConfigException}. */
@@ -72,7 +74,11 @@ public final class ConfigFile {
             profiles.put(entry.getKey(), reader.profile(entry.getKey(), entry.getValue()));
         }
         String defaultName = reader.text(root, "default_profile", "at the top level");
-        ConfigFile file = new ConfigFile(source, defaultName, Collections.unmodifiableMap(profiles));
+        PriceReader priceReader = new PriceReader(source);
+        JsonNode multipliers = root.get("price_multipliers");
+        PriceSettings prices = new PriceSettings(priceReader.models(root.get("prices")),
+                priceReader.tierMultipliers(multipliers), priceReader.batchMultiplier(multipliers), source);
+        ConfigFile file = new ConfigFile(source, defaultName, Collections.unmodifiableMap(profiles), prices);
         if (defaultName != null && !file.has(defaultName)) {
             throw new ConfigException(source + ": default_profile '" + defaultName + "' is not a profile here ("
                     + file.knownNames() + ")");
@@ -82,6 +88,9 @@ public final class ConfigFile {
 
     /** The file the profiles came from, as given. */
     public String source() { return source; }
+
+    /** The file's {@code prices:} per model and {@code price_multipliers:}. */
+    public PriceSettings prices() { return prices; }
 
     /** The {@code default_profile}, if the file names one. */
     public Optional<String> defaultProfile() { return Optional.ofNullable(defaultProfile); }

@@ -1,6 +1,7 @@
 package dev.promptbench.config;
 
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.ServiceTier;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,7 +37,11 @@ public final class EndpointResolver {
                     + flags.maxTokensField() + "'");
         }
         ConfigFile config = loadConfig(flags, lines);
+        Resolution resolution = resolve(flags, forcedProvider, config, lines);
+        return config == null ? resolution : resolution.withModelPrices(config.prices());
+    }
 
+    private Resolution resolve(EndpointFlags flags, Provider forcedProvider, ConfigFile config, List<String> lines) {
         Profile named = null;
         Profile fallback = null;
         String fallbackLabel = null;
@@ -82,7 +87,8 @@ public final class EndpointResolver {
         if (active == null) {
             return new Resolution(List.of(builder.build("default", null, false, null, lines, "")), lines);
         }
-        return new Resolution(profileEndpoints(builder, flags, active, named != null, lines), lines, prices(active));
+        return new Resolution(profileEndpoints(builder, flags, active, named != null, lines), lines, prices(active))
+                .withServiceTier(serviceTier(active));
     }
 
     private static List<Endpoint> profileEndpoints(EndpointBuilder builder, EndpointFlags flags, Profile active,
@@ -110,6 +116,21 @@ public final class EndpointResolver {
             if (spec.price() != null) prices.put(spec.name() != null ? spec.name() : "default", spec.price());
         }
         return prices;
+    }
+
+    /** The profile's service_tier: one for the whole run, so every endpoint of a list must agree. */
+    private static ServiceTier serviceTier(Profile active) {
+        ServiceTier tier = null;
+        for (EndpointSpec spec : active.endpoints()) {
+            if (spec.serviceTier() == null) continue;
+            if (tier != null && tier != spec.serviceTier()) {
+                throw new ConfigException("profile '" + active.name() + "': service_tier differs between its "
+                        + "endpoints (" + tier.wireName() + ", " + spec.serviceTier().wireName() + "); a run asks "
+                        + "for one tier");
+            }
+            tier = spec.serviceTier();
+        }
+        return tier;
     }
 
     private static Provider forcedProvider(EndpointFlags flags) {

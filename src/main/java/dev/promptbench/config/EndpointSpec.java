@@ -1,5 +1,7 @@
 package dev.promptbench.config;
 
+import dev.promptbench.client.ServiceTier;
+
 /**
  * One endpoint as written in a config profile; every field but {@code name} may be null (not written).
  *
@@ -15,10 +17,20 @@ package dev.promptbench.config;
  * @param weight         {@code weight:}, relative share of requests in a pool
  * @param tpm            {@code tpm:}, tokens-per-minute budget of this endpoint
  * @param rpm            {@code rpm:}, requests-per-minute budget of this endpoint
+ * @param price          {@code price:}, what this endpoint's tokens cost
+ * @param serviceTier    {@code service_tier:}, the tier to ask for (the default of {@code --service-tier})
  */
 public record EndpointSpec(String name, Provider provider, String url, String deployment, String model,
                            String apiVersion, String keyEnv, String maxTokensField,
-                           Double weight, Integer tpm, Integer rpm, Price price) {
+                           Double weight, Integer tpm, Integer rpm, Price price, ServiceTier serviceTier) {
+
+    /** A spec without a service tier. */
+    public EndpointSpec(String name, Provider provider, String url, String deployment, String model,
+                        String apiVersion, String keyEnv, String maxTokensField,
+                        Double weight, Integer tpm, Integer rpm, Price price) {
+        this(name, provider, url, deployment, model, apiVersion, keyEnv, maxTokensField, weight, tpm, rpm, price,
+                null);
+    }
 
     /** A spec without a price. */
     public EndpointSpec(String name, Provider provider, String url, String deployment, String model,

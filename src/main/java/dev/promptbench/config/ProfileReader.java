@@ -1,6 +1,7 @@
 package dev.promptbench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.client.ServiceTier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 /** Turns one YAML profile into a {@link Profile}, rejecting unknown keys and keys written as values. */
 final class ProfileReader {
     private static final List<String> ENDPOINT_KEYS = List.of("provider", "url", "deployment", "model",
-            "api_version", "key_env", "max_tokens_field", "weight", "tpm", "rpm", "price");
+            "api_version", "key_env", "max_tokens_field", "weight", "tpm", "rpm", "price", "service_tier");
     private static final Set<String> SINGLE_KEYS = union(ENDPOINT_KEYS, "endpoints");
     private static final Set<String> LISTED_KEYS = union(ENDPOINT_KEYS, "name");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -126,23 +127,15 @@ final class ProfileReader {
         return new EndpointSpec(name, provider, urlText, text(node, "deployment", where), text(node, "model", where),
                 text(node, "api_version", where), keyEnv, maxTokensField,
                 positiveNumber(node, "weight", where), positiveInteger(node, "tpm", where),
-                positiveInteger(node, "rpm", where), price(node.get("price"), where));
+                positiveInteger(node, "rpm", where), new PriceReader(source).price(node.get("price"), where),
+                serviceTier(node, where));
     }
 
-    /** {@code price: {input_per_1m: 0.15, output_per_1m: 0.60}}: both needed, both zero or more. */
-    private Price price(JsonNode node, String where) {
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject() || !node.has("input_per_1m") || !node.has("output_per_1m") || node.size() != 2) {
-            throw fail(where, "price must be {input_per_1m: N, output_per_1m: N} (prices per million tokens)");
-        }
-        JsonNode in = node.get("input_per_1m");
-        JsonNode out = node.get("output_per_1m");
-        if (!in.isNumber() || !out.isNumber() || in.doubleValue() < 0 || out.doubleValue() < 0) {
-            throw fail(where, "price values must be numbers, zero or more");
-        }
-        return new Price(in.doubleValue(), out.doubleValue());
+    private ServiceTier serviceTier(JsonNode node, String where) {
+        String tier = text(node, "service_tier", where);
+        if (tier == null) return null;
+        return ServiceTier.parse(tier).orElseThrow(() -> fail(where,
+                "service_tier must be auto, default, flex or priority, not '" + tier + "'"));
     }
 
     private Double positiveNumber(JsonNode node, String key, String where) {

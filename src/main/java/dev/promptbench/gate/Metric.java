@@ -37,7 +37,11 @@ public enum Metric {
     /** Attempts answered 429, over every repeat. */
     RATE_LIMITED("rate_limited", Quantity.NUMBER, "/rate_limited"),
     /** Attempts beyond the first, over every repeat. */
-    RETRIES("retries", Quantity.NUMBER, "/retries");
+    RETRIES("retries", Quantity.NUMBER, "/retries"),
+    /** What the priced answers cost, over every repeat, in the prices' currency. */
+    COST("cost", Quantity.NUMBER, "/cost/total"),
+    /** Cost per 1,000 priced answers (the reported repeat's). */
+    COST_PER_1K("cost_per_1k", Quantity.NUMBER, "/cost/per_1k_prompts");
 
     private final String alias;
     private final Quantity quantity;
@@ -70,7 +74,7 @@ public enum Metric {
 
     /** Counts add up over a mode's repeats rather than taking the reported (median) repeat. */
     boolean summedOverRepeats() {
-        return this == ERRORS || this == RATE_LIMITED || this == RETRIES;
+        return this == ERRORS || this == RATE_LIMITED || this == RETRIES || this == COST;
     }
 
     /** What usually leaves this metric without a value, for the failure message; null when nothing useful. */
@@ -82,6 +86,8 @@ public enum Metric {
             case SPEEDUP -> "speedup needs both modes, ending with the same number of errors";
             case EFFICIENCY -> "efficiency is measured for the closed-loop parallel mode";
             case ERROR_RATE -> "no request ran";
+            case COST, COST_PER_1K -> "no answer could be priced: no usage, or no price for its model (prices: in "
+                    + "the config)";
             default -> null;
         };
     }

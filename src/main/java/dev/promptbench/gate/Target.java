@@ -99,15 +99,15 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
             JsonNode node = document.path("modes").path(mode);
             if (!node.isObject()) return Reading.missing("no " + mode + " mode", null);
             if (metric == Metric.ERROR_RATE) return errorRate(node);
-            if (metric.summedOverRepeats()) return sum(node, metric.key().substring(1));
+            if (metric.summedOverRepeats()) return sum(node, metric.key(), metric.whenMissing());
             return Reading.at(node.at(metric.key()), metric.whenMissing());
         }
 
         /** Errors over the requests that ran, over every repeat: a failed repeat must not hide behind the median. */
         private Reading errorRate(JsonNode mode) {
-            Reading errors = sum(mode, "errors");
-            Reading requests = sum(mode, "requests");
-            Reading notRun = sum(mode, "not_run");
+            Reading errors = sum(mode, "/errors", null);
+            Reading requests = sum(mode, "/requests", null);
+            Reading notRun = sum(mode, "/not_run", null);
             if (!errors.present()) return errors;
             if (!requests.present()) return requests;
             double ran = requests.value() - (notRun.present() ? notRun.value() : 0);
@@ -115,13 +115,15 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
             return Reading.of(100.0 * errors.value() / ran);
         }
 
-        private static Reading sum(JsonNode mode, String key) {
+        /** The value at {@code pointer} summed over the repeats (or the mode's own, without repeats). */
+        private static Reading sum(JsonNode mode, String pointer, String whenMissing) {
             JsonNode repeats = mode.path("repeats");
             Iterator<JsonNode> parts = repeats.isArray() && repeats.size() > 0
                     ? repeats.elements() : List.of(mode).iterator();
             double total = 0;
             while (parts.hasNext()) {
-                Reading part = Reading.at(parts.next().get(key), null);
+                JsonNode value = parts.next().at(pointer);
+                Reading part = Reading.at(value.isMissingNode() ? null : value, whenMissing);
                 if (!part.present()) return part;
                 total += part.value();
             }

@@ -55,7 +55,17 @@ public final class CsvReporter implements Reporter {
             new Column("completion_tokens", r -> r.summary().tokens().completion()),
             new Column("completion_tokens_per_s", r -> r.summary().tokens().completionPerS() == null ? null
                     : RecordJson.round(r.summary().tokens().completionPerS())),
+            new Column("reasoning_tokens", r -> r.summary().tokens().reasoning()),
+            new Column("cached_tokens", r -> r.summary().tokens().cached()),
+            new Column("reasoning_share", r -> r.summary().tokens().reasoningShare() == null ? null
+                    : RecordJson.round4(r.summary().tokens().reasoningShare())),
+            new Column("cached_share", r -> r.summary().tokens().cachedShare() == null ? null
+                    : RecordJson.round4(r.summary().tokens().cachedShare())),
             new Column("answers_without_usage", r -> r.summary().tokens().withoutUsage()),
+            new Column("cost", r -> r.summary().billing().cost() == null ? null
+                    : RecordJson.roundCost(r.summary().billing().cost())),
+            new Column("cost_per_1k", r -> r.summary().billing().costPer1k() == null ? null
+                    : RecordJson.roundCost(r.summary().billing().costPer1k())),
             new Column("retries", r -> r.summary().retries()),
             new Column("rate_limited", r -> r.summary().rateLimited()),
             new Column("rate_limited_by_cause", CsvReporter::rateLimitedByCause),

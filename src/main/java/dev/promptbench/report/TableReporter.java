@@ -77,8 +77,18 @@ public final class TableReporter implements Reporter {
         }
         columns.add(new Column("prompt tok", m -> orDash(m.headline().tokens().prompt())));
         columns.add(new Column("compl tok", m -> orDash(m.headline().tokens().completion())));
+        if (TokenFigures.anyReasoning(report.modes().values())) {
+            columns.add(new Column("reasoning", m -> TokenFigures.reasoning(m.headline())));
+        }
+        if (TokenFigures.anyCached(report.modes().values())) {
+            columns.add(new Column("cached", m -> TokenFigures.cached(m.headline())));
+        }
         columns.add(new Column("out tok/s", m -> m.headline().tokens().completionPerS() == null ? "-"
                 : String.format(Locale.ROOT, "%.0f", m.headline().tokens().completionPerS())));
+        if (TokenFigures.anyCost(report.modes().values())) {
+            columns.add(new Column("cost", m -> TokenFigures.cost(m.headline())));
+            columns.add(new Column("cost/1k", m -> TokenFigures.costPer1k(m.headline())));
+        }
         columns.add(new Column("errors", m -> Long.toString(m.headline().errors())));
         return columns;
     }
@@ -158,6 +168,13 @@ public final class TableReporter implements Reporter {
             if (s.stream() != null && s.stream().estimatedTokens() > 0) {
                 line.append(", ").append(s.stream().estimatedTokens()).append(" token counts estimated (no usage)");
             }
+            String below = TokenFigures.servedBelow(s, report.config());
+            if (below != null) line.append(", ").append(below);
+            long unpriced = s.billing().unpriced();
+            if (unpriced > 0 && s.billing().cost() != null) {
+                line.append(", ").append(unpriced).append(unpriced == 1 ? " answer" : " answers")
+                        .append(" without a known cost (not in the cost)");
+            }
             if (line.length() > 0) lines.add(s.mode().wireName() + ": " + line.substring(2));
         }
     }
@@ -165,8 +182,11 @@ public final class TableReporter implements Reporter {
     static String legend(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
         return "wall = first request sent to last answer recorded · latency percentiles over successful requests"
-                + (streamed ? " · ttft = time to first token · tpot = time per output token after the first" : "")
+                + (streamed ? " · ttft = time to first token · tpot = time per output token after the first "
+                        + TokenFigures.tpotBasis(report.modes().values()) : "")
                 + " · tokens as reported by the service"
+                + (TokenFigures.anyCost(report.modes().values()) ? " · " + TokenFigures.pricesBasis(report.config())
+                        : "")
                 + (report.resultsFile() == null ? "" : " · per-request records: " + report.resultsFile());
     }
 

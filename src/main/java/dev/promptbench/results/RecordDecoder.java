@@ -69,7 +69,8 @@ final class RecordDecoder {
                 node.hasNonNull("top_p") ? node.get("top_p").asDouble() : null,
                 node.hasNonNull("seed") ? node.get("seed").asLong() : null,
                 node.path("stream").asBoolean(false), text(node, "order"),
-                node.path("timeout_ms").asLong(), node.path("connect_timeout_ms").asLong());
+                node.path("timeout_ms").asLong(), node.path("connect_timeout_ms").asLong(),
+                text(node, "service_tier"), text(node, "prices"));
     }
 
     static Double number(JsonNode node, String key) {

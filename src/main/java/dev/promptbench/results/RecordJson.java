@@ -49,6 +49,8 @@ public final class RecordJson {
         node.put("order", config.order());
         node.put("timeout_ms", config.timeoutMs());
         node.put("connect_timeout_ms", config.connectTimeoutMs());
+        if (config.serviceTier() != null) node.put("service_tier", config.serviceTier());
+        if (config.prices() != null) node.put("prices", config.prices());
         return node;
     }
 
@@ -92,9 +94,21 @@ public final class RecordJson {
         ObjectNode tokens = node.putObject("tokens");
         tokens.put("prompt", summary.tokens().prompt());
         tokens.put("completion", summary.tokens().completion());
+        tokens.put("reasoning", summary.tokens().reasoning());
+        tokens.put("cached", summary.tokens().cached());
+        tokens.put("reasoning_share", share(summary.tokens().reasoningShare()));
+        tokens.put("cached_share", share(summary.tokens().cachedShare()));
         tokens.put("answers_without_usage", summary.tokens().withoutUsage());
         node.put("completion_tokens_per_s", summary.tokens().completionPerS() == null ? null
                 : round(summary.tokens().completionPerS()));
+        ModeSummary.Billing billing = summary.billing();
+        ObjectNode cost = node.putObject("cost");
+        cost.put("total", billing.cost() == null ? null : roundCost(billing.cost()));
+        cost.put("per_1k_prompts", billing.costPer1k() == null ? null : roundCost(billing.costPer1k()));
+        cost.put("priced", billing.priced());
+        cost.put("unpriced", billing.unpriced());
+        ObjectNode tiers = node.putObject("served_tiers");
+        new TreeMap<>(billing.servedTiers()).forEach(tiers::put);
         ObjectNode errors = node.putObject("errors_by_kind");
         summary.errorsByKind().forEach(errors::put);
         node.put("retries", summary.retries());
@@ -153,7 +167,15 @@ public final class RecordJson {
         }
         ModeSummary.Tokens summed = new ModeSummary.Tokens(
                 tokens.path("prompt").isNumber() ? tokens.get("prompt").asLong() : null, completionTokens,
-                completionTokens == null ? null : completionTokensPerS, tokens.path("answers_without_usage").asLong());
+                completionTokens == null ? null : completionTokensPerS, tokens.path("answers_without_usage").asLong(),
+                longOrNull(tokens, "reasoning"), longOrNull(tokens, "cached"),
+                RecordDecoder.number(tokens, "reasoning_share"), RecordDecoder.number(tokens, "cached_share"));
+        JsonNode cost = node.path("cost");
+        Map<String, Long> served = new TreeMap<>();
+        node.path("served_tiers").fields().forEachRemaining(e -> served.put(e.getKey(), e.getValue().asLong()));
+        ModeSummary.Billing billing = new ModeSummary.Billing(RecordDecoder.number(cost, "total"),
+                RecordDecoder.number(cost, "per_1k_prompts"), cost.path("priced").asLong(),
+                cost.path("unpriced").asLong(), served);
         Map<String, Long> errorsByKind = new TreeMap<>();
         node.path("errors_by_kind").fields().forEachRemaining(e -> errorsByKind.put(e.getKey(), e.getValue().asLong()));
         return new ModeSummary(mode, node.path("repeat").asInt(), node.path("threads").asInt(1),
@@ -163,7 +185,7 @@ public final class RecordJson {
                 latency, stream, queue, rateFigures, summed,
                 new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
                         node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble(), byCause(node)),
-                Collections.unmodifiableMap(encoded));
+                Collections.unmodifiableMap(encoded), billing);
     }
 
     /** A summary's 429s by cause; null (all unknown) for a file written before causes were told. */
@@ -212,6 +234,23 @@ public final class RecordJson {
     /** Milliseconds to three decimals (microseconds): enough, and stable in golden files. */
     public static double round(double value) {
         return Math.round(value * 1000.0) / 1000.0;
+    }
+
+    /**
+     * A cost to ten significant digits: one request can cost a few millionths, and the sums and golden
+     * files should not carry binary noise.
+     */
+    public static double roundCost(double value) {
+        return value == 0 || !Double.isFinite(value) ? value
+                : new java.math.BigDecimal(value).round(new java.math.MathContext(10)).doubleValue();
+    }
+
+    private static Double share(Double share) {
+        return share == null ? null : round4(share);
+    }
+
+    private static Long longOrNull(JsonNode node, String key) {
+        return node.path(key).isNumber() ? node.get(key).asLong() : null;
     }
 
     public static double round4(double value) {

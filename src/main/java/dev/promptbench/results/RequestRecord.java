@@ -9,6 +9,7 @@ import dev.promptbench.client.RateLimitHeaders;
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.client.StreamMetrics;
+import dev.promptbench.client.ServiceTier;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Reply;
@@ -54,6 +55,8 @@ final class RequestRecord {
         if (r.stream() != null) writeStream(json, r.stream());
         if (r.connection() != null) writeConnection(json, r.connection());
         writeUsage(json, r.usage());
+        if (r.cost() == null) json.writeNullField("cost");
+        else json.writeNumberField("cost", RecordJson.roundCost(r.cost()));
         json.writeNumberField("lane", r.lane());
         json.writeStringField("endpoint", r.endpoint());
         json.writeStringField("request_id", r.requestId());
@@ -215,6 +218,7 @@ final class RequestRecord {
         writeNullableInt(json, "reasoning", usage.reasoningTokens());
         writeNullableInt(json, "cached", usage.cachedTokens());
         json.writeEndObject();
+        json.writeStringField("service_tier", usage.servedTier() == null ? null : usage.servedTier().wireName());
     }
 
     private static Usage readUsage(JsonParser p) throws IOException {
@@ -301,6 +305,8 @@ final class RequestRecord {
         boolean reused;
         // tokens, worker
         Usage usage;
+        ServiceTier servedTier;
+        Double cost;
         int lane = -1;
         String endpoint;
 
@@ -342,6 +348,8 @@ final class RequestRecord {
                 case "protocol" -> protocol = p.getValueAsString();
                 case "reused_connection" -> reused = p.getValueAsBoolean(false);
                 case "tokens" -> usage = value == JsonToken.START_OBJECT ? readUsage(p) : null;
+                case "service_tier" -> servedTier = ServiceTier.parse(p.getValueAsString()).orElse(null);
+                case "cost" -> cost = value.isNumeric() ? p.getDoubleValue() : null;
                 case "lane" -> lane = p.getValueAsInt(-1);
                 case "endpoint" -> endpoint = p.getValueAsString();
                 default -> p.skipChildren();
@@ -366,11 +374,11 @@ final class RequestRecord {
             RequestTimes times = new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
                     new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits),
-                    new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times, usage,
-                    stream(),
+                    new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times,
+                    usage == null ? null : usage.servedOn(servedTier), stream(),
                     dnsMs == null ? null : new ConnectionTimes(nanos(dnsMs), nanos(connectMs), nanos(tlsMs),
                             nanos(headersMs), protocol, reused),
-                    lane, endpoint);
+                    lane, endpoint, cost);
         }
 
         /** The 429s by cause, or null: older files leave them unknown (as {@link Attempts} does). */

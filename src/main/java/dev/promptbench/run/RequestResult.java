@@ -21,9 +21,22 @@ import dev.promptbench.client.Usage;
  * @param connection connection phases of the final attempt, or null
  * @param lane       the worker that sent it (0-based), or -1 when not run
  * @param endpoint   the endpoint's name
+ * @param cost       what the answer cost at the run's prices, or null when unknown (no usage, no price)
  */
 public record RequestResult(RequestKey key, Reply reply, Attempts attempts, RequestTimes times, Usage usage,
-                            StreamMetrics stream, ConnectionTimes connection, int lane, String endpoint) {
+                            StreamMetrics stream, ConnectionTimes connection, int lane, String endpoint,
+                            Double cost) {
+
+    /** A record not priced (yet): its cost is unknown. */
+    public RequestResult(RequestKey key, Reply reply, Attempts attempts, RequestTimes times, Usage usage,
+                         StreamMetrics stream, ConnectionTimes connection, int lane, String endpoint) {
+        this(key, reply, attempts, times, usage, stream, connection, lane, endpoint, null);
+    }
+
+    /** The same record at {@code cost}. */
+    public RequestResult withCost(Double cost) {
+        return new RequestResult(key, reply, attempts, times, usage, stream, connection, lane, endpoint, cost);
+    }
 
     /** The attempts of a request that was never sent. */
     public static final Attempts NEVER_SENT = new Attempts(0, 0, 0, 0);

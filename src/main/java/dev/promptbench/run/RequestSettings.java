@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.ServiceTier;
 import dev.promptbench.prompt.JsonValue;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,13 +18,25 @@ import java.util.Map;
  *                    the mode that runs second
  * @param extraBody   fields merged into every request body ({@code --extra-body}, {@code --reasoning-effort}),
  *                    below the flags above and the prompt's own fields, in order; empty for none
+ * @param serviceTier the service tier asked for ({@code service_tier}), or null to send none
  */
 public record RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
-                              boolean cacheBust, Map<String, JsonValue> extraBody) {
+                              boolean cacheBust, Map<String, JsonValue> extraBody, ServiceTier serviceTier) {
 
     public RequestSettings {
         extraBody = extraBody == null || extraBody.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+    }
+
+    /** No service tier asked for. */
+    public RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
+                           boolean cacheBust, Map<String, JsonValue> extraBody) {
+        this(temperature, topP, seed, maxTokens, stream, cacheBust, extraBody, null);
+    }
+
+    /** The same settings asking for {@code tier}. */
+    public RequestSettings withServiceTier(ServiceTier tier) {
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust, extraBody, tier);
     }
 
     /** No extra body fields. */

@@ -38,6 +38,9 @@ public final class RequestTemplate {
         if (settings.temperature() != null) fields.put("temperature", JsonValue.Number.of(settings.temperature()));
         if (settings.topP() != null) fields.put("top_p", JsonValue.Number.of(settings.topP()));
         if (settings.seed() != null) fields.put("seed", JsonValue.Number.of(settings.seed()));
+        if (settings.serviceTier() != null) {
+            fields.put("service_tier", new JsonValue.Text(settings.serviceTier().wireName()));
+        }
         if (settings.maxTokens() != null) maxTokens = settings.maxTokens();
         for (Map.Entry<String, JsonValue> field : prompt.fields().entrySet()) {
             Integer limit = maxTokens(field.getKey(), field.getValue());

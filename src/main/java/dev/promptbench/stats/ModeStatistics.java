@@ -2,6 +2,7 @@ package dev.promptbench.stats;
 
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
@@ -39,6 +40,16 @@ public final class ModeStatistics implements ResultSink {
     private long completionTokens;
     private long usageReported;
     private long withoutUsage;
+    private long reasoningTokens;
+    private long reasoningOf;
+    private long reasoningReported;
+    private long cachedTokens;
+    private long cachedOf;
+    private long cachedReported;
+    private double cost;
+    private long priced;
+    private long unpriced;
+    private final Map<String, Long> servedTiers = new TreeMap<>();
     private long retries;
     private long rateLimited;
     private final long[] rateLimitedBy = new long[ThrottleCause.values().length];
@@ -100,9 +111,35 @@ public final class ModeStatistics implements ResultSink {
             usageReported++;
             promptTokens += result.usage().promptTokens();
             completionTokens += result.usage().completionTokens();
-        } else if (result.status() == RequestStatus.OK || result.status() == RequestStatus.FILTERED) {
+            recordDetails(result.usage());
+        } else if (answered(result)) {
             withoutUsage++;
         }
+        if (result.cost() != null) {
+            cost += result.cost();
+            priced++;
+        } else if (answered(result)) {
+            unpriced++;
+        }
+    }
+
+    private static boolean answered(RequestResult result) {
+        return result.status() == RequestStatus.OK || result.status() == RequestStatus.FILTERED;
+    }
+
+    /** Reasoning and cached tokens, each summed with the total it is a part of, over the answers that said. */
+    private void recordDetails(Usage usage) {
+        if (usage.reasoningTokens() != null) {
+            reasoningReported++;
+            reasoningTokens += usage.reasoningTokens();
+            reasoningOf += usage.completionTokens();
+        }
+        if (usage.cachedTokens() != null) {
+            cachedReported++;
+            cachedTokens += usage.cachedTokens();
+            cachedOf += usage.promptTokens();
+        }
+        if (usage.servedTier() != null) servedTiers.merge(usage.servedTier().wireName(), 1L, Long::sum);
     }
 
     private void recordStream(StreamMetrics stream) {
@@ -147,9 +184,11 @@ public final class ModeStatistics implements ResultSink {
                         Collections.unmodifiableMap(new TreeMap<>(errorsByKind))),
                 latency.percentiles(), streamPercentiles, openLoop != null ? queue.percentiles() : null,
                 rate(ran, sendSpanS),
-                ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage),
+                ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage)
+                        .withDetails(reasoningReported == 0 ? null : reasoningTokens, reasoningOf,
+                                cachedReported == 0 ? null : cachedTokens, cachedOf),
                 new ModeSummary.AttemptTotals(retries, rateLimited, retriesAfterSend, waitNanos / 1e6, byCause()),
-                encodedHistograms());
+                encodedHistograms(), ModeSummary.Billing.of(cost, priced, unpriced, servedTiers));
     }
 
     /** The 429s by cause, in the causes' order, causes never met left out. */

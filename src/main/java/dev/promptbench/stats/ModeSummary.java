@@ -1,6 +1,7 @@
 package dev.promptbench.stats;
 
 import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.client.ServiceTier;
 import dev.promptbench.run.Mode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,10 +22,23 @@ import java.util.Map;
  * @param tokens     tokens as the service reported them
  * @param attempts   retries, 429s and the time spent waiting between attempts
  * @param histograms every distribution in HdrHistogram's compressed base64 form, by name
+ * @param billing    what the answers cost and which service tiers served them
  */
 public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Percentiles latency,
                           StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens,
-                          AttemptTotals attempts, Map<String, String> histograms) {
+                          AttemptTotals attempts, Map<String, String> histograms, Billing billing) {
+
+    public ModeSummary {
+        billing = billing == null ? Billing.NONE : billing;
+    }
+
+    /** A summary with nothing known of cost or tiers. */
+    public ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Percentiles latency,
+                       StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens,
+                       AttemptTotals attempts, Map<String, String> histograms) {
+        this(mode, repeat, threads, wall, counts, latency, stream, queue, rate, tokens, attempts, histograms,
+                Billing.NONE);
+    }
 
     // Shortcuts to the parts most readers want.
     public double wallMs() { return wall.ms(); }
@@ -103,12 +117,74 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
      * @param completion     completion tokens summed likewise, or null
      * @param completionPerS completion tokens per second of wall time, or null when unknown
      * @param withoutUsage   successful answers that reported no usage (their tokens are not in the sums)
+     * @param reasoning      of the completion tokens, those spent reasoning, summed over the answers that said;
+     *                       null when none did
+     * @param cached         of the prompt tokens, those read from the prompt cache, summed likewise; null when none said
+     * @param reasoningShare reasoning over completion tokens of the answers that said, 0..1, or null
+     * @param cachedShare    cached over prompt tokens of the answers that said, 0..1, or null
      */
-    public record Tokens(Long prompt, Long completion, Double completionPerS, long withoutUsage) {
+    public record Tokens(Long prompt, Long completion, Double completionPerS, long withoutUsage, Long reasoning,
+                         Long cached, Double reasoningShare, Double cachedShare) {
+
+        /** Tokens without the reasoning and cached details. */
+        public Tokens(Long prompt, Long completion, Double completionPerS, long withoutUsage) {
+            this(prompt, completion, completionPerS, withoutUsage, null, null, null, null);
+        }
+
         /** Token sums over the answers that reported usage ({@code reported} of them); null when none did. */
         public static Tokens of(long reported, long prompt, long completion, double wallS, long withoutUsage) {
             if (reported == 0) return new Tokens(null, null, null, withoutUsage);
             return new Tokens(prompt, completion, wallS > 0 ? completion / wallS : 0, withoutUsage);
+        }
+
+        /**
+         * The same sums with the details: {@code reasoning} of {@code reasoningOf} completion tokens and
+         * {@code cached} of {@code cachedOf} prompt tokens, over the answers that reported each (null when none).
+         */
+        public Tokens withDetails(Long reasoning, long reasoningOf, Long cached, long cachedOf) {
+            return new Tokens(prompt, completion, completionPerS, withoutUsage, reasoning, cached,
+                    share(reasoning, reasoningOf), share(cached, cachedOf));
+        }
+
+        private static Double share(Long part, long of) {
+            return part == null ? null : of > 0 ? (double) part / of : 0.0;
+        }
+
+        /** True when time per output token counted visible tokens only: the answers separated reasoning. */
+        public boolean visibleOnly() { return reasoning != null; }
+    }
+
+    /**
+     * What the answers cost and which service tiers served them.
+     *
+     * @param cost        the priced answers' cost summed, or null when none could be priced
+     * @param costPer1k   cost per 1,000 priced answers, or null
+     * @param priced      answers whose cost is known
+     * @param unpriced    answers whose cost is unknown (no usage, no price for the model or tier)
+     * @param servedTiers answers by the tier they said served them (answers that said none are not counted)
+     */
+    public record Billing(Double cost, Double costPer1k, long priced, long unpriced, Map<String, Long> servedTiers) {
+        /** Nothing known. */
+        public static final Billing NONE = new Billing(null, null, 0, 0, Map.of());
+
+        public Billing {
+            servedTiers = Map.copyOf(servedTiers);
+        }
+
+        /** The sums of {@code priced} costs, {@code unpriced} answers left out. */
+        public static Billing of(double sum, long priced, long unpriced, Map<String, Long> servedTiers) {
+            return new Billing(priced == 0 ? null : sum, priced == 0 ? null : sum / priced * 1000, priced, unpriced,
+                    servedTiers);
+        }
+
+        /** Answers served on a lower tier than {@code asked} (0 when nothing was asked). */
+        public long servedBelow(ServiceTier asked) {
+            if (asked == null) return 0;
+            long below = 0;
+            for (Map.Entry<String, Long> served : servedTiers.entrySet()) {
+                if (asked.servedBelow(ServiceTier.parse(served.getKey()).orElse(null))) below += served.getValue();
+            }
+            return below;
         }
     }
 

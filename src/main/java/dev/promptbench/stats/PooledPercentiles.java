@@ -49,7 +49,7 @@ record PooledPercentiles(Percentiles latency, ModeSummary.StreamPercentiles stre
         if (pooled == null) return summary;
         return new ModeSummary(summary.mode(), summary.repeat(), summary.threads(), summary.wall(),
                 summary.counts(), pooled.latency(), pooled.stream(), pooled.queue(), summary.rate(), summary.tokens(),
-                summary.attempts(), summary.histograms());
+                summary.attempts(), summary.histograms(), summary.billing());
     }
 
     private static Percentiles pool(List<ModeSummary> repeats, String name, double unitsPerReported) {

@@ -49,6 +49,7 @@ final class Documents {
                   "tokens_estimated": 0,
                   "tokens": {"prompt": 2500, "completion": 25000},
                   "completion_tokens_per_s": 2500.0,
+                  "cost": {"total": 0.0153, "per_1k_prompts": 0.153, "priced": 100, "unpriced": 0},
                   "errors_by_kind": {"server_error": 2}, "retries": 3, "rate_limited": 5, "retries_after_send": 0,
                   "wait_ms": 1500.0, "lower_bound_ms": 8000.0, "efficiency": 0.8
                 }

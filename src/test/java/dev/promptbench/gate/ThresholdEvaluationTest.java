@@ -46,7 +46,9 @@ class ThresholdEvaluationTest {
                 Arguments.of("speedup<3", "speedup<5"),
                 Arguments.of("efficiency<80%", "efficiency<0.85"),
                 Arguments.of("rate_limited>5", "rate_limited>4"),
-                Arguments.of("retries>3", "retries>0"));
+                Arguments.of("retries>3", "retries>0"),
+                Arguments.of("cost>0.02", "cost>0.015"),
+                Arguments.of("cost_per_1k>0.2", "cost_per_1k>=0.153"));
     }
 
     @ParameterizedTest(name = "{0} passes, {1} trips")

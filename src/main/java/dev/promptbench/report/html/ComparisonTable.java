@@ -2,6 +2,7 @@ package dev.promptbench.report.html;
 
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.ThrottleAdvice;
+import dev.promptbench.report.TokenFigures;
 import dev.promptbench.run.Mode;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
@@ -52,7 +53,15 @@ final class ComparisonTable {
         html.append("<table class=\"comparison\"><thead><tr><th>mode</th><th>workers</th><th>wall</th>")
                 .append("<th>req/s</th><th>p50</th><th>p95</th><th>max</th>");
         if (streamed) html.append("<th>TTFT p50</th><th>TTFT p95</th>");
-        html.append("<th>prompt tok</th><th>compl tok</th><th>out tok/s</th><th>errors</th><th>retries</th>")
+        boolean reasoning = TokenFigures.anyReasoning(modes.values());
+        boolean cached = TokenFigures.anyCached(modes.values());
+        boolean cost = TokenFigures.anyCost(modes.values());
+        html.append("<th>prompt tok</th><th>compl tok</th>");
+        if (reasoning) html.append("<th>reasoning</th>");
+        if (cached) html.append("<th>cached</th>");
+        html.append("<th>out tok/s</th>");
+        if (cost) html.append("<th>cost</th><th>cost/1k</th>");
+        html.append("<th>errors</th><th>retries</th>")
                 .append("<th>429s</th><th>speedup</th><th>efficiency</th></tr></thead><tbody>");
         Double speedup = speedup();
         for (ModeResults m : modes.values()) {
@@ -76,7 +85,13 @@ final class ComparisonTable {
             ModeSummary.Tokens tokens = h.tokens();
             cell(html, tokens.prompt() == null ? "–" : Markup.count(tokens.prompt()));
             cell(html, tokens.completion() == null ? "–" : Markup.count(tokens.completion()));
+            if (reasoning) cell(html, dash(TokenFigures.reasoning(h)));
+            if (cached) cell(html, dash(TokenFigures.cached(h)));
             cell(html, tokens.completionPerS() == null ? "–" : Markup.decimal(tokens.completionPerS(), 0));
+            if (cost) {
+                cell(html, dash(TokenFigures.cost(h)));
+                cell(html, dash(TokenFigures.costPer1k(h)));
+            }
             StringBuilder kinds = new StringBuilder();
             h.errorsByKind().forEach((kind, n) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(n).append(' ')
                     .append(kind));
@@ -98,6 +113,11 @@ final class ComparisonTable {
         }
         html.append("</tbody></table>");
         return html.toString();
+    }
+
+    /** A figure from the shared wording, with the page's dash for unknown. */
+    private static String dash(String figure) {
+        return figure.equals("-") ? "–" : Markup.text(figure);
     }
 
     private static void cell(StringBuilder html, String markup) {
@@ -145,6 +165,20 @@ final class ComparisonTable {
                 }
                 notes.append("</tbody></table>");
             }
+        }
+        for (ModeResults m : modes.values()) {
+            String below = TokenFigures.servedBelow(m.headline(), report.config());
+            if (below != null) {
+                notes.append("<p>").append(Markup.text(m.headline().mode().wireName())).append(": ")
+                        .append(Markup.text(below)).append(".</p>");
+            }
+        }
+        if (TokenFigures.anyCost(modes.values())) {
+            notes.append("<p>").append(Markup.text(TokenFigures.pricesBasis(report.config()))).append(".</p>");
+        }
+        if (modes.values().stream().anyMatch(m -> m.headline().stream() != null)) {
+            notes.append("<p>Time per output token ").append(Markup.text(TokenFigures.tpotBasis(modes.values())))
+                    .append(".</p>");
         }
         int repeats = report == null ? 0 : report.repeats();
         if (repeats > 1) {
