@@ -17,10 +17,12 @@ import java.util.List;
  * @param model             the model that answered, or null
  * @param error             {@code {code, message}} of a failed response, or null
  * @param incompleteDetails why an incomplete response stopped, or null
+ * @param serviceTier       the tier that served the response, when the service says
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ResponseBody(String object, String status, List<OutputItem> output, Counts usage, String model,
-                    JsonNode error, @JsonProperty("incomplete_details") IncompleteDetails incompleteDetails) {
+                    JsonNode error, @JsonProperty("incomplete_details") IncompleteDetails incompleteDetails,
+                    @JsonProperty("service_tier") String serviceTier) {
 
     static final String OBJECT = "response";
 
@@ -161,7 +163,8 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
             return malformed(problem);
         }
         String answer = streamedText != null ? streamedText : outputText();
-        return new StreamResult.Complete(answer, finishReason, usage.toUsage(), model, metrics);
+        return new StreamResult.Complete(answer, finishReason,
+                usage.toUsage().servedOn(ServiceTier.parse(serviceTier).orElse(null)), model, metrics);
     }
 
     /**

@@ -124,7 +124,7 @@ final class ResponseStream implements EventStream {
             default -> "failed";
         };
         ResponseBody named = new ResponseBody(response.object(), status, response.output(), response.usage(),
-                response.model(), response.error(), response.incompleteDetails());
+                response.model(), response.error(), response.incompleteDetails(), response.serviceTier());
         StreamResult result = named.result(answer.toString(), visible, null);
         if (!(result instanceof StreamResult.Complete complete)) {
             return result instanceof StreamResult.Failed failed && failed.kind() == ErrorKind.MALFORMED

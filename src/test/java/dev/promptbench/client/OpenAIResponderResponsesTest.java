@@ -45,6 +45,17 @@ class OpenAIResponderResponsesTest {
     }
 
     @Test
+    void theTierThatServedAResponseIsReadFromItsServiceTier() {
+        stubFor(post(anyUrl()).willReturn(okJson(ResponseFixtures.response("completed", "\"service_tier\":\"flex\"",
+                "[{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"output_text\","
+                        + "\"text\":\"ok\"}]}]", ResponseFixtures.USAGE))));
+
+        Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
+
+        assertEquals(new Usage(21, 68, 64, 0, ServiceTier.FLEX), ok.usage());
+    }
+
+    @Test
     void azureDeploymentRouteSendsToV1ResponsesWithTheDeploymentAsModel() {
         stubFor(post(anyUrl()).willReturn(okJson(ResponseFixtures.COMPLETED).withHeader("apim-request-id", "r-1")));
 
