@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.control.Sleeper;
 import dev.promptbench.prompt.Prompt;
@@ -181,6 +182,11 @@ public final class SweepRunner {
             times = dispatcher.run(plan, repeat, source, sink, control);
         }
         ModeSummary summary = statistics.finish(times.wallNanos());
+        if (summary.attempts().rateLimited(ThrottleCause.QUOTA_EXHAUSTED) > 0
+                && control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT) {
+            results.writeStop(plan.mode().wireName(), repeat, ThrottleCause.QUOTA_EXHAUSTED.wireName(),
+                    control.cancelReason());
+        }
         results.writeSummary(summary);
         listener.modeFinished(summary);
         return summary;

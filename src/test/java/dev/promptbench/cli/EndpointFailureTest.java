@@ -132,6 +132,36 @@ class EndpointFailureTest {
     }
 
     @Test
+    void anExhaustedQuotaFoundByTheCanaryExits4WithTheAdvice(WireMockRuntimeInfo wm) throws Exception {
+        wm.getWireMock().register(post(urlPathEqualTo(PATH)).willReturn(json(429, "{\"error\":{\"message\":\"You "
+                + "exceeded your current quota, please check your plan and billing details.\",\"type\":"
+                + "\"insufficient_quota\",\"param\":null,\"code\":\"insufficient_quota\"}}")));
+        CliRun run = run(wm, prompts(5), dir.resolve("r.jsonl"));
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("the quota or credit is used up"), run.err());
+        assertEquals(1, wm.getWireMock().find(postRequestedFor(urlPathEqualTo(PATH))).size(), "the canary, once");
+    }
+
+    @Test
+    void anExhaustedQuotaStopsASweepWithAStopRecord(WireMockRuntimeInfo wm) throws Exception {
+        okThen(wm, 1 + 6, json(429, "{\"error\":{\"code\":\"429\",\"message\":\"Requests to the "
+                + "ChatCompletions_Create Operation under Azure OpenAI API version 2024-10-21 have exceeded token rate "
+                + "limit of your current OpenAI S0 pricing tier. Please retry after 86400 seconds.\"}}")
+                .withHeader("retry-after", "86400"));
+        Path results = dir.resolve("s.jsonl");
+        CliRun run = CliRun.of(Map.of("OPENAI_API_KEY", "k"), "sweep", prompts(3).toString(), "--endpoint",
+                wm.getHttpBaseUrl() + "/v1", "--model", "m", "--out", results.toString(), "--no-warmup",
+                "--threads", "1,2,4", "--min-requests", "4", "--yes");
+        assertEquals(4, run.exitCode(), run.err());
+        List<String> stops = Files.readAllLines(results, StandardCharsets.UTF_8).stream()
+                .filter(l -> l.contains("\"type\":\"stop\"")).toList();
+        assertEquals(1, stops.size(), "one stop record");
+        assertTrue(stops.get(0).contains("\"cause\":\"quota_exhausted\""), stops.get(0));
+        assertTrue(run.out().contains("quota_exhausted") || run.err().contains("quota_exhausted"),
+                run.out() + run.err());
+    }
+
+    @Test
     void aWrongKeyFoundByTheCanaryExits4BeforeAnyBatch(WireMockRuntimeInfo wm) throws Exception {
         wm.getWireMock().register(post(urlPathEqualTo(PATH)).willReturn(
                 json(401, "{\"error\":{\"code\":\"invalid_api_key\",\"message\":\"Incorrect API key\"}}")));

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptbench.client.Attempts;
+import dev.promptbench.client.RateLimitHeaders;
+import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Reply;
@@ -16,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,6 +89,32 @@ class ResultsReaderTest {
         assertEquals(new Usage(1500, 300, 256, 1024), requests.all.get(0).usage());
         assertEquals(new Usage(12, 7, null, null), requests.all.get(1).usage());
         assertEquals(new Usage(3, 7, null, null), readOne(REQUEST.formatted(0, 1)).usage(), "an older file");
+    }
+
+    @Test
+    void causesOf429sAndRateLimitHeadersTravelThroughTheFile() throws Exception {
+        Path file = file(HEADER + "\n");
+        RateLimitHeaders headers = new RateLimitHeaders(59, 0, 60, 40_000, 1_000L, 6_000L, "gpt-4o-ptu", "429");
+        Attempts attempts = new Attempts(4, 2_000_000_000L, 3, 0, new ThrottleCounts(Map.of(ThrottleCause.TOKEN_RATE, 2,
+                ThrottleCause.CAPACITY, 1)));
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+             ResultsWriter writer = ResultsWriter.writingTo(out)) {
+            writer.accept(new RequestResult(new RequestKey(Mode.PARALLEL, 0, 0, "p0", false),
+                    new Reply(RequestStatus.OK, "stop", 200, null, null, null, "answer", headers), attempts,
+                    new RequestTimes(0, 0, 1_000_000, 1_000_000), null, null, null, 0, "sim"));
+            writer.accept(answered(1, null));
+        }
+        Requests requests = new Requests();
+        ResultsReader.read(file, requests);
+
+        assertEquals(headers, requests.all.get(0).reply().rateLimits());
+        assertEquals(attempts.throttled(), requests.all.get(0).attempts().throttled());
+        assertEquals(RateLimitHeaders.NONE, requests.all.get(1).reply().rateLimits());
+        assertTrue(!Files.readString(file).lines().skip(2).findFirst().orElseThrow().contains("rate_limits"),
+                "nothing said, nothing written");
+        RequestResult older = readOne(REQUEST.formatted(0, 1).replace("\"attempts\":1", "\"attempts\":3,\"rate_limited\":2"));
+        assertEquals(ThrottleCounts.of(ThrottleCause.UNKNOWN, 2), older.attempts().throttled(),
+                "an older file's 429s have no known cause");
     }
 
     private static RequestResult answered(int index, Usage usage) {
