@@ -2,7 +2,7 @@ package dev.promptbench.app;
 
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.control.Breaker;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -25,7 +25,7 @@ import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.SkippingSource;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
@@ -46,9 +46,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class BatchRunner {
     private final RunControl control;
     private final Sleeper sleeper;
-    private final Ticker ticker = Ticker.system();
+    private final Ticker ticker;
 
-    public BatchRunner(RunControl control, Sleeper sleeper) {
+    /** {@code sleeper} and {@code ticker} are the run's clock: the system's in a run, a test's in a test. */
+    public BatchRunner(RunControl control, Sleeper sleeper, Ticker ticker) {
+        this.ticker = ticker;
         this.control = control;
         this.sleeper = sleeper;
     }

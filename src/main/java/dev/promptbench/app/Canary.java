@@ -7,7 +7,7 @@ import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.config.EndpointUrls;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.results.CanaryReport;
 import java.time.Duration;
 

@@ -9,7 +9,7 @@ import dev.promptbench.control.CooldownGate;
 import dev.promptbench.control.LimitListener;
 import dev.promptbench.control.Budget;
 import dev.promptbench.control.RetryingResponder;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.control.TokenCharge;
 import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.EndpointInfo;
@@ -17,7 +17,7 @@ import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.Gate;
 import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorTls;
 import java.io.IOException;
@@ -79,7 +79,7 @@ final class Session implements AutoCloseable {
                         RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
         // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
-                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET).start(spec.client(),
+                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, ticker).start(spec.client(),
                         warmupRequest)
                 : Warmup.Running.NONE;
         Simulator simulator = null;
@@ -98,7 +98,7 @@ final class Session implements AutoCloseable {
             List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
                     : spec.endpoints();
             http = targets.stream().anyMatch(e -> "https".equalsIgnoreCase(e.chatUrl().getScheme()))
-                    ? new OpenAIResponder(client) : OpenAIResponder.plainHttpOnly(client);
+                    ? new OpenAIResponder(client, ticker) : OpenAIResponder.plainHttpOnly(client, ticker);
             // After a cancel and its grace period, closing the client aborts the calls still in flight.
             control.onAbort(http::close);
             return new Session(spec, simulator, http, targets, warming, threads, limits, control, sleeper, ticker);

@@ -1,6 +1,6 @@
 package dev.promptbench.app;
 
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
@@ -25,8 +26,10 @@ final class Warmup {
     private final int requests;
     private final int concurrency;
     private final Duration budget;
+    private final Ticker ticker;
 
-    Warmup(int requests, int concurrency, Duration budget) {
+    Warmup(int requests, int concurrency, Duration budget, Ticker ticker) {
+        this.ticker = ticker;
         this.requests = requests;
         this.concurrency = concurrency;
         this.budget = budget;
@@ -47,15 +50,15 @@ final class Warmup {
         ClientSettings own = new ClientSettings(concurrency, settings.requestTimeout(), settings.connectTimeout(),
                 settings.streamIdleTimeout());
         try (Simulator simulator = Simulator.start(SimulatorSettings.instant());
-             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own)) {
+             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, ticker)) {
             Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri());
-            long deadline = System.nanoTime() + budget.toNanos();
+            long deadline = ticker.nanoTime() + budget.toNanos();
             AtomicInteger left = new AtomicInteger(requests);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
             try {
                 for (int i = 0; i < concurrency; i++) {
                     pool.execute(() -> {
-                        while (!running.stopped.get() && left.getAndDecrement() > 0 && System.nanoTime() < deadline) {
+                        while (!running.stopped.get() && left.getAndDecrement() > 0 && ticker.nanoTime() < deadline) {
                             responder.call(request, endpoint);
                             running.sent.incrementAndGet();
                         }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.client.ApiCallException;
 import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.ApiReply;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

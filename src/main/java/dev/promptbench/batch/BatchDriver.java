@@ -1,6 +1,6 @@
 package dev.promptbench.batch;
 
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;

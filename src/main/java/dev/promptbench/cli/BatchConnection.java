@@ -4,7 +4,7 @@ import dev.promptbench.batch.BatchApi;
 import dev.promptbench.batch.BatchTarget;
 import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 
 /** The endpoint of a batch command and its files/batches API, open until closed. */
 record BatchConnection(Endpoint endpoint, ApiCalls calls, BatchApi api, AutoCloseable server) implements AutoCloseable {

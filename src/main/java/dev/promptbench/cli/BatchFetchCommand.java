@@ -12,7 +12,7 @@ import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.PromptIds;
 import dev.promptbench.batch.StateFile;
 import dev.promptbench.batch.StateFileException;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.prompt.TextPromptStyle;

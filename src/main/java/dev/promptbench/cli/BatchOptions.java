@@ -10,7 +10,7 @@ import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.config.Resolution;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
 import java.io.PrintWriter;

@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.sim.SimulatorSettings;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,7 +3,7 @@ package dev.promptbench.cli;
 import dev.promptbench.batch.BatchDriver;
 import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.StateFile;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine.Option;

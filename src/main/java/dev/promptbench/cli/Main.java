@@ -1,7 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.Version;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import java.time.Clock;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;

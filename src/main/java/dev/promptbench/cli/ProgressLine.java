@@ -3,7 +3,7 @@ package dev.promptbench.cli;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
 import dev.promptbench.run.RequestStatus;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
 import dev.promptbench.cost.Pricing;
 import dev.promptbench.config.Resolution;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.app.RunListener;
 import dev.promptbench.report.AnswersFile;
@@ -21,7 +21,7 @@ import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.PreviousRun;
 import dev.promptbench.run.Arrival;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
                 RunListener all = csv == null ? listener : new CsvListener(listener, csv);
                 if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
                 if (inOrder != null) all = new AnswersListener(all, inOrder);
-                result = new BatchRunner(control, Sleeper.system()).run(runSpec, all);
+                result = new BatchRunner(control, Sleeper.system(), Ticker.system()).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }
             return finish(result, signals, outputs, notices);

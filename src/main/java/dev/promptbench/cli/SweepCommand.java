@@ -6,12 +6,12 @@ import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
 import dev.promptbench.app.SweepTarget;
 import dev.promptbench.config.Resolution;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.report.SweepWriter;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -148,7 +148,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
                     true, console.progress(env, err, Ticker.system()));
                  RequestCsv csv = output.openCsv(outputs)) {
-                outcome = new SweepRunner(control, Sleeper.system())
+                outcome = new SweepRunner(control, Sleeper.system(), Ticker.system())
                         .run(sweep, csv == null ? listener : new CsvListener(listener, csv));
             }
             if (outcome.report() == null) {

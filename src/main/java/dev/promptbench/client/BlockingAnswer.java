@@ -44,10 +44,10 @@ final class BlockingAnswer {
             if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
                 throw io;
             }
-            return failures.malformed(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
+            return failures.malformed(response.code(), trace.requestId(), trace.timing(trace.now()),
                     notA("response", response) + ": " + WireCodec.describe(e), headerValue);
         }
-        long end = System.nanoTime();
+        long end = trace.now();
         StreamResult result = parsed == null
                 ? new StreamResult.Failed(ErrorKind.MALFORMED, null, "empty body")
                 : parsed.result(null, false, null);
@@ -76,10 +76,10 @@ final class BlockingAnswer {
             if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
                 throw io;
             }
-            return failures.malformed(response.code(), trace.requestId(), trace.timing(System.nanoTime()),
+            return failures.malformed(response.code(), trace.requestId(), trace.timing(trace.now()),
                     notCompletion(response) + ": " + WireCodec.describe(e), headerValue);
         }
-        long end = System.nanoTime();
+        long end = trace.now();
         String problem = parsed == null ? "empty body" : parsed.problem();
         if (problem != null) {
             return failures.malformed(response.code(), trace.requestId(), trace.timing(end),

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -18,6 +19,7 @@ import okhttp3.Response;
  * failed", nothing billed, from "connection lost", maybe billed).
  */
 final class CallTrace extends EventListener {
+    private final Ticker ticker;
     // Volatile because a call-timeout cancel fires events from OkHttp's watchdog thread, and fast
     // fallback connects (and reports) on OkHttp's own threads.
     private volatile long sentNanos = Timing.UNSET;
@@ -39,59 +41,74 @@ final class CallTrace extends EventListener {
     private volatile String protocol;
     private volatile boolean acquired;
 
+    /** A trace on the JVM's monotonic clock. */
+    CallTrace() {
+        this(Ticker.system());
+    }
+
+    /** A trace whose moments come from {@code ticker}. */
+    CallTrace(Ticker ticker) {
+        this.ticker = ticker;
+    }
+
+    /** Now, on this trace's clock: for the end of an outcome timed outside the event listener. */
+    long now() {
+        return ticker.nanoTime();
+    }
+
     /** Marks the start of the call; latency is measured from here. */
-    void markSent() { sentNanos = System.nanoTime(); }
+    void markSent() { sentNanos = ticker.nanoTime(); }
 
     /** Marks the first response body byte as available. */
-    void markFirstByte() { firstByteNanos = System.nanoTime(); }
+    void markFirstByte() { firstByteNanos = ticker.nanoTime(); }
 
     /** Records what the response head said, for failures that happen while reading the body. */
     void markResponse(int httpStatus, String id) {
         status = httpStatus;
         requestId = id;
         if (headersNanos == Timing.UNSET) {
-            headersNanos = System.nanoTime();
+            headersNanos = ticker.nanoTime();
         }
     }
 
     @Override
     public void dnsStart(Call call, String domainName) {
         if (dnsStart == Timing.UNSET) {
-            dnsStart = System.nanoTime();
+            dnsStart = ticker.nanoTime();
         }
     }
 
     @Override
-    public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) { dnsEnd = System.nanoTime(); }
+    public void dnsEnd(Call call, String domainName, List<InetAddress> addresses) { dnsEnd = ticker.nanoTime(); }
 
     @Override
     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
         // With fast fallback several attempts may race: connecting took from the first start to the winner's end.
         if (connectStart == Timing.UNSET) {
-            connectStart = System.nanoTime();
+            connectStart = ticker.nanoTime();
         }
     }
 
     @Override
     public void secureConnectStart(Call call) {
         if (tlsStart == Timing.UNSET) {
-            tlsStart = System.nanoTime();
+            tlsStart = ticker.nanoTime();
         }
     }
 
     @Override
-    public void secureConnectEnd(Call call, Handshake handshake) { tlsEnd = System.nanoTime(); }
+    public void secureConnectEnd(Call call, Handshake handshake) { tlsEnd = ticker.nanoTime(); }
 
     @Override
     public void connectEnd(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol) {
-        connectEnd = System.nanoTime();
+        connectEnd = ticker.nanoTime();
     }
 
     @Override
     public void connectFailed(Call call, InetSocketAddress address, Proxy proxy, Protocol protocol,
                               IOException ioe) {
         // A failed connect still took its time; a later success overwrites this end.
-        connectEnd = System.nanoTime();
+        connectEnd = ticker.nanoTime();
     }
 
     @Override
@@ -103,7 +120,7 @@ final class CallTrace extends EventListener {
     @Override
     public void requestHeadersStart(Call call) {
         if (requestStart == Timing.UNSET) {
-            requestStart = System.nanoTime();
+            requestStart = ticker.nanoTime();
         }
     }
 
@@ -115,7 +132,7 @@ final class CallTrace extends EventListener {
 
     @Override
     public void responseHeadersEnd(Call call, Response response) {
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         headersNanos = now;
         responseHeadersEnd = now;
     }

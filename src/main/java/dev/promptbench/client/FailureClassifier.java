@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.clock.Ticker;
 import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
@@ -15,12 +16,20 @@ final class FailureClassifier {
     private final Clock clock;
     private final Duration requestTimeout;
     private final Duration connectTimeout;
+    private final Ticker ticker;
 
     FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout) {
         this(treeReader, clock, requestTimeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT);
     }
 
     FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout, Duration connectTimeout) {
+        this(treeReader, clock, requestTimeout, connectTimeout, Ticker.system());
+    }
+
+    /** {@code ticker} times a failure found before anything was sent. */
+    FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout, Duration connectTimeout,
+                      Ticker ticker) {
+        this.ticker = ticker;
         this.treeReader = treeReader;
         this.clock = clock;
         this.requestTimeout = requestTimeout;
@@ -131,13 +140,13 @@ final class FailureClassifier {
 
     /** A connection that could not be set up in time ({@code cause}: "no TLS handshake within 10s"); nothing was sent. */
     Outcome.Failure connectFailed(String cause, CallTrace trace) {
-        return new Outcome.Failure(trace.timing(System.nanoTime()), null, null, ErrorKind.CONNECT_FAILED, null,
+        return new Outcome.Failure(trace.timing(trace.now()), null, null, ErrorKind.CONNECT_FAILED, null,
                 "connect failed: " + cause, null);
     }
 
     /** A failure found before anything was sent (credential, URL, body), with zero latency. */
     Outcome.Failure beforeSend(ErrorKind kind, String detail, String headerValue) {
-        long now = System.nanoTime();
+        long now = ticker.nanoTime();
         return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now), null, null, kind, null,
                 SafeText.line(detail, headerValue), null);
     }
@@ -168,7 +177,7 @@ final class FailureClassifier {
      */
     Outcome.Failure transport(Exception e, CallTrace trace, boolean canceled, boolean closing, String headerValue,
                               String host, Duration callTimeout) {
-        Timing timing = trace.timing(System.nanoTime());
+        Timing timing = trace.timing(trace.now());
         boolean sent = trace.requestSent();
         ErrorKind kind;
         String message;

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -53,7 +54,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     private final ScheduledThreadPoolExecutor setUpTimer;
     /** The highest rate limits each URL reported, so a lowered one tells a capacity cut. */
     private final LimitPeaks limitPeaks = new LimitPeaks();
-    private final KeepAliveTimeouts keepAlive = new KeepAliveTimeouts(System::nanoTime);
+    private final KeepAliveTimeouts keepAlive;
+    private final Ticker ticker;
     private final Duration connectTimeout;
     private volatile String lastProtocol;
     private volatile boolean closed;
@@ -68,8 +70,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
      * JDK's ~150 root certificates, parsed) costs a start tens of milliseconds. An {@code https://} URL
      * fails on it as a transport error.
      */
-    public static OpenAIResponder plainHttpOnly(ClientSettings settings) {
-        return new OpenAIResponder(settings, Clock.systemUTC(), Dns.SYSTEM, false);
+    public static OpenAIResponder plainHttpOnly(ClientSettings settings, Ticker ticker) {
+        return new OpenAIResponder(settings, Clock.systemUTC(), Dns.SYSTEM, false, ticker);
     }
 
     /** {@code clock} only dates HTTP-date {@code retry-after} values; tests pin it. */
@@ -77,12 +79,19 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         this(settings, clock, Dns.SYSTEM);
     }
 
-    /** {@code dns} lets a test give a non-loopback name to a local server (proxy bypass rules). */
-    OpenAIResponder(ClientSettings settings, Clock clock, Dns dns) {
-        this(settings, clock, dns, true);
+    /** A responder timing its calls on {@code ticker}. */
+    public OpenAIResponder(ClientSettings settings, Ticker ticker) {
+        this(settings, Clock.systemUTC(), Dns.SYSTEM, true, ticker);
     }
 
-    private OpenAIResponder(ClientSettings settings, Clock clock, Dns dns, boolean tls) {
+    /** {@code dns} lets a test give a non-loopback name to a local server (proxy bypass rules). */
+    OpenAIResponder(ClientSettings settings, Clock clock, Dns dns) {
+        this(settings, clock, dns, true, Ticker.system());
+    }
+
+    private OpenAIResponder(ClientSettings settings, Clock clock, Dns dns, boolean tls, Ticker ticker) {
+        this.ticker = ticker;
+        this.keepAlive = new KeepAliveTimeouts(ticker::nanoTime);
         Dispatcher dispatcher = new Dispatcher();
         // Only async calls are limited by these, but keep them from capping a large run if used.
         dispatcher.setMaxRequests(settings.maxConnections());
@@ -128,7 +137,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         this.chatBody = new ChatBody(codec);
         this.responsesBody = new ResponsesBody(codec);
         this.failures = new FailureClassifier(codec.trees(), clock, settings.requestTimeout(),
-                settings.connectTimeout());
+                settings.connectTimeout(), ticker);
         this.blocking = new BlockingAnswer(codec.completions(), codec.responses(), failures);
         this.streamed = new StreamedAnswer(codec.chunks(), codec.responseEvents(), codec.trees(), failures,
                 settings.streamIdleTimeout());
@@ -230,7 +239,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
     private Sent executeOnce(Request http, boolean stream, Api api, String headerValue, Duration callTimeout,
                              boolean mayResend) {
-        CallTrace trace = new CallTrace();
+        CallTrace trace = new CallTrace(ticker);
         Call call = client.newCall(http);
         if (callTimeout != null) call.timeout().timeout(callTimeout.toNanos(), TimeUnit.NANOSECONDS);
         call.addEventListener(trace);
@@ -300,7 +309,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         source.request(ERROR_HEAD_LIMIT);
         byte[] head = source.readByteArray(Math.min(source.getBuffer().size(), ERROR_HEAD_LIMIT));
         long total = head.length + source.readAll(Okio.blackhole());
-        return failures.httpFailure(response.code(), trace.requestId(), trace.timing(System.nanoTime()), head, total,
+        return failures.httpFailure(response.code(), trace.requestId(), trace.timing(trace.now()), head, total,
                 response.header("Content-Type"), response.header("retry-after-ms"), response.header("retry-after"), headerValue,
                 rateLimits, peak);
     }

@@ -41,8 +41,8 @@ final class StreamedAnswer {
         // Bounds every blocking read of the body (the socket's timeout on HTTP/1.1, the stream's on h2).
         // OkHttp sets it afresh from its own read timeout for the next exchange on this connection.
         source.timeout().timeout(idleTimeout.toNanos(), TimeUnit.NANOSECONDS);
-        EventStream stream = api == Api.RESPONSES ? new ResponseStream(eventReader, treeReader, System::nanoTime)
-                : new ChatStream(chunkReader, treeReader, System::nanoTime);
+        EventStream stream = api == Api.RESPONSES ? new ResponseStream(eventReader, treeReader, trace::now)
+                : new ChatStream(chunkReader, treeReader, trace::now);
         StreamResult result;
         try {
             if (source.request(1)) {
@@ -60,7 +60,7 @@ final class StreamedAnswer {
                             + FailureClassifier.describe(e));
         }
         // The answer ends at [DONE]: closing the body afterwards (OkHttp drains what is left) is not its time.
-        Timing timing = trace.timing(System.nanoTime());
+        Timing timing = trace.timing(trace.now());
         if (result instanceof StreamResult.Complete complete) {
             return new Outcome.Success(timing, response.code(), trace.requestId(), complete.answer(),
                     complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, complete.metrics(),

@@ -8,7 +8,7 @@ import dev.promptbench.client.RateLimitHeaders;
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
 import dev.promptbench.run.Gate;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;

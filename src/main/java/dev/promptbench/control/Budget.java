@@ -1,9 +1,10 @@
 package dev.promptbench.control;
 
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.run.Gate;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.EstimationProbe;

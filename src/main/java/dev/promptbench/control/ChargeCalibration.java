@@ -5,7 +5,7 @@ import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.Locale;

@@ -4,7 +4,7 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Outcome;
 
 import dev.promptbench.run.Gate;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.locks.Condition;

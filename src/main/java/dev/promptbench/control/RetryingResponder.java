@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
@@ -8,7 +9,7 @@ import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
 import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 

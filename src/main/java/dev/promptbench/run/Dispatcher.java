@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;

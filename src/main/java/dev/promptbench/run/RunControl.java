@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

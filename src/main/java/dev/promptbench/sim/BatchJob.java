@@ -1,5 +1,6 @@
 package dev.promptbench.sim;
 
+import dev.promptbench.clock.Ticker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -104,9 +105,10 @@ final class BatchJob implements Runnable {
 
     /** Waits until the batch has ended; false if {@code timeout} passed first. */
     synchronized boolean awaitEnd(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        // The system's clock, not the job's: it bounds a real wait on this monitor.
+        long deadline = Ticker.system().nanoTime() + timeout.toNanos();
         while (!status.terminal()) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - Ticker.system().nanoTime();
             if (left <= 0) {
                 return false;
             }
@@ -117,9 +119,9 @@ final class BatchJob implements Runnable {
 
     /** Waits until at least {@code lines} lines are answered or the batch has ended; false on timeout. */
     synchronized boolean awaitAnswered(int lines, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = Ticker.system().nanoTime() + timeout.toNanos();
         while (completed + failed < lines && !status.terminal()) {
-            long left = deadline - System.nanoTime();
+            long left = deadline - Ticker.system().nanoTime();
             if (left <= 0) {
                 return false;
             }

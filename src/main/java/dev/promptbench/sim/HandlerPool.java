@@ -1,5 +1,6 @@
 package dev.promptbench.sim;
 
+import dev.promptbench.clock.Ticker;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -62,7 +63,7 @@ final class HandlerPool extends ThreadPoolExecutor {
 
     @Override
     protected void beforeExecute(Thread thread, Runnable task) {
-        reading.put(thread, System.nanoTime());
+        reading.put(thread, Ticker.system().nanoTime());
     }
 
     @Override
@@ -75,7 +76,8 @@ final class HandlerPool extends ThreadPoolExecutor {
         int waiting = getQueue().size();
         int core = getCorePoolSize();
         if (waiting > 0) {
-            long now = System.nanoTime();
+            // The system's clock: the pool is looked at by a real timer.
+            long now = Ticker.system().nanoTime();
             long held = reading.values().stream()
                     .filter(start -> now - start > TimeUnit.MILLISECONDS.toNanos(HELD_MILLIS))
                     .count();

@@ -1,5 +1,6 @@
 package dev.promptbench.sim;
 
+import dev.promptbench.clock.Ticker;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -77,7 +78,7 @@ public final class Simulator implements AutoCloseable {
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot resolve host " + settings.host());
         }
-        LongSupplier nanoTime = System::nanoTime;
+        LongSupplier nanoTime = Ticker.system()::nanoTime;
         this.completions = new ChatCompletions(settings, Clock.systemUTC(), nanoTime);
         this.batchApi = new BatchApi(settings, completions, received::incrementAndGet, Clock.systemUTC(), nanoTime);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));

@@ -12,7 +12,8 @@ import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.control.RetryPolicy;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.TextPromptStyle;
 import dev.promptbench.report.RunReport;
@@ -106,7 +107,7 @@ class BatchRunnerTest {
         Files.writeString(promptsFile, "a\nb\nc\nd\ne\nf\ng\nh\n");
 
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system())
+            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system())
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
             assertNull(result.stopCause());
@@ -121,7 +122,7 @@ class BatchRunnerTest {
         Path promptsFile = dir.resolve("p.txt");
         Files.writeString(promptsFile, "こんにちは\nhello\n");
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system())
+            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system())
                     .run(spec(prompts, List.of(new Plan.Sequential(), new Plan.Parallel(2)), List.of()),
                             new RunListener() {});
             assertTrue(result.report().simulated());

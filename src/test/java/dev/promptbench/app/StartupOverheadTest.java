@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

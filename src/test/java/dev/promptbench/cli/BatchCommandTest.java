@@ -19,7 +19,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import dev.promptbench.control.Sleeper;
+import dev.promptbench.clock.Sleeper;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

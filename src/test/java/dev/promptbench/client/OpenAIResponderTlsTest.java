@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -54,7 +55,7 @@ class OpenAIResponderTlsTest {
     @Test
     void aPlainHttpOnlyResponderRefusesHttpsAsAFailureValue() throws IOException {
         try (HttpsChatServer server = HttpsChatServer.start("127.0.0.1");
-             OpenAIResponder plain = OpenAIResponder.plainHttpOnly(ClientFixtures.settings())) {
+             OpenAIResponder plain = OpenAIResponder.plainHttpOnly(ClientFixtures.settings(), Ticker.system())) {
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     plain.call(ClientFixtures.request(), ClientFixtures.openai(server.baseUrl())));
 

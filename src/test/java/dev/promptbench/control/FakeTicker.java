@@ -1,6 +1,6 @@
 package dev.promptbench.control;
 
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 

@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.clock.Sleeper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

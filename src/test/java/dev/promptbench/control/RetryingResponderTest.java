@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.clock.Sleeper;
 import static dev.promptbench.control.ControlFixtures.failure;
 import static dev.promptbench.control.ControlFixtures.rateLimited;
 import static dev.promptbench.control.ControlFixtures.success;

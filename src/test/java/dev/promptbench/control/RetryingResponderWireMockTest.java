@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.clock.Sleeper;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -23,7 +24,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.OpenAIResponder;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.run.Ticker;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

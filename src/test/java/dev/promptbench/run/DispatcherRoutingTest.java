@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.promptbench.client.ApiKeyCredential;

@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.clock;
 
 /** A monotonic clock in nanoseconds; tests substitute their own. */
 @FunctionalInterface

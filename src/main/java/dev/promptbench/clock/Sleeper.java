@@ -1,9 +1,9 @@
-package dev.promptbench.control;
+package dev.promptbench.clock;
 
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 
-/** Waits; tests substitute one that only records (or moves a fake clock). */
+/** Waits; tests substitute one that only records (or moves a fake clock). The one place that really sleeps. */
 @FunctionalInterface
 public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
@@ -14,7 +14,12 @@ public interface Sleeper {
      */
     static Sleeper system() {
         return duration -> {
-            long nanos = RetryPolicy.nanos(duration);
+            long nanos;
+            try {
+                nanos = duration.toNanos();
+            } catch (ArithmeticException tooLong) {
+                nanos = Long.MAX_VALUE;
+            }
             long deadline = System.nanoTime() + nanos;
             long remaining = nanos;
             while (remaining > 0) {
