@@ -87,7 +87,7 @@ public final class BatchRunner {
                     .withSettings(RunSettings.of(spec));
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
             AtomicLong firstTimed = new AtomicLong(Long.MIN_VALUE);
-            Path resultsPath = runLegs(spec, header, dispatcher, new RateReport(session, limits), listener,
+            Path resultsPath = runPasss(spec, header, dispatcher, new RateReport(session, limits), listener,
                     summaries, firstTimed, breaker);
 
             // A resumed run's report covers every session of it, so no one process's start-up overhead.
@@ -116,8 +116,8 @@ public final class BatchRunner {
         }
     }
 
-    /** Runs every leg, adding each mode's summaries to {@code summaries}; returns the results file written. */
-    private Path runLegs(RunSpec spec, RunHeader header, Dispatcher dispatcher, RateReport rates,
+    /** Runs every pass, adding each mode's summaries to {@code summaries}; returns the results file written. */
+    private Path runPasss(RunSpec spec, RunHeader header, Dispatcher dispatcher, RateReport rates,
                          RunListener listener, Map<Mode, List<ModeSummary>> summaries, AtomicLong firstTimed,
                          Breaker breaker)
             throws IOException, PromptFileException, InterruptedException {
@@ -125,13 +125,13 @@ public final class BatchRunner {
                 : spec.outputs().append(spec.outputs().results(), spec.resume().validBytes());
         try (ResultsWriter results = openResults(spec, header, opened)) {
             listener.notice((spec.resume() != null ? "appending to: " : "results: ") + opened.path());
-            List<Leg> legs = Leg.schedule(spec.schedule().plans(), spec.schedule().repeats(), spec.schedule().order());
-            if (spec.schedule().warmupRequests() > 0 && !legs.isEmpty()) {
-                sendWarmupRequests(spec, legs.get(0), dispatcher, rates.gates(), results);
+            List<Pass> passes = Pass.schedule(spec.schedule().plans(), spec.schedule().repeats(), spec.schedule().order());
+            if (spec.schedule().warmupRequests() > 0 && !passes.isEmpty()) {
+                sendWarmupRequests(spec, passes.get(0), dispatcher, rates.gates(), results);
             }
-            for (Leg leg : legs) {
+            for (Pass pass : passes) {
                 if (control.isCancelled()) break;
-                Mode mode = leg.plan().mode();
+                Mode mode = pass.plan().mode();
                 BitSet done = spec.resume() == null ? new BitSet() : spec.resume().done().get(mode);
                 int remaining = spec.prompts().count() - done.cardinality();
                 if (remaining == 0) {
@@ -139,16 +139,16 @@ public final class BatchRunner {
                     continue;
                 }
                 breaker.startMode();
-                ModeSummary summary = runLeg(leg, remaining, done, spec, dispatcher, results, rates, listener,
+                ModeSummary summary = runPass(pass, remaining, done, spec, dispatcher, results, rates, listener,
                         firstTimed);
                 Breaker.Trip trip = breaker.trip();
                 if (trip != null) {
-                    results.writeBreaker(new BreakerTrip(mode.wireName(), leg.repeat(), trip.failures(),
+                    results.writeBreaker(new BreakerTrip(mode.wireName(), pass.repeat(), trip.failures(),
                             trip.lastKind(), trip.lastMessage(), trip.endpoint()));
                 }
                 if (summary.attempts().rateLimited(ThrottleCause.QUOTA_EXHAUSTED) > 0
                         && control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT) {
-                    results.writeStop(mode.wireName(), leg.repeat(), ThrottleCause.QUOTA_EXHAUSTED.wireName(),
+                    results.writeStop(mode.wireName(), pass.repeat(), ThrottleCause.QUOTA_EXHAUSTED.wireName(),
                             control.cancelReason());
                 }
                 summaries.computeIfAbsent(mode, m -> new ArrayList<>()).add(summary);
@@ -159,7 +159,7 @@ public final class BatchRunner {
     }
 
     /** Real requests sent before anything is measured; recorded with "warmup": true. */
-    private void sendWarmupRequests(RunSpec spec, Leg first, Dispatcher dispatcher, RateGates rates,
+    private void sendWarmupRequests(RunSpec spec, Pass first, Dispatcher dispatcher, RateGates rates,
                                     ResultsWriter results)
             throws PromptFileException, InterruptedException {
         try (PromptSource source = new LimitedSource(spec.prompts().source(), spec.schedule().warmupRequests())) {
@@ -184,22 +184,22 @@ public final class BatchRunner {
         return results;
     }
 
-    /** Runs one leg; {@code firstTimed} gets the first timed request's dispatch time if it has none yet. */
-    private ModeSummary runLeg(Leg leg, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
+    /** Runs one pass; {@code firstTimed} gets the first timed request's dispatch time if it has none yet. */
+    private ModeSummary runPass(Pass pass, int prompts, BitSet done, RunSpec spec, Dispatcher dispatcher,
                                ResultsWriter results, RateReport rates, RunListener listener, AtomicLong firstTimed)
             throws PromptFileException, InterruptedException {
-        listener.modeStarted(leg.plan(), leg.repeat(), prompts);
-        ModeStatistics statistics = new ModeStatistics(leg.plan(), leg.repeat());
+        listener.modeStarted(pass.plan(), pass.repeat(), prompts);
+        ModeStatistics statistics = new ModeStatistics(pass.plan(), pass.repeat());
         rates.gates().startMode();
-        RateReport.Tally tally = rates.startLeg(ticker.nanoTime());
+        RateReport.Tally tally = rates.startPass(ticker.nanoTime());
         ResultSink sink = priced(spec, ResultSink.all(results, statistics, tally, listener::result));
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
-            times = dispatcher.run(leg.plan(), leg.repeat(), source, sink, control);
+            times = dispatcher.run(pass.plan(), pass.repeat(), source, sink, control);
         }
         firstTimed.compareAndSet(Long.MIN_VALUE, times.firstDispatchNanos());
         ModeSummary summary = statistics.finish(times.wallNanos());
-        rates.finishLeg(leg.plan().mode(), leg.repeat(), tally, summary, results).forEach(listener::notice);
+        rates.finishPass(pass.plan().mode(), pass.repeat(), tally, summary, results).forEach(listener::notice);
         listener.modeFinished(summary);
         return summary;
     }

@@ -14,7 +14,7 @@ import dev.promptbench.control.LimitListener;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.control.TokenCharge;
 import dev.promptbench.control.TokenEstimator;
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import dev.promptbench.run.Router;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.run.WeightedRouter;
@@ -33,12 +33,12 @@ final class RateGates {
     private final EndpointBudgets budgets;
     private final Map<String, CalibratedCharge> charges; // by endpoint name, for token budgets
     private final AdaptiveLimit adaptive; // null unless --adaptive
-    private final Gate gate;
+    private final Admission gate;
     private final Router router;
     private final boolean chargesTokens;
 
     private RateGates(EndpointBudgets budgets, Map<String, CalibratedCharge> charges, AdaptiveLimit adaptive,
-                      Gate gate, Router router, boolean chargesTokens) {
+                      Admission gate, Router router, boolean chargesTokens) {
         this.budgets = budgets;
         this.charges = Map.copyOf(charges);
         this.adaptive = adaptive;
@@ -83,9 +83,9 @@ final class RateGates {
         }
         EndpointBudgets budgets = new EndpointBudgets(byName);
         AdaptiveLimit adaptive = rate.adaptive() ? new AdaptiveLimit(threads, ticker, listener) : null;
-        Gate gate = Gate.both(cooldown, budgets);
+        Admission gate = Admission.both(cooldown, budgets);
         if (adaptive != null) {
-            gate = Gate.both(adaptive, gate);
+            gate = Admission.both(adaptive, gate);
         }
         return new RateGates(budgets, charges, adaptive, gate, router(endpoints, budgets, ticker), tokens);
     }
@@ -95,7 +95,7 @@ final class RateGates {
                 : new WeightedRouter(endpoints, ticker, budgets::waiting, WeightedRouter.DEFAULT_HALF_LIFE);
     }
 
-    Gate gate() {
+    Admission gate() {
         return gate;
     }
 

@@ -41,7 +41,7 @@ final class RateReport {
     }
 
     /** Starts counting one mode (repeat) whose first request goes out at about {@code startNanos}. */
-    Tally startLeg(long startNanos) {
+    Tally startPass(long startNanos) {
         return new Tally(startNanos, endpointNames, gates.adaptiveLimit());
     }
 
@@ -49,7 +49,7 @@ final class RateReport {
      * Writes the mode's {@code limit} records and returns the lines to show. Changes made before
      * the mode started (during the canary or warm-up requests) are written at offset 0.
      */
-    List<String> finishLeg(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsWriter results) {
+    List<String> finishPass(Mode mode, int repeat, Tally tally, ModeSummary summary, ResultsWriter results) {
         List<String> lines = new ArrayList<>();
         List<LimitLog.Change> changes = limits.drain();
         if (tally.startLimit > 0) {

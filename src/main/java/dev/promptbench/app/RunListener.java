@@ -2,6 +2,7 @@ package dev.promptbench.app;
 
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestResult;
+import dev.promptbench.run.ResultSink;
 import dev.promptbench.stats.ModeSummary;
 
 /**
@@ -19,4 +20,23 @@ public interface RunListener {
     default void result(RequestResult result) {}
 
     default void modeFinished(ModeSummary summary) {}
+
+    /** This listener, with each request's record also handed to {@code sink} (a --csv or --answers file). */
+    default RunListener alsoTo(ResultSink sink) {
+        RunListener next = this;
+        return new RunListener() {
+            @Override public void notice(String line) { next.notice(line); }
+
+            @Override public void modeStarted(Plan plan, int repeat, int prompts) {
+                next.modeStarted(plan, repeat, prompts);
+            }
+
+            @Override public void result(RequestResult result) {
+                sink.accept(result);
+                next.result(result);
+            }
+
+            @Override public void modeFinished(ModeSummary summary) { next.modeFinished(summary); }
+        };
+    }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  * @param repeats        how many times each mode runs (1 or more)
  * @param warmupRequests real requests sent first and left out of the statistics
  */
-public record Schedule(RunMode mode, List<Plan> plans, LegOrder order, int repeats, int warmupRequests) {
+public record Schedule(RunMode mode, List<Plan> plans, PassOrder order, int repeats, int warmupRequests) {
 
     public Schedule {
         plans = List.copyOf(plans);
@@ -24,14 +24,14 @@ public record Schedule(RunMode mode, List<Plan> plans, LegOrder order, int repea
      * The plans for {@code mode}: the sequential one, the parallel one on {@code threads} workers (open loop
      * at {@code arrival} when it is not null), or both in {@code order}.
      */
-    public static Schedule of(RunMode mode, LegOrder order, int threads, Arrival arrival, int repeats,
+    public static Schedule of(RunMode mode, PassOrder order, int threads, Arrival arrival, int repeats,
                               int warmupRequests) {
         Plan sequential = new Plan.Sequential();
         Plan parallel = arrival != null ? new Plan.OpenLoop(arrival, threads) : new Plan.Parallel(threads);
         List<Plan> plans = switch (mode) {
             case SEQUENTIAL -> List.of(sequential);
             case PARALLEL -> List.of(parallel);
-            case COMPARE -> order == LegOrder.PAR_FIRST ? List.of(parallel, sequential) : List.of(sequential, parallel);
+            case COMPARE -> order == PassOrder.PAR_FIRST ? List.of(parallel, sequential) : List.of(sequential, parallel);
         };
         return new Schedule(mode, plans, order, repeats, warmupRequests);
     }

@@ -14,7 +14,7 @@ import dev.promptbench.control.TokenCharge;
 import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.run.Dispatcher;
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.clock.Ticker;
@@ -176,7 +176,7 @@ final class Session implements AutoCloseable {
     Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
         Duration bound = spec.canary();
         int retries = spec.retry().retries();
-        Gate gate = rates.gate();
+        Admission gate = rates.gate();
         Canary.Verdict verdict;
         // No request of the batch is in flight yet, so a cancel grants no grace: it aborts the canary's call
         // and wakes its back-off at once.

@@ -3,7 +3,7 @@ package dev.promptbench.cli;
 import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
 import dev.promptbench.app.OutputFiles;
-import dev.promptbench.app.LegOrder;
+import dev.promptbench.app.PassOrder;
 import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
@@ -88,7 +88,7 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--order", paramLabel = "ORDER", defaultValue = "seq-first", converter = WireNameConverter.Order.class,
             description = "In compare mode, which leg goes first: seq-first, par-first, or alternate (seq, par, par, "
                     + "seq, ... over --repeat) (default: ${DEFAULT-VALUE}).")
-    LegOrder order;
+    PassOrder order;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, markdown or csv: json prints one JSON document on stdout and nothing else "
@@ -169,9 +169,9 @@ public final class RunCommand implements Callable<Integer> {
                  RequestCsv csv = output.openCsv(outputs);
                  AnswersInOrder inOrder = answers == null ? null
                          : new AnswersInOrder(answers.toAbsolutePath().getParent(), prompts.count())) {
-                RunListener all = csv == null ? listener : new CsvListener(listener, csv);
+                RunListener all = csv == null ? listener : listener.alsoTo(csv);
                 if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
-                if (inOrder != null) all = new AnswersListener(all, inOrder);
+                if (inOrder != null) all = all.alsoTo(inOrder::accept);
                 result = new BatchRunner(control, Sleeper.system(), Ticker.system()).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }

@@ -149,7 +149,7 @@ public final class SweepCommand implements Callable<Integer> {
                     true, console.progress(env, err, Ticker.system()));
                  RequestCsv csv = output.openCsv(outputs)) {
                 outcome = new SweepRunner(control, Sleeper.system(), Ticker.system())
-                        .run(sweep, csv == null ? listener : new CsvListener(listener, csv));
+                        .run(sweep, csv == null ? listener : listener.alsoTo(csv));
             }
             if (outcome.report() == null) {
                 err.println("promptbench: " + outcome.fatal());

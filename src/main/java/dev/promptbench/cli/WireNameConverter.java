@@ -1,6 +1,6 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.app.LegOrder;
+import dev.promptbench.app.PassOrder;
 import dev.promptbench.app.RunMode;
 import dev.promptbench.client.ServiceTier;
 import dev.promptbench.config.Auth;
@@ -68,9 +68,9 @@ abstract class WireNameConverter<E extends Enum<E>> implements ITypeConverter<E>
     }
 
     /** {@code --order}. */
-    static final class Order extends WireNameConverter<LegOrder> {
+    static final class Order extends WireNameConverter<PassOrder> {
         Order() {
-            super(LegOrder.values(), LegOrder::wireName);
+            super(PassOrder.values(), PassOrder::wireName);
         }
     }
 }

@@ -7,7 +7,7 @@ import dev.promptbench.client.Outcome;
 import dev.promptbench.client.RateLimitHeaders;
 import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.HashMap;
@@ -41,7 +41,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Entries are also spread out (at least latency / (2 × limit) apart) so that a raised limit or
  * an ended cool-down does not release a burst that a per-second request check would refuse.
  */
-public final class AdaptiveLimit implements Gate {
+public final class AdaptiveLimit implements Admission {
     /** Where the limit starts: low, since a service that starts with a full bucket hides its limit. */
     public static final int DEFAULT_INITIAL = 4;
 

@@ -3,7 +3,7 @@ package dev.promptbench.control;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import dev.promptbench.clock.Ticker;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
@@ -29,7 +29,7 @@ import java.util.function.ToLongFunction;
  * <p>A request that costs more tokens than the bucket holds would never fit: it waits for a full
  * bucket, then goes, leaving a debt the requests after it pay off. So it is slowed, never stuck.
  */
-public final class Budget implements Gate {
+public final class Budget implements Admission {
     private static final Duration MINUTE = Duration.ofMinutes(1);
 
     private final int requestsPerMinute;

@@ -3,7 +3,7 @@ package dev.promptbench.control;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Outcome;
 
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,7 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * passed, and no worker sends while it is closed, so a pool of 64 does not keep hammering a limit
  * that one of them has already hit.
  */
-public final class CooldownGate implements Gate {
+public final class CooldownGate implements Admission {
     /** Longest closure: deadlines stay comparable as {@code nanoTime} differences (below 2^63). */
     private static final long MAX_CLOSE_NANOS = Long.MAX_VALUE / 4;
     /** Longest extra wait that spreads the waiters out when the gate opens. */

@@ -3,7 +3,7 @@ package dev.promptbench.control;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.run.Gate;
+import dev.promptbench.run.Admission;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -11,7 +11,7 @@ import java.util.Map;
  * One {@link Budget} per endpoint (each Azure deployment has its own quota): a request waits only
  * for the budget of the endpoint it was routed to. Endpoints without a budget are not held.
  */
-public final class EndpointBudgets implements Gate {
+public final class EndpointBudgets implements Admission {
     private final Map<String, Budget> byEndpoint;
 
     /** @param byEndpoint budgets keyed by endpoint name; endpoints not named are not limited */

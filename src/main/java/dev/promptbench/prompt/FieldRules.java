@@ -138,9 +138,9 @@ final class FieldRules {
         return true;
     }
 
-    /** {@code a string ("ten")}, {@code a number (3.5)}, {@code an object}. */
-    static String describe(JsonNode node) {
-        String kind = switch (node.getNodeType()) {
+    /** {@code an array}, {@code a string}, ...: what a JSON value is, in words. */
+    static String kind(JsonNode node) {
+        return switch (node.getNodeType()) {
             case ARRAY -> "an array";
             case OBJECT, POJO -> "an object";
             case STRING -> "a string";
@@ -150,6 +150,11 @@ final class FieldRules {
             case BINARY -> "binary data";
             case MISSING -> "nothing";
         };
+    }
+
+    /** {@code a string ("ten")}, {@code a number (3.5)}, {@code an object}. */
+    static String describe(JsonNode node) {
+        String kind = kind(node);
         if (!node.isValueNode() || node.isNull()) {
             return kind;
         }

@@ -56,7 +56,7 @@ final class PromptParser {
             chat = style.withSystem(checkMessages(messages, lineNumber));
         } else if (prompt != null) {
             if (!prompt.isTextual()) {
-                throw fail(lineNumber, "\"prompt\" must be a string, not " + kind(prompt));
+                throw fail(lineNumber, "\"prompt\" must be a string, not " + FieldRules.kind(prompt));
             }
             chat = style.messagesFor(prompt.textValue());
         } else {
@@ -82,7 +82,7 @@ final class PromptParser {
                     "malformed JSON (" + shorten(e.getOriginalMessage()) + ")", e);
         }
         if (!(node instanceof ObjectNode object)) {
-            throw fail(lineNumber, "expected a JSON object, found " + kind(node));
+            throw fail(lineNumber, "expected a JSON object, found " + FieldRules.kind(node));
         }
         return object;
     }
@@ -94,12 +94,12 @@ final class PromptParser {
         if (id.isNumber() || (id.isTextual() && !id.textValue().isBlank())) {
             return id.asText();
         }
-        throw fail(lineNumber, "\"id\" must be a non-empty string or a number, not " + kind(id));
+        throw fail(lineNumber, "\"id\" must be a non-empty string or a number, not " + FieldRules.kind(id));
     }
 
     private List<Message> checkMessages(JsonNode messages, long lineNumber) throws PromptFileException {
         if (!messages.isArray()) {
-            throw fail(lineNumber, "\"messages\" must be an array, not " + kind(messages));
+            throw fail(lineNumber, "\"messages\" must be an array, not " + FieldRules.kind(messages));
         }
         if (messages.isEmpty()) {
             throw fail(lineNumber, "\"messages\" is empty");
@@ -117,19 +117,6 @@ final class PromptParser {
 
     private PromptFileException fail(long lineNumber, String detail) {
         return new PromptFileException(label, lineNumber, detail);
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT, POJO -> "an object";
-            case STRING -> "a string";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case NULL -> "null";
-            case BINARY -> "binary data";
-            case MISSING -> "nothing";
-        };
     }
 
     private static String shorten(String message) {

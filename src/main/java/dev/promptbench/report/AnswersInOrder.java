@@ -34,7 +34,7 @@ public final class AnswersInOrder implements AutoCloseable {
     /** Keeps one request's outcome (warm-up requests are not prompts' answers and are skipped). */
     public synchronized void accept(RequestResult r) {
         if (r.warmup() || r.index() < 0 || r.index() >= offsets.length) return;
-        // A later leg cut short by Ctrl-C does not hide an answer an earlier leg got.
+        // A later pass cut short by Ctrl-C does not hide an answer an earlier pass got.
         if (r.status() == RequestStatus.NOT_RUN && offsets[r.index()] >= 0) return;
         AnswerRow row = new AnswerRow(r.index(), r.promptId(), null, r.status().wireName(), r.answer(),
                 r.usage() == null ? null : r.usage().promptTokens(),

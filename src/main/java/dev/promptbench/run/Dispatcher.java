@@ -35,10 +35,10 @@ public final class Dispatcher {
     private final Responder responder;
     private final RequestTemplate template;
     private final Router router;
-    private final Gate gate;
+    private final Admission gate;
     private final Ticker ticker;
 
-    public Dispatcher(Responder responder, RequestTemplate template, Router router, Gate gate, Ticker ticker) {
+    public Dispatcher(Responder responder, RequestTemplate template, Router router, Admission gate, Ticker ticker) {
         this.responder = responder;
         this.template = template;
         this.router = router;
@@ -50,7 +50,7 @@ public final class Dispatcher {
     private record Taken(Prompt prompt, long scheduledNanos) {}
 
     /** What one mode's workers share: the source, its pacer, the recorder and the cancel flag. */
-    private record Leg(PromptSource source, Pacer pacer, ModeRecorder recorder, RunControl control) {}
+    private record Sending(PromptSource source, Pacer pacer, ModeRecorder recorder, RunControl control) {}
 
     /**
      * Sends every prompt of {@code source} as {@code plan} says and records each result.
@@ -60,14 +60,14 @@ public final class Dispatcher {
      */
     public ModeTimes run(Plan plan, int repeat, boolean warmup, PromptSource source, ResultSink sink,
                          RunControl control) throws PromptFileException, InterruptedException {
-        Leg leg = new Leg(source, Pacer.of(plan), new ModeRecorder(plan, repeat, warmup, sink, ticker), control);
+        Sending sending = new Sending(source, Pacer.of(plan), new ModeRecorder(plan, repeat, warmup, sink, ticker), control);
         ExecutorService pool = Executors.newFixedThreadPool(plan.workers(), new WorkerThreads(plan.mode()));
         try {
             List<Future<?>> workers = new ArrayList<>(plan.workers());
             for (int lane = 0; lane < plan.workers(); lane++) {
                 int workerLane = lane;
                 workers.add(pool.submit(() -> {
-                    work(workerLane, leg);
+                    work(workerLane, sending);
                     return null;
                 }));
             }
@@ -75,7 +75,7 @@ public final class Dispatcher {
             if (failure instanceof PromptFileException unreadable) throw unreadable;
             // Whatever the workers did not take (a cancelled run) is recorded as not run.
             try {
-                recordRestAsNotRun(leg);
+                recordRestAsNotRun(sending);
             } catch (RuntimeException sinkBroken) {
                 if (failure == null) throw sinkBroken;
                 failure.addSuppressed(sinkBroken);
@@ -84,7 +84,7 @@ public final class Dispatcher {
         } finally {
             pool.shutdownNow();
         }
-        return leg.recorder().times();
+        return sending.recorder().times();
     }
 
     /** Sends {@code source} as {@code plan} says: measured requests. */
@@ -93,9 +93,9 @@ public final class Dispatcher {
         return run(plan, repeat, false, source, sink, control);
     }
 
-    private void work(int lane, Leg leg) throws PromptFileException, InterruptedException {
-        while (!leg.control().isCancelled()) {
-            Taken taken = take(leg);
+    private void work(int lane, Sending sending) throws PromptFileException, InterruptedException {
+        while (!sending.control().isCancelled()) {
+            Taken taken = take(sending);
             if (taken == null) return;
             ChatRequest request = template.requestFor(taken.prompt());
             // Routed before the gate, so per-endpoint budgets know whose budget to charge.
@@ -103,35 +103,35 @@ public final class Dispatcher {
             boolean admitted = false;
             // Waiting for its send time or at the gate, nothing is in flight: a cancel wakes the worker at once.
             Thread worker = Thread.currentThread();
-            try (RunControl.Registration wake = leg.control().whenCancelled(worker::interrupt)) {
+            try (RunControl.Registration wake = sending.control().whenCancelled(worker::interrupt)) {
                 waitUntil(taken.scheduledNanos());
                 gate.enter(request, endpoint);
                 admitted = true;
             } catch (InterruptedException e) {
-                if (!leg.control().isCancelled()) {
-                    leg.recorder().recordNotRun(taken.prompt(), endpoint);
+                if (!sending.control().isCancelled()) {
+                    sending.recorder().recordNotRun(taken.prompt(), endpoint);
                     throw e;
                 }
             }
-            if (leg.control().isCancelled()) {
+            if (sending.control().isCancelled()) {
                 // Cancelled while this worker waited: it was never sent. The cancel's interrupt is cleared, as
                 // it would close the results file's channel when this worker writes the record.
                 Thread.interrupted();
-                leg.recorder().recordNotRun(taken.prompt(), endpoint);
+                sending.recorder().recordNotRun(taken.prompt(), endpoint);
                 if (admitted) gate.leave(request, endpoint, null);
                 return;
             }
-            Outcome outcome = send(lane, taken, request, endpoint, leg);
+            Outcome outcome = send(lane, taken, request, endpoint, sending);
             if (outcome != null) router.observe(endpoint, outcome);
             gate.leave(request, endpoint, outcome);
         }
     }
 
     /** Takes the next prompt and gives it its scheduled time, both in dispatch order. */
-    private static Taken take(Leg leg) throws PromptFileException {
-        synchronized (leg) {
-            Prompt prompt = leg.source().next();
-            return prompt == null ? null : new Taken(prompt, leg.pacer().next(leg.recorder().now()));
+    private static Taken take(Sending sending) throws PromptFileException {
+        synchronized (sending) {
+            Prompt prompt = sending.source().next();
+            return prompt == null ? null : new Taken(prompt, sending.pacer().next(sending.recorder().now()));
         }
     }
 
@@ -144,23 +144,23 @@ public final class Dispatcher {
     }
 
     /** Sends one request and records its outcome; null when the responder broke its contract and threw. */
-    private Outcome send(int lane, Taken taken, ChatRequest request, Endpoint endpoint, Leg leg) {
+    private Outcome send(int lane, Taken taken, ChatRequest request, Endpoint endpoint, Sending sending) {
         Prompt prompt = taken.prompt();
-        long sent = leg.recorder().dispatched();
+        long sent = sending.recorder().dispatched();
         Outcome outcome;
         try {
             outcome = responder.call(request, endpoint);
         } catch (RuntimeException bug) {
             // A responder must not throw; if one does, the prompt is still accounted for.
-            leg.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
+            sending.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
             return null;
         }
         if (outcome instanceof Outcome.Failure failure && failure.stopsRun()) {
-            leg.control().cancel(RunControl.Cause.FATAL_ENDPOINT, failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED
+            sending.control().cancel(RunControl.Cause.FATAL_ENDPOINT, failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED
                     ? "429 quota_exhausted: " + failure.message() + " — " + ThrottleCause.QUOTA_EXHAUSTED.advice()
                     : failure.kind().wireName() + ": " + failure.message());
         }
-        leg.recorder().record(prompt, lane, endpoint, taken.scheduledNanos(), sent, outcome);
+        sending.recorder().record(prompt, lane, endpoint, taken.scheduledNanos(), sent, outcome);
         return outcome;
     }
 
@@ -212,10 +212,10 @@ public final class Dispatcher {
         throw new IllegalStateException(failure);
     }
 
-    private void recordRestAsNotRun(Leg leg) throws PromptFileException {
+    private void recordRestAsNotRun(Sending sending) throws PromptFileException {
         Prompt prompt;
-        while ((prompt = leg.source().next()) != null) {
-            leg.recorder().recordNotRun(prompt, router.endpointFor(prompt.index()));
+        while ((prompt = sending.source().next()) != null) {
+            sending.recorder().recordNotRun(prompt, router.endpointFor(prompt.index()));
         }
     }
 

@@ -29,7 +29,7 @@ final class TestRuns {
                        SimulatorSettings simulator, Path results, RateControl rate) {
         RunMode mode = plans.size() == 2 ? RunMode.COMPARE
                 : plans.get(0).mode() == Mode.SEQUENTIAL ? RunMode.SEQUENTIAL : RunMode.PARALLEL;
-        Schedule schedule = new Schedule(mode, plans, LegOrder.SEQ_FIRST, 1, 0);
+        Schedule schedule = new Schedule(mode, plans, PassOrder.SEQ_FIRST, 1, 0);
         int threads = plans.stream().mapToInt(Plan::workers).max().orElse(1);
         return new RunSpec(prompts, session(endpoints, simulator, threads, rate), settings, schedule,
                 results(results), null);

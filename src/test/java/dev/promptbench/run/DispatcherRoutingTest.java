@@ -41,7 +41,7 @@ class DispatcherRoutingTest {
                 observed.add(endpoint.name() + ":" + outcome.httpStatus());
             }
         };
-        Gate gate = new Gate() {
+        Admission gate = new Admission() {
             @Override public void enter(ChatRequest request) {
                 throw new AssertionError("the dispatcher names the endpoint");
             }
@@ -56,7 +56,7 @@ class DispatcherRoutingTest {
             sentTo.put(request.promptId(), endpoint.name());
             long now = System.nanoTime();
             return new Outcome.Success(new Timing(now, now, now, now), 200, null, "", "stop", null, "m");
-        }, new RequestTemplate(RequestSettings.none()), router, Gate.both(Gate.open(), gate), Ticker.system());
+        }, new RequestTemplate(RequestSettings.none()), router, Admission.both(Admission.open(), gate), Ticker.system());
         List<RequestResult> results = new CopyOnWriteArrayList<>();
         dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add, new RunControl());
 

@@ -71,7 +71,7 @@ class DispatcherTest {
 
     private static Dispatcher dispatcher(Responder responder) {
         return new Dispatcher(responder, new RequestTemplate(RequestSettings.none()), Router.single(ENDPOINT),
-                Gate.open(), Ticker.system());
+                Admission.open(), Ticker.system());
     }
 
     @Test
@@ -187,7 +187,7 @@ class DispatcherTest {
             return success(indexOf(request));
         };
         ModeTimes times = new Dispatcher(responder, new RequestTemplate(RequestSettings.none()),
-                Router.single(ENDPOINT), Gate.open(), ticker)
+                Router.single(ENDPOINT), Admission.open(), ticker)
                 .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl());
         assertEquals(Duration.ofNanos(1000).toNanos(), times.wallNanos());
     }

@@ -1,7 +1,7 @@
 package dev.promptbench.app;
 
 /** Which mode of a compare run goes first ({@code --order}), as the user writes it and reports print it. */
-public enum LegOrder {
+public enum PassOrder {
     /** Sequential, then parallel. */
     SEQ_FIRST("seq-first"),
     /** Parallel, then sequential. */
@@ -11,7 +11,7 @@ public enum LegOrder {
 
     private final String wireName;
 
-    LegOrder(String wireName) {
+    PassOrder(String wireName) {
         this.wireName = wireName;
     }
 

@@ -5,11 +5,12 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 
 /**
- * Decides when a worker may send its next request, and hears how it went. Pacing budgets (RPM/TPM),
- * the shared 429 cool-down and adaptive concurrency are gates; the default lets everything through.
+ * Admits a worker's next request when it may be sent, and hears how it went. Pacing budgets (RPM/TPM),
+ * the shared 429 cool-down and adaptive concurrency admit requests (the "gates" of a run: named apart
+ * from the {@code gate} package of CI thresholds); the default lets everything through.
  * A worker holds the prompt it took while it waits, so at most one prompt per worker is taken ahead.
  */
-public interface Gate {
+public interface Admission {
     /** Blocks until {@code request} may be sent. */
     void enter(ChatRequest request) throws InterruptedException;
 
@@ -30,16 +31,16 @@ public interface Gate {
     }
 
     /** A gate that never holds anyone. */
-    static Gate open() {
-        return new Gate() {
+    static Admission open() {
+        return new Admission() {
             @Override public void enter(ChatRequest request) {}
             @Override public void leave(ChatRequest request, Outcome outcome) {}
         };
     }
 
     /** Passes {@code first}, then {@code second}; tells both how it went, in reverse order. */
-    static Gate both(Gate first, Gate second) {
-        return new Gate() {
+    static Admission both(Admission first, Admission second) {
+        return new Admission() {
             @Override public void enter(ChatRequest request) throws InterruptedException {
                 first.enter(request);
                 second.enter(request);

@@ -10,20 +10,20 @@ import java.util.List;
  * @param plan   how the prompts are sent
  * @param repeat 0-based repeat number
  */
-record Leg(Plan plan, int repeat) {
+record Pass(Plan plan, int repeat) {
 
     /**
-     * The legs of a run in order: each repeat runs the plans as given ({@code seq-first},
+     * The passes of a run in order: each repeat runs the plans as given ({@code seq-first},
      * {@code par-first}); {@code alternate} reverses every other repeat (seq, par, par, seq, ...) so
      * drift and warm caches do not favour one mode.
      */
-    static List<Leg> schedule(List<Plan> plans, int repeats, LegOrder order) {
-        List<Leg> legs = new ArrayList<>();
+    static List<Pass> schedule(List<Plan> plans, int repeats, PassOrder order) {
+        List<Pass> passes = new ArrayList<>();
         for (int repeat = 0; repeat < repeats; repeat++) {
             List<Plan> these = new ArrayList<>(plans);
-            if (order == LegOrder.ALTERNATE && repeat % 2 == 1) java.util.Collections.reverse(these);
-            for (Plan plan : these) legs.add(new Leg(plan, repeat));
+            if (order == PassOrder.ALTERNATE && repeat % 2 == 1) java.util.Collections.reverse(these);
+            for (Plan plan : these) passes.add(new Pass(plan, repeat));
         }
-        return legs;
+        return passes;
     }
 }
