@@ -163,6 +163,24 @@ public final class Simulator implements AutoCloseable {
         return peakInFlight.get();
     }
 
+    /**
+     * Holds every answer (each at its next write: the headers, or a stream's next event) until
+     * {@link #releaseAnswers()}: a stall ended by hand, for tests that need a burst received in full first.
+     */
+    void holdAnswers() {
+        timetable.hold();
+    }
+
+    /** Waits until {@code count} answers are held by {@link #holdAnswers()}; false on timeout. */
+    boolean awaitHeldAnswers(int count, Duration timeout) throws InterruptedException {
+        return timetable.awaitHeld(count, timeout);
+    }
+
+    /** Lets the held answers go, each at its own due time or at once when overdue. */
+    void releaseAnswers() {
+        timetable.release();
+    }
+
     /** Handler threads busy right now: reading a request, answering, or held by a stalled client. */
     int activeHandlers() {
         return workers.getActiveCount();

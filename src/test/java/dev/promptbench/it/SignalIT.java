@@ -5,13 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledOnOs;
 import org.junit.jupiter.api.condition.OS;
@@ -20,16 +33,76 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C and SIGTERM against the packaged jar in a child process: the run stops, every prompt has
  * exactly one record, a summary is written, and the exit code says which signal it was.
+ *
+ * <p>Nothing here is timed: the endpoint is this test's own server, which answers the first requests and
+ * holds the next one until the test lets it go, and the test waits on what the process prints, so the signal
+ * always lands while a request is in flight however loaded the machine is.
  */
 @DisabledOnOs(OS.WINDOWS)
 class SignalIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int PROMPTS = 60;
+    private static final String ANSWER = "{\"id\":\"c\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
+            + "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},\"finish_reason\":\"stop\"}],"
+            + "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4}}";
 
     @TempDir
     Path dir;
 
-    private Process start(Path results, String ttft, String... extra) throws IOException {
+    private HttpServer server;
+    private final AtomicInteger received = new AtomicInteger();
+    /** Counted down when the first held request arrives. */
+    private final CountDownLatch heldArrived = new CountDownLatch(1);
+    /** Counted down by the test to let the held requests be answered. */
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final BlockingQueue<String> output = new LinkedBlockingQueue<>();
+
+    @AfterEach
+    void stop() {
+        release.countDown();
+        if (server != null) server.stop(0);
+    }
+
+    /** A chat-completions server that answers the first {@code answered} requests at once and holds the rest. */
+    private String server(int answered) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(Executors.newCachedThreadPool(r -> {
+            Thread thread = new Thread(r);
+            thread.setDaemon(true);
+            return thread;
+        }));
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            if (received.incrementAndGet() > answered) {
+                heldArrived.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            answer(exchange);
+        });
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    private static void answer(HttpExchange exchange) throws IOException {
+        byte[] body = ANSWER.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        try {
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        } catch (IOException gone) {
+            // the process was stopped while its request was held
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private Process start(String endpoint, Path results, String... extra) throws IOException {
         Path prompts = dir.resolve("p.txt");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < PROMPTS; i++) text.append("prompt number ").append(i).append('\n');
@@ -37,21 +110,36 @@ class SignalIT {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 System.getProperty("promptbench.jar"), "run", prompts.toString(), "--mode", "sequential",
-                "--sim-ttft-median", ttft, "--sim-ttft-sigma", "0", "--sim-token-delay", "0ms",
-                "--no-warmup", "--out", results.toString()));
+                "--endpoint", endpoint, "--provider", "openai", "--model", "m", "--no-canary", "--no-warmup",
+                "--out", results.toString()));
         command.addAll(List.of(extra));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("output.txt").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("OPENAI_API_KEY", "k");
+        builder.environment().put("CI", "true");
+        Process process = builder.start();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(
+                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) output.add(line);
+            } catch (IOException ended) {
+                // the process is gone
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        return process;
     }
 
-    /** Waits until the results file holds at least one request record (the run is under way). */
-    private static void awaitFirstRecord(Path results, Process process) throws Exception {
+    /** Waits (without polling) for a line of the process's output containing {@code part}. */
+    private String awaitLine(String part) throws InterruptedException {
+        StringBuilder seen = new StringBuilder();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            if (Files.exists(results) && Files.readString(results).contains("\"type\":\"request\"")) return;
-            Thread.sleep(20);
+        while (true) {
+            String line = output.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (line == null) throw new AssertionError("no line containing '" + part + "' in:\n" + seen);
+            seen.append(line).append('\n');
+            if (line.contains(part)) return line;
         }
-        throw new AssertionError("no request record appeared");
     }
 
     private static void signal(Process process, String name) throws Exception {
@@ -65,54 +153,50 @@ class SignalIT {
         return records;
     }
 
-    private void assertEveryPromptAccountedFor(Path results) throws IOException {
+    /** The signal stops dispatch while the third request is held; the held one then finishes in its grace. */
+    private void stopsWhileARequestIsInFlight(String signal, int exitCode) throws Exception {
+        Path results = dir.resolve(signal + ".jsonl");
+        Process process = start(server(2), results);
+        assertTrue(heldArrived.await(60, TimeUnit.SECONDS), "the third request reached the server");
+        signal(process, signal);
+        awaitLine("SIG" + signal + ": stopping");
+        release.countDown();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the run ended after its request in flight");
+        assertEquals(exitCode, process.exitValue(), String.join("\n", output));
+
         List<JsonNode> records = records(results);
         List<JsonNode> requests = records.stream().filter(r -> r.path("type").asText().equals("request")).toList();
-        assertEquals(PROMPTS, requests.size());
+        assertEquals(PROMPTS, requests.size(), "one record per prompt");
         assertEquals(PROMPTS, requests.stream().map(r -> r.path("index").asInt()).distinct().count());
-        assertTrue(requests.stream().anyMatch(r -> r.path("status").asText().equals("not_run")));
-        assertTrue(requests.stream().anyMatch(r -> r.path("status").asText().equals("ok")));
+        assertEquals(3, requests.stream().filter(r -> r.path("status").asText().equals("ok")).count(),
+                "the two answered and the one in flight when the signal came");
+        assertEquals(PROMPTS - 3, requests.stream().filter(r -> r.path("status").asText().equals("not_run")).count());
+        assertEquals(3, received.get(), "nothing was sent after the signal");
         assertEquals("summary", records.get(records.size() - 1).path("type").asText());
     }
 
     @Test
     void ctrlCStopsWritesEveryRecordAndExits130() throws Exception {
-        Path results = dir.resolve("int.jsonl");
-        Process process = start(results, "150ms");
-        awaitFirstRecord(results, process);
-        signal(process, "INT");
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(130, process.exitValue(), Files.readString(dir.resolve("output.txt")));
-        assertEveryPromptAccountedFor(results);
+        stopsWhileARequestIsInFlight("INT", 130);
     }
 
     @Test
     void sigtermStopsTheSameWayAndExits143() throws Exception {
-        Path results = dir.resolve("term.jsonl");
-        Process process = start(results, "150ms");
-        awaitFirstRecord(results, process);
-        signal(process, "TERM");
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS));
-        assertEquals(143, process.exitValue(), Files.readString(dir.resolve("output.txt")));
-        assertEveryPromptAccountedFor(results);
+        stopsWhileARequestIsInFlight("TERM", 143);
     }
 
     @Test
     void aSecondCtrlCQuitsAtOnceLeavingWholeLines() throws Exception {
         Path results = dir.resolve("twice.jsonl");
-        // A long answer and a long grace: only the second signal can end this quickly.
-        Process process = start(results, "30s", "--grace", "10m");
-        // The first line is printed once the signal handlers are in place, before the (30 s) canary.
-        Path output = dir.resolve("output.txt");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.readString(output).contains("promptbench") && System.nanoTime() < deadline) Thread.sleep(20);
-        long signalled = System.nanoTime();
+        // The request is never answered and the grace is 10 minutes: only the second signal can end the run.
+        Process process = start(server(0), results, "--grace", "10m");
+        assertTrue(heldArrived.await(60, TimeUnit.SECONDS), "the first request reached the server");
         signal(process, "INT");
+        awaitLine("SIGINT: stopping");
+        assertTrue(process.isAlive(), "the first Ctrl-C waits for the request in flight");
         signal(process, "INT");
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the second Ctrl-C ends the process");
         assertEquals(130, process.exitValue());
-        assertTrue(System.nanoTime() - signalled < TimeUnit.SECONDS.toNanos(25),
-                "it did not wait for the 30 s answer or the 10 m grace");
         if (Files.exists(results)) {
             for (JsonNode record : records(results)) assertTrue(record.has("type"));
         }

@@ -23,39 +23,37 @@ class SimulatorConcurrencyTest {
 
     @Test
     void holds512SlowRequestsInFlightAndAnswersThemAll() throws Exception {
-        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(1500), 0.0, 4,
+        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(100), 0.0, 4,
                 Duration.ZERO, 5L);
         try (Simulator simulator = Simulator.start(slow)) {
-            // Plain sockets, all connected before the first request is written, so that a wave's
-            // requests leave the client within a few milliseconds. A wave is repeated (at most three
-            // times) only if the box was too busy for the server to read all 512 before the first
-            // answer was due. Each wave dials anew: the JDK server's idle-connection limit is read once
-            // per JVM, and another test may have fixed it at the default 200 before the simulator ran.
-            int waves = 0;
-            while (waves < 3 && simulator.peakInFlight() < CONNECTIONS) {
-                List<Connection> connections = new ArrayList<>();
-                try {
-                    for (int i = 0; i < CONNECTIONS; i++) {
-                        connections.add(new Connection(simulator.port()));
-                    }
-                    for (int i = 0; i < CONNECTIONS; i++) {
-                        connections.get(i).send("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
-                                + "\"content\":\"prompt " + i + "\"}]}");
-                    }
-                    for (Connection connection : connections) {
-                        String response = connection.receive();
-                        assertTrue(response.startsWith("HTTP/1.1 200"), response);
-                        assertTrue(response.contains("\"finish_reason\":\"stop\""), response);
-                    }
-                } finally {
-                    for (Connection connection : connections) {
-                        connection.socket.close();
-                    }
+            // Plain sockets, all connected before the first request is written, and every answer held until
+            // all 512 requests are in: they are all in flight at once by construction, however slowly a
+            // loaded box reads them, not by a race against the 1.5 s service time.
+            simulator.holdAnswers();
+            List<Connection> connections = new ArrayList<>();
+            try {
+                for (int i = 0; i < CONNECTIONS; i++) {
+                    connections.add(new Connection(simulator.port()));
                 }
-                waves++;
+                for (int i = 0; i < CONNECTIONS; i++) {
+                    connections.get(i).send("{\"model\":\"m\",\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"prompt " + i + "\"}]}");
+                }
+                assertTrue(simulator.awaitHeldAnswers(CONNECTIONS, Duration.ofSeconds(60)),
+                        "all 512 requests received and waiting for their answer");
+                assertEquals(CONNECTIONS, simulator.peakInFlight(), "all requests held at once");
+                simulator.releaseAnswers();
+                for (Connection connection : connections) {
+                    String response = connection.receive();
+                    assertTrue(response.startsWith("HTTP/1.1 200"), response);
+                    assertTrue(response.contains("\"finish_reason\":\"stop\""), response);
+                }
+            } finally {
+                for (Connection connection : connections) {
+                    connection.socket.close();
+                }
             }
-            assertEquals(waves * (long) CONNECTIONS, simulator.requestCount());
-            assertEquals(CONNECTIONS, simulator.peakInFlight(), "all requests of a wave held at once");
+            assertEquals(CONNECTIONS, simulator.requestCount());
         }
     }
 

@@ -91,41 +91,40 @@ class SimulatorStreamTimingTest {
     @Test
     void holds256StreamsAtOnceAndFinishesThemAll() throws Exception {
         int tokens = 6;
-        // A second to the first token: time for a busy box to read all 256 requests before any answer is due.
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(1000), 0.0, tokens,
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(20), 0.0, tokens,
                 Duration.ofMillis(5), 5L).withTokensPerChunk(2);
         try (Simulator simulator = Simulator.start(settings)) {
-            // As in SimulatorConcurrencyTest: all connected before any request is written, and a wave is
-            // repeated (at most three times) only if the box was too busy to read them all in time.
-            int waves = 0;
-            while (waves < 3 && simulator.peakInFlight() < STREAMS) {
-                List<Connection> connections = new ArrayList<>();
-                try {
-                    for (int i = 0; i < STREAMS; i++) {
-                        connections.add(new Connection(simulator.port()));
-                    }
-                    for (int i = 0; i < STREAMS; i++) {
-                        connections.get(i).send("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\","
-                                + "\"content\":\"prompt " + i + "\"}]}");
-                    }
-                    for (Connection connection : connections) {
-                        String response = connection.receive();
-                        assertTrue(response.startsWith("HTTP/1.1 200"), response);
-                        String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
-                        assertTrue(head.contains("transfer-encoding: chunked"), head);
-                        assertTrue(!head.contains("content-length"), head);
-                        assertEquals(1 + tokens / 2 + 1, count(response, "\"delta\":"), response);
-                        assertTrue(response.endsWith("data: [DONE]\n\n"), response);
-                    }
-                } finally {
-                    for (Connection connection : connections) {
-                        connection.socket.close();
-                    }
+            // Every answer is held until all 256 requests are in, however slowly a loaded box reads them: then
+            // all 256 are open at once by construction, not by a race against the time to first token.
+            simulator.holdAnswers();
+            List<Connection> connections = new ArrayList<>();
+            try {
+                for (int i = 0; i < STREAMS; i++) {
+                    connections.add(new Connection(simulator.port()));
                 }
-                waves++;
+                for (int i = 0; i < STREAMS; i++) {
+                    connections.get(i).send("{\"model\":\"m\",\"stream\":true,\"messages\":[{\"role\":\"user\","
+                            + "\"content\":\"prompt " + i + "\"}]}");
+                }
+                assertTrue(simulator.awaitHeldAnswers(STREAMS, Duration.ofSeconds(60)),
+                        "all 256 requests received and waiting for their answer");
+                assertEquals(STREAMS, simulator.peakInFlight(), "all streams open at once");
+                simulator.releaseAnswers();
+                for (Connection connection : connections) {
+                    String response = connection.receive();
+                    assertTrue(response.startsWith("HTTP/1.1 200"), response);
+                    String head = response.substring(0, response.indexOf("\r\n\r\n")).toLowerCase(Locale.ROOT);
+                    assertTrue(head.contains("transfer-encoding: chunked"), head);
+                    assertTrue(!head.contains("content-length"), head);
+                    assertEquals(1 + tokens / 2 + 1, count(response, "\"delta\":"), response);
+                    assertTrue(response.endsWith("data: [DONE]\n\n"), response);
+                }
+            } finally {
+                for (Connection connection : connections) {
+                    connection.socket.close();
+                }
             }
-            assertEquals(waves * (long) STREAMS, simulator.requestCount());
-            assertEquals(STREAMS, simulator.peakInFlight(), "all streams of a wave open at once");
+            assertEquals(STREAMS, simulator.requestCount());
         }
     }
 
