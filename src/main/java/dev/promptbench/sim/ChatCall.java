@@ -12,6 +12,14 @@ package dev.promptbench.sim;
  * @param stream       true when the answer is to be streamed as server-sent events
  * @param includeUsage true when a streamed answer ends with a usage event
  *                     ({@code stream_options.include_usage})
+ * @param options      what the answer's shape must be: choices, log probabilities, JSON, a tool call
  */
 record ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText,
-                int promptTokens, boolean stream, boolean includeUsage) {}
+                int promptTokens, boolean stream, boolean includeUsage, ChatOptions options) {
+
+    /** A call that asks for one plain-text choice. */
+    ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText, int promptTokens,
+             boolean stream, boolean includeUsage) {
+        this(model, messagesJson, maxTokens, lastUserText, promptTokens, stream, includeUsage, ChatOptions.PLAIN);
+    }
+}

@@ -88,6 +88,9 @@ final class ChatCompletions {
                     + "'api-version' (for example ?api-version=2024-10-21).", "api-version",
                     "missing_required_parameter"));
         }
+        if (route.style().isAzure() && apiVersion.isPresent() && !knownApiVersion(apiVersion.get())) {
+            return ApiErrors.azureStyle(400, "BadRequest", "API version not supported");
+        }
         ChatCall call;
         try {
             call = rules.check(request.body(), route.style() != ApiStyle.AZURE_DEPLOYMENT);
@@ -143,24 +146,43 @@ final class ChatCompletions {
      * content events timed by the plan.
      */
     private SimResponse stream(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
-        List<String> pieces = AnswerText.pieces(call.lastUserText(), plan.completionTokens(), plan.textStart());
+        List<ChoiceAnswer> choices = ChoiceAnswer.of(call, plan, number);
         CompletionStream chunks = new CompletionStream(completionId(number), clock.instant().getEpochSecond(),
                 model, azure);
-        return SimResponse.eventStream(chunks.writes(pieces, plan, settings.tokenDelay(),
-                settings.tokensPerChunk(), call.includeUsage() ? usage(call, plan) : null));
+        ChatOptions options = call.options();
+        return SimResponse.eventStream(chunks.writes(choices, plan, settings.tokenDelay(),
+                settings.tokensPerChunk(), call.includeUsage() ? usage(call, choices) : null,
+                options.logprobs() ? options.topLogprobs() : -1));
     }
 
     private String completion(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
-        String content = AnswerText.of(call.lastUserText(), plan.completionTokens(), plan.textStart());
-        ObjectNode message = JSON.objectNode()
-                .put("role", "assistant")
-                .put("content", content)
-                .putNull("refusal");
-        ObjectNode choice = JSON.objectNode().put("index", 0);
-        choice.set("message", message);
-        choice.put("finish_reason", plan.finishReason()).putNull("logprobs");
-        if (azure) {
-            choice.set("content_filter_results", filterResults());
+        List<ChoiceAnswer> answers = ChoiceAnswer.of(call, plan, number);
+        ArrayNode choices = JSON.arrayNode();
+        for (ChoiceAnswer answer : answers) {
+            ObjectNode message = JSON.objectNode().put("role", "assistant");
+            if (answer.call() == null) {
+                message.put("content", answer.text());
+            } else {
+                message.putNull("content");
+            }
+            message.putNull("refusal");
+            if (answer.call() != null) {
+                ObjectNode toolCall = message.putArray("tool_calls").addObject()
+                        .put("id", answer.callId()).put("type", "function");
+                toolCall.putObject("function").put("name", answer.call().name()).put("arguments", answer.text());
+            }
+            ObjectNode choice = JSON.objectNode().put("index", answer.index());
+            choice.set("message", message);
+            choice.put("finish_reason", answer.finishReason());
+            if (call.options().logprobs() && answer.call() == null) {
+                choice.set("logprobs", TokenLogprobs.of(answer.pieces(), call.options().topLogprobs(), azure));
+            } else {
+                choice.putNull("logprobs");
+            }
+            if (azure) {
+                choice.set("content_filter_results", filterResults());
+            }
+            choices.add(choice);
         }
         ObjectNode root = JSON.objectNode()
                 .put("id", completionId(number))
@@ -173,17 +195,17 @@ final class ChatCompletions {
             promptFilter.set("content_filter_results", filterResults());
             root.putArray("prompt_filter_results").add(promptFilter);
         }
-        ArrayNode choices = root.putArray("choices");
-        choices.add(choice);
-        root.set("usage", usage(call, plan));
+        root.set("choices", choices);
+        root.set("usage", usage(call, answers));
         return root.toString();
     }
 
-    private static ObjectNode usage(ChatCall call, ServicePlan plan) {
+    private static ObjectNode usage(ChatCall call, List<ChoiceAnswer> choices) {
+        int completion = ChoiceAnswer.completionTokens(choices);
         return JSON.objectNode()
                 .put("prompt_tokens", call.promptTokens())
-                .put("completion_tokens", plan.completionTokens())
-                .put("total_tokens", call.promptTokens() + plan.completionTokens());
+                .put("completion_tokens", completion)
+                .put("total_tokens", call.promptTokens() + completion);
     }
 
     private static String completionId(long number) {
@@ -198,6 +220,18 @@ final class ChatCompletions {
         }
         return results;
     }
+
+    /**
+     * Whether Azure serves chat completions under {@code version}: the GA versions up to 2024-10-21, any
+     * dated preview, and the v1 route's {@code v1}, {@code preview} and {@code latest}.
+     */
+    static boolean knownApiVersion(String version) {
+        return GA_VERSIONS.contains(version) || version.matches("\\d{4}-\\d{2}-\\d{2}-preview")
+                || version.equals("v1") || version.equals("preview") || version.equals("latest");
+    }
+
+    private static final java.util.Set<String> GA_VERSIONS =
+            java.util.Set.of("2022-12-01", "2023-05-15", "2024-02-01", "2024-06-01", "2024-10-21");
 
     /** The {@code api-version} query parameter, if given and not empty. */
     private static Optional<String> apiVersion(String rawQuery) {

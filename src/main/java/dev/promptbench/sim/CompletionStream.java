@@ -42,8 +42,9 @@ final class CompletionStream {
     }
 
     /**
-     * The writes of one streamed answer: the opening events at once, then one write per content event.
-     * The last write also carries the finish event, the usage event if asked, and {@code [DONE]}.
+     * The writes of one streamed answer of one plain-text choice: the opening events at once, then one write
+     * per content event. The last write also carries the finish event, the usage event if asked, and
+     * {@code [DONE]}.
      *
      * @param pieces         the answer, one piece per token (see {@link AnswerText#pieces})
      * @param plan           the latency plan: first-token time and finish reason
@@ -53,28 +54,73 @@ final class CompletionStream {
      */
     List<SseWrite> writes(List<String> pieces, ServicePlan plan, Duration tokenDelay, int tokensPerChunk,
                           ObjectNode usage) {
+        return writes(List.of(new ChoiceAnswer(0, pieces, plan.finishReason(), null, null)), plan, tokenDelay,
+                tokensPerChunk, usage, -1);
+    }
+
+    /**
+     * The writes of one streamed answer of any number of choices, each a message or a tool call: the
+     * opening events at once (for a tool call, the call's id and name with empty arguments), then one write
+     * per content event carrying each choice's next pieces (the content, or the call's arguments, with their
+     * log probabilities when asked). The last write also carries each choice's finish event, the usage
+     * event if asked, and {@code [DONE]}.
+     *
+     * @param topLogprobs alternatives per token when log probabilities were asked for, -1 when not
+     */
+    List<SseWrite> writes(List<ChoiceAnswer> choices, ServicePlan plan, Duration tokenDelay, int tokensPerChunk,
+                          ObjectNode usage, int topLogprobs) {
         List<String> opening = new ArrayList<>();
         if (azure) {
             opening.add(promptFilterEvent());
         }
-        ObjectNode role = JSON.objectNode().put("role", "assistant").put("content", "");
-        if (!azure) {
-            role.putNull("refusal");
+        for (ChoiceAnswer answer : choices) {
+            ObjectNode role = JSON.objectNode().put("role", "assistant");
+            if (answer.call() == null) {
+                role.put("content", "");
+            } else {
+                role.putNull("content");
+                ObjectNode call = role.putArray("tool_calls").addObject().put("index", 0)
+                        .put("id", answer.callId()).put("type", "function");
+                call.putObject("function").put("name", answer.call().name()).put("arguments", "");
+            }
+            if (!azure) {
+                role.putNull("refusal");
+            }
+            opening.add(chunk(choice(answer.index(), role, null, false, null)));
         }
-        opening.add(chunk(choice(role, null, false)));
         List<SseWrite> writes = new ArrayList<>();
         writes.add(new SseWrite(Duration.ZERO, opening));
 
         Duration every = tokenDelay.multipliedBy(tokensPerChunk);
-        int events = (pieces.size() + tokensPerChunk - 1) / tokensPerChunk;
+        int events = 0;
+        for (ChoiceAnswer answer : choices) {
+            events = Math.max(events, (answer.pieces().size() + tokensPerChunk - 1) / tokensPerChunk);
+        }
         for (int k = 0; k < events; k++) {
-            String text = String.join("", pieces.subList(k * tokensPerChunk,
-                    Math.min(pieces.size(), (k + 1) * tokensPerChunk)));
             List<String> write = new ArrayList<>();
-            write.add(chunk(choice(JSON.objectNode().put("content", text), null, true)));
+            for (ChoiceAnswer answer : choices) {
+                List<String> pieces = answer.pieces();
+                if (k * tokensPerChunk >= pieces.size()) {
+                    continue;
+                }
+                List<String> now = pieces.subList(k * tokensPerChunk, Math.min(pieces.size(), (k + 1) * tokensPerChunk));
+                String text = String.join("", now);
+                ObjectNode delta = JSON.objectNode();
+                if (answer.call() == null) {
+                    delta.put("content", text);
+                } else {
+                    delta.putArray("tool_calls").addObject().put("index", 0).putObject("function")
+                            .put("arguments", text);
+                }
+                ObjectNode logprobs = topLogprobs < 0 || answer.call() != null ? null
+                        : TokenLogprobs.of(now, topLogprobs, azure);
+                write.add(chunk(choice(answer.index(), delta, null, true, logprobs)));
+            }
             if (k == events - 1) {
                 // The end goes in the last content event's flush: nothing is generated after it.
-                write.add(chunk(choice(JSON.objectNode(), plan.finishReason(), false)));
+                for (ChoiceAnswer answer : choices) {
+                    write.add(chunk(choice(answer.index(), JSON.objectNode(), answer.finishReason(), false, null)));
+                }
                 if (usage != null) {
                     write.add(usageEvent(usage));
                 }
@@ -102,10 +148,15 @@ final class CompletionStream {
      * @param verdicts true when Azure would attach filter verdicts (content deltas); other Azure choices
      *                 carry an empty verdict object
      */
-    private ObjectNode choice(ObjectNode delta, String finishReason, boolean verdicts) {
-        ObjectNode choice = JSON.objectNode().put("index", 0);
+    private ObjectNode choice(int index, ObjectNode delta, String finishReason, boolean verdicts,
+                              ObjectNode logprobs) {
+        ObjectNode choice = JSON.objectNode().put("index", index);
         choice.set("delta", delta);
-        choice.putNull("logprobs");
+        if (logprobs == null) {
+            choice.putNull("logprobs");
+        } else {
+            choice.set("logprobs", logprobs);
+        }
         choice.put("finish_reason", finishReason);
         if (azure) {
             choice.set("content_filter_results", verdicts ? ChatCompletions.filterResults() : JSON.objectNode());

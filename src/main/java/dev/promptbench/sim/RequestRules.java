@@ -45,6 +45,7 @@ final class RequestRules {
         int promptTokens = TokenEstimate.PER_REQUEST;
         String lastText = "";
         String lastUserText = null;
+        StringBuilder allText = new StringBuilder();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
             String where = "messages[" + i + "]";
@@ -52,6 +53,7 @@ final class RequestRules {
             String text = text(message.get("content"), where + ".content");
             promptTokens += TokenEstimate.PER_MESSAGE + TokenEstimate.of(text);
             lastText = text;
+            allText.append(text).append('\n');
             if (role.equals("user")) {
                 lastUserText = text;
             }
@@ -60,8 +62,9 @@ final class RequestRules {
         boolean stream = stream(root.get("stream"));
         boolean includeUsage = includeUsage(root.get("stream_options"), stream);
         Integer maxTokens = maxTokens(root);
+        ChatOptions options = ParameterRules.check(root, maxTokens, allText.toString());
         return new ChatCall(model, messages.toString(), maxTokens,
-                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage);
+                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage, options);
     }
 
     private static boolean stream(JsonNode stream) throws RequestRejection {
@@ -217,7 +220,7 @@ final class RequestRules {
         return value.canConvertToInt() ? value.asInt() : Integer.MAX_VALUE;
     }
 
-    private static String typeName(JsonNode node) {
+    static String typeName(JsonNode node) {
         return switch (node.getNodeType()) {
             case STRING -> "a string";
             case NUMBER -> node.isIntegralNumber() ? "an integer" : "a decimal";
