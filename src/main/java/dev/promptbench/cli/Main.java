@@ -86,7 +86,7 @@ public final class Main implements Runnable {
         subcommands.add(RunCommand.class, () -> new RunCommand(env));
         subcommands.add(SweepCommand.class, () -> new SweepCommand(env));
         subcommands.add(SimulateCommand.class, SimulateCommand::new);
-        subcommands.add(ReportCommand.class, ReportCommand::new);
+        subcommands.add(ReportCommand.class, () -> new ReportCommand(env));
         subcommands.add(BatchCommand.class, () -> {
             CommandLine batch = new CommandLine(new BatchCommand());
             batch.addSubcommand("submit", new BatchSubmitCommand(env, sleeper, clock));

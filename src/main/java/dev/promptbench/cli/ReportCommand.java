@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,8 +40,20 @@ import picocli.CommandLine.Spec;
             "5:internal error"})
 public final class ReportCommand implements Callable<Integer> {
 
+    private final Map<String, String> env;
+
     @Spec
     CommandSpec spec;
+
+    /** A report command for picocli's help and tools: no environment. */
+    public ReportCommand() {
+        this(Map.of());
+    }
+
+    /** @param env the environment, for the terminal's width (COLUMNS) */
+    public ReportCommand(Map<String, String> env) {
+        this.env = env;
+    }
 
     @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'promptbench run'.")
     Path results;
@@ -84,7 +97,8 @@ public final class ReportCommand implements Callable<Integer> {
             }
             ReportOutputs.writeHtml(rebuilt.report(), htmlFile, outputs, notices);
         } else {
-            ReportOutputs.write(rebuilt.report(), format, htmlFile, outputs, notices, spec.commandLine().getOut());
+            ReportOutputs.write(rebuilt.report(), format, Terminal.tableWidth(env), htmlFile, outputs, notices,
+                    spec.commandLine().getOut());
         }
         outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
         return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;

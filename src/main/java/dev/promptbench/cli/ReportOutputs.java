@@ -24,11 +24,12 @@ final class ReportOutputs {
     /**
      * Prints {@code report} on {@code out} in {@code format}, then writes its page to {@code html}.
      *
-     * @param html the {@code --html} output, or null when not asked for
+     * @param columns the terminal's width, which a table keeps within
+     * @param html    the {@code --html} output, or null when not asked for
      */
-    static void write(RunReport report, OutputFormat format, OutputFile html, OutputFiles outputs, Notices notices,
-                      PrintWriter out) {
-        format.reporter().write(report, out);
+    static void write(RunReport report, OutputFormat format, int columns, OutputFile html, OutputFiles outputs,
+                      Notices notices, PrintWriter out) {
+        format.reporter(columns).write(report, out);
         if (html != null) writeHtml(report, html, outputs, notices);
     }
 

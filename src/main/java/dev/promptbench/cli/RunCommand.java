@@ -193,8 +193,8 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (result.report() != null) {
-            ReportOutputs.write(result.report(), format, output.html == null ? null : output.htmlFile(), outputs,
-                    notices, out);
+            ReportOutputs.write(result.report(), format, Terminal.tableWidth(env),
+                    output.html == null ? null : output.htmlFile(), outputs, notices, out);
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED

@@ -28,6 +28,15 @@ final class Terminal {
     }
 
     /**
+     * How wide the report's table may be: COLUMNS when exported (the launcher exports it on a terminal), 80
+     * on a terminal that does not say, and no limit when stdout is a file or a pipe (nothing wraps there).
+     */
+    static int tableWidth(Map<String, String> env) {
+        if (env.containsKey("COLUMNS")) return columns(env);
+        return System.console() != null ? 80 : Integer.MAX_VALUE;
+    }
+
+    /**
      * Java has no isatty for stderr: on Linux, /proc tells where file descriptor 2 points; elsewhere
      * fall back to the console check (stdin and stdout are a terminal).
      */

@@ -8,8 +8,13 @@ public enum OutputFormat {
     CSV;
 
     public Reporter reporter() {
+        return reporter(Integer.MAX_VALUE);
+    }
+
+    /** The reporter, a table kept within {@code columns} characters (a narrow layout when it must). */
+    public Reporter reporter(int columns) {
         return switch (this) {
-            case TABLE -> new TableReporter();
+            case TABLE -> new TableReporter(columns);
             case JSON -> new JsonReporter();
             case MARKDOWN -> new MarkdownReporter();
             case CSV -> new CsvReporter();

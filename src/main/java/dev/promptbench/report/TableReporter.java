@@ -12,11 +12,30 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
-/** The comparison as an aligned plain-text table, one row per mode, for terminals and logs. */
+/**
+ * The comparison as an aligned plain-text table, one row per mode, for terminals and logs. When the table
+ * is wider than the terminal it stacks the modes instead (each mode's figures as "name value" pairs under
+ * its name), and the lines under it are broken between words, so nothing is left to the terminal's wrapping.
+ */
 public final class TableReporter implements Reporter {
 
     /** One column: its heading and how a mode's results fill it. */
     record Column(String heading, Function<ModeResults, String> cell) {}
+
+    private static final String INDENT = "  ";
+    private static final String GAP = "   ";
+
+    private final int width;
+
+    /** A table as wide as it needs. */
+    public TableReporter() {
+        this(Integer.MAX_VALUE);
+    }
+
+    /** @param width the most characters a line may have (the terminal's columns) */
+    public TableReporter(int width) {
+        this.width = Math.max(20, width);
+    }
 
     @Override
     public void write(RunReport report, PrintWriter out) {
@@ -25,11 +44,59 @@ public final class TableReporter implements Reporter {
         rows.add(columns.stream().map(Column::heading).toArray(String[]::new));
         report.modes().values().forEach(results -> rows.add(columns.stream()
                 .map(c -> c.cell().apply(results)).toArray(String[]::new)));
-        printAligned(rows, out);
+        List<String> table = aligned(rows);
+        if (table.stream().allMatch(line -> line.length() <= width)) {
+            table.forEach(out::println);
+        } else {
+            stacked(rows).forEach(out::println);
+        }
         out.println();
-        notes(report).forEach(out::println);
-        out.println(legend(report));
+        notes(report).forEach(line -> wrap(line).forEach(out::println));
+        wrap(legend(report)).forEach(out::println);
         out.flush();
+    }
+
+    /** Each mode under its name, its figures as "heading value" pairs filling lines of at most the width. */
+    private List<String> stacked(List<String[]> rows) {
+        String[] headings = rows.get(0);
+        List<String> lines = new ArrayList<>();
+        for (String[] row : rows.subList(1, rows.size())) {
+            lines.add(row[0]);
+            StringBuilder line = new StringBuilder(INDENT);
+            for (int c = 1; c < row.length; c++) {
+                String pair = headings[c] + " " + row[c];
+                if (line.length() > INDENT.length() && line.length() + GAP.length() + pair.length() > width) {
+                    lines.add(line.toString());
+                    line = new StringBuilder(INDENT);
+                }
+                if (line.length() > INDENT.length()) line.append(GAP);
+                line.append(pair);
+            }
+            lines.add(line.toString());
+        }
+        return lines;
+    }
+
+    /**
+     * {@code text} broken between words into lines of at most the width (a word longer than that, such as a
+     * long path, stays whole), the later lines indented.
+     */
+    private List<String> wrap(String text) {
+        if (text.length() <= width) return List.of(text);
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            boolean fresh = line.length() == 0 || (lines.size() > 0 && line.length() == INDENT.length());
+            if (!fresh && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line = new StringBuilder(INDENT);
+                fresh = true;
+            }
+            if (!fresh) line.append(' ');
+            line.append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /**
@@ -190,20 +257,22 @@ public final class TableReporter implements Reporter {
                 + (report.resultsFile() == null ? "" : " · per-request records: " + report.resultsFile());
     }
 
-    private static void printAligned(List<String[]> rows, PrintWriter out) {
+    private static List<String> aligned(List<String[]> rows) {
         int columns = rows.get(0).length;
         int[] widths = new int[columns];
         for (String[] row : rows) {
             for (int c = 0; c < columns; c++) widths[c] = Math.max(widths[c], row[c].length());
         }
+        List<String> lines = new ArrayList<>();
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 line.append(row[c]);
                 if (c < columns - 1) line.append(" ".repeat(widths[c] - row[c].length() + 2));
             }
-            out.println(line.toString().stripTrailing());
+            lines.add(line.toString().stripTrailing());
         }
+        return lines;
     }
 
     /** 850 ms, 1.23 s, 2m 05s: short and unambiguous. */

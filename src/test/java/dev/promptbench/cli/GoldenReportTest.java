@@ -79,6 +79,12 @@ class GoldenReportTest {
         assertEquals(0, table.exitCode(), table.err());
         outputs.put("table.txt", table.out());
         outputs.put("notices.txt", table.err().replace(html.toString(), "<html>"));
+        // A terminal 60 columns wide: the modes stacked and the lines under them broken between words.
+        CliRun narrow = CliRun.of(Map.of("COLUMNS", "60"), "report", results.toString(), "--quiet");
+        assertEquals(0, narrow.exitCode(), narrow.err());
+        assertTrue(narrow.out().lines().allMatch(line -> line.length() <= 60 || !line.strip().contains(" ")),
+                "every line within 60 columns, but a single word longer than that: " + narrow.out());
+        outputs.put("table-60-columns.txt", narrow.out());
         outputs.put("markdown.md", format(results, "markdown"));
         outputs.put("report.json", format(results, "json"));
         outputs.put("report.csv", format(results, "csv"));
