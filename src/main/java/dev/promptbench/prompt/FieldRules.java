@@ -86,7 +86,9 @@ final class FieldRules {
         if (rule == null || rule.accepts(value)) {
             return null;
         }
-        return "\"" + name + "\" must be " + rule.expected + ", not " + describe(value);
+        // A number of the wrong size is named as it is ("not 3"), not as "a number (3)": its type was right.
+        return "\"" + name + "\" must be " + rule.expected + ", not "
+                + (value.isNumber() ? value.asText() : describe(value));
     }
 
     /** Why message {@code i} cannot be sent, or null when it can. */
@@ -100,7 +102,7 @@ final class FieldRules {
             return where + " needs a string \"role\"";
         }
         if (!ROLE_NAMES.contains(role.textValue())) {
-            return where + ".role must be " + ROLES + ", not " + describe(role);
+            return where + ".role must be " + ROLES + ", not \"" + role.textValue() + "\"";
         }
         JsonNode name = message.get("name");
         if (name != null && !name.isTextual()) {

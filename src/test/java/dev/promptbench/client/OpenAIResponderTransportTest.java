@@ -124,7 +124,8 @@ class OpenAIResponderTransportTest {
                 .withCallTimeout(Duration.ofMillis(200)).call(ClientFixtures.request(), ClientFixtures.azure(base)));
 
         assertEquals(ErrorKind.TIMEOUT, failure.kind());
-        assertEquals("no complete answer within 200 ms", failure.message());
+        // On a loaded machine the bound may pass before the request is even written (", request not sent").
+        assertTrue(failure.message().startsWith("no complete answer within 200 ms"), failure.message());
     }
 
     @Test
