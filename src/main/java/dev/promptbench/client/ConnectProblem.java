@@ -23,6 +23,9 @@ final class ConnectProblem {
     static String describe(Throwable e, String host, Duration connectTimeout) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof BoundedDns.Stalled) {
+                return t.getMessage();
+            }
             if (t instanceof UnknownHostException) {
                 return "unknown host " + (host != null ? host : t.getMessage());
             }

@@ -57,6 +57,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     private final KeepAliveTimeouts keepAlive;
     private final Ticker ticker;
     private final Duration connectTimeout;
+    private final BoundedDns dns;
     private volatile String lastProtocol;
     private volatile boolean closed;
 
@@ -114,7 +115,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .followRedirects(false)
                 .followSslRedirects(false)
-                .dns(dns);
+                // --connect-timeout bounds the name lookup too: OkHttp's would wait for the system resolver.
+                .dns(this.dns = new BoundedDns(dns, settings.connectTimeout()));
         // Proxies from --proxy or the environment (OkHttp ignores HTTPS_PROXY by itself), extra trust, --insecure.
         NetworkSetup.apply(http, settings.network());
         if (!tls) {
@@ -341,6 +343,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
         closed = true;
         client.dispatcher().cancelAll();
         setUpTimer.shutdownNow();
+        dns.close();
         client.dispatcher().executorService().shutdown();
         client.connectionPool().evictAll();
     }

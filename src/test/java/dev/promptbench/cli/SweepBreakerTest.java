@@ -1,0 +1,49 @@
+package dev.promptbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A sweep has the circuit breaker a run has (issue 12 A2): an endpoint that stops answering every worker stops
+ * the sweep with exit 4, one line, and a breaker record, instead of paying attempts × requests × steps.
+ */
+class SweepBreakerTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void aDeadEndpointTripsTheBreakerAndStopsTheSweep() throws Exception {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort(); // closed again: nothing listens there now
+        }
+        Path out = dir.resolve("sweep.jsonl");
+        CliRun run = CliRun.of(Map.of("OPENAI_API_KEY", "k"), "sweep", "prompts/sample.txt", "--threads", "1,2,4",
+                "--min-requests", "40", "--endpoint", "http://127.0.0.1:" + port + "/v1", "--provider", "openai",
+                "--model", "m", "--no-canary", "--retries", "0", "--breaker", "3", "--yes", "--out", out.toString());
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(run.err().contains("the endpoint stopped answering"), run.err());
+        List<JsonNode> records = new ArrayList<>();
+        for (String line : Files.readAllLines(out)) records.add(new ObjectMapper().readTree(line));
+        assertEquals(1, records.stream().filter(r -> r.path("type").asText().equals("breaker")).count(),
+                "one breaker record");
+        long sent = records.stream().filter(r -> r.path("type").asText().equals("request")
+                && !r.path("status").asText().equals("not_run")).count();
+        assertTrue(sent < 40, "the breaker stopped the first step early: " + sent + " requests sent");
+        assertTrue(records.stream().noneMatch(r -> r.path("type").asText().equals("sweep_step")
+                && r.path("threads").asInt() == 4), "no later step ran");
+    }
+}
