@@ -1,6 +1,7 @@
 package dev.promptbench.app;
 
 import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.results.BreakerTrip;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.Prompt;
@@ -15,6 +16,7 @@ import dev.promptbench.run.CyclingSource;
 import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
+import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestTemplate;
 import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.RunControl;
@@ -78,8 +80,9 @@ public final class SweepRunner {
             session.awaitWarmup();
 
             // The same set-up as a run's: budgets (--tpm, --rpm) and the circuit breaker apply to a sweep too.
-            Dispatcher dispatcher = session.dispatcher(template, new Breaker(spec.session().breaker(),
-                    trip -> control.cancel(RunControl.Cause.FATAL_ENDPOINT, trip.describe())));
+            Breaker breaker = new Breaker(spec.session().breaker(),
+                    trip -> control.cancel(RunControl.Cause.FATAL_ENDPOINT, trip.describe()));
+            Dispatcher dispatcher = session.dispatcher(template, breaker);
             StepOrder order = spec.plan().target() != null
                     ? new TargetSearch(spec.plan().target(), spec.plan().steps().get(0), spec.plan().steps().get(spec.plan().steps().size() - 1))
                     : new ListedSteps(spec.plan().steps(), spec.plan().untilSaturation());
@@ -114,7 +117,14 @@ public final class SweepRunner {
                     results.writeSweepStep(threads, spec.plan().requests());
                     List<ModeSummary> repeats = new ArrayList<>();
                     for (int repeat = 0; repeat < spec.plan().repeats() && !control.isCancelled(); repeat++) {
+                        breaker.startMode();
                         repeats.add(runStep(new Plan.Parallel(threads), repeat, spec, dispatcher, results, listener));
+                        Breaker.Trip trip = breaker.trip();
+                        if (trip != null) {
+                            // As a run records it: the results file says why the sweep stopped here.
+                            results.writeBreaker(new BreakerTrip(Mode.PARALLEL.wireName(), repeat, trip.failures(),
+                                    trip.lastKind(), trip.lastMessage(), trip.endpoint()));
+                        }
                     }
                     steps.add(SweepStep.of(threads, repeats));
                     timeLeft(order.planned(steps), spec, time, steps).ifPresent(listener::notice);

@@ -100,7 +100,13 @@ public final class TokenCredential implements Credential {
                 return current.token(); // another thread is fetching; the old token still works
             }
         } else {
-            refreshing.lock();
+            try {
+                // Interruptible: a worker waiting for another's refresh must stop when the run is aborted.
+                refreshing.lockInterruptibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TokenException("the token refresh was interrupted");
+            }
         }
         try {
             Held latest = held;

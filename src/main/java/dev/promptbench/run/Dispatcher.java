@@ -148,13 +148,18 @@ public final class Dispatcher {
         Prompt prompt = taken.prompt();
         long sent = sending.recorder().dispatched();
         Outcome outcome;
-        try {
+        // After the grace, closing the client ends every HTTP call; a worker stuck elsewhere (running a token
+        // command for a refresh) is interrupted. The interrupt is cleared once the call is over, as it would
+        // close the results file's channel when this worker writes the record.
+        try (RunControl.Registration abort = leg.control().whenAborted(Thread.currentThread()::interrupt)) {
             outcome = responder.call(request, endpoint);
         } catch (RuntimeException bug) {
+            Thread.interrupted();
             // A responder must not throw; if one does, the prompt is still accounted for.
             sending.recorder().recordInternalError(prompt, lane, endpoint, taken.scheduledNanos(), sent, bug);
             return null;
         }
+        Thread.interrupted();
         if (outcome instanceof Outcome.Failure failure && failure.stopsRun()) {
             sending.control().cancel(RunControl.Cause.FATAL_ENDPOINT, failure.throttle() == ThrottleCause.QUOTA_EXHAUSTED
                     ? "429 quota_exhausted: " + failure.message() + " — " + ThrottleCause.QUOTA_EXHAUSTED.advice()

@@ -15,6 +15,8 @@ public final class RunControl {
     private final AtomicReference<Cancellation> cancellation = new AtomicReference<>();
     private final List<Runnable> abortActions = new CopyOnWriteArrayList<>();
     private final List<Registration> cancelActions = new CopyOnWriteArrayList<>();
+    private final List<Registration> abortRegistrations = new CopyOnWriteArrayList<>();
+    private volatile boolean aborted;
     private final Duration grace;
     private final Ticker ticker;
 
@@ -113,8 +115,22 @@ public final class RunControl {
         abortActions.add(action);
     }
 
+    /**
+     * Runs {@code action} when what is in flight is aborted (at once if it already was) until the returned
+     * registration is closed: what stops a request stuck where closing the client cannot reach (a token
+     * command run for a refresh), e.g. interrupting its worker. Once {@code close} returns, it never runs.
+     */
+    public Registration whenAborted(Runnable action) {
+        Registration registration = new Registration(action, abortRegistrations);
+        abortRegistrations.add(registration);
+        if (aborted) registration.fire();
+        return registration;
+    }
+
     /** Aborts whatever is still in flight. */
     public void abortInFlight() {
+        aborted = true;
         abortActions.forEach(Runnable::run);
+        abortRegistrations.forEach(Registration::fire);
     }
 }

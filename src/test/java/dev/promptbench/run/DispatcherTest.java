@@ -2,6 +2,7 @@ package dev.promptbench.run;
 
 import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {
@@ -237,5 +239,41 @@ class DispatcherTest {
         // Lane 0's record could not be written; every other prompt has exactly one.
         assertEquals(5, results.size(), results.toString());
         assertEquals(5, results.stream().map(RequestResult::index).distinct().count());
+    }
+
+    /**
+     * Ctrl-C within --grace: a worker stuck where closing the client cannot reach (a token command being run
+     * for a refresh, which only an interrupt stops) is interrupted when the grace ends, so the run ends and
+     * every prompt has its record (issue 12 A4).
+     */
+    @Test
+    void aWorkerStuckOutsideTheHttpCallIsInterruptedWhenTheGraceEnds() throws Exception {
+        CountDownLatch stuck = new CountDownLatch(1);
+        Responder refreshing = (request, endpoint) -> {
+            stuck.countDown();
+            try {
+                new CountDownLatch(1).await(); // a token command that never finishes: only an interrupt ends it
+                return success(indexOf(request));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return failure(ErrorKind.INTERRUPTED);
+            }
+        };
+        RunControl control = new RunControl(Duration.ZERO, Ticker.system());
+        java.util.List<RequestResult> results = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread canceller = new Thread(() -> {
+            try {
+                stuck.await();
+            } catch (InterruptedException e) {
+                return;
+            }
+            control.cancel(RunControl.Cause.SIGNAL, "SIGINT");
+        });
+        canceller.start();
+        // The guard only stops a hung test; what is asserted is that the run ends and accounts for every prompt.
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> dispatcher(refreshing)
+                .run(new Plan.Sequential(), 0, new CountingSource(3), results::add, control));
+        assertEquals(3, results.size(), "one record per prompt");
+        assertEquals(3, results.stream().map(RequestResult::index).distinct().count());
     }
 }
