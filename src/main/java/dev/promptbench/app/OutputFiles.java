@@ -64,6 +64,9 @@ public final class OutputFiles {
         List<OutputFile> all = new ArrayList<>();
         if (results != null) all.add(results);
         others.stream().filter(Objects::nonNull).forEach(all::add);
+        // An input named as an output is said first: "already exists: pass --force" would send the user to a
+        // flag that cannot help.
+        for (OutputFile file : all) refuseInput(file, file.path(), inputs);
         List<Path> real = new ArrayList<>();
         for (OutputFile file : all) real.add(checkOne(file));
         for (int i = 0; i < all.size(); i++) {
@@ -73,15 +76,20 @@ public final class OutputFiles {
                             + " are the same file: give each output its own");
                 }
             }
-            for (Input input : inputs) {
-                if (input == null || input.path() == null || !Files.exists(input.path())) continue;
-                if (sameFile(real.get(i), input.path())) {
-                    throw new OutputFileException(all.get(i).named() + " is " + input.name()
-                            + ": promptbench never writes its inputs, not even with --force");
-                }
-            }
+            refuseInput(all.get(i), real.get(i), inputs);
         }
         return new OutputFiles(results, List.copyOf(all));
+    }
+
+    private static void refuseInput(OutputFile file, Path path, List<Input> inputs) {
+        if (path == null || !Files.exists(path)) return;
+        for (Input input : inputs) {
+            if (input == null || input.path() == null || !Files.exists(input.path())) continue;
+            if (sameFile(path, input.path())) {
+                throw new OutputFileException(file.named() + " is " + input.name()
+                        + ": promptbench never writes its inputs, not even with --force");
+            }
+        }
     }
 
     /** The per-request results file, or null. */
