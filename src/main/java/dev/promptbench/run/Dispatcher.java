@@ -151,7 +151,7 @@ public final class Dispatcher {
         // After the grace, closing the client ends every HTTP call; a worker stuck elsewhere (running a token
         // command for a refresh) is interrupted. The interrupt is cleared once the call is over, as it would
         // close the results file's channel when this worker writes the record.
-        try (RunControl.Registration abort = leg.control().whenAborted(Thread.currentThread()::interrupt)) {
+        try (RunControl.Registration abort = sending.control().whenAborted(Thread.currentThread()::interrupt)) {
             outcome = responder.call(request, endpoint);
         } catch (RuntimeException bug) {
             Thread.interrupted();
