@@ -95,10 +95,10 @@ final class Timetable {
 
     /** Waits until {@code count} sends are held; false if {@code timeout} passed first. */
     boolean awaitHeld(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+        long deadline = now() + timeout.toNanos();
         synchronized (holdLock) {
             while (held.size() < count) {
-                long left = deadline - System.nanoTime();
+                long left = deadline - now();
                 if (left <= 0) {
                     return false;
                 }
