@@ -393,6 +393,35 @@ class BatchCommandTest {
                 "from the submission (05:33:00Z) to the batch's expired_at (05:35:30Z)");
     }
 
+    /**
+     * OpenAI lists the lines an expired or cancelled batch never ran in its error file, with the codes
+     * batch_expired / batch_cancelled (the OpenAPI spec's BatchRequestOutput.error.code, as openai-python
+     * and the generated clients type it): they did not run, so they are not_run, not errors.
+     */
+    @Test
+    void errorLinesOfAnExpiredOrCancelledBatchAreNotRun() throws Exception {
+        for (String end : List.of("expired", "cancelled")) {
+            wm.getWireMock().resetMappings();
+            stubUploadAndCreate("batch_1");
+            Path state = dir.resolve(end + ".batch.json");
+            assertEquals(0, batch("submit", prompts(3).toString(), "--state", state.toString()).exitCode());
+            stubBatch("batch_1", batchObject("batch_1", end, "file-out", "file-err", 3, 2, 0));
+            stubContent("file-out", resource("output-lines.jsonl"));
+            stubContent("file-err", resource(end + "-error-lines.jsonl"));
+            Path results = dir.resolve(end + ".jsonl");
+
+            CliRun fetch = batch("fetch", state.toString(), "--out", results.toString());
+
+            assertEquals(1, fetch.exitCode(), fetch.err());
+            JsonNode third = records(results, "request").get(2);
+            assertEquals("not_run", third.path("status").asText(), third.toString());
+            assertEquals("batch_" + end, third.path("error").path("kind").asText());
+            JsonNode summary = records(results, "summary").get(0);
+            assertEquals(1, summary.path("not_run").asInt());
+            assertEquals(0, summary.path("errors").asInt());
+        }
+    }
+
     @Test
     void anUnknownOrRepeatedCustomIdIsReportedNotJoined() throws Exception {
         stubUploadAndCreate("batch_1");
