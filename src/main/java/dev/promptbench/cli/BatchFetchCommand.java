@@ -58,7 +58,12 @@ final class BatchFetchCommand extends BatchOptions {
 
     @Override
     int execute() throws Exception {
-        return fetch(this, stateFile, fetch, listener());
+        if (!fetch.await) return fetch(this, stateFile, fetch, listener());
+        try (BatchSignals signals = BatchSignals.interruptOnCtrlC(Thread.currentThread())) {
+            return fetch(this, stateFile, fetch, listener());
+        } catch (InterruptedException e) {
+            return interrupted(stateFile);
+        }
     }
 
     /** Shared by fetch and run. */

@@ -612,6 +612,24 @@ class BatchCommandTest {
     }
 
     @Test
+    void ctrlCDuringFetchWaitSaysHowToPickTheBatchesUp() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "in_progress", null, null, 3, 1, 0));
+        ctrlCOnSleep = true;
+
+        CliRun fetch = batch("fetch", state.toString(), "--wait");
+
+        assertEquals(130, fetch.exitCode(), fetch.err());
+        assertTrue(fetch.err().contains("interrupted; the batches keep running"), fetch.err());
+        assertTrue(fetch.err().contains("promptbench batch fetch " + state + " --wait"), fetch.err());
+        assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
+                "nothing cancelled");
+        assertEquals("in_progress", JSON.readTree(state.toFile()).path("parts").path(0).path("job").path("status")
+                .asText(), "the state saved what the last poll saw");
+    }
+
+    @Test
     void fetchWritesAnswersInInputOrder() throws Exception {
         stubUploadAndCreate("batch_1");
         Path state = submit(3);
