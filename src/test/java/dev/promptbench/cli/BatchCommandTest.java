@@ -471,6 +471,24 @@ class BatchCommandTest {
         assertEquals(1, JSON.readTree(state.toFile()).path("retry_rounds").asInt());
     }
 
+    /** --retry-failed resends what failed or expired, never what the user cancelled. */
+    @Test
+    void retryFailedDoesNotResendTheLinesOfACancelledBatch() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "cancelled", "file-out", "file-err", 3, 2, 0));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("cancelled-error-lines.jsonl"));
+        Path results = dir.resolve("r.jsonl");
+
+        CliRun fetch = batch("fetch", state.toString(), "--wait", "--retry-failed", "1", "--out", results.toString());
+
+        assertEquals(1, fetch.exitCode(), fetch.err());
+        assertEquals(1, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches"))).size(), "no new batch");
+        assertEquals("not_run", records(results, "request").get(2).path("status").asText());
+        assertEquals(0, JSON.readTree(state.toFile()).path("retry_rounds").asInt());
+    }
+
     @Test
     void cancelCancelsRunningParts() throws Exception {
         stubUploadAndCreate("batch_1");
