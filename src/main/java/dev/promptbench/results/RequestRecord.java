@@ -284,7 +284,8 @@ final class RequestRecord {
         // rate limits
         ThrottleCounts causes;
         RateLimitHeaders rateLimits;
-        // times
+        // times (a Batch API line has none)
+        boolean timed;
         double startMs;
         double endMs;
         double latencyMs;
@@ -332,10 +333,10 @@ final class RequestRecord {
                     if (value == JsonToken.START_OBJECT) readRateLimits(p, this);
                     else p.skipChildren();
                 }
-                case "start_offset_ms" -> startMs = p.getValueAsDouble(0);
-                case "end_offset_ms" -> endMs = p.getValueAsDouble(0);
-                case "latency_ms" -> latencyMs = p.getValueAsDouble(0);
-                case "queue_ms" -> queueMs = p.getValueAsDouble(0);
+                case "start_offset_ms" -> startMs = timed(p);
+                case "end_offset_ms" -> endMs = timed(p);
+                case "latency_ms" -> latencyMs = timed(p);
+                case "queue_ms" -> queueMs = timed(p);
                 case "ttft_ms" -> ttftMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "tpot_ms" -> tpotMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "chunks" -> chunks = p.getValueAsInt(0);
@@ -356,6 +357,12 @@ final class RequestRecord {
             }
         }
 
+        /** A time of the record: a record with none (a Batch API line) has its times unknown. */
+        private double timed(JsonParser p) throws IOException {
+            timed = true;
+            return p.getValueAsDouble(0);
+        }
+
         private void readGap(JsonToken value, JsonParser p) throws IOException {
             if (value != JsonToken.START_OBJECT) return;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -371,7 +378,8 @@ final class RequestRecord {
 
         RequestResult toResult(Mode mode) {
             long start = nanos(startMs);
-            RequestTimes times = new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
+            RequestTimes times = !timed ? null
+                    : new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
                     new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits),
                     new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times,

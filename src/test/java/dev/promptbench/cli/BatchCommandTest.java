@@ -694,18 +694,44 @@ class BatchCommandTest {
         assertTrue(Files.readString(answers).contains("Summarise tides."), Files.readString(answers));
     }
 
+    /** Issue 13: 'report' reads a batch's results file through the one aggregator; what a batch does not time is unknown. */
     @Test
-    void reportOnABatchResultsFileSaysWhatItIs() throws Exception {
+    void reportSummarisesABatchRunWithItsPartsAndNoMadeUpLatency() throws Exception {
         stubUploadAndCreate("batch_1");
-        Path state = submit(2);
-        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", null, 2, 2, 0));
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", "file-err", 3, 2, 1));
         stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("error-lines.jsonl"));
         Path results = dir.resolve("r.jsonl");
-        assertEquals(0, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
+        assertEquals(1, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
 
-        CliRun report = cli(Map.of(), List.of("report", results.toString()));
+        CliRun table = cli(Map.of(), List.of("report", results.toString()));
+        assertEquals(0, table.exitCode(), table.err());
+        String batchRow = table.out().lines().filter(l -> l.startsWith("batch ")).findFirst().orElseThrow();
+        assertTrue(batchRow.contains("2m 20s"), "wall from the submission to the part's end: " + table.out());
+        assertTrue(table.out().contains("in_progress"), "the parts' table: " + table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("batch_1")
+                && l.contains("completed") && l.contains("+20s") && l.contains("+25s") && l.contains("+2m20s")),
+                table.out());
 
-        assertEquals(2, report.exitCode(), report.err());
-        assertTrue(report.err().contains("a Batch API results file"), report.err());
+        CliRun json = cli(Map.of(), List.of("report", results.toString(), "--format", "json"));
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode mode = JSON.readTree(json.out()).path("modes").path("batch");
+        assertEquals(3, mode.path("requests").asInt(), json.out());
+        assertEquals(2, mode.path("ok").asInt(), json.out());
+        assertEquals(1, mode.path("errors").asInt(), json.out());
+        assertEquals(22, mode.path("tokens").path("prompt").asInt(), json.out());
+        assertEquals(5, mode.path("tokens").path("completion").asInt(), json.out());
+        assertEquals(140_000, mode.path("wall_ms").asDouble(), 1e-9, json.out());
+        assertTrue(mode.path("latency_ms").path("p50").isNull() && mode.path("latency_ms").path("max").isNull(),
+                "a batch has no per-request latency: unknown, not 0: " + json.out());
+
+        Path html = dir.resolve("r.html");
+        CliRun page = cli(Map.of(), List.of("report", results.toString(), "--html", html.toString()));
+        assertEquals(0, page.exitCode(), page.err());
+        String markup = Files.readString(html);
+        assertTrue(markup.contains("Batch parts"), markup);
+        assertTrue(markup.contains("class=\"seg in_progress\""), "the part's timeline");
+        assertTrue(markup.contains("class=\"end completed\""), "how it ended");
     }
 }
