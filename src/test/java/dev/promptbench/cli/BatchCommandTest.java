@@ -337,6 +337,8 @@ class BatchCommandTest {
         assertEquals(3, requests.size());
         assertTrue(requests.stream().allMatch(r -> r.path("status").asText().equals("error")));
         assertTrue(requests.get(0).path("error").path("message").asText().contains("line 2: invalid_json_line"));
+        assertTrue(fetch.err().contains("part 1 (batch_1) failed, its 3 prompts recorded as errors: line 2: "
+                + "invalid_json_line: A line in the input file is not valid JSON."), fetch.err());
     }
 
     @Test
@@ -387,6 +389,8 @@ class BatchCommandTest {
         assertEquals("ok", requests.get(0).path("status").asText());
         assertEquals("not_run", requests.get(2).path("status").asText());
         assertEquals("batch_expired", requests.get(2).path("error").path("kind").asText());
+        assertTrue(fetch.err().contains("part 1 (batch_1) expired with 2 of 3 prompts answered; the rest are not_run "
+                + "(--retry-failed N sends them again)"), fetch.err());
         JsonNode summary = records(results, "summary").get(0);
         assertEquals(1, summary.path("not_run").asInt());
         assertEquals(150_000, summary.path("wall_ms").asDouble(), 1e-9,
