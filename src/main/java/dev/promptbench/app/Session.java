@@ -95,7 +95,8 @@ final class Session implements AutoCloseable {
                             "the simulator's self-signed certificate"));
                 }
             }
-            List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
+            List<Endpoint> targets = simulator != null
+                    ? List.of(SimulatorEndpoint.at(simulator.baseUri()).withApi(spec.api()))
                     : spec.endpoints();
             http = targets.stream().anyMatch(e -> "https".equalsIgnoreCase(e.chatUrl().getScheme()))
                     ? new OpenAIResponder(client, ticker) : OpenAIResponder.plainHttpOnly(client, ticker);
@@ -171,9 +172,15 @@ final class Session implements AutoCloseable {
 
     /**
      * Sends the canary through the gate (so budgets charge it), each attempt bounded by the spec's canary
-     * bound and retried as the retry policy says; tells the listener what it found.
+     * bound and retried as the retry policy says; tells the listener what it found. A probe limit below the
+     * API's smallest (Azure's 16 for the Responses API) is raised to it.
      */
-    Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
+    Canary.Verdict canary(ChatRequest probe, RunListener listener) throws InterruptedException {
+        int smallest = first().api().smallestMaxTokens();
+        ChatRequest request = probe.maxTokens() != null && probe.maxTokens() < smallest
+                ? new ChatRequest(probe.promptId(), probe.messages(), smallest, probe.fields(), probe.attempt(),
+                        probe.stream())
+                : probe;
         Duration bound = spec.canary();
         int retries = spec.retry().retries();
         Admission gate = rates.gate();
