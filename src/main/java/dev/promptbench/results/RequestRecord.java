@@ -10,6 +10,7 @@ import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.ServiceTier;
+import dev.promptbench.client.Timing;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Reply;
@@ -196,6 +197,10 @@ final class RequestRecord {
         if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
         else json.writeNumberField("decode_tokens_per_s", RecordJson.round(stream.decodeTokensPerS()));
         json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
+        if (stream.sawReasoning()) {
+            // Only streams that showed their reasoning have this (the Responses API's reasoning events).
+            json.writeNumberField("first_reasoning_ms", ms(stream.firstReasoningNanos()));
+        }
     }
 
     private static void writeConnection(JsonGenerator json, ConnectionTimes connection) throws IOException {
@@ -292,6 +297,7 @@ final class RequestRecord {
         double queueMs;
         // stream
         Double ttftMs;
+        Double firstReasoningMs;
         Double tpotMs;
         int chunks;
         double gapP50Ms;
@@ -342,6 +348,7 @@ final class RequestRecord {
                 case "chunks" -> chunks = p.getValueAsInt(0);
                 case "chunk_gap_ms" -> readGap(value, p);
                 case "tokens_estimated" -> tokensEstimated = p.getValueAsBoolean(false);
+                case "first_reasoning_ms" -> firstReasoningMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "dns_ms" -> dnsMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "connect_ms" -> connectMs = p.getValueAsDouble(0);
                 case "tls_ms" -> tlsMs = p.getValueAsDouble(0);
@@ -412,7 +419,8 @@ final class RequestRecord {
             long first = nanos(ttftMs);
             int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.visibleTokens());
             long last = tpotMs == null ? first : first + Math.round(tpotMs * 1e6 * (tokens - 1));
-            return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated);
+            return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated,
+                    firstReasoningMs == null ? Timing.UNSET : nanos(firstReasoningMs));
         }
     }
 }

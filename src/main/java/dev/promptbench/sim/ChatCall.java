@@ -12,6 +12,14 @@ package dev.promptbench.sim;
  * @param stream       true when the answer is to be streamed as server-sent events
  * @param includeUsage true when a streamed answer ends with a usage event
  *                     ({@code stream_options.include_usage})
+ * @param serviceTier  the {@code service_tier} asked for, or null when none
  */
 record ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText,
-                int promptTokens, boolean stream, boolean includeUsage) {}
+                int promptTokens, boolean stream, boolean includeUsage, String serviceTier) {
+
+    /** A call that asks for no service tier. */
+    ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText,
+             int promptTokens, boolean stream, boolean includeUsage) {
+        this(model, messagesJson, maxTokens, lastUserText, promptTokens, stream, includeUsage, null);
+    }
+}

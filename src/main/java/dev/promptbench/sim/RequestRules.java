@@ -61,7 +61,8 @@ final class RequestRules {
         boolean includeUsage = includeUsage(root.get("stream_options"), stream);
         Integer maxTokens = maxTokens(root);
         return new ChatCall(model, messages.toString(), maxTokens,
-                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage);
+                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage,
+                ResponsesRules.serviceTier(root.get("service_tier")));
     }
 
     private static boolean stream(JsonNode stream) throws RequestRejection {
