@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
@@ -135,7 +136,9 @@ final class Session implements AutoCloseable {
             target += " + " + (endpoints.size() - 1) + (endpoints.size() == 2 ? " more endpoint" : " more endpoints");
         }
         // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
-        return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
+        // The Responses API is named; chat completions, the default, goes without saying.
+        String api = endpoint.api() == Api.CHAT ? "" : " · " + endpoint.api().wireName() + " API";
+        return target + api + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
     }
 
     /** Says what the rate control does, and warns when a token budget must guess the completion's size. */
