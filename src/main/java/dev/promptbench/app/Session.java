@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
@@ -80,7 +81,7 @@ final class Session implements AutoCloseable {
         // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
                 ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, ticker).start(spec.client(),
-                        warmupRequest)
+                        warmupRequest, spec.endpoints().isEmpty() ? spec.api() : spec.endpoints().get(0).api())
                 : Warmup.Running.NONE;
         Simulator simulator = null;
         OpenAIResponder http = null;
@@ -95,7 +96,8 @@ final class Session implements AutoCloseable {
                             "the simulator's self-signed certificate"));
                 }
             }
-            List<Endpoint> targets = simulator != null ? List.of(SimulatorEndpoint.at(simulator.baseUri()))
+            List<Endpoint> targets = simulator != null
+                    ? List.of(SimulatorEndpoint.at(simulator.baseUri()).withApi(spec.api()))
                     : spec.endpoints();
             http = targets.stream().anyMatch(e -> "https".equalsIgnoreCase(e.chatUrl().getScheme()))
                     ? new OpenAIResponder(client, ticker) : OpenAIResponder.plainHttpOnly(client, ticker);
@@ -134,7 +136,9 @@ final class Session implements AutoCloseable {
             target += " + " + (endpoints.size() - 1) + (endpoints.size() == 2 ? " more endpoint" : " more endpoints");
         }
         // Plain http is always HTTP/1.1 here; over TLS the protocol is negotiated (the canary line says which).
-        return target + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
+        // The Responses API is named; chat completions, the default, goes without saying.
+        String api = endpoint.api() == Api.CHAT ? "" : " · " + endpoint.api().wireName() + " API";
+        return target + api + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
     }
 
     /** Says what the rate control does, and warns when a token budget must guess the completion's size. */
@@ -171,9 +175,15 @@ final class Session implements AutoCloseable {
 
     /**
      * Sends the canary through the gate (so budgets charge it), each attempt bounded by the spec's canary
-     * bound and retried as the retry policy says; tells the listener what it found.
+     * bound and retried as the retry policy says; tells the listener what it found. A probe limit below the
+     * API's smallest (Azure's 16 for the Responses API) is raised to it.
      */
-    Canary.Verdict canary(ChatRequest request, RunListener listener) throws InterruptedException {
+    Canary.Verdict canary(ChatRequest probe, RunListener listener) throws InterruptedException {
+        int smallest = first().api().smallestMaxTokens();
+        ChatRequest request = probe.maxTokens() != null && probe.maxTokens() < smallest
+                ? new ChatRequest(probe.promptId(), probe.messages(), smallest, probe.fields(), probe.attempt(),
+                        probe.stream())
+                : probe;
         Duration bound = spec.canary();
         int retries = spec.retry().retries();
         Admission gate = rates.gate();

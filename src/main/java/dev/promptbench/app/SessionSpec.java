@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.control.RetryPolicy;
@@ -20,13 +21,23 @@ import java.util.List;
  * @param canary    the bound of the canary (one request sent alone before the measured ones), or null to send none
  * @param breaker   connection failures or timeouts in a row, across workers, that stop the run
  *                  ({@link dev.promptbench.control.Breaker#OFF} for never)
+ * @param api       the API the built-in simulator is spoken to through ({@code --api}); configured endpoints
+ *                  carry their own
  */
 public record SessionSpec(List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client,
-                          RetryPolicy retry, RateControl rate, boolean warmup, Duration canary, int breaker) {
+                          RetryPolicy retry, RateControl rate, boolean warmup, Duration canary, int breaker,
+                          Api api) {
 
     public SessionSpec {
         endpoints = List.copyOf(endpoints);
         rate = rate != null ? rate : RateControl.none();
+        api = api != null ? api : Api.CHAT;
+    }
+
+    /** A spec whose simulator is spoken to through chat completions. */
+    public SessionSpec(List<Endpoint> endpoints, SimulatorSettings simulator, ClientSettings client,
+                       RetryPolicy retry, RateControl rate, boolean warmup, Duration canary, int breaker) {
+        this(endpoints, simulator, client, retry, rate, warmup, canary, breaker, Api.CHAT);
     }
 
     /** The canary's bound when {@code --canary-timeout} is not given: the smaller of the request timeout and 30 s. */

@@ -1,5 +1,6 @@
 package dev.promptbench.app;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
@@ -37,21 +38,27 @@ final class Warmup {
 
     /** Starts sending up to {@code requests} copies of {@code request}, for at most the budget; returns at once. */
     Running start(ClientSettings settings, ChatRequest request) {
+        return start(settings, request, Api.CHAT);
+    }
+
+    /** As {@link #start(ClientSettings, ChatRequest)}, through {@code api}: the path the run will take. */
+    Running start(ClientSettings settings, ChatRequest request, Api api) {
         Running running = new Running();
-        Thread thread = new Thread(() -> running.finish(() -> send(settings, request, running)), "promptbench-warmup");
+        Thread thread = new Thread(() -> running.finish(() -> send(settings, request, api, running)),
+                "promptbench-warmup");
         thread.setDaemon(true);
         running.thread = thread;
         thread.start();
         return running;
     }
 
-    private void send(ClientSettings settings, ChatRequest request, Running running)
+    private void send(ClientSettings settings, ChatRequest request, Api api, Running running)
             throws IOException, InterruptedException {
         ClientSettings own = new ClientSettings(concurrency, settings.requestTimeout(), settings.connectTimeout(),
                 settings.streamIdleTimeout());
         try (Simulator simulator = Simulator.start(SimulatorSettings.instant());
              OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, ticker)) {
-            Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri());
+            Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri()).withApi(api);
             long deadline = ticker.nanoTime() + budget.toNanos();
             AtomicInteger left = new AtomicInteger(requests);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);

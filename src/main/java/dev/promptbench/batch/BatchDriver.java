@@ -118,7 +118,7 @@ public final class BatchDriver {
             if (part.status().ended()) continue;
             BatchJob job = part.batchId() == null
                     ? new BatchJob(null, BatchStatus.CANCELLED, "cancelled", part.inputFileId(), null, null, null, null,
-                            null)
+                            null, null, null)
                     : api.cancel(part.batchId());
             state = save(state.withPart(part.withJob(job)));
         }

@@ -9,10 +9,17 @@ import java.util.List;
  * {@code ""} for "no file", {@code errors.data} as a list or a single object, {@code line} as a number or
  * a string, and any field missing or null.
  *
+ * Checked against openai-python's {@code types/batch.py} (the OpenAPI spec's Batch object: request_counts
+ * total/completed/failed, errors.data of code/message/param/line, the nine timestamps, model and usage) and
+ * Azure's 2024-10-21 REST spec (errors.data as one object, line as a string).
+ *
  * @param times epoch seconds of each status change the service reported
+ * @param model the model that ran the batch, or null when the service did not say
+ * @param usage the batch's token totals, or null when the service did not report them
  */
 public record BatchJob(String id, BatchStatus status, String rawStatus, String inputFileId, String outputFileId,
-                       String errorFileId, RequestCounts counts, List<BatchError> errors, BatchTimes times) {
+                       String errorFileId, RequestCounts counts, List<BatchError> errors, BatchTimes times,
+                       String model, BatchUsage usage) {
 
     public BatchJob {
         errors = errors == null ? List.of() : List.copyOf(errors);
@@ -31,7 +38,18 @@ public record BatchJob(String id, BatchStatus status, String rawStatus, String i
                 errors(node.get("errors")),
                 new BatchTimes(epoch(node, "created_at"), epoch(node, "in_progress_at"), epoch(node, "finalizing_at"),
                         epoch(node, "completed_at"), epoch(node, "failed_at"), epoch(node, "expired_at"),
-                        epoch(node, "cancelling_at"), epoch(node, "cancelled_at"), epoch(node, "expires_at")));
+                        epoch(node, "cancelling_at"), epoch(node, "cancelled_at"), epoch(node, "expires_at")),
+                text(node.get("model")), usage(node.get("usage")));
+    }
+
+    private static BatchUsage usage(JsonNode usage) {
+        if (usage == null || !usage.isObject()) return null;
+        return new BatchUsage(count(usage.get("input_tokens")), count(usage.get("output_tokens")),
+                count(usage.get("total_tokens")));
+    }
+
+    private static Long count(JsonNode node) {
+        return node != null && node.isIntegralNumber() ? node.longValue() : null;
     }
 
     /** True when some entry of the errors list carries {@code code}. */

@@ -138,10 +138,16 @@ public final class BatchJoin implements AutoCloseable {
     private void put(int index, BatchRequest record, BatchPart part) throws IOException {
         offsets[index] = spill.append(JSON.writeValueAsBytes(record));
         if (attempts[index] < Byte.MAX_VALUE) attempts[index]++;
-        unfinished.set(index, record.status() == RequestStatus.ERROR || record.status() == RequestStatus.NOT_RUN);
+        // What a user cancelled is not sent again; what failed or expired is.
+        boolean cancelled = record.error() != null && "batch_cancelled".equals(record.error().kind());
+        unfinished.set(index, !cancelled
+                && (record.status() == RequestStatus.ERROR || record.status() == RequestStatus.NOT_RUN));
     }
 
-    /** The prompts whose last line is an error or did not run: what {@code --retry-failed} sends again. */
+    /**
+     * The prompts whose last line is an error or did not run (its batch failed or expired, not cancelled):
+     * what {@code --retry-failed} sends again.
+     */
     public BitSet unfinished() { return (BitSet) unfinished.clone(); }
 
     private void anomaly(String line) {

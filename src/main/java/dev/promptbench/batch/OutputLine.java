@@ -24,7 +24,11 @@ final class OutputLine {
                 && body != null && body.isObject();
         if (!success) {
             RequestError failure = failure(status, error, body);
-            return new BatchRequest(index, id, RequestStatus.ERROR, null, status, failure, null, null, null,
+            // A line the batch never ran (batch_expired, batch_cancelled) did not fail: it is not_run, as the
+            // lines an expired or cancelled batch leaves out of its files.
+            RequestStatus outcome = failure.kind().equals("batch_expired") || failure.kind().equals("batch_cancelled")
+                    ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
+            return new BatchRequest(index, id, outcome, null, status, failure, null, null, null,
                     body == null ? null : BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
         }
         JsonNode choice = body.path("choices").path(0);
@@ -55,9 +59,15 @@ final class OutputLine {
         return new RequestError(kind(status, code), code, message);
     }
 
-    /** The same kinds as {@code run} records, from the line's status and code. */
+    /**
+     * The same kinds as {@code run} records, from the line's status and code. The codes of a line with no
+     * response are the OpenAPI spec's {@code BatchRequestOutput.error.code}: batch_expired, batch_cancelled,
+     * request_timeout.
+     */
     private static String kind(Integer status, String code) {
         if ("content_filter".equals(code)) return "content_filter";
+        if (status == null && ("batch_expired".equals(code) || "batch_cancelled".equals(code))) return code;
+        if (status == null && "request_timeout".equals(code)) return "timeout";
         if (status == null) return "batch_error";
         if (status == 429) return "rate_limited";
         if (status == 401 || status == 403) return "unauthorized";

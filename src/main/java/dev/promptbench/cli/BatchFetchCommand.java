@@ -58,7 +58,12 @@ final class BatchFetchCommand extends BatchOptions {
 
     @Override
     int execute() throws Exception {
-        return fetch(this, stateFile, fetch, listener());
+        if (!fetch.await) return fetch(this, stateFile, fetch, listener());
+        try (BatchSignals signals = BatchSignals.interruptOnCtrlC(Thread.currentThread())) {
+            return fetch(this, stateFile, fetch, listener());
+        } catch (InterruptedException e) {
+            return interrupted(stateFile);
+        }
     }
 
     /** Shared by fetch and run. */
@@ -130,12 +135,34 @@ final class BatchFetchCommand extends BatchOptions {
                         + " more lines not joined");
             }
         }
+        partEnds(state).forEach(line -> command.err().println("promptbench: " + line));
         print(summary, out, command);
         if (!outputs.failures().isEmpty()) {
             outputs.failures().forEach(line -> command.err().println("promptbench: " + line));
             return ExitCode.INTERNAL;
         }
         return summary.errors() + summary.notRun() > 0 ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+    }
+
+    /** One line for each part that did not complete: why, and what became of its prompts. */
+    static java.util.List<String> partEnds(BatchState state) {
+        java.util.List<String> lines = new java.util.ArrayList<>();
+        for (dev.promptbench.batch.BatchPart part : state.parts()) {
+            dev.promptbench.batch.BatchJob job = part.job();
+            String name = "part " + part.number() + (part.batchId() == null ? "" : " (" + part.batchId() + ")");
+            Integer done = job == null ? null : job.counts().completed();
+            String answered = (done == null ? "?" : done) + " of " + part.prompts() + " prompts answered";
+            switch (part.status()) {
+                case FAILED -> lines.add(name + " failed, its " + part.prompts() + " prompts recorded as errors"
+                        + (job.errors().isEmpty() ? "" : ": " + job.errors().get(0).describe()
+                        + (job.errors().size() > 1 ? " (and " + (job.errors().size() - 1) + " more)" : "")));
+                case EXPIRED -> lines.add(name + " expired with " + answered + "; the rest are not_run"
+                        + (part.round() == 0 ? " (--retry-failed N sends them again)" : ""));
+                case CANCELLED -> lines.add(name + " was cancelled with " + answered + "; the rest are not_run");
+                default -> { }
+            }
+        }
+        return lines;
     }
 
     private static void print(BatchSummary s, Path out, BatchOptions command) {

@@ -132,6 +132,15 @@ abstract class BatchOptions implements Callable<Integer> {
         simulator = null;
     }
 
+    /** Ctrl-C while waiting: nothing is cancelled; says how to pick the batches up. */
+    int interrupted(Path stateFile) {
+        err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
+        err().println("  promptbench batch fetch " + stateFile + " --wait");
+        err().println("  promptbench batch cancel " + stateFile);
+        err().flush();
+        return ExitCode.INTERRUPTED;
+    }
+
     /** A state file's submission must be read with the endpoint it was submitted to. */
     static void checkSameEndpoint(BatchState state, Endpoint endpoint, Path stateFile) {
         if (!state.endpointUrl().equals(endpoint.displayUrl())) {

@@ -78,11 +78,7 @@ final class BatchRunCommand extends BatchOptions {
                 err().println("promptbench: interrupted; the built-in simulator and its batches end with this command");
                 return ExitCode.INTERRUPTED;
             }
-            err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
-            err().println("  promptbench batch fetch " + submitted.stateFile() + " --wait");
-            err().println("  promptbench batch cancel " + submitted.stateFile());
-            err().flush();
-            return ExitCode.INTERRUPTED;
+            return interrupted(submitted.stateFile());
         } finally {
             progress.end();
         }

@@ -20,15 +20,18 @@ final class BatchStatusView {
     private BatchStatusView() {}
 
     static void table(BatchState state, PrintWriter out) {
-        out.printf("%-5s %-6s %-34s %-12s %-13s %-7s %-21s %s%n", "part", "round", "batch", "status", "done/total",
-                "failed", "created", "ended");
+        // Ids differ in length by service (OpenAI 38 characters, Azure's UUID form 42): the column fits the longest.
+        int idWidth = state.parts().stream().map(BatchPart::batchId).filter(java.util.Objects::nonNull)
+                .mapToInt(String::length).max().orElse(5);
+        String row = "%-5s %-6s %-" + idWidth + "s %-12s %-13s %-7s %-21s %s%n";
+        out.printf(row, "part", "round", "batch", "status", "done/total", "failed", "created", "ended");
         for (BatchPart part : state.parts()) {
             BatchJob job = part.job();
             Integer done = job == null ? null : job.counts().completed();
             Integer failed = job == null ? null : job.counts().failed();
             Integer total = job == null || job.counts().total() == null || job.counts().total() == 0
                     ? Integer.valueOf(part.prompts()) : job.counts().total();
-            out.printf("%-5d %-6d %-34s %-12s %-13s %-7s %-21s %s%n", part.number(), part.round(),
+            out.printf(row, part.number(), part.round(),
                     part.batchId() == null ? "-" : part.batchId(), part.status().wireName(),
                     (done == null ? "-" : done) + "/" + total, failed == null ? "-" : failed,
                     time(job == null ? null : job.times().createdAt()),

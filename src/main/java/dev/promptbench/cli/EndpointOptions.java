@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFiles;
+import dev.promptbench.client.Api;
 import dev.promptbench.config.EndpointFlags;
 import dev.promptbench.config.Provider;
 import java.nio.file.Path;
@@ -41,6 +42,11 @@ final class EndpointOptions {
                     + "(other compatible servers); default chosen by endpoint.")
     String maxTokensField;
 
+    @Option(names = "--api", paramLabel = "chat|responses", order = 28, converter = WireNameConverter.ApiName.class,
+            description = "chat completions (default) or the Responses API ({base}/responses; Azure: /openai/v1/"
+                    + "responses with the deployment as model). Profile key: api.")
+    Api api;
+
     /** The {@code --config} file, which is read and never written. */
     OutputFiles.Input configInput() {
         return new OutputFiles.Input("the --config file", config);
@@ -52,6 +58,7 @@ final class EndpointOptions {
             throw new UsageException("--max-tokens-field must be max_tokens or max_completion_tokens (got '"
                     + maxTokensField + "')");
         }
-        return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, config, profile, maxTokensField);
+        return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, config, profile, maxTokensField)
+                .withApi(api);
     }
 }

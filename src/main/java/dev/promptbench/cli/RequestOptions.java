@@ -56,7 +56,8 @@ final class RequestOptions {
     String extraBody;
 
     @Option(names = "--reasoning-effort", paramLabel = "LEVEL", order = 49,
-            description = "Reasoning models (o-series, gpt-5): minimal, low, medium or high, sent as reasoning_effort.")
+            description = "Reasoning models (o-series, gpt-5): minimal, low, medium or high, sent as reasoning_effort "
+                    + "(--api responses: reasoning.effort).")
     String reasoningEffort;
 
     @Option(names = "--service-tier", paramLabel = "TIER", order = 50, converter = WireNameConverter.Tier.class,
@@ -64,6 +65,11 @@ final class RequestOptions {
                     + "priority (faster, dearer). A profile's service_tier: is the default. The tier each answer says "
                     + "served it is recorded, and answers served below the tier asked are counted.")
     ServiceTier serviceTier;
+
+    @Option(names = "--store", order = 51,
+            description = "Let the service store the answers (sent as store: true). With --api responses promptbench "
+                    + "otherwise sends store: false: Azure and OpenAI store responses by default.")
+    boolean store;
 
     private static final Set<String> EFFORTS = Set.of("minimal", "low", "medium", "high");
     /** Fields the request itself owns: an extra value would be ignored or break the measurement. */
@@ -89,12 +95,16 @@ final class RequestOptions {
         extraFields();
     }
 
-    /** {@code --extra-body} with {@code --reasoning-effort} on top, or null when neither is given. */
+    /** {@code --extra-body} with {@code --reasoning-effort} and {@code --store} on top, or null when none is given. */
     private ObjectNode extraFields() {
         ObjectNode fields = extraBody == null ? null : parseExtraBody(extraBody);
         if (reasoningEffort != null) {
             if (fields == null) fields = JsonMapper.builder().build().createObjectNode();
             fields.put("reasoning_effort", reasoningEffort);
+        }
+        if (store) {
+            if (fields == null) fields = JsonMapper.builder().build().createObjectNode();
+            fields.put("store", true);
         }
         return fields;
     }

@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.SessionSpec;
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.NetworkSettings;
 import dev.promptbench.config.EndpointResolver;
@@ -69,6 +70,10 @@ final class SessionOptions {
     /** Checks the options that need no endpoint; one line and exit 2 for the first that is wrong. */
     void validate() {
         request.validate();
+        if (endpoint.api == Api.RESPONSES && request.seed != null) {
+            throw new UsageException("--seed is not a field of the Responses API (it would be refused with a 400):"
+                    + " leave it out with --api responses");
+        }
         retry.policy();
         rate.control();
         simulator.settings();
@@ -104,7 +109,8 @@ final class SessionOptions {
     /** How the requests are sent, for a pool of at most {@code threads} workers. */
     SessionSpec spec(int threads, Resolved resolved) {
         return new SessionSpec(resolved.resolution().endpoints(), simulator.settings(), client(threads, resolved),
-                retry.policy(), rate.control(), !noWarmup, retry.canary(timeout), retry.breaker(threads));
+                retry.policy(), rate.control(), !noWarmup, retry.canary(timeout), retry.breaker(threads),
+                endpoint.api == null ? Api.CHAT : endpoint.api);
     }
 
     /** The rules every command applies to flags that do nothing: the simulator's with a real endpoint, and so on. */

@@ -159,6 +159,21 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "lines that never ran left out of the error file.")
     boolean batchQuirks;
 
+    @Option(names = "--reasoning-tokens", defaultValue = "0", paramLabel = "N",
+            description = "Hidden reasoning tokens per answer, spent at the token delay before the first visible token "
+                    + "and reported as reasoning_tokens (default: ${DEFAULT-VALUE}).")
+    int reasoningTokens;
+
+    @Option(names = "--no-prompt-cache",
+            description = "No prompt cache (by default a repeated prefix of 1,024 tokens or more is reported as "
+                    + "cached_tokens and answered sooner).")
+    boolean noPromptCache;
+
+    @Option(names = "--tier-downgrade", defaultValue = "0", paramLabel = "R",
+            description = "Share (0..1) of service_tier: priority requests served, and answered, at default "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double tierDowngrade;
+
     @Option(names = "--tls",
             description = "Serve HTTPS with a self-signed certificate made at start (HTTP/1.1 only: the JDK's "
                     + "server has no HTTP/2); its PEM is written to --cert-out and printed, for run's --ca-cert.")
@@ -213,7 +228,8 @@ public final class SimulateCommand implements Callable<Integer> {
             String base = simulator.baseUri().toString();
             err.println("promptbench simulator listening on " + base
                     + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                    + " OpenAI: /v1/chat/completions; Files and Batch API under the same prefixes)"
+                    + " OpenAI: /v1/chat/completions; Responses API: /openai/v1/responses, /v1/responses;"
+                    + " Files and Batch API under the same prefixes)"
                     + trouble(settings)
                     + (pem == null ? "" : " · HTTPS, self-signed certificate, HTTP/1.1 only (the JDK's server has no"
                             + " HTTP/2)"));
@@ -285,7 +301,8 @@ public final class SimulateCommand implements Callable<Integer> {
                     new SimulatorSettings.Access(key, served),
                     SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
                     SimulatorOptions.stall(stall, "--"),
-                    SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"));
+                    SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"))
+                    .withFeatures(SimulatorOptions.features(reasoningTokens, noPromptCache, tierDowngrade, "--"));
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

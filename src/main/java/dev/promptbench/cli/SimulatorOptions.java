@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.sim.FaultKind;
 import dev.promptbench.sim.RateLimitHeaderStyle;
+import dev.promptbench.sim.ServiceFeatures;
 import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.sim.Throttles;
 import dev.promptbench.sim.TokenCounting;
@@ -86,6 +87,20 @@ final class SimulatorOptions {
                     + "x-ms-spillover-* headers) (default: none).")
     String throttleCauses;
 
+    @Option(names = "--sim-reasoning-tokens", paramLabel = "N", order = 97,
+            description = "Simulator: hidden reasoning tokens per answer, spent at the token delay before the first "
+                    + "visible token and reported as reasoning_tokens (default 0).")
+    Integer reasoningTokens;
+
+    @Option(names = "--sim-no-prompt-cache", order = 98,
+            description = "Simulator: no prompt cache (by default a repeated prefix of 1,024 tokens or more is "
+                    + "reported as cached_tokens and answered sooner).")
+    boolean noPromptCache;
+
+    @Option(names = "--sim-tier-downgrade", paramLabel = "R", order = 99,
+            description = "Simulator: share (0..1) of service_tier: priority requests served at default (default 0).")
+    Double tierDowngrade;
+
     SimulatorSettings settings() {
         if (ttftSigma != null && ttftSigma < 0) throw new UsageException("--sim-ttft-sigma must be 0 or more");
         if (tokens != null && tokens < 1) throw new UsageException("--sim-tokens must be at least 1");
@@ -102,7 +117,20 @@ final class SimulatorOptions {
                         .withThrottles(throttles(throttleCauses, "--sim-")),
                 SimulatorSettings.Access.open(),
                 tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, "--sim-"),
-                stall(stall, "--sim-"));
+                stall(stall, "--sim-"))
+                .withFeatures(features(reasoningTokens != null ? reasoningTokens : 0, noPromptCache,
+                        tierDowngrade != null ? tierDowngrade : 0, "--sim-"));
+    }
+
+    /** Reasoning tokens, the prompt cache and tier downgrades as settings, checked; shared with {@code simulate}. */
+    static ServiceFeatures features(int reasoningTokens, boolean noPromptCache, double tierDowngrade, String prefix) {
+        if (reasoningTokens < 0) {
+            throw new UsageException(prefix + "reasoning-tokens must be 0 or more, got " + reasoningTokens);
+        }
+        if (!(tierDowngrade >= 0 && tierDowngrade <= 1)) {
+            throw new UsageException(prefix + "tier-downgrade must be between 0 and 1, got " + tierDowngrade);
+        }
+        return new ServiceFeatures(reasoningTokens, !noPromptCache, tierDowngrade);
     }
 
     /**

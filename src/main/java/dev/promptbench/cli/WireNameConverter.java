@@ -2,6 +2,7 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.PassOrder;
 import dev.promptbench.app.RunMode;
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ServiceTier;
 import dev.promptbench.config.Auth;
 import dev.promptbench.config.Provider;
@@ -64,6 +65,13 @@ abstract class WireNameConverter<E extends Enum<E>> implements ITypeConverter<E>
     static final class ArrivalKind extends WireNameConverter<Arrival.Kind> {
         ArrivalKind() {
             super(Arrival.Kind.values(), Arrival.Kind::wireName);
+        }
+    }
+
+    /** {@code --api}. */
+    static final class ApiName extends WireNameConverter<Api> {
+        ApiName() {
+            super(Api.values(), Api::wireName);
         }
     }
 

@@ -13,6 +13,12 @@ public enum Api {
 
     Api(String wireName) { this.wireName = wireName; }
 
+    /**
+     * The smallest completion limit every service takes: Azure answers 400 ({@code integer_below_min_value})
+     * to a Responses API {@code max_output_tokens} below 16, so a one-token probe asks for 16 there.
+     */
+    public int smallestMaxTokens() { return this == RESPONSES ? 16 : 1; }
+
     /** The name on the command line, in the config and in output: {@code chat} or {@code responses}. */
     public String wireName() { return wireName; }
 

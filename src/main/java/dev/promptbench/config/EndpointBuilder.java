@@ -1,5 +1,6 @@
 package dev.promptbench.config;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.Credential;
 import dev.promptbench.client.Endpoint;
@@ -83,8 +84,15 @@ final class EndpointBuilder {
                 ? azure(name, url, pick, maxTokensField, spec, specLabel, out)
                 : openAi(name, url, provider, spec, fromSpec, specLabel, maxTokensField, out);
         endpoint = withHeaders(endpoint, out);
-        out.add("url = " + EndpointUrls.display(endpoint.chatUrl()) + (endpoint.style().isAzure()
-                && endpoint.chatUrl().getRawQuery() != null ? "?" + endpoint.chatUrl().getRawQuery() : ""));
+        Setting<Api> api = first(Setting.of(flags.api(), "from --api"),
+                spec == null ? null : Setting.of(spec.api(), fromSpec), new Setting<>(Api.CHAT, "default"));
+        if (api.value() != Api.CHAT || !api.source().equals("default")) {
+            out.add("api = " + api.value().wireName() + " (" + api.source() + ")");
+        }
+        endpoint = endpoint.withApi(api.value());
+        URI requestUrl = endpoint.requestUrl();
+        out.add("url = " + EndpointUrls.display(requestUrl) + (endpoint.style().isAzure()
+                && requestUrl.getRawQuery() != null ? "?" + requestUrl.getRawQuery() : ""));
         return spec == null ? endpoint : endpoint.withRates(spec.weight() != null ? spec.weight() : 1,
                 spec.tpm(), spec.rpm());
     }

@@ -1,5 +1,7 @@
 package dev.promptbench.config;
 
+import dev.promptbench.client.Api;
+
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -21,14 +23,24 @@ import java.util.Map;
  *                       (never printed: it may hold a secret of its own)
  * @param headers        {@code --header}s: extra headers for every endpoint, in the order given (values
  *                       never printed); empty when none
+ * @param api            {@code --api}: chat completions or the Responses API, for every endpoint; null to
+ *                       let each profile endpoint's {@code api:} decide (chat when it says nothing)
  */
 public record EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
                             Provider provider, Path configFile, String profile, String maxTokensField,
-                            Auth auth, String tokenCommand, Map<String, String> headers) {
+                            Auth auth, String tokenCommand, Map<String, String> headers, Api api) {
 
     public EndpointFlags {
         headers = headers == null || headers.isEmpty() ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /** The endpoint flags without {@code --api}. */
+    public EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
+                         Provider provider, Path configFile, String profile, String maxTokensField,
+                         Auth auth, String tokenCommand, Map<String, String> headers) {
+        this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField, auth,
+                tokenCommand, headers, null);
     }
 
     /** The endpoint flags without auth flags or extra headers. */
@@ -46,7 +58,13 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
     /** A copy with the auth flags and extra headers given. */
     public EndpointFlags withAuth(Auth authFlag, String tokenCommandFlag, Map<String, String> headerFlags) {
         return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
-                maxTokensField, authFlag, tokenCommandFlag, headerFlags);
+                maxTokensField, authFlag, tokenCommandFlag, headerFlags, api);
+    }
+
+    /** A copy with {@code --api} given (null: not given). */
+    public EndpointFlags withApi(Api apiFlag) {
+        return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
+                maxTokensField, auth, tokenCommand, headers, apiFlag);
     }
 
     /** Whether a flag that picks or describes an endpoint was given (the simulator is then off). */
@@ -59,7 +77,7 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
     public String toString() {
         return "EndpointFlags[endpoint=" + endpoint + ", deployment=" + deployment + ", apiVersion=" + apiVersion
                 + ", model=" + model + ", provider=" + provider + ", configFile=" + configFile + ", profile=" + profile
-                + ", maxTokensField=" + maxTokensField + ", auth=" + auth
+                + ", maxTokensField=" + maxTokensField + ", auth=" + auth + ", api=" + api
                 + ", tokenCommand=" + (tokenCommand == null ? null : "***") + ", headers=" + headers.keySet() + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptbench.config;
 
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ServiceTier;
 
 /**
@@ -19,10 +20,19 @@ import dev.promptbench.client.ServiceTier;
  * @param rpm            {@code rpm:}, requests-per-minute budget of this endpoint
  * @param price          {@code price:}, what this endpoint's tokens cost
  * @param serviceTier    {@code service_tier:}, the tier to ask for (the default of {@code --service-tier})
+ * @param api            {@code api:}, chat or responses; null when not written (chat unless {@code --api})
  */
 public record EndpointSpec(String name, Provider provider, String url, String deployment, String model,
                            String apiVersion, String keyEnv, String maxTokensField,
-                           Double weight, Integer tpm, Integer rpm, Price price, ServiceTier serviceTier) {
+                           Double weight, Integer tpm, Integer rpm, Price price, ServiceTier serviceTier, Api api) {
+
+    /** A spec that does not name its API. */
+    public EndpointSpec(String name, Provider provider, String url, String deployment, String model,
+                        String apiVersion, String keyEnv, String maxTokensField,
+                        Double weight, Integer tpm, Integer rpm, Price price, ServiceTier serviceTier) {
+        this(name, provider, url, deployment, model, apiVersion, keyEnv, maxTokensField, weight, tpm, rpm, price,
+                serviceTier, null);
+    }
 
     /** A spec without a service tier. */
     public EndpointSpec(String name, Provider provider, String url, String deployment, String model,

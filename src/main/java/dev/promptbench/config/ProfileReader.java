@@ -1,5 +1,7 @@
 package dev.promptbench.config;
 
+import dev.promptbench.client.Api;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.client.ServiceTier;
 import java.util.ArrayList;
@@ -14,7 +16,7 @@ import java.util.regex.Pattern;
 /** Turns one YAML profile into a {@link Profile}, rejecting unknown keys and keys written as values. */
 final class ProfileReader {
     private static final List<String> ENDPOINT_KEYS = List.of("provider", "url", "deployment", "model",
-            "api_version", "key_env", "max_tokens_field", "weight", "tpm", "rpm", "price", "service_tier");
+            "api_version", "key_env", "max_tokens_field", "weight", "tpm", "rpm", "price", "service_tier", "api");
     private static final Set<String> SINGLE_KEYS = union(ENDPOINT_KEYS, "endpoints");
     private static final Set<String> LISTED_KEYS = union(ENDPOINT_KEYS, "name");
     private static final Pattern VARIABLE_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
@@ -124,11 +126,16 @@ final class ProfileReader {
             throw fail(where, "max_tokens_field must be max_tokens or max_completion_tokens, not '"
                     + maxTokensField + "'");
         }
+        String apiText = text(node, "api", where);
+        Api api = Api.named(apiText);
+        if (apiText != null && api == null) {
+            throw fail(where, "api must be chat or responses, not '" + apiText + "'");
+        }
         return new EndpointSpec(name, provider, urlText, text(node, "deployment", where), text(node, "model", where),
                 text(node, "api_version", where), keyEnv, maxTokensField,
                 positiveNumber(node, "weight", where), positiveInteger(node, "tpm", where),
                 positiveInteger(node, "rpm", where), new PriceReader(source).price(node.get("price"), where),
-                serviceTier(node, where));
+                serviceTier(node, where), api);
     }
 
     private ServiceTier serviceTier(JsonNode node, String where) {

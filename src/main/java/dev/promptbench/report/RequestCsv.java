@@ -42,6 +42,8 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
             new Column("queue_ms", r -> ms(r.times().queueNanos())),
             new Column("ttft_ms", r -> r.stream() == null || r.stream().chunks() == 0 ? ""
                     : ms(r.stream().firstContentNanos())),
+            new Column("first_reasoning_ms", r -> r.stream() == null || !r.stream().sawReasoning() ? ""
+                    : ms(r.stream().firstReasoningNanos())),
             new Column("tpot_ms", r -> r.stream() == null || r.stream().tpotNanos() == null ? ""
                     : decimal(Math.round(r.stream().tpotNanos() / 1e3) / 1e3)),
             new Column("prompt_tokens", r -> r.usage() == null ? "" : Integer.toString(r.usage().promptTokens())),

@@ -1,5 +1,7 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.BatchPartInfo;
+import dev.promptbench.results.BatchSummary;
 import dev.promptbench.results.RecordHandler;
 import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsReader;
@@ -47,6 +49,7 @@ public final class SavedRun {
     private final Map<Key, Map<Integer, Span>> spans = new LinkedHashMap<>();
     private final Map<Key, Map<Integer, Long>> summaryWalls = new HashMap<>();
     private final Map<Mode, ModeSummary> lastSummaryOfMode = new HashMap<>();
+    private List<BatchPartInfo> batchParts;
 
     /** A mode and a repeat: what one summary record describes. */
     private record Key(Mode mode, int repeat) {
@@ -78,10 +81,6 @@ public final class SavedRun {
         }
         Set<Key> recompute = keysToRecompute();
         if (!recompute.isEmpty()) recomputeFromRequests(recompute);
-        if (modeOrder.isEmpty() && end.unknownModes().contains("batch")) {
-            throw new ResultsFileException(file + ": a Batch API results file ('batch fetch'); 'report' does not "
-                    + "summarise batch runs yet: its summary record holds the totals");
-        }
         if (modeOrder.isEmpty()) {
             throw new ResultsFileException(file + ": no finished request in this results file, nothing to report");
         }
@@ -93,7 +92,8 @@ public final class SavedRun {
             notices.add("records of modes this version does not know were ignored: "
                     + String.join(", ", end.unknownModes()));
         }
-        return new RebuiltReport(report(), notices);
+        return new RebuiltReport(report(), notices,
+                batchParts == null ? null : new RebuiltReport.Batch(batchParts, header.startedAt()));
     }
 
     /** The first pass: header, summaries, and cheap per-part spans; nothing per request is kept. */
@@ -114,7 +114,8 @@ public final class SavedRun {
             Key key = Key.of(r);
             modeOrder.add(key.mode());
             Span span = spans.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(segment, s -> new Span());
-            if (!r.ran()) return;
+            // A Batch API line has no times: the batch's wall comes from its summary record.
+            if (!r.ran() || r.times() == null) return;
             long start = r.times().startOffsetNanos();
             span.firstStart = Math.min(span.firstStart, start);
             span.lastStart = Math.max(span.lastStart, start);
@@ -128,6 +129,22 @@ public final class SavedRun {
             summaries.put(key, summary);
             lastSummaryOfMode.put(key.mode(), summary);
             summaryWalls.computeIfAbsent(key, k -> new HashMap<>()).put(segment, Math.round(summary.wallMs() * 1e6));
+        }
+
+        @Override
+        public void batchParts(List<BatchPartInfo> parts) {
+            batchParts = parts;
+        }
+
+        @Override
+        public void batchSummary(BatchSummary summary) {
+            // Figures of a batch are always counted from its request records; its wall time is the summary's
+            // (submission to the last part's end), as no request record has a time.
+            modeOrder.add(Mode.BATCH);
+            if (summary.wallMs() != null) {
+                summaryWalls.computeIfAbsent(new Key(Mode.BATCH, 0), k -> new HashMap<>())
+                        .put(segment, Math.round(summary.wallMs() * 1e6));
+            }
         }
 
         @Override
@@ -151,6 +168,7 @@ public final class SavedRun {
         for (Key key : spans.keySet()) {
             if (summaries.containsKey(key)) continue;
             recompute.add(key);
+            if (key.mode() == Mode.BATCH) continue; // a batch's statistics are counted from its records
             missing.add(key.mode().wireName() + (key.repeat() > 0 ? " (repeat " + (key.repeat() + 1) + ")" : ""));
         }
         if (!missing.isEmpty()) {

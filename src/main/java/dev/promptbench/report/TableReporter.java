@@ -248,7 +248,10 @@ public final class TableReporter implements Reporter {
 
     static String legend(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
-        return "wall = first request sent to last answer recorded · latency percentiles over successful requests"
+        boolean batch = report.modes().containsKey(dev.promptbench.run.Mode.BATCH);
+        return (batch ? "wall = submission to the last batch's end (the Batch API does not time each request)"
+                : "wall = first request sent to last answer recorded")
+                + " · latency percentiles over successful requests"
                 + (streamed ? " · ttft = time to first token · tpot = time per output token after the first "
                         + TokenFigures.tpotBasis(report.modes().values()) : "")
                 + " · tokens as reported by the service"

@@ -56,6 +56,39 @@ final class RecordDecoder {
                         number(canary, "latency_ms"), text(canary, "message")), settings);
     }
 
+    /** The parts a Batch API run's header lists, for the timeline; a time the file lacks is null. */
+    static List<BatchPartInfo> batchParts(JsonNode header) {
+        List<BatchPartInfo> parts = new ArrayList<>();
+        for (JsonNode p : header.path("parts")) {
+            parts.add(new BatchPartInfo(p.path("part").asInt(), p.path("round").asInt(), text(p, "batch_id"),
+                    text(p, "status"), p.path("prompts").asInt(), integer(p, "total"), integer(p, "completed"),
+                    integer(p, "failed"), instant(p, "created_at"), instant(p, "in_progress_at"),
+                    instant(p, "finalizing_at"), instant(p, "ended_at")));
+        }
+        return List.copyOf(parts);
+    }
+
+    /** The summary record of a Batch API run. */
+    static BatchSummary batchSummary(JsonNode node) {
+        return new BatchSummary(node.path("prompts").asInt(), node.path("ok").asInt(), node.path("filtered").asInt(),
+                node.path("errors").asInt(), node.path("not_run").asInt(), number(node, "wall_ms"),
+                node.path("prompt_tokens").isIntegralNumber() ? node.get("prompt_tokens").asLong() : null,
+                node.path("completion_tokens").isIntegralNumber() ? node.get("completion_tokens").asLong() : null,
+                node.path("unjoined_lines").asInt());
+    }
+
+    private static Integer integer(JsonNode node, String key) {
+        return node.path(key).isIntegralNumber() ? node.get(key).asInt() : null;
+    }
+
+    private static Instant instant(JsonNode node, String key) {
+        try {
+            return node.path(key).isTextual() ? Instant.parse(node.get(key).asText()) : null;
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     static ResumeMark resume(JsonNode node) {
         Map<String, Integer> remaining = new LinkedHashMap<>();
         node.path("remaining").fields().forEachRemaining(e -> remaining.put(e.getKey(), e.getValue().asInt()));

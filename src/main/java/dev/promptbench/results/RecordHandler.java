@@ -27,6 +27,12 @@ public interface RecordHandler {
     /** A {@code limit} record: adaptive concurrency changed its limit. */
     default void limit(LimitChange change) {}
 
+    /** The parts of a Batch API run, from its {@code run} header (right after {@link #header}). */
+    default void batchParts(java.util.List<BatchPartInfo> parts) {}
+
+    /** The {@code summary} record of a Batch API run: its totals and its wall time. */
+    default void batchSummary(BatchSummary summary) {}
+
     /** A line for people about how a record was read (e.g. a histogram that could not be decoded). */
     default void notice(String line) {}
 }

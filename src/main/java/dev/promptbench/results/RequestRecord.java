@@ -10,6 +10,7 @@ import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.ThrottleCounts;
 import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.ServiceTier;
+import dev.promptbench.client.Timing;
 import dev.promptbench.client.Usage;
 import dev.promptbench.run.Mode;
 import dev.promptbench.run.Reply;
@@ -196,6 +197,10 @@ final class RequestRecord {
         if (stream.decodeTokensPerS() == null) json.writeNullField("decode_tokens_per_s");
         else json.writeNumberField("decode_tokens_per_s", RecordJson.round(stream.decodeTokensPerS()));
         json.writeBooleanField("tokens_estimated", stream.tokensEstimated());
+        if (stream.sawReasoning()) {
+            // Only streams that showed their reasoning have this (the Responses API's reasoning events).
+            json.writeNumberField("first_reasoning_ms", ms(stream.firstReasoningNanos()));
+        }
     }
 
     private static void writeConnection(JsonGenerator json, ConnectionTimes connection) throws IOException {
@@ -284,13 +289,15 @@ final class RequestRecord {
         // rate limits
         ThrottleCounts causes;
         RateLimitHeaders rateLimits;
-        // times
+        // times (a Batch API line has none)
+        boolean timed;
         double startMs;
         double endMs;
         double latencyMs;
         double queueMs;
         // stream
         Double ttftMs;
+        Double firstReasoningMs;
         Double tpotMs;
         int chunks;
         double gapP50Ms;
@@ -332,15 +339,16 @@ final class RequestRecord {
                     if (value == JsonToken.START_OBJECT) readRateLimits(p, this);
                     else p.skipChildren();
                 }
-                case "start_offset_ms" -> startMs = p.getValueAsDouble(0);
-                case "end_offset_ms" -> endMs = p.getValueAsDouble(0);
-                case "latency_ms" -> latencyMs = p.getValueAsDouble(0);
-                case "queue_ms" -> queueMs = p.getValueAsDouble(0);
+                case "start_offset_ms" -> startMs = timed(p);
+                case "end_offset_ms" -> endMs = timed(p);
+                case "latency_ms" -> latencyMs = timed(p);
+                case "queue_ms" -> queueMs = timed(p);
                 case "ttft_ms" -> ttftMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "tpot_ms" -> tpotMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "chunks" -> chunks = p.getValueAsInt(0);
                 case "chunk_gap_ms" -> readGap(value, p);
                 case "tokens_estimated" -> tokensEstimated = p.getValueAsBoolean(false);
+                case "first_reasoning_ms" -> firstReasoningMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "dns_ms" -> dnsMs = value.isNumeric() ? p.getDoubleValue() : null;
                 case "connect_ms" -> connectMs = p.getValueAsDouble(0);
                 case "tls_ms" -> tlsMs = p.getValueAsDouble(0);
@@ -354,6 +362,12 @@ final class RequestRecord {
                 case "endpoint" -> endpoint = p.getValueAsString();
                 default -> p.skipChildren();
             }
+        }
+
+        /** A time of the record: a record with none (a Batch API line) has its times unknown. */
+        private double timed(JsonParser p) throws IOException {
+            timed = true;
+            return p.getValueAsDouble(0);
         }
 
         private void readGap(JsonToken value, JsonParser p) throws IOException {
@@ -371,7 +385,8 @@ final class RequestRecord {
 
         RequestResult toResult(Mode mode) {
             long start = nanos(startMs);
-            RequestTimes times = new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
+            RequestTimes times = !timed ? null
+                    : new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
                     new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits),
                     new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times,
@@ -404,7 +419,8 @@ final class RequestRecord {
             long first = nanos(ttftMs);
             int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.visibleTokens());
             long last = tpotMs == null ? first : first + Math.round(tpotMs * 1e6 * (tokens - 1));
-            return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated);
+            return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated,
+                    firstReasoningMs == null ? Timing.UNSET : nanos(firstReasoningMs));
         }
     }
 }

@@ -108,6 +108,7 @@ public final class ResultsReader {
             }
             headerSeen = true;
             handler.header(RecordDecoder.header(node));
+            if ("batch".equals(node.path("mode").asText())) handler.batchParts(RecordDecoder.batchParts(node));
             return;
         }
         switch (type) {
@@ -121,7 +122,8 @@ public final class ResultsReader {
             }
             case "summary" -> {
                 Mode mode = mode(node);
-                if (mode != null) handler.summary(RecordJson.readMode(node, mode, handler::notice));
+                if (mode == Mode.BATCH) handler.batchSummary(RecordDecoder.batchSummary(node));
+                else if (mode != null) handler.summary(RecordJson.readMode(node, mode, handler::notice));
             }
             case "resume" -> handler.resume(RecordDecoder.resume(node));
             case "sweep_step" -> handler.sweepStep(new SweepMark(node.path("threads").asInt(1),

@@ -1,9 +1,13 @@
 package dev.promptbench.run;
 
-/** How a batch is sent: one request at a time, or many at once on a fixed pool. */
+/**
+ * How the prompts were sent: one request at a time, many at once on a fixed pool, or through the
+ * provider's Batch API (whose lines carry no per-request times).
+ */
 public enum Mode {
     SEQUENTIAL("sequential"),
-    PARALLEL("parallel");
+    PARALLEL("parallel"),
+    BATCH("batch");
 
     private final String wireName;
 

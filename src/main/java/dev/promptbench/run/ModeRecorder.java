@@ -60,10 +60,12 @@ final class ModeRecorder {
     /** The stream's instants as offsets from the final attempt's send: the first one is the TTFT. */
     private static StreamMetrics relativeToSend(Outcome.Success ok) {
         StreamMetrics s = ok.stream();
-        if (s == null || s.chunks() == 0) return s;
+        if (s == null || (s.chunks() == 0 && !s.sawReasoning())) return s;
         long sent = ok.timing().sentNanos();
-        return new StreamMetrics(s.firstContentNanos() - sent, s.lastContentNanos() - sent, s.chunks(),
-                s.chunkGapP50Nanos(), s.chunkGapMaxNanos(), s.completionTokens(), s.tokensEstimated());
+        return new StreamMetrics(s.chunks() == 0 ? s.firstContentNanos() : s.firstContentNanos() - sent,
+                s.chunks() == 0 ? s.lastContentNanos() : s.lastContentNanos() - sent, s.chunks(),
+                s.chunkGapP50Nanos(), s.chunkGapMaxNanos(), s.completionTokens(), s.tokensEstimated(),
+                s.sawReasoning() ? s.firstReasoningNanos() - sent : Timing.UNSET);
     }
 
     /** Open-loop latency runs from the scheduled time; closed-loop latency is the final attempt's. */

@@ -14,7 +14,8 @@ import dev.promptbench.client.Usage;
  * @param reply      what the service answered (status, error, ids, answer text)
  * @param attempts   how many times it was sent (0 when not run), 429s among them, and the time spent
  *                   waiting between attempts (back-off, Retry-After, cool-down)
- * @param times      when it was scheduled, sent and finished, and its latency
+ * @param times      when it was scheduled, sent and finished, and its latency; null when unknown (a line of
+ *                   the Batch API, which says when each batch, not each request, ran)
  * @param usage      token counts from the service, or null
  * @param stream     token timing when the answer was streamed, its instants relative to the final
  *                   attempt's send (so {@code firstContentNanos} is the time to first token), or null

@@ -65,6 +65,9 @@ final class BatchJob implements Runnable {
     private int total;
     private int completed;
     private int failed;
+    private long inputTokens;
+    private long outputTokens;
+    private String model;
     private String outputFileId;
     private String errorFileId;
     private final List<ObjectNode> errors = new ArrayList<>();
@@ -194,6 +197,9 @@ final class BatchJob implements Runnable {
                     synchronized (this) {
                         if (answer.ok()) {
                             completed++;
+                            inputTokens += answer.promptTokens();
+                            outputTokens += answer.completionTokens();
+                            if (model == null) model = answer.model();
                         } else {
                             failed++;
                         }
@@ -449,6 +455,16 @@ final class BatchJob implements Runnable {
                 .put("cancelling_at", cancellingAt)
                 .put("cancelled_at", cancelledAt);
         batch.putObject("request_counts").put("total", total).put("completed", completed).put("failed", failed);
+        if (!order.azure()) {
+            // OpenAI's batches made since September 2025 name their model and add up their tokens
+            // (openai-python types/batch.py and batch_usage.py); Azure's do not.
+            batch.put("model", model);
+            ObjectNode usage = batch.putObject("usage").put("input_tokens", inputTokens);
+            usage.putObject("input_tokens_details").put("cached_tokens", 0);
+            usage.put("output_tokens", outputTokens);
+            usage.putObject("output_tokens_details").put("reasoning_tokens", 0);
+            usage.put("total_tokens", inputTokens + outputTokens);
+        }
         batch.set("metadata", order.metadata() == null ? JSON.nullNode() : order.metadata());
         return batch;
     }

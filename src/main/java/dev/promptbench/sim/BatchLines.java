@@ -33,8 +33,15 @@ final class BatchLines {
         this.seed = seed;
     }
 
-    /** One line's fate: a line of the output file or of the error file. */
-    record Answer(boolean ok, String json) {}
+    /**
+     * One line's fate: a line of the output file or of the error file, and the answer's tokens and model
+     * (0 and null for an error line), which the batch adds up into its {@code usage}.
+     */
+    record Answer(boolean ok, String json, long promptTokens, long completionTokens, String model) {
+        Answer(boolean ok, String json) {
+            this(ok, json, 0, 0, null);
+        }
+    }
 
     /**
      * The answer to one line's request.
@@ -56,7 +63,10 @@ final class BatchLines {
         }
         JsonNode parsed = parse(response);
         if (response.status() == 200 && parsed != null) {
-            return new Answer(true, line(customId, number, requestId, 200, parsed, null));
+            JsonNode usage = parsed.path("usage");
+            return new Answer(true, line(customId, number, requestId, 200, parsed, null),
+                    usage.path("prompt_tokens").asLong(0), usage.path("completion_tokens").asLong(0),
+                    parsed.path("model").isTextual() ? parsed.get("model").asText() : null);
         }
         if (parsed == null) {
             // A cut or broken answer is the service failing mid-line: the batch reports a server error.

@@ -12,14 +12,15 @@ package dev.promptbench.sim;
  * @param stream       true when the answer is to be streamed as server-sent events
  * @param includeUsage true when a streamed answer ends with a usage event
  *                     ({@code stream_options.include_usage})
+ * @param serviceTier  the {@code service_tier} asked for, or null when none
  * @param options      what the answer's shape must be: choices, log probabilities, JSON, a tool call
  */
 record ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText,
-                int promptTokens, boolean stream, boolean includeUsage, ChatOptions options) {
+                int promptTokens, boolean stream, boolean includeUsage, String serviceTier, ChatOptions options) {
 
-    /** A call that asks for one plain-text choice. */
+    /** A call that asks for one plain-text choice and no service tier. */
     ChatCall(String model, String messagesJson, Integer maxTokens, String lastUserText, int promptTokens,
              boolean stream, boolean includeUsage) {
-        this(model, messagesJson, maxTokens, lastUserText, promptTokens, stream, includeUsage, ChatOptions.PLAIN);
+        this(model, messagesJson, maxTokens, lastUserText, promptTokens, stream, includeUsage, null, ChatOptions.PLAIN);
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
+import dev.promptbench.client.Api;
 import dev.promptbench.client.ApiStyle;
 import java.time.Clock;
 import java.util.List;
@@ -37,6 +38,8 @@ final class ChatCompletions {
     private final ThrottleModel throttles;
     private final AccessRules access;
     private final RequestRules rules;
+    private final ResponsesRules responsesRules;
+    private final PromptCache promptCache = new PromptCache();
     private final Clock clock;
 
     /**
@@ -54,6 +57,7 @@ final class ChatCompletions {
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .build();
         this.rules = new RequestRules(mapper);
+        this.responsesRules = new ResponsesRules(mapper);
         this.clock = clock;
     }
 
@@ -93,7 +97,8 @@ final class ChatCompletions {
         }
         ChatCall call;
         try {
-            call = rules.check(request.body(), route.style() != ApiStyle.AZURE_DEPLOYMENT);
+            call = route.api() == Api.RESPONSES ? responsesRules.check(request.body())
+                    : rules.check(request.body(), route.style() != ApiStyle.AZURE_DEPLOYMENT);
         } catch (RequestRejection rejection) {
             return ApiErrors.invalidRequest(rejection);
         }
@@ -116,12 +121,21 @@ final class ChatCompletions {
         if (!admission.admitted()) {
             return ApiErrors.rateLimited(azure, apiVersion.orElse("v1"), limited, admission);
         }
-        ServicePlan plan = latency.plan(call.messagesJson(), attempt, call.maxTokens());
-        SimResponse answer = call.stream()
-                ? stream(request.number(), model, azure, call, plan).withHeaders(admission.headers())
-                : SimResponse.json(200, completion(request.number(), model, azure, call, plan))
-                        .withHeaders(admission.headers())
-                        .withDelay(plan.total());
+        ServiceFeatures features = settings.features();
+        int cached = features.promptCache() ? promptCache.cachedTokens(call.messagesJson(), call.promptTokens()) : 0;
+        ServicePlan plan = latency.plan(call.messagesJson(), attempt, call.maxTokens(), features.reasoningTokens(),
+                cached, call.promptTokens());
+        String tier = servedTier(call, attempt);
+        SimResponse answer;
+        if (route.api() == Api.RESPONSES) {
+            answer = responses(request.number(), model, call, plan, tier).withHeaders(admission.headers());
+        } else {
+            answer = call.stream()
+                    ? stream(request.number(), model, azure, call, plan, tier).withHeaders(admission.headers())
+                    : SimResponse.json(200, completion(request.number(), model, azure, call, plan, tier))
+                            .withHeaders(admission.headers())
+                            .withDelay(plan.total());
+        }
         if (throttle.isPresent() && azure) {
             answer = answer.withHeaders(ThrottleModel.spillover(limited));
         }
@@ -145,17 +159,19 @@ final class ChatCompletions {
      * The same answer as {@link #completion}, streamed: same text, same usage, headers at once and the
      * content events timed by the plan.
      */
-    private SimResponse stream(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
+    private SimResponse stream(long number, String model, boolean azure, ChatCall call, ServicePlan plan,
+                               String tier) {
         List<ChoiceAnswer> choices = ChoiceAnswer.of(call, plan, number);
         CompletionStream chunks = new CompletionStream(completionId(number), clock.instant().getEpochSecond(),
-                model, azure);
+                model, azure, tier);
         ChatOptions options = call.options();
         return SimResponse.eventStream(chunks.writes(choices, plan, settings.tokenDelay(),
-                settings.tokensPerChunk(), call.includeUsage() ? usage(call, choices) : null,
+                settings.tokensPerChunk(), call.includeUsage() ? usage(call, plan, choices) : null,
                 options.logprobs() ? options.topLogprobs() : -1));
     }
 
-    private String completion(long number, String model, boolean azure, ChatCall call, ServicePlan plan) {
+    private String completion(long number, String model, boolean azure, ChatCall call, ServicePlan plan,
+                              String tier) {
         List<ChoiceAnswer> answers = ChoiceAnswer.of(call, plan, number);
         ArrayNode choices = JSON.arrayNode();
         for (ChoiceAnswer answer : answers) {
@@ -190,22 +206,73 @@ final class ChatCompletions {
                 .put("created", clock.instant().getEpochSecond())
                 .put("model", model)
                 .put("system_fingerprint", "fp_sim");
+        if (tier != null) {
+            root.put("service_tier", tier);
+        }
         if (azure) {
             ObjectNode promptFilter = JSON.objectNode().put("prompt_index", 0);
             promptFilter.set("content_filter_results", filterResults());
             root.putArray("prompt_filter_results").add(promptFilter);
         }
         root.set("choices", choices);
-        root.set("usage", usage(call, answers));
+        root.set("usage", usage(call, plan, answers));
         return root.toString();
     }
 
-    private static ObjectNode usage(ChatCall call, List<ChoiceAnswer> choices) {
-        int completion = ChoiceAnswer.completionTokens(choices);
-        return JSON.objectNode()
+    /**
+     * Chat's usage: the visible tokens of all n choices plus the reasoning tokens (spent once, before the
+     * first visible token), cached tokens counted among the prompt tokens; both told apart in the details.
+     */
+    private static ObjectNode usage(ChatCall call, ServicePlan plan, List<ChoiceAnswer> choices) {
+        int completion = ChoiceAnswer.completionTokens(choices) + plan.reasoningTokens();
+        ObjectNode usage = JSON.objectNode()
                 .put("prompt_tokens", call.promptTokens())
                 .put("completion_tokens", completion)
                 .put("total_tokens", call.promptTokens() + completion);
+        usage.putObject("prompt_tokens_details").put("cached_tokens", plan.cachedTokens());
+        usage.putObject("completion_tokens_details").put("reasoning_tokens", plan.reasoningTokens());
+        return usage;
+    }
+
+    /** The Responses API's usage: the same counts under its own names. */
+    private static ObjectNode responseUsage(ChatCall call, ServicePlan plan) {
+        ObjectNode usage = JSON.objectNode().put("input_tokens", call.promptTokens());
+        usage.putObject("input_tokens_details").put("cached_tokens", plan.cachedTokens());
+        usage.put("output_tokens", plan.billedCompletionTokens());
+        usage.putObject("output_tokens_details").put("reasoning_tokens", plan.reasoningTokens());
+        usage.put("total_tokens", call.promptTokens() + plan.billedCompletionTokens());
+        return usage;
+    }
+
+    /** A Responses API answer: one {@code response} object, or its typed events when streamed. */
+    private SimResponse responses(long number, String model, ChatCall call, ServicePlan plan, String tier) {
+        ResponseAnswer answer = new ResponseAnswer("resp_sim_" + number, clock.instant().getEpochSecond(), model,
+                tier);
+        if (call.stream()) {
+            List<String> pieces = AnswerText.pieces(call.lastUserText(), plan.completionTokens(), plan.textStart());
+            return SimResponse.eventStream(answer.writes(pieces, plan, settings.tokenDelay(),
+                    settings.tokensPerChunk(), responseUsage(call, plan)));
+        }
+        String text = AnswerText.of(call.lastUserText(), plan.completionTokens(), plan.textStart());
+        return SimResponse.json(200, answer.body(text, plan, responseUsage(call, plan))).withDelay(plan.total());
+    }
+
+    /**
+     * The tier that serves a request, as its answer names it: none asked, none named; {@code auto} is
+     * served at {@code default}; a priority request is served at default for the configured share of
+     * requests (a draw keyed like the latency's, so the same prompts are downgraded in every run).
+     */
+    private String servedTier(ChatCall call, int attempt) {
+        String asked = call.serviceTier();
+        if (asked == null) return null;
+        if (asked.equals("auto")) return "default";
+        double share = settings.features().tierDowngrade();
+        if (asked.equals("priority") && share > 0) {
+            double draw = new SplittableRandom(LatencyModel.key(settings.seed() ^ 0x7165a3L, call.messagesJson(),
+                    attempt)).nextDouble();
+            if (draw < share) return "default";
+        }
+        return asked;
     }
 
     private static String completionId(long number) {

@@ -27,18 +27,26 @@ final class CompletionStream {
     private final long created;
     private final String model;
     private final boolean azure;
+    private final String serviceTier;
 
     /**
      * @param id      the completion's id, the same in every chunk
      * @param created the {@code created} epoch second, the same in every chunk
      * @param model   the model named in every chunk
      * @param azure   true for Azure's shape (filter event and verdicts)
+     * @param serviceTier the tier named in every chunk, or null for none
      */
-    CompletionStream(String id, long created, String model, boolean azure) {
+    CompletionStream(String id, long created, String model, boolean azure, String serviceTier) {
         this.id = id;
         this.created = created;
         this.model = model;
         this.azure = azure;
+        this.serviceTier = serviceTier;
+    }
+
+    /** A stream that names no service tier. */
+    CompletionStream(String id, long created, String model, boolean azure) {
+        this(id, created, model, azure, null);
     }
 
     /**
@@ -187,6 +195,9 @@ final class CompletionStream {
             event.put("id", id).put("object", "chat.completion.chunk").put("created", created)
                     .put("model", model).put("system_fingerprint", "fp_sim");
             event.set("choices", choices);
+        }
+        if (serviceTier != null) {
+            event.put("service_tier", serviceTier);
         }
         if (usage != null) {
             event.set("usage", usage);

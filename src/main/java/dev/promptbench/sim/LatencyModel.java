@@ -54,6 +54,33 @@ public final class LatencyModel {
         return new ServicePlan(firstToken, tokens, capped, total, textStart);
     }
 
+    /**
+     * The plan for one request of a model that reasons and caches prompts: {@code reasoningTokens} come,
+     * at the per-token delay, after the model's own first token and before the first visible one (the
+     * completion limit covers both, as it does on the services); a cached share of the prompt shortens
+     * the time to the model's first token, 80 % of it for a prompt read wholly from the cache (reading the
+     * prompt is most of that time for a long prompt).
+     *
+     * @param cachedTokens prompt tokens served from the cache, of {@code promptTokens}
+     */
+    public ServicePlan plan(String messagesJson, int attempt, Integer maxTokens, int reasoningTokens,
+                            int cachedTokens, int promptTokens) {
+        ServicePlan plain = plan(messagesJson, attempt, null);
+        Duration modelFirst = plain.firstToken();
+        if (cachedTokens > 0 && promptTokens > 0) {
+            double share = Math.min(1.0, (double) cachedTokens / promptTokens);
+            modelFirst = scaled(modelFirst, 1.0 - 0.8 * share);
+        }
+        int reasoning = maxTokens == null ? reasoningTokens : Math.min(reasoningTokens, Math.max(0, maxTokens - 1));
+        int natural = plain.completionTokens();
+        boolean capped = maxTokens != null && reasoning + natural > maxTokens;
+        int visible = capped ? Math.max(1, maxTokens - reasoning) : natural;
+        Duration visibleFirst = modelFirst.plus(settings.tokenDelay().multipliedBy(reasoning));
+        Duration total = visibleFirst.plus(settings.tokenDelay().multipliedBy(visible - 1L));
+        return new ServicePlan(visibleFirst, visible, capped, total, plain.textStart(), reasoning, modelFirst,
+                cachedTokens);
+    }
+
     /** The 64-bit key of one draw: FNV-1a over the messages' UTF-8 bytes, mixed with seed and attempt. */
     static long key(long seed, String messagesJson, int attempt) {
         long hash = 0xcbf29ce484222325L;

@@ -64,7 +64,8 @@ final class RequestRules {
         Integer maxTokens = maxTokens(root);
         ChatOptions options = ParameterRules.check(root, maxTokens, allText.toString());
         return new ChatCall(model, messages.toString(), maxTokens,
-                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage, options);
+                lastUserText != null ? lastUserText : lastText, promptTokens, stream, includeUsage,
+                ResponsesRules.serviceTier(root.get("service_tier")), options);
     }
 
     private static boolean stream(JsonNode stream) throws RequestRejection {

@@ -27,11 +27,12 @@ import java.util.stream.Collectors;
  *                     {@link #MAX_TOKENS_PER_CHUNK}; 0 means 1
  * @param stall        a time when the simulator answers nothing; {@link Stall#none()} for none
  * @param batches      how the Batch API behaves: how long a batch takes, its window, Azure's quirks
+ * @param features     reasoning tokens, the prompt cache and service-tier downgrades
  */
 public record SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
                                 int tokensMedian, Duration tokenDelay, long seed,
                                 Faults faults, Limits limits, Access access,
-                                int tokensPerChunk, Stall stall, Batches batches) {
+                                int tokensPerChunk, Stall stall, Batches batches, ServiceFeatures features) {
 
     /** The most tokens one streamed event may carry; Azure's content filter batches about this many. */
     public static final int MAX_TOKENS_PER_CHUNK = 8;
@@ -44,6 +45,16 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
         tokensPerChunk = tokensPerChunk == 0 ? 1 : tokensPerChunk;
         stall = stall != null ? stall : Stall.none();
         batches = batches != null ? batches : Batches.defaults();
+        features = features != null ? features : ServiceFeatures.defaults();
+    }
+
+    /** Settings with the default service features. */
+    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
+                             int tokensMedian, Duration tokenDelay, long seed,
+                             Faults faults, Limits limits, Access access, int tokensPerChunk, Stall stall,
+                             Batches batches) {
+        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
+                tokensPerChunk, stall, batches, ServiceFeatures.defaults());
     }
 
     /** Settings with the default Batch API behaviour. */
@@ -83,37 +94,43 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
     /** These settings with other faults. */
     public SimulatorSettings withFaults(Faults other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                other, limits, access, tokensPerChunk, stall, batches);
+                other, limits, access, tokensPerChunk, stall, batches, features);
     }
 
     /** These settings with other limits. */
     public SimulatorSettings withLimits(Limits other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, other, access, tokensPerChunk, stall, batches);
+                faults, other, access, tokensPerChunk, stall, batches, features);
     }
 
     /** These settings with another access rule. */
     public SimulatorSettings withAccess(Access other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, other, tokensPerChunk, stall, batches);
+                faults, limits, other, tokensPerChunk, stall, batches, features);
     }
 
     /** These settings with {@code tokens} answer tokens in each streamed content event. */
     public SimulatorSettings withTokensPerChunk(int tokens) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokens, stall, batches);
+                faults, limits, access, tokens, stall, batches, features);
     }
 
     /** These settings with another stall. */
     public SimulatorSettings withStall(Stall other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, other, batches);
+                faults, limits, access, tokensPerChunk, other, batches, features);
     }
 
     /** These settings with another Batch API behaviour. */
     public SimulatorSettings withBatches(Batches other) {
         return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, stall, other);
+                faults, limits, access, tokensPerChunk, stall, other, features);
+    }
+
+    /** These settings with other service features (reasoning, prompt cache, tier downgrades). */
+    public SimulatorSettings withFeatures(ServiceFeatures other) {
+        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
+                faults, limits, access, tokensPerChunk, stall, batches, other);
     }
 
     /** A number without trailing zeros or exponent: 30, 0.5, 60. */

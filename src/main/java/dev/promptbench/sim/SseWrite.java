@@ -10,18 +10,29 @@ import java.util.List;
  *
  * @param at     time from the response's headers to this write
  * @param events the events' {@code data} payloads in order: JSON text, or {@code [DONE]}
+ * @param names  each event's {@code event:} name (the Responses API's typed events), or null for none
+ *               (chat completions send data only)
  */
-record SseWrite(Duration at, List<String> events) {
+record SseWrite(Duration at, List<String> events, List<String> names) {
 
     SseWrite {
         events = List.copyOf(events);
+        names = names == null ? null : List.copyOf(names);
+    }
+
+    /** Events without names. */
+    SseWrite(Duration at, List<String> events) {
+        this(at, events, null);
     }
 
     /** The bytes on the wire: each event as one {@code data:} line and a blank line. */
     byte[] bytes() {
         StringBuilder text = new StringBuilder();
-        for (String event : events) {
-            text.append("data: ").append(event).append("\n\n");
+        for (int i = 0; i < events.size(); i++) {
+            if (names != null) {
+                text.append("event: ").append(names.get(i)).append('\n');
+            }
+            text.append("data: ").append(events.get(i)).append("\n\n");
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
@@ -31,6 +42,6 @@ record SseWrite(Duration at, List<String> events) {
         List<String> broken = new ArrayList<>(events);
         String first = broken.get(0);
         broken.set(0, first.substring(0, first.length() / 2));
-        return new SseWrite(at, broken);
+        return new SseWrite(at, broken, names);
     }
 }

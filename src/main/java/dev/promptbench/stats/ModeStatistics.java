@@ -93,15 +93,8 @@ public final class ModeStatistics implements ResultSink {
             }
         }
         if (!result.ran()) return;
-        if (result.status() == RequestStatus.OK) {
-            latency.recordNanos(result.times().latencyNanos());
-            if (result.stream() != null) recordStream(result.stream());
-        }
-        if (openLoop != null) queue.recordNanos(result.times().queueNanos());
-        // The bound replays how long each request kept its worker busy, retries and waits included.
-        serviceTimes.put(result.index(), result.times().busyNanos());
-        firstSendNanos = Math.min(firstSendNanos, result.times().startOffsetNanos());
-        lastSendNanos = Math.max(lastSendNanos, result.times().startOffsetNanos());
+        // A request with no times (a Batch API line) adds nothing to the latencies: unknown, not 0.
+        if (result.times() != null) recordTimes(result);
         retries += Math.max(0, result.attempts().count() - 1);
         rateLimited += result.attempts().rateLimited();
         result.attempts().throttled().byCause().forEach((cause, count) -> rateLimitedBy[cause.ordinal()] += count);
@@ -140,6 +133,18 @@ public final class ModeStatistics implements ResultSink {
             cachedOf += usage.promptTokens();
         }
         if (usage.servedTier() != null) servedTiers.merge(usage.servedTier().wireName(), 1L, Long::sum);
+    }
+
+    private void recordTimes(RequestResult result) {
+        if (result.status() == RequestStatus.OK) {
+            latency.recordNanos(result.times().latencyNanos());
+            if (result.stream() != null) recordStream(result.stream());
+        }
+        if (openLoop != null) queue.recordNanos(result.times().queueNanos());
+        // The bound replays how long each request kept its worker busy, retries and waits included.
+        serviceTimes.put(result.index(), result.times().busyNanos());
+        firstSendNanos = Math.min(firstSendNanos, result.times().startOffsetNanos());
+        lastSendNanos = Math.max(lastSendNanos, result.times().startOffsetNanos());
     }
 
     private void recordStream(StreamMetrics stream) {

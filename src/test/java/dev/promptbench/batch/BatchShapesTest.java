@@ -32,6 +32,16 @@ class BatchShapesTest {
         assertTrue(job.errors().isEmpty());
     }
 
+    /** openai-python types/batch.py: batches made since September 2025 also carry model and usage (batch_usage.py). */
+    @Test
+    void openAiBatchWithModelAndUsage() throws Exception {
+        BatchJob job = BatchJob.from(recorded("openai-batch-completed-usage.json"));
+        assertEquals(BatchStatus.COMPLETED, job.status());
+        assertEquals("gpt-4o-mini-2024-07-18", job.model());
+        assertEquals(new BatchUsage(22L, 5L, 27L), job.usage());
+        assertNull(BatchJob.from(recorded("openai-batch-completed.json")).usage(), "not reported: unknown");
+    }
+
     @Test
     void azureValidatingWithCapitalStatusEmptyFileIdsAndNullEndpoint() throws Exception {
         BatchJob job = BatchJob.from(recorded("azure-batch-validating.json"));

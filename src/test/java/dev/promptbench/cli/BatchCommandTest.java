@@ -337,6 +337,8 @@ class BatchCommandTest {
         assertEquals(3, requests.size());
         assertTrue(requests.stream().allMatch(r -> r.path("status").asText().equals("error")));
         assertTrue(requests.get(0).path("error").path("message").asText().contains("line 2: invalid_json_line"));
+        assertTrue(fetch.err().contains("part 1 (batch_1) failed, its 3 prompts recorded as errors: line 2: "
+                + "invalid_json_line: A line in the input file is not valid JSON."), fetch.err());
     }
 
     @Test
@@ -387,10 +389,41 @@ class BatchCommandTest {
         assertEquals("ok", requests.get(0).path("status").asText());
         assertEquals("not_run", requests.get(2).path("status").asText());
         assertEquals("batch_expired", requests.get(2).path("error").path("kind").asText());
+        assertTrue(fetch.err().contains("part 1 (batch_1) expired with 2 of 3 prompts answered; the rest are not_run "
+                + "(--retry-failed N sends them again)"), fetch.err());
         JsonNode summary = records(results, "summary").get(0);
         assertEquals(1, summary.path("not_run").asInt());
         assertEquals(150_000, summary.path("wall_ms").asDouble(), 1e-9,
                 "from the submission (05:33:00Z) to the batch's expired_at (05:35:30Z)");
+    }
+
+    /**
+     * OpenAI lists the lines an expired or cancelled batch never ran in its error file, with the codes
+     * batch_expired / batch_cancelled (the OpenAPI spec's BatchRequestOutput.error.code, as openai-python
+     * and the generated clients type it): they did not run, so they are not_run, not errors.
+     */
+    @Test
+    void errorLinesOfAnExpiredOrCancelledBatchAreNotRun() throws Exception {
+        for (String end : List.of("expired", "cancelled")) {
+            wm.getWireMock().resetMappings();
+            stubUploadAndCreate("batch_1");
+            Path state = dir.resolve(end + ".batch.json");
+            assertEquals(0, batch("submit", prompts(3).toString(), "--state", state.toString()).exitCode());
+            stubBatch("batch_1", batchObject("batch_1", end, "file-out", "file-err", 3, 2, 0));
+            stubContent("file-out", resource("output-lines.jsonl"));
+            stubContent("file-err", resource(end + "-error-lines.jsonl"));
+            Path results = dir.resolve(end + ".jsonl");
+
+            CliRun fetch = batch("fetch", state.toString(), "--out", results.toString());
+
+            assertEquals(1, fetch.exitCode(), fetch.err());
+            JsonNode third = records(results, "request").get(2);
+            assertEquals("not_run", third.path("status").asText(), third.toString());
+            assertEquals("batch_" + end, third.path("error").path("kind").asText());
+            JsonNode summary = records(results, "summary").get(0);
+            assertEquals(1, summary.path("not_run").asInt());
+            assertEquals(0, summary.path("errors").asInt());
+        }
     }
 
     @Test
@@ -440,6 +473,24 @@ class BatchCommandTest {
         assertEquals(2, third.path("attempts").asInt());
         assertEquals("batch_2", third.path("batch_id").asText());
         assertEquals(1, JSON.readTree(state.toFile()).path("retry_rounds").asInt());
+    }
+
+    /** --retry-failed resends what failed or expired, never what the user cancelled. */
+    @Test
+    void retryFailedDoesNotResendTheLinesOfACancelledBatch() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "cancelled", "file-out", "file-err", 3, 2, 0));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("cancelled-error-lines.jsonl"));
+        Path results = dir.resolve("r.jsonl");
+
+        CliRun fetch = batch("fetch", state.toString(), "--wait", "--retry-failed", "1", "--out", results.toString());
+
+        assertEquals(1, fetch.exitCode(), fetch.err());
+        assertEquals(1, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches"))).size(), "no new batch");
+        assertEquals("not_run", records(results, "request").get(2).path("status").asText());
+        assertEquals(0, JSON.readTree(state.toFile()).path("retry_rounds").asInt());
     }
 
     @Test
@@ -583,6 +634,24 @@ class BatchCommandTest {
     }
 
     @Test
+    void ctrlCDuringFetchWaitSaysHowToPickTheBatchesUp() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "in_progress", null, null, 3, 1, 0));
+        ctrlCOnSleep = true;
+
+        CliRun fetch = batch("fetch", state.toString(), "--wait");
+
+        assertEquals(130, fetch.exitCode(), fetch.err());
+        assertTrue(fetch.err().contains("interrupted; the batches keep running"), fetch.err());
+        assertTrue(fetch.err().contains("promptbench batch fetch " + state + " --wait"), fetch.err());
+        assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
+                "nothing cancelled");
+        assertEquals("in_progress", JSON.readTree(state.toFile()).path("parts").path(0).path("job").path("status")
+                .asText(), "the state saved what the last poll saw");
+    }
+
+    @Test
     void fetchWritesAnswersInInputOrder() throws Exception {
         stubUploadAndCreate("batch_1");
         Path state = submit(3);
@@ -629,18 +698,44 @@ class BatchCommandTest {
         assertTrue(Files.readString(answers).contains("Summarise tides."), Files.readString(answers));
     }
 
+    /** Issue 13: 'report' reads a batch's results file through the one aggregator; what a batch does not time is unknown. */
     @Test
-    void reportOnABatchResultsFileSaysWhatItIs() throws Exception {
+    void reportSummarisesABatchRunWithItsPartsAndNoMadeUpLatency() throws Exception {
         stubUploadAndCreate("batch_1");
-        Path state = submit(2);
-        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", null, 2, 2, 0));
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", "file-err", 3, 2, 1));
         stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("error-lines.jsonl"));
         Path results = dir.resolve("r.jsonl");
-        assertEquals(0, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
+        assertEquals(1, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
 
-        CliRun report = cli(Map.of(), List.of("report", results.toString()));
+        CliRun table = cli(Map.of(), List.of("report", results.toString()));
+        assertEquals(0, table.exitCode(), table.err());
+        String batchRow = table.out().lines().filter(l -> l.startsWith("batch ")).findFirst().orElseThrow();
+        assertTrue(batchRow.contains("2m 20s"), "wall from the submission to the part's end: " + table.out());
+        assertTrue(table.out().contains("in_progress"), "the parts' table: " + table.out());
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("1 ") && l.contains("batch_1")
+                && l.contains("completed") && l.contains("+20s") && l.contains("+25s") && l.contains("+2m20s")),
+                table.out());
 
-        assertEquals(2, report.exitCode(), report.err());
-        assertTrue(report.err().contains("a Batch API results file"), report.err());
+        CliRun json = cli(Map.of(), List.of("report", results.toString(), "--format", "json"));
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode mode = JSON.readTree(json.out()).path("modes").path("batch");
+        assertEquals(3, mode.path("requests").asInt(), json.out());
+        assertEquals(2, mode.path("ok").asInt(), json.out());
+        assertEquals(1, mode.path("errors").asInt(), json.out());
+        assertEquals(22, mode.path("tokens").path("prompt").asInt(), json.out());
+        assertEquals(5, mode.path("tokens").path("completion").asInt(), json.out());
+        assertEquals(140_000, mode.path("wall_ms").asDouble(), 1e-9, json.out());
+        assertTrue(mode.path("latency_ms").path("p50").isNull() && mode.path("latency_ms").path("max").isNull(),
+                "a batch has no per-request latency: unknown, not 0: " + json.out());
+
+        Path html = dir.resolve("r.html");
+        CliRun page = cli(Map.of(), List.of("report", results.toString(), "--html", html.toString()));
+        assertEquals(0, page.exitCode(), page.err());
+        String markup = Files.readString(html);
+        assertTrue(markup.contains("Batch parts"), markup);
+        assertTrue(markup.contains("class=\"seg in_progress\""), "the part's timeline");
+        assertTrue(markup.contains("class=\"end completed\""), "how it ended");
     }
 }

@@ -63,7 +63,8 @@ class SimulateCommandTest {
         String printed = err.toString();
         assertTrue(printed.startsWith("promptbench simulator listening on " + simulator.baseUri()
                 + " (Azure: /openai/deployments/<any>/chat/completions, v1: /openai/v1/chat/completions,"
-                + " OpenAI: /v1/chat/completions; Files and Batch API under the same prefixes)"), printed);
+                + " OpenAI: /v1/chat/completions; Responses API: /openai/v1/responses, /v1/responses;"
+                + " Files and Batch API under the same prefixes)"), printed);
         assertTrue(printed.contains("--endpoint " + simulator.baseUri() + " --provider openai --model sim"), printed);
         assertEquals("", out.toString(), "nothing on stdout");
     }

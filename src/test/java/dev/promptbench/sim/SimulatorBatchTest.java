@@ -98,7 +98,11 @@ class SimulatorBatchTest {
         List<JsonNode> output = client.lines(done.path("output_file_id").asText());
         assertEquals(3, output.size());
         Set<String> customIds = new HashSet<>();
+        long input = 0;
+        long outputTokens = 0;
         for (JsonNode line : output) {
+            input += line.path("response").path("body").path("usage").path("prompt_tokens").asLong();
+            outputTokens += line.path("response").path("body").path("usage").path("completion_tokens").asLong();
             customIds.add(line.path("custom_id").asText());
             assertTrue(line.path("id").asText().startsWith("batch_req_"), line.toString());
             assertEquals(200, line.path("response").path("status_code").asInt());
@@ -110,6 +114,15 @@ class SimulatorBatchTest {
             assertTrue(line.get("error").isNull());
         }
         assertEquals(Set.of("p-1", "p-2", "p-3"), customIds);
+        if (client.lineUrl().startsWith("/v1/")) {
+            // openai-python types/batch.py and batch_usage.py: the batch names its model and adds up its tokens.
+            assertEquals(output.get(0).path("response").path("body").path("model").asText(), done.path("model").asText());
+            assertEquals(input, done.path("usage").path("input_tokens").asLong(), done.toString());
+            assertEquals(outputTokens, done.path("usage").path("output_tokens").asLong(), done.toString());
+            assertEquals(input + outputTokens, done.path("usage").path("total_tokens").asLong(), done.toString());
+        } else {
+            assertFalse(done.has("usage"), "Azure's batch object has no usage: " + done);
+        }
 
         JsonNode output_file = BatchClient.json(client.get("/files/" + done.path("output_file_id").asText()));
         assertEquals("batch_output", output_file.path("purpose").asText());

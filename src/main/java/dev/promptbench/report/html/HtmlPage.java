@@ -30,6 +30,7 @@ public final class HtmlPage {
     static void write(Path resultsFile, RunReport report, Writer out) throws IOException, ResultsFileException {
         ScannedRun run = ResultsScan.read(resultsFile);
         if (run.isSweep()) renderSweep(run, SweepSection.of(run.sweep()), out);
+        else if (run.isBatch()) renderBatch(run, report, out);
         else render(run, report, out);
     }
 
@@ -42,6 +43,27 @@ public final class HtmlPage {
         // The steps share one mode name and restart their clocks, so per-mode timelines would overlay
         // unrelated runs: a sweep's page is its steps' figures alone.
         out.write("<main>" + sweep.markup() + "</main>");
+        foot(run, Map.of(), out);
+    }
+
+    /** A Batch API run: its figures, then its parts on a timeline and in a table. */
+    static void renderBatch(ScannedRun run, RunReport report, Writer out) throws IOException {
+        RunDetails details = new RunDetails(run.header(), run.fileName());
+        String file = run.header().promptFile();
+        head("promptbench · batch · " + (file != null ? file : run.fileName()), out);
+        out.write("<header><h1>promptbench <span class=\"muted\">· batch</span></h1><p class=\"subtitle\">"
+                + details.subtitle() + "</p>" + details.markup() + "</header>");
+        out.write("<main><section class=\"summary\"><h2>Figures</h2>");
+        ComparisonTable table = report == null ? null : new ComparisonTable(report);
+        if (table == null || table.empty()) {
+            out.write("<p class=\"note\">No request records: nothing to count.</p>");
+        } else {
+            out.write(table.markup());
+            out.write(table.notes());
+        }
+        out.write("</section>");
+        out.write(new BatchSection(run.batchParts(), run.header().startedAt()).markup());
+        out.write("</main>");
         foot(run, Map.of(), out);
     }
 

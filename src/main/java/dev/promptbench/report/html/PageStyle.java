@@ -52,6 +52,14 @@ final class PageStyle {
               background: var(--bar); vertical-align: baseline; }
             .mode-sequential { --bar: var(--seq); --inflight: var(--seq); }
             .mode-parallel { --bar: var(--par); --inflight: var(--par); }
+            .mode-batch { --bar: var(--par); }
+            .chart.batch .axis { stroke: var(--line); }
+            .seg.validating { fill: var(--muted); opacity: .55; }
+            .seg.in_progress { fill: var(--par); }
+            .seg.finalizing { fill: var(--seq); }
+            .end.completed { fill: var(--fg); }
+            .end.failed, .end.expired { fill: var(--error); }
+            .end.cancelled, .end.cancelling { fill: var(--filtered); }
             .legend { display: flex; flex-wrap: wrap; gap: 6px 18px; margin: 6px 0 0; padding: 0; list-style: none;
               color: var(--muted); font-size: 13px; }
             .legend li { display: flex; align-items: center; gap: 6px; }

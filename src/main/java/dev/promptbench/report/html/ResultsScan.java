@@ -1,5 +1,6 @@
 package dev.promptbench.report.html;
 
+import dev.promptbench.results.BatchPartInfo;
 import dev.promptbench.results.RecordHandler;
 import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsReader;
@@ -34,6 +35,7 @@ final class ResultsScan implements RecordHandler {
     /** True for a sweep's file: its summaries belong to steps, and its requests are not charted per mode. */
     private boolean sweep;
     private final List<SweptStep> steps = new ArrayList<>();
+    private List<BatchPartInfo> batchParts;
 
     private ResultsScan(int detailLimit) {
         this.detailLimit = detailLimit;
@@ -51,13 +53,18 @@ final class ResultsScan implements RecordHandler {
         Path name = file.getFileName();
         return new ScannedRun(name == null ? file.toString() : name.toString(), scan.header,
                 scan.sweep ? List.of() : List.copyOf(scan.traces.values()), Math.max(1, scan.repeats), scan.warmups,
-                scan.resumed, scan.summarised, scan.sweep ? List.copyOf(scan.steps) : null);
+                scan.resumed, scan.summarised, scan.sweep ? List.copyOf(scan.steps) : null, scan.batchParts);
     }
 
     @Override
     public void header(RunHeader h) {
         header = h;
         sweep = h.config() != null && "sweep".equals(h.config().mode());
+    }
+
+    @Override
+    public void batchParts(List<BatchPartInfo> parts) {
+        batchParts = parts;
     }
 
     @Override
@@ -92,7 +99,8 @@ final class ResultsScan implements RecordHandler {
     public void request(RequestResult r) {
         // A sweep's steps share one mode name and restart their repeats: folding them into one trace would
         // draw unrelated steps as one run, so the page charts the steps' summaries instead.
-        if (sweep) return;
+        // A Batch API line has no times to chart: the page draws the batch's parts instead.
+        if (sweep || r.times() == null) return;
         repeats = Math.max(repeats, r.repeat() + 1);
         if (r.warmup()) {
             warmups++;
