@@ -36,6 +36,14 @@ final class ApiErrors {
                 + "If you created the deployment within the last 5 minutes, please wait a moment and try again.");
     }
 
+    /**
+     * 404 as Azure's gateway sends it for a path it has no route for, a deployment path without
+     * {@code api-version} included (it does not answer 400 there: MicrosoftDocs/azure-docs#114602).
+     */
+    static SimResponse resourceNotFound() {
+        return azureStyle(404, "404", "Resource not found");
+    }
+
     /** 404 as OpenAI sends it for a model that does not exist (the v1 routes name deployments as models). */
     static SimResponse modelNotFound(String model) {
         return openAiStyle(404, "The model `" + model + "` does not exist or you do not have access to it.",

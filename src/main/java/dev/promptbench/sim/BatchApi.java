@@ -109,9 +109,7 @@ final class BatchApi implements AutoCloseable {
             return Reply.json(refused.get());
         }
         if (route.style() == ApiStyle.AZURE_DEPLOYMENT && Query.value(rawQuery, "api-version").isEmpty()) {
-            return Reply.json(ApiErrors.invalidRequest(new RequestRejection("Missing required query parameter: "
-                    + "'api-version' (for example ?api-version=2024-10-21).", "api-version",
-                    "missing_required_parameter")));
+            return Reply.json(ApiErrors.resourceNotFound());
         }
         boolean azure = route.azure();
         return switch (route.kind()) {

@@ -88,9 +88,7 @@ final class ChatCompletions {
         }
         Optional<String> apiVersion = apiVersion(request.rawQuery());
         if (route.style() == ApiStyle.AZURE_DEPLOYMENT && apiVersion.isEmpty()) {
-            return ApiErrors.invalidRequest(new RequestRejection("Missing required query parameter: "
-                    + "'api-version' (for example ?api-version=2024-10-21).", "api-version",
-                    "missing_required_parameter"));
+            return ApiErrors.resourceNotFound();
         }
         if (route.style().isAzure() && apiVersion.isPresent() && !knownApiVersion(apiVersion.get())) {
             return ApiErrors.azureStyle(400, "BadRequest", "API version not supported");

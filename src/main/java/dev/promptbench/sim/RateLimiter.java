@@ -9,8 +9,8 @@ import java.util.function.LongSupplier;
  * Azure-style admission control for the simulator: per deployment, a request bucket holding one
  * second's worth of the RPM limit (at least one request) and a token bucket holding ten seconds'
  * worth of the TPM limit, both refilled continuously at their per-minute rate. A request is charged
- * when it is admitted, as Azure charges it: its estimated prompt tokens plus its max tokens, not the
- * tokens the answer turns out to use. A refused request is charged nothing.
+ * when it is admitted, as Azure charges it: its estimated prompt tokens plus its max tokens for each
+ * of its n choices, not the tokens the answer turns out to use. A refused request is charged nothing.
  *
  * <p>Why buckets and not a per-minute counter: Azure enforces RPM over one- to ten-second windows, so a
  * 600-RPM deployment refuses the eleventh request within a second although the minute is far from
@@ -59,10 +59,10 @@ final class RateLimiter {
         return admit(deployment, charge(call));
     }
 
-    /** The tokens {@code call} is charged at admission. */
+    /** The tokens {@code call} is charged at admission: each of its n choices may use its max tokens. */
     long charge(ChatCall call) {
         return limits.counting().promptTokens(call)
-                + (call.maxTokens() != null ? call.maxTokens() : DEFAULT_MAX_TOKENS);
+                + (long) call.options().n() * (call.maxTokens() != null ? call.maxTokens() : DEFAULT_MAX_TOKENS);
     }
 
     /**

@@ -77,6 +77,20 @@ class RateLimiterTest {
         assertEquals(0, later.remainingTokens());
     }
 
+    /** Each of n choices may use max tokens: Azure reserves them all at admission. */
+    @Test
+    void nChoicesAreChargedNTimesTheirMaxTokens() {
+        RateLimiter limiter = limiter(60_000, 60_000, 1);
+        ChatCall one = new ChatCall("m", "[]", 100, "", 10, false, false);
+        ChatCall three = new ChatCall("m", "[]", 100, "", 10, false, false, null,
+                new ChatOptions(3, false, 0, ChatOptions.Format.TEXT, null));
+        long prompt = limiter.charge(one) - 100;
+        assertEquals(prompt + 300, limiter.charge(three));
+        ChatCall threeUnbounded = new ChatCall("m", "[]", null, "", 10, false, false, null,
+                new ChatOptions(3, false, 0, ChatOptions.Format.TEXT, null));
+        assertEquals(prompt + 3L * RateLimiter.DEFAULT_MAX_TOKENS, limiter.charge(threeUnbounded));
+    }
+
     @Test
     void aRequestLargerThanTheBurstWaitsForAFullBucketAndLeavesADebt() {
         RateLimiter limiter = limiter(60_000, 6_000, 1); // 100 tokens a second, 1,000 at once

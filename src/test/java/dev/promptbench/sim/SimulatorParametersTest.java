@@ -116,6 +116,17 @@ class SimulatorParametersTest {
         }
     }
 
+    /** Azure's gateway answers a deployment path without api-version as an unknown resource, not a 400. */
+    @Test
+    void aMissingApiVersionIsNotFoundAsAzureAnswersIt() throws Exception {
+        for (String query : List.of("", "?api-version=")) {
+            JsonNode answer = post("/openai/deployments/d/chat/completions" + query, "{" + MESSAGES + "}");
+            assertEquals(404, answer.path("_status").asInt(), query + ": " + answer);
+            assertEquals("404", answer.path("error").path("code").asText(), answer.toString());
+            assertEquals("Resource not found", answer.path("error").path("message").asText(), answer.toString());
+        }
+    }
+
     @Test
     void nGivesThatManyChoicesAndBillsThemAll() throws Exception {
         JsonNode one = post(AZURE, "{" + MESSAGES + "}");
