@@ -17,10 +17,26 @@ final class ErrorHandlers {
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cli = ex.getCommandLine();
             PrintWriter err = cli.getErr();
-            err.println("promptbench: " + ex.getMessage());
+            err.println("promptbench: " + message(ex));
             String command = cli.getCommandSpec().qualifiedName();
             err.println("Try '" + command + " --help' for the options.");
             return ExitCode.USAGE;
+        }
+
+        /**
+         * picocli's message, or for a misspelt option the option alone and the nearest real one: "--thread 4"
+         * would otherwise list the 4 as a second unknown option and suggest nothing.
+         */
+        private static String message(CommandLine.ParameterException ex) {
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().get(0).startsWith("-")
+                    && !unmatched.getSuggestions().isEmpty()) {
+                String option = unmatched.getUnmatched().get(0);
+                int equals = option.indexOf('=');
+                return "Unknown option: '" + (equals > 0 ? option.substring(0, equals) : option) + "': did you mean "
+                        + unmatched.getSuggestions().get(0) + "?";
+            }
+            return ex.getMessage();
         }
     }
 
