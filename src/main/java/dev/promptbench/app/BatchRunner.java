@@ -1,31 +1,31 @@
 package dev.promptbench.app;
 
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.control.Breaker;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.control.Breaker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
-import dev.promptbench.results.BreakerTrip;
-import dev.promptbench.results.CanaryReport;
-import dev.promptbench.results.EndpointInfo;
-import dev.promptbench.results.ResultsWriter;
-import dev.promptbench.results.RunConfig;
-import dev.promptbench.results.RunHeader;
 import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.SavedRun;
+import dev.promptbench.results.BreakerTrip;
+import dev.promptbench.results.CanaryReport;
+import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.ResultsFileException;
+import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.RunHeader;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.LimitedSource;
-import dev.promptbench.run.Mode;
 import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestTemplate;
-import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.RunControl;
 import dev.promptbench.run.SkippingSource;
-import dev.promptbench.clock.Ticker;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
@@ -189,7 +189,7 @@ public final class BatchRunner {
                                ResultsWriter results, RateReport rates, RunListener listener, AtomicLong firstTimed)
             throws PromptFileException, InterruptedException {
         listener.modeStarted(pass.plan(), pass.repeat(), prompts);
-        ModeStatistics statistics = new ModeStatistics(pass.plan(), pass.repeat());
+        ModeStatistics statistics = pass.plan().statistics(pass.repeat());
         rates.gates().startMode();
         RateReport.Tally tally = rates.startPass(ticker.nanoTime());
         ResultSink sink = priced(spec, ResultSink.all(results, statistics, tally, listener::result));

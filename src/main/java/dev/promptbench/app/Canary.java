@@ -5,10 +5,10 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.config.EndpointUrls;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.config.EndpointUrls;
 import dev.promptbench.results.CanaryReport;
+import dev.promptbench.results.request.ThrottleCause;
 import java.time.Duration;
 
 /**

@@ -1,8 +1,8 @@
 package dev.promptbench.app;
 
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
 import dev.promptbench.stats.ModeSummary;
 
 /**

@@ -2,10 +2,10 @@ package dev.promptbench.app;
 
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.results.ResultsWriter;
-import dev.promptbench.run.Mode;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
-import dev.promptbench.run.ResultSink;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.stats.ModeSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package dev.promptbench.app;
 
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.ResultSink;
 import dev.promptbench.stats.ModeSummary;
 
 /**

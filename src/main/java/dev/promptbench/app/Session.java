@@ -240,7 +240,7 @@ final class Session implements AutoCloseable {
     /** The endpoints as reports show them, with the protocol the last response used. */
     List<EndpointInfo> infos() {
         String protocol = http.lastProtocol();
-        return endpoints.stream().map(e -> EndpointInfo.of(e, protocol)).toList();
+        return endpoints.stream().map(e -> e.info(protocol)).toList();
     }
 
     @Override

@@ -1,26 +1,26 @@
 package dev.promptbench.app;
 
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.results.BreakerTrip;
-import dev.promptbench.control.Breaker;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.control.Breaker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.report.SweepReport;
+import dev.promptbench.results.BreakerTrip;
 import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
-import dev.promptbench.report.SweepReport;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.run.CyclingSource;
 import dev.promptbench.run.Dispatcher;
 import dev.promptbench.run.ModeTimes;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.Mode;
 import dev.promptbench.run.RequestTemplate;
-import dev.promptbench.run.ResultSink;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.clock.Ticker;
 import dev.promptbench.stats.Knee;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
@@ -187,7 +187,7 @@ public final class SweepRunner {
     private ModeSummary runStep(Plan plan, int repeat, SweepSpec spec, Dispatcher dispatcher, ResultsWriter results,
                                 RunListener listener) throws PromptFileException, InterruptedException {
         listener.modeStarted(plan, repeat, spec.plan().requests());
-        ModeStatistics statistics = new ModeStatistics(plan, repeat);
+        ModeStatistics statistics = plan.statistics(repeat);
         ResultSink sink = ResultSink.all(results, statistics, listener::result);
         ModeTimes times;
         try (PromptSource source = new CyclingSource(spec.prompts()::source, spec.plan().requests())) {

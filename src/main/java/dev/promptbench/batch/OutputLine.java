@@ -2,8 +2,8 @@ package dev.promptbench.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.results.BatchRequest;
-import dev.promptbench.run.RequestError;
-import dev.promptbench.run.RequestStatus;
+import dev.promptbench.results.request.RequestError;
+import dev.promptbench.results.request.RequestStatus;
 
 /**
  * Reads one line of a batch's output or error file into a prompt's result: a 2xx response with a chat

@@ -118,7 +118,7 @@ final class BatchFetchCommand extends BatchOptions {
         Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
                 state.promptFile(), state.promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
-                List.of(EndpointInfo.of(connection.endpoint(), null)), null, null);
+                List.of(connection.endpoint().info(null)), null, null);
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
              PromptSource source = prompts.source();

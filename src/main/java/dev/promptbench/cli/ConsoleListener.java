@@ -1,10 +1,10 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.app.RunListener;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
 import dev.promptbench.stats.ModeSummary;
 import java.io.PrintWriter;
 import java.util.Locale;

@@ -1,9 +1,9 @@
 package dev.promptbench.cli;
 
-import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
 import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.run.Plan;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.RunConfig;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
 import java.util.ArrayList;

@@ -226,8 +226,8 @@ public final class RunCommand implements Callable<Integer> {
 
     /** The (first) endpoint as reports will name it; the simulator's port is not known yet, nor compared. */
     private static EndpointInfo endpointInfo(Resolution resolution) {
-        return EndpointInfo.of(resolution.useSimulator() ? SimulatorEndpoint.at(URI.create("http://127.0.0.1/"))
-                : resolution.endpoints().get(0), null);
+        return (resolution.useSimulator() ? SimulatorEndpoint.at(URI.create("http://127.0.0.1/"))
+                : resolution.endpoints().get(0)).info(null);
     }
 
     /** The flags given that this combination ignores. */

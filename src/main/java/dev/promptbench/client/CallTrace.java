@@ -1,6 +1,7 @@
 package dev.promptbench.client;
 
 import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.ConnectionTimes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

@@ -3,6 +3,8 @@ package dev.promptbench.client;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.StreamMetrics;
 import java.util.Arrays;
 
 /**

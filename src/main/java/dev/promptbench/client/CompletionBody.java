@@ -3,6 +3,8 @@ package dev.promptbench.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.Usage;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.EndpointInfo;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -101,6 +102,11 @@ public record Endpoint(String name, ApiStyle style, URI chatUrl, String deployme
     public String origin() {
         String port = chatUrl.getPort() < 0 ? "" : ":" + chatUrl.getPort();
         return chatUrl.getScheme() + "://" + chatUrl.getHost() + port;
+    }
+
+    /** What a report says about this endpoint (never its credential), over {@code protocol} (null when unknown). */
+    public EndpointInfo info(String protocol) {
+        return new EndpointInfo(name, kind(), displayUrl(), deployment(), model(), protocol);
     }
 
     /** The URL without its query string (which could hold a key on some gateways). */

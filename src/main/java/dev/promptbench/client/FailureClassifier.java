@@ -1,7 +1,10 @@
 package dev.promptbench.client;
 
-import dev.promptbench.clock.Ticker;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.ThrottleCause;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.RateLimitHeaders;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 

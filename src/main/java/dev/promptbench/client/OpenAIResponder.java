@@ -1,6 +1,8 @@
 package dev.promptbench.client;
 
 import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.ConnectionTimes;
+import dev.promptbench.results.request.RateLimitHeaders;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;

@@ -1,5 +1,11 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.ConnectionTimes;
+import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.StreamMetrics;
+import dev.promptbench.results.request.ThrottleCause;
+import dev.promptbench.results.request.Usage;
 import java.time.Duration;
 
 /** What became of one request: a value, never an exception. */

@@ -1,5 +1,8 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.StreamMetrics;
+import dev.promptbench.results.request.Usage;
+
 /** How reading one streamed answer ended: a complete answer, or a classified failure. */
 sealed interface StreamResult permits StreamResult.Complete, StreamResult.Failed {
 

@@ -1,6 +1,8 @@
 package dev.promptbench.client;
 
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.StreamMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;

@@ -1,5 +1,7 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.ThrottleCause;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;

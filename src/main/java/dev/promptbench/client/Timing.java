@@ -1,5 +1,7 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.StreamMetrics;
+
 /**
  * Monotonic timestamps ({@link System#nanoTime()}) of one request's life, taken as close to the
  * socket as the client allows. A moment that was never reached is {@link #UNSET}.
@@ -11,7 +13,7 @@ package dev.promptbench.client;
  */
 public record Timing(long sentNanos, long headersNanos, long firstByteNanos, long endNanos) {
     /** Marks a moment the request never reached. */
-    public static final long UNSET = Long.MIN_VALUE;
+    public static final long UNSET = StreamMetrics.UNSET;
 
     /** Whole request time, send to end, in nanoseconds. */
     public long latencyNanos() { return endNanos - sentNanos; }

@@ -1,7 +1,7 @@
 package dev.promptbench.config;
 
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.client.ServiceTier;
+import dev.promptbench.results.request.ServiceTier;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

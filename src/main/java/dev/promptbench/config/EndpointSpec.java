@@ -1,7 +1,7 @@
 package dev.promptbench.config;
 
 import dev.promptbench.client.Api;
-import dev.promptbench.client.ServiceTier;
+import dev.promptbench.results.request.ServiceTier;
 
 /**
  * One endpoint as written in a config profile; every field but {@code name} may be null (not written).

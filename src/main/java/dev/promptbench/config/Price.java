@@ -1,6 +1,6 @@
 package dev.promptbench.config;
 
-import dev.promptbench.client.Usage;
+import dev.promptbench.results.request.Usage;
 
 /**
  * What a model's tokens cost, per million, in whatever currency the prices were written in: prompt

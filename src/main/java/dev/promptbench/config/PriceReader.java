@@ -1,7 +1,7 @@
 package dev.promptbench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptbench.client.ServiceTier;
+import dev.promptbench.results.request.ServiceTier;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

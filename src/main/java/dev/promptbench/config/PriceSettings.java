@@ -1,6 +1,6 @@
 package dev.promptbench.config;
 
-import dev.promptbench.client.ServiceTier;
+import dev.promptbench.results.request.ServiceTier;
 import java.util.Map;
 
 /**

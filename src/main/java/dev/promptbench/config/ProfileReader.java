@@ -1,9 +1,8 @@
 package dev.promptbench.config;
 
-import dev.promptbench.client.Api;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptbench.client.ServiceTier;
+import dev.promptbench.client.Api;
+import dev.promptbench.results.request.ServiceTier;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;

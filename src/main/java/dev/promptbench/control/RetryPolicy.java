@@ -1,9 +1,9 @@
 package dev.promptbench.control;
 
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.ThrottleCause;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,15 +1,15 @@
 package dev.promptbench.control;
 
-import dev.promptbench.clock.Sleeper;
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
-import dev.promptbench.client.ThrottleCounts;
-import dev.promptbench.run.RunControl;
+import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.ThrottleCounts;
+import dev.promptbench.run.RunControl;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 

@@ -1,12 +1,12 @@
 package dev.promptbench.cost;
 
-import dev.promptbench.client.ServiceTier;
-import dev.promptbench.client.Usage;
-import dev.promptbench.config.Price;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.config.Price;
 import dev.promptbench.config.PriceSettings;
 import dev.promptbench.config.Resolution;
-import dev.promptbench.run.ResultSink;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.Usage;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,7 +1,7 @@
 package dev.promptbench.report;
 
 import dev.promptbench.results.EndpointInfo;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.promptbench.report;
 
-import dev.promptbench.client.ThrottleCounts;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.ResultSink;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ThrottleCounts;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;

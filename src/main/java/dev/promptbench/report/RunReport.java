@@ -1,10 +1,10 @@
 package dev.promptbench.report;
 
-import dev.promptbench.run.Mode;
-import dev.promptbench.stats.Comparison;
-import dev.promptbench.stats.ModeResults;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.stats.Comparison;
+import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.promptbench.report;
 
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.Comparison;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
@@ -248,7 +248,7 @@ public final class TableReporter implements Reporter {
 
     static String legend(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
-        boolean batch = report.modes().containsKey(dev.promptbench.run.Mode.BATCH);
+        boolean batch = report.modes().containsKey(dev.promptbench.results.request.Mode.BATCH);
         return (batch ? "wall = submission to the last batch's end (the Batch API does not time each request)"
                 : "wall = first request sent to last answer recorded")
                 + " · latency percentiles over successful requests"

@@ -1,6 +1,6 @@
 package dev.promptbench.report;
 
-import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import java.util.ArrayList;

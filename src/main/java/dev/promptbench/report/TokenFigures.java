@@ -1,7 +1,7 @@
 package dev.promptbench.report;
 
-import dev.promptbench.client.ServiceTier;
 import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import java.util.Collection;

@@ -1,7 +1,7 @@
 package dev.promptbench.results;
 
-import dev.promptbench.run.RequestError;
-import dev.promptbench.run.RequestStatus;
+import dev.promptbench.results.request.RequestError;
+import dev.promptbench.results.request.RequestStatus;
 
 /**
  * One prompt's result from the Batch API, as a results-file record ({@code mode "batch"}).

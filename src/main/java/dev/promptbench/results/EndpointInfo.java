@@ -1,7 +1,5 @@
 package dev.promptbench.results;
 
-import dev.promptbench.client.Endpoint;
-
 /**
  * What a report says about an endpoint: never its credential.
  *
@@ -12,10 +10,4 @@ import dev.promptbench.client.Endpoint;
  * @param model      the model sent in the body, or null
  * @param protocol   the negotiated HTTP protocol (http/1.1, h2), or null when unknown
  */
-public record EndpointInfo(String name, String kind, String url, String deployment, String model, String protocol) {
-
-    public static EndpointInfo of(Endpoint endpoint, String protocol) {
-        return new EndpointInfo(endpoint.name(), endpoint.kind(), endpoint.displayUrl(), endpoint.deployment(),
-                endpoint.model(), protocol);
-    }
-}
+public record EndpointInfo(String name, String kind, String url, String deployment, String model, String protocol) {}

@@ -1,6 +1,6 @@
 package dev.promptbench.results;
 
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 
 /**
  * A {@code limit} record: adaptive concurrency changed a mode's limit on requests in flight.

@@ -1,7 +1,7 @@
 package dev.promptbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

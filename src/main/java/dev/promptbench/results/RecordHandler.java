@@ -1,6 +1,6 @@
 package dev.promptbench.results;
 
-import dev.promptbench.run.RequestResult;
+import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.stats.ModeSummary;
 
 /**

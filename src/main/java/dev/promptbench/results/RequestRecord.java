@@ -3,22 +3,21 @@ package dev.promptbench.results;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import dev.promptbench.client.Attempts;
-import dev.promptbench.client.ConnectionTimes;
-import dev.promptbench.client.RateLimitHeaders;
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.client.ThrottleCounts;
-import dev.promptbench.client.StreamMetrics;
-import dev.promptbench.client.ServiceTier;
-import dev.promptbench.client.Timing;
-import dev.promptbench.client.Usage;
-import dev.promptbench.run.Mode;
-import dev.promptbench.run.Reply;
-import dev.promptbench.run.RequestError;
-import dev.promptbench.run.RequestKey;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
-import dev.promptbench.run.RequestTimes;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.ConnectionTimes;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.Reply;
+import dev.promptbench.results.request.RequestError;
+import dev.promptbench.results.request.RequestKey;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.StreamMetrics;
+import dev.promptbench.results.request.ThrottleCause;
+import dev.promptbench.results.request.ThrottleCounts;
+import dev.promptbench.results.request.Usage;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.Map;
@@ -420,7 +419,7 @@ final class RequestRecord {
             int tokens = tpotMs == null ? 0 : Math.max(2, usage == null ? 2 : usage.visibleTokens());
             long last = tpotMs == null ? first : first + Math.round(tpotMs * 1e6 * (tokens - 1));
             return new StreamMetrics(first, last, chunks, nanos(gapP50Ms), nanos(gapMaxMs), tokens, tokensEstimated,
-                    firstReasoningMs == null ? Timing.UNSET : nanos(firstReasoningMs));
+                    firstReasoningMs == null ? StreamMetrics.UNSET : nanos(firstReasoningMs));
         }
     }
 }

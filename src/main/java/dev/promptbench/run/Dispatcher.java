@@ -1,14 +1,16 @@
 package dev.promptbench.run;
 
-import dev.promptbench.clock.Ticker;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
-import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ThrottleCause;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;

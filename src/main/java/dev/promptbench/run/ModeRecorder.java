@@ -1,12 +1,20 @@
 package dev.promptbench.run;
 
-import dev.promptbench.clock.Ticker;
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.client.StreamMetrics;
 import dev.promptbench.client.Timing;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.Prompt;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.Reply;
+import dev.promptbench.results.request.RequestError;
+import dev.promptbench.results.request.RequestKey;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.StreamMetrics;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -48,9 +56,22 @@ final class ModeRecorder {
     void record(Prompt prompt, int lane, Endpoint endpoint, long scheduled, long sent, Outcome outcome) {
         long end = ticker.nanoTime();
         Outcome.Success ok = outcome instanceof Outcome.Success s ? s : null;
-        record(new RequestResult(key(prompt), Reply.of(outcome), outcome.attempts(),
+        record(new RequestResult(key(prompt), reply(outcome), outcome.attempts(),
                 times(scheduled, sent, end, outcome.timing()), ok == null ? null : ok.usage(),
                 ok == null ? null : relativeToSend(ok), outcome.connection(), lane, endpoint.name()));
+    }
+
+    /** The reply an outcome records. */
+    private static Reply reply(Outcome outcome) {
+        if (outcome instanceof Outcome.Success ok) {
+            return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
+                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits());
+        }
+        Outcome.Failure failed = (Outcome.Failure) outcome;
+        // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
+        RequestStatus status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
+        return new Reply(status, null, failed.httpStatus(), new RequestError(failed.kind().wireName(), failed.code(),
+                failed.message()), failed.requestId(), null, null, failed.rateLimits());
     }
 
     private RequestKey key(Prompt prompt) {
@@ -65,7 +86,7 @@ final class ModeRecorder {
         return new StreamMetrics(s.chunks() == 0 ? s.firstContentNanos() : s.firstContentNanos() - sent,
                 s.chunks() == 0 ? s.lastContentNanos() : s.lastContentNanos() - sent, s.chunks(),
                 s.chunkGapP50Nanos(), s.chunkGapMaxNanos(), s.completionTokens(), s.tokensEstimated(),
-                s.sawReasoning() ? s.firstReasoningNanos() - sent : Timing.UNSET);
+                s.sawReasoning() ? s.firstReasoningNanos() - sent : StreamMetrics.UNSET);
     }
 
     /** Open-loop latency runs from the scheduled time; closed-loop latency is the final attempt's. */

@@ -1,5 +1,9 @@
 package dev.promptbench.run;
 
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.stats.ModeStatistics;
+import dev.promptbench.stats.ModeSummary;
+
 /** How one mode of a run sends its prompts. */
 public sealed interface Plan permits Plan.Sequential, Plan.Parallel, Plan.OpenLoop {
 
@@ -8,6 +12,12 @@ public sealed interface Plan permits Plan.Sequential, Plan.Parallel, Plan.OpenLo
 
     /** How many requests may be in flight at once (the size of the worker pool). */
     int workers();
+
+    /** Statistics for one repeat of this plan, as a run measures them. */
+    default ModeStatistics statistics(int repeat) {
+        return new ModeStatistics(mode(), repeat, workers(), this instanceof OpenLoop open
+                ? new ModeSummary.RateFigures(open.arrival().toString(), open.arrival().rate(), 0) : null);
+    }
 
     /** One request at a time, in file order, on a single worker. */
     record Sequential() implements Plan {

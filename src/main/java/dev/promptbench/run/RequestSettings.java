@@ -1,7 +1,7 @@
 package dev.promptbench.run;
 
-import dev.promptbench.client.ServiceTier;
 import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.results.request.ServiceTier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.promptbench.stats;
 
-import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.results.request.ThrottleCause;
 import java.util.List;
 import java.util.Locale;
 

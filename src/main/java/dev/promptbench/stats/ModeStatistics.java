@@ -1,13 +1,12 @@
 package dev.promptbench.stats;
 
-import dev.promptbench.client.StreamMetrics;
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.client.Usage;
-import dev.promptbench.run.Mode;
-import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
-import dev.promptbench.run.ResultSink;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.StreamMetrics;
+import dev.promptbench.results.request.ThrottleCause;
+import dev.promptbench.results.request.Usage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -59,12 +58,6 @@ public final class ModeStatistics implements ResultSink {
     private long estimatedTokens;
     private long firstSendNanos = Long.MAX_VALUE;
     private long lastSendNanos = Long.MIN_VALUE;
-
-    /** Statistics for one repeat of a plan, as a run measures them. */
-    public ModeStatistics(Plan plan, int repeat) {
-        this(plan.mode(), repeat, plan.workers(), plan instanceof Plan.OpenLoop open
-                ? new ModeSummary.RateFigures(open.arrival().toString(), open.arrival().rate(), 0) : null);
-    }
 
     /**
      * Statistics for one repeat of a mode, as a saved run describes it.

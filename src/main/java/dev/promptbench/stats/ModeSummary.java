@@ -1,8 +1,8 @@
 package dev.promptbench.stats;
 
-import dev.promptbench.client.ThrottleCause;
-import dev.promptbench.client.ServiceTier;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.ThrottleCause;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;

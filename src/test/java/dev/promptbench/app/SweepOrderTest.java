@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.SweepStep;

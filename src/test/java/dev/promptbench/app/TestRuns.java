@@ -4,7 +4,7 @@ import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.sim.SimulatorSettings;

@@ -3,8 +3,8 @@ package dev.promptbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.run.Plan;
-import dev.promptbench.run.RequestStatus;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.Map;

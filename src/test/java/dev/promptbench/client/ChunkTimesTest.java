@@ -3,6 +3,7 @@ package dev.promptbench.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.promptbench.results.request.StreamMetrics;
 import org.junit.jupiter.api.Test;
 
 /** Chunk gaps and per-token timing from known content instants. */

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.results.request.ConnectionTimes;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;

@@ -23,6 +23,8 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.promptbench.results.request.StreamMetrics;
+import dev.promptbench.results.request.Usage;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;

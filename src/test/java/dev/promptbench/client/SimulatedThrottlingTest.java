@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptbench.prompt.Message;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.sim.Throttles;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.client.RateLimitHeaders;
-import dev.promptbench.client.ThrottleCause;
 import dev.promptbench.client.Timing;
+import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.ThrottleCause;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -11,7 +11,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Timing;
-import dev.promptbench.client.Usage;
+import dev.promptbench.results.request.Usage;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

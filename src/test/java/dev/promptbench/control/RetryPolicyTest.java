@@ -8,10 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
-import dev.promptbench.client.ThrottleCause;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.ThrottleCause;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

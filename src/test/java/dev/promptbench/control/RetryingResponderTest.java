@@ -1,6 +1,5 @@
 package dev.promptbench.control;
 
-import dev.promptbench.clock.Sleeper;
 import static dev.promptbench.control.ControlFixtures.failure;
 import static dev.promptbench.control.ControlFixtures.rateLimited;
 import static dev.promptbench.control.ControlFixtures.success;
@@ -9,9 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.clock.Sleeper;
+import dev.promptbench.results.request.Attempts;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.client.ServiceTier;
-import dev.promptbench.client.Usage;
 import dev.promptbench.config.ConfigException;
 import dev.promptbench.config.ConfigFile;
 import dev.promptbench.config.Price;
 import dev.promptbench.config.PriceSettings;
+import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.Usage;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -1,6 +1,5 @@
 package dev.promptbench.run;
 
-import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.promptbench.client.ApiKeyCredential;
@@ -9,6 +8,8 @@ import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Timing;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.RequestResult;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package dev.promptbench.run;
 
-import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,21 +13,25 @@ import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
 import dev.promptbench.client.Timing;
-import dev.promptbench.client.Usage;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.Usage;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
 
 class DispatcherTest {

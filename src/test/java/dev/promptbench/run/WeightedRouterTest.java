@@ -1,17 +1,17 @@
 package dev.promptbench.run;
 
-import dev.promptbench.clock.Ticker;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
-import dev.promptbench.client.Attempts;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Timing;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.results.request.Attempts;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -4,15 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.promptbench.client.Attempts;
-import dev.promptbench.client.Usage;
-import dev.promptbench.run.Mode;
-import dev.promptbench.run.RequestError;
-import dev.promptbench.run.Reply;
-import dev.promptbench.run.RequestKey;
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
-import dev.promptbench.run.RequestTimes;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.Reply;
+import dev.promptbench.results.request.RequestError;
+import dev.promptbench.results.request.RequestKey;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.Usage;
 import dev.promptbench.run.Plan;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,7 +35,7 @@ class ModeStatisticsTest {
 
     @Test
     void countsStatusesTokensAndPercentilesOverSuccessesOnly() {
-        ModeStatistics stats = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics stats = new Plan.Sequential().statistics(0);
         for (int i = 0; i < 100; i++) stats.accept(ok(Mode.SEQUENTIAL, i, i + 1, 10, 20));
         stats.accept(error(Mode.SEQUENTIAL, 100, "server_error"));
         stats.accept(error(Mode.SEQUENTIAL, 101, "server_error"));
@@ -61,7 +61,7 @@ class ModeStatisticsTest {
 
     @Test
     void answersWithoutUsageLeaveTokensUnknownNeverZero() {
-        ModeStatistics none = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics none = new Plan.Sequential().statistics(0);
         for (int i = 0; i < 3; i++) none.accept(withoutUsage(ok(Mode.SEQUENTIAL, i, 10, 0, 0)));
         ModeSummary.Tokens unknown = none.finish(1_000 * MS).tokens();
         assertNull(unknown.prompt());
@@ -69,7 +69,7 @@ class ModeStatisticsTest {
         assertNull(unknown.completionPerS());
         assertEquals(3, unknown.withoutUsage());
 
-        ModeStatistics some = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics some = new Plan.Sequential().statistics(0);
         some.accept(ok(Mode.SEQUENTIAL, 0, 10, 5, 7));
         some.accept(withoutUsage(ok(Mode.SEQUENTIAL, 1, 10, 0, 0)));
         some.accept(error(Mode.SEQUENTIAL, 2, "server_error"));
@@ -86,7 +86,7 @@ class ModeStatisticsTest {
 
     @Test
     void parallelLowerBoundReplaysServiceTimesIncludingErrors() {
-        ModeStatistics stats = new ModeStatistics(new Plan.Parallel(2), 0);
+        ModeStatistics stats = new Plan.Parallel(2).statistics(0);
         // Arrive out of order; submission order is index order: 100, 100, 100, 100 (one an error).
         stats.accept(ok(Mode.PARALLEL, 2, 100, 1, 1));
         stats.accept(ok(Mode.PARALLEL, 0, 100, 1, 1));
@@ -103,14 +103,14 @@ class ModeStatisticsTest {
 
     @Test
     void noSuccessMeansNoPercentiles() {
-        ModeStatistics stats = new ModeStatistics(new Plan.Sequential(), 0);
+        ModeStatistics stats = new Plan.Sequential().statistics(0);
         stats.accept(error(Mode.SEQUENTIAL, 0, "timeout"));
         assertNull(stats.finish(MS).latency());
     }
 
     @Test
     void ignoresOtherModesRecords() {
-        ModeStatistics stats = new ModeStatistics(new Plan.Parallel(4), 0);
+        ModeStatistics stats = new Plan.Parallel(4).statistics(0);
         stats.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         ModeSummary summary = stats.finish(MS);
         assertEquals(0, summary.requests());
@@ -119,15 +119,15 @@ class ModeStatisticsTest {
 
     @Test
     void speedupIsWithheldWhenErrorCountsDiffer() {
-        ModeStatistics seq = new ModeStatistics(new Plan.Sequential(), 0);
-        ModeStatistics par = new ModeStatistics(new Plan.Parallel(2), 0);
+        ModeStatistics seq = new Plan.Sequential().statistics(0);
+        ModeStatistics par = new Plan.Parallel(2).statistics(0);
         seq.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         par.accept(error(Mode.PARALLEL, 0, "timeout"));
         Comparison comparison = Comparison.of(seq.finish(400 * MS), par.finish(100 * MS));
         assertNull(comparison.speedup());
 
-        ModeStatistics seq2 = new ModeStatistics(new Plan.Sequential(), 0);
-        ModeStatistics par2 = new ModeStatistics(new Plan.Parallel(2), 0);
+        ModeStatistics seq2 = new Plan.Sequential().statistics(0);
+        ModeStatistics par2 = new Plan.Parallel(2).statistics(0);
         seq2.accept(ok(Mode.SEQUENTIAL, 0, 10, 1, 1));
         par2.accept(ok(Mode.PARALLEL, 0, 10, 1, 1));
         assertEquals(4.0, Comparison.of(seq2.finish(400 * MS), par2.finish(100 * MS)).speedup(), 1e-9);

@@ -3,7 +3,7 @@ package dev.promptbench.report.html;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.ThrottleAdvice;
 import dev.promptbench.report.TokenFigures;
-import dev.promptbench.run.Mode;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;

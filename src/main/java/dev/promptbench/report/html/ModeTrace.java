@@ -1,7 +1,7 @@
 package dev.promptbench.report.html;
 
-import dev.promptbench.run.RequestResult;
-import dev.promptbench.run.RequestStatus;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

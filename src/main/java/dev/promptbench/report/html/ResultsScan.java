@@ -7,7 +7,7 @@ import dev.promptbench.results.ResultsReader;
 import dev.promptbench.results.ResumeMark;
 import dev.promptbench.results.RunHeader;
 import dev.promptbench.results.SweepMark;
-import dev.promptbench.run.RequestResult;
+import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /**
  * Which request a record is about: one prompt, sent by one mode in one repeat.

@@ -1,8 +1,4 @@
-package dev.promptbench.run;
-
-import dev.promptbench.client.ErrorKind;
-import dev.promptbench.client.Outcome;
-import dev.promptbench.client.RateLimitHeaders;
+package dev.promptbench.results.request;
 
 /**
  * What the service answered to one request, in the terms the results file records.
@@ -31,19 +27,6 @@ public record Reply(RequestStatus status, String finishReason, Integer httpStatu
     public Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error, String requestId,
                  String model, String answer) {
         this(status, finishReason, httpStatus, error, requestId, model, answer, RateLimitHeaders.NONE);
-    }
-
-    /** The reply an outcome records. */
-    public static Reply of(Outcome outcome) {
-        if (outcome instanceof Outcome.Success ok) {
-            return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
-                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits());
-        }
-        Outcome.Failure failed = (Outcome.Failure) outcome;
-        // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
-        RequestStatus status = failed.kind() == ErrorKind.INTERRUPTED ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
-        return new Reply(status, null, failed.httpStatus(), new RequestError(failed.kind().wireName(), failed.code(),
-                failed.message()), failed.requestId(), null, null, failed.rateLimits());
     }
 
     /** The reply of a request that failed inside promptbench itself. */

@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 /**
  * Why a 429 came: each cause wants another reaction (pace, pace harder, stop, or wait and retry), so

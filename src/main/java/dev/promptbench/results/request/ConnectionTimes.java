@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 /**
  * Where one call's time went before the answer started, from OkHttp's event listener. Phases a

@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 import java.util.Locale;
 import java.util.Optional;

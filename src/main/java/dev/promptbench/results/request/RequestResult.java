@@ -1,9 +1,5 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
-import dev.promptbench.client.Attempts;
-import dev.promptbench.client.ConnectionTimes;
-import dev.promptbench.client.StreamMetrics;
-import dev.promptbench.client.Usage;
 
 /**
  * The one final record of one request: one per (prompt, mode, repeat), in completion order. Its parts

@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 /**
  * How many times a request was sent before its final outcome, and how long it waited in between,

@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /**
  * Why a request failed, as recorded in the results file.

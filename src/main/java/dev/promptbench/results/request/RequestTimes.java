@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /**
  * When one request happened, relative to its mode's start (monotonic nanoseconds).

@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -37,7 +37,7 @@ public record RateLimitHeaders(Integer remainingRequests, Integer remainingToken
     }
 
     /** The limit figures alone. */
-    static RateLimitHeaders limits(Integer limitRequests, Integer limitTokens) {
+    public static RateLimitHeaders limits(Integer limitRequests, Integer limitTokens) {
         return new RateLimitHeaders(null, null, limitRequests, limitTokens);
     }
 

@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /**
  * How the prompts were sent: one request at a time, many at once on a fixed pool, or through the

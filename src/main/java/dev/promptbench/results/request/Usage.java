@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 /**
  * What the service reported it billed for one answer: token counts, in the same terms for every API

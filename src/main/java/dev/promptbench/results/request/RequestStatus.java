@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /** The final state of one request in a results file. */
 public enum RequestStatus {

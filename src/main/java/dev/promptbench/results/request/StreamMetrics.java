@@ -1,4 +1,4 @@
-package dev.promptbench.client;
+package dev.promptbench.results.request;
 
 /**
  * What a streamed answer's timing looked like, token by token. All instants are
@@ -13,21 +13,24 @@ package dev.promptbench.client;
  *                          them): from {@code usage} when sent, otherwise estimated
  * @param tokensEstimated   true when the service sent no usage and the count was estimated from the text
  * @param firstReasoningNanos when the first reasoning event arrived (Responses API: a reasoning item or
- *                          reasoning text), or {@link Timing#UNSET} when the stream showed none
+ *                          reasoning text), or {@link #UNSET} when the stream showed none
  */
 public record StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,
                             long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated,
                             long firstReasoningNanos) {
 
+    /** An instant that was never reached. */
+    public static final long UNSET = Long.MIN_VALUE;
+
     /** Metrics of a stream that showed no reasoning event. */
     public StreamMetrics(long firstContentNanos, long lastContentNanos, int chunks, long chunkGapP50Nanos,
                          long chunkGapMaxNanos, int completionTokens, boolean tokensEstimated) {
         this(firstContentNanos, lastContentNanos, chunks, chunkGapP50Nanos, chunkGapMaxNanos, completionTokens,
-                tokensEstimated, Timing.UNSET);
+                tokensEstimated, UNSET);
     }
 
     /** True when the stream showed a reasoning event. */
-    public boolean sawReasoning() { return firstReasoningNanos != Timing.UNSET; }
+    public boolean sawReasoning() { return firstReasoningNanos != UNSET; }
 
     /**
      * Time per output token after the first, per token (not per event): several tokens may share one

@@ -1,4 +1,4 @@
-package dev.promptbench.run;
+package dev.promptbench.results.request;
 
 /**
  * Receives each request's final record as it completes. The dispatcher calls sinks one record at a
