@@ -2,6 +2,8 @@ package dev.promptbench.client;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectReader;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.RateLimitHeaders;
 import java.io.IOException;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -53,7 +55,8 @@ final class BlockingAnswer {
                 : parsed.result(null, false, null);
         if (result instanceof StreamResult.Complete complete) {
             return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(), complete.answer(),
-                    complete.finishReason(), complete.usage(), complete.model());
+                    complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, null, null,
+                    RateLimitHeaders.NONE, complete.servedTier());
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         String detail = failed.kind() == ErrorKind.MALFORMED
@@ -88,7 +91,8 @@ final class BlockingAnswer {
         CompletionBody.Choice choice = parsed.firstChoice();
         String content = choice.message().content();
         return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(),
-                content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model());
+                content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model(), Attempts.FIRST,
+                null, null, RateLimitHeaders.NONE, parsed.servedTier());
     }
 
     private static String notCompletion(Response response) {

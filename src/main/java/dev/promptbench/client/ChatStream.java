@@ -151,7 +151,7 @@ final class ChatStream implements EventStream {
             return new StreamResult.Failed(ErrorKind.MALFORMED, null,
                     "stream reached [DONE] without any choice (" + events + " events)");
         }
-        Usage usage = counts == null || counts.toUsage() == null ? null : counts.toUsage().servedOn(servedTier);
+        Usage usage = counts == null ? null : counts.toUsage();
         // The pace of the stream is the pace of the tokens it shows: reasoning tokens, when the service
         // separates them, were spent before the first visible one.
         Integer sent = usage != null ? Integer.valueOf(usage.visibleTokens())
@@ -160,7 +160,7 @@ final class ChatStream implements EventStream {
         boolean estimated = sent == null || (sent == 0 && times.count() > 0);
         int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText, times.count()) : sent;
         return new StreamResult.Complete(answer.toString(), finishReason, usage, model,
-                times.metrics(tokens, estimated));
+                times.metrics(tokens, estimated), servedTier);
     }
 
     private StreamResult malformed(String why) {

@@ -121,9 +121,13 @@ record CompletionBody(String object, List<Choice> choices, TokenCounts usage, St
         return usage == null ? null : usage.problem();
     }
 
-    /** The service's counts and tier, or null when it sent no counts (or only one of the two). */
+    /** The service's counts, or null when it sent no counts (or only one of the two). */
     Usage toUsage() {
-        Usage counts = usage == null ? null : usage.toUsage();
-        return counts == null ? null : counts.servedOn(ServiceTier.parse(serviceTier).orElse(null));
+        return usage == null ? null : usage.toUsage();
+    }
+
+    /** The tier the answer says served it, or null when it named none (or one promptbench does not know). */
+    ServiceTier servedTier() {
+        return ServiceTier.parse(serviceTier).orElse(null);
     }
 }

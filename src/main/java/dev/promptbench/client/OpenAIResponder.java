@@ -296,8 +296,7 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
 
     private static Outcome withConnection(Outcome outcome, ConnectionTimes connection, RateLimitHeaders rateLimits) {
         if (outcome instanceof Outcome.Success s) {
-            return new Outcome.Success(s.timing(), s.httpStatus(), s.requestId(), s.answer(), s.finishReason(),
-                    s.usage(), s.model(), s.attempts(), s.stream(), connection, rateLimits);
+            return s.withConnection(connection, rateLimits);
         }
         Outcome.Failure f = (Outcome.Failure) outcome;
         return new Outcome.Failure(f.timing(), f.httpStatus(), f.requestId(), f.kind(), f.code(), f.message(),

@@ -3,6 +3,7 @@ package dev.promptbench.client;
 import dev.promptbench.results.request.Attempts;
 import dev.promptbench.results.request.ConnectionTimes;
 import dev.promptbench.results.request.RateLimitHeaders;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.results.request.Usage;
@@ -43,13 +44,24 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param stream       token timing of a streamed answer, or null when not streamed
      * @param connection   connection phases of this attempt, or null
      * @param rateLimits   the response's rate-limit headers; null is taken as {@link RateLimitHeaders#NONE}
+     * @param servedTier   the tier the answer says served it ({@code service_tier}), or null when it named none:
+     *                     apart from {@code usage}, which a stream without a usage chunk does not have
      */
     record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
                    Usage usage, String model, Attempts attempts, StreamMetrics stream,
-                   ConnectionTimes connection, RateLimitHeaders rateLimits) implements Outcome {
+                   ConnectionTimes connection, RateLimitHeaders rateLimits, ServiceTier servedTier)
+            implements Outcome {
 
         public Success {
             rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+        }
+
+        /** A success whose answer named no tier. */
+        public Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
+                       Usage usage, String model, Attempts attempts, StreamMetrics stream,
+                       ConnectionTimes connection, RateLimitHeaders rateLimits) {
+            this(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream, connection,
+                    rateLimits, null);
         }
 
         /** A success without rate-limit headers. */
@@ -70,7 +82,13 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
         @Override
         public Success withAttempts(Attempts attempts) {
             return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
-                    connection, rateLimits);
+                    connection, rateLimits, servedTier);
+        }
+
+        /** The same success with the connection phases and rate-limit headers of its attempt. */
+        public Success withConnection(ConnectionTimes connection, RateLimitHeaders rateLimits) {
+            return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
+                    connection, rateLimits, servedTier);
         }
 
         /** True when the service cut the completion for content filtering. */

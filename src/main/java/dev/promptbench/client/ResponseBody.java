@@ -166,8 +166,8 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
             return malformed(problem);
         }
         String answer = streamedText != null ? streamedText : outputText();
-        return new StreamResult.Complete(answer, finishReason,
-                usage.toUsage().servedOn(ServiceTier.parse(serviceTier).orElse(null)), model, metrics);
+        return new StreamResult.Complete(answer, finishReason, usage.toUsage(), model, metrics,
+                ServiceTier.parse(serviceTier).orElse(null));
     }
 
     /**

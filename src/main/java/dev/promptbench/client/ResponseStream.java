@@ -138,7 +138,7 @@ final class ResponseStream implements EventStream {
         boolean estimated = usage.visibleTokens() == 0 && visible;
         int tokens = estimated ? TokenEstimate.of(answer.toString(), times.count()) : usage.visibleTokens();
         return new StreamResult.Complete(complete.answer(), complete.finishReason(), usage, complete.model(),
-                times.metrics(tokens, estimated, firstReasoning));
+                times.metrics(tokens, estimated, firstReasoning), complete.servedTier());
     }
 
     private StreamResult malformed(String why) {

@@ -1,5 +1,6 @@
 package dev.promptbench.client;
 
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.Usage;
 
@@ -14,9 +15,10 @@ sealed interface StreamResult permits StreamResult.Complete, StreamResult.Failed
      * @param usage        the service's counts, or null when it sent none
      * @param model        the model named by the chunks, or null
      * @param metrics      token timing
+     * @param servedTier   the tier the answer says served it, or null when it named none (or one not known)
      */
-    record Complete(String answer, String finishReason, Usage usage, String model, StreamMetrics metrics)
-            implements StreamResult {}
+    record Complete(String answer, String finishReason, Usage usage, String model, StreamMetrics metrics,
+                    ServiceTier servedTier) implements StreamResult {}
 
     /**
      * The stream failed: an error event, a chunk that is not a chat completion chunk, or an end

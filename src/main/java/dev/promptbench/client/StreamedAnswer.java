@@ -2,6 +2,7 @@ package dev.promptbench.client;
 
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.RateLimitHeaders;
 import dev.promptbench.results.request.StreamMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -66,7 +67,7 @@ final class StreamedAnswer {
         if (result instanceof StreamResult.Complete complete) {
             return new Outcome.Success(timing, response.code(), trace.requestId(), complete.answer(),
                     complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, complete.metrics(),
-                    null);
+                    null, RateLimitHeaders.NONE, complete.servedTier());
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         return failures.streamFailure(response.code(), trace.requestId(), timing, failed.kind(), failed.code(),

@@ -137,7 +137,7 @@ public final class Pricing {
                 return;
             }
             String model = r.model() != null ? r.model() : modelByEndpoint.get(r.endpoint());
-            ServiceTier tier = r.usage().servedTier() != null ? r.usage().servedTier() : asked;
+            ServiceTier tier = r.reply().servedTier() != null ? r.reply().servedTier() : asked;
             downstream.accept(r.withCost(cost(r.endpoint(), model, r.usage(), tier, batch)));
         };
     }

@@ -55,6 +55,8 @@ final class RequestRecord {
         if (r.stream() != null) writeStream(json, r.stream());
         if (r.connection() != null) writeConnection(json, r.connection());
         writeUsage(json, r.usage());
+        ServiceTier served = r.reply().servedTier();
+        json.writeStringField("service_tier", served == null ? null : served.wireName());
         if (r.cost() == null) json.writeNullField("cost");
         else json.writeNumberField("cost", RecordJson.roundCost(r.cost()));
         json.writeNumberField("lane", r.lane());
@@ -222,7 +224,6 @@ final class RequestRecord {
         writeNullableInt(json, "reasoning", usage.reasoningTokens());
         writeNullableInt(json, "cached", usage.cachedTokens());
         json.writeEndObject();
-        json.writeStringField("service_tier", usage.servedTier() == null ? null : usage.servedTier().wireName());
     }
 
     private static Usage readUsage(JsonParser p) throws IOException {
@@ -387,9 +388,10 @@ final class RequestRecord {
             RequestTimes times = !timed ? null
                     : new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
-                    new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits),
+                    new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits,
+                            servedTier),
                     new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times,
-                    usage == null ? null : usage.servedOn(servedTier), stream(),
+                    usage, stream(),
                     dnsMs == null ? null : new ConnectionTimes(nanos(dnsMs), nanos(connectMs), nanos(tlsMs),
                             nanos(headersMs), protocol, reused),
                     lane, endpoint, cost);

@@ -4,6 +4,7 @@ import dev.promptbench.results.request.Mode;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.results.request.Usage;
@@ -101,6 +102,9 @@ public final class ModeStatistics implements ResultSink {
         } else if (answered(result)) {
             withoutUsage++;
         }
+        // The tier is the answer's own, so an answer without token counts still says where it was served.
+        ServiceTier served = result.reply().servedTier();
+        if (served != null) servedTiers.merge(served.wireName(), 1L, Long::sum);
         if (result.cost() != null) {
             cost += result.cost();
             priced++;
@@ -125,7 +129,6 @@ public final class ModeStatistics implements ResultSink {
             cachedTokens += usage.cachedTokens();
             cachedOf += usage.promptTokens();
         }
-        if (usage.servedTier() != null) servedTiers.merge(usage.servedTier().wireName(), 1L, Long::sum);
     }
 
     private void recordTimes(RequestResult result) {

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.Usage;
 import java.io.IOException;
@@ -32,6 +33,21 @@ class ChatStreamTest {
         assertEquals("gpt-4o-mini-2024-07-18", done.model(), "the filter event's empty model is not kept");
         assertEquals(new StreamMetrics(100 * MS, 130 * MS, 2, 30 * MS, 30 * MS, 4, false), done.metrics());
         assertEquals(10.0 * MS, done.metrics().tpotNanos(), "30 ms over 3 token gaps");
+    }
+
+    @Test
+    void theServedTierIsKeptWhenTheStreamSendsNoUsage() throws IOException {
+        // Without stream_options.include_usage there is no usage chunk; every chunk still names the tier
+        // (openai-python types/chat/chat_completion_chunk.py: service_tier on ChatCompletionChunk).
+        String body = "data: {\"object\":\"chat.completion.chunk\",\"service_tier\":\"flex\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{\"content\":\"Hi\"},\"finish_reason\":null}]}\n\n"
+                + "data: {\"object\":\"chat.completion.chunk\",\"service_tier\":\"flex\",\"choices\":[{\"index\":0,"
+                + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
+
+        StreamResult.Complete done = complete(parse(body, 3 * MS));
+
+        assertNull(done.usage(), "no counts were sent");
+        assertEquals(ServiceTier.FLEX, done.servedTier());
     }
 
     @Test

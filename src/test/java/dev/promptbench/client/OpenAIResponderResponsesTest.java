@@ -55,7 +55,8 @@ class OpenAIResponderResponsesTest {
 
         Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
 
-        assertEquals(new Usage(21, 68, 64, 0, ServiceTier.FLEX), ok.usage());
+        assertEquals(new Usage(21, 68, 64, 0), ok.usage());
+        assertEquals(ServiceTier.FLEX, ok.servedTier(), "the tier is the answer's, apart from its counts");
     }
 
     @Test

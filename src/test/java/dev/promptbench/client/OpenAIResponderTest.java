@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.Usage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -149,6 +150,21 @@ class OpenAIResponderTest {
         assertNull(success.usage(), "no usage sent, none reported");
         assertNull(success.model());
         assertNull(success.requestId());
+    }
+
+    @Test
+    void theServedTierIsKeptWithoutUsage() {
+        // A compatible server may leave usage out; the tier the answer names is still the answer's.
+        stubFor(post(anyUrl()).willReturn(okJson("""
+                {"object":"chat.completion","service_tier":"priority",
+                 "choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}]}
+                """)));
+
+        Outcome.Success success = assertInstanceOf(Outcome.Success.class,
+                responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+
+        assertNull(success.usage());
+        assertEquals(ServiceTier.PRIORITY, success.servedTier());
     }
 
     @Test

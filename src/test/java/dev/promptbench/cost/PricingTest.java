@@ -9,8 +9,18 @@ import dev.promptbench.config.ConfigException;
 import dev.promptbench.config.ConfigFile;
 import dev.promptbench.config.Price;
 import dev.promptbench.config.PriceSettings;
+import dev.promptbench.results.request.Attempts;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.Reply;
+import dev.promptbench.results.request.RequestKey;
+import dev.promptbench.results.request.RequestResult;
+import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.Usage;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,6 +54,26 @@ class PricingTest {
         assertEquals(standard * 2, configured.cost("e", "gpt-4o", new Usage(1000, 100), ServiceTier.PRIORITY, false),
                 1e-15);
         assertEquals(standard * 0.4, configured.cost("e", "gpt-4o", new Usage(1000, 100), null, true), 1e-15);
+    }
+
+    @Test
+    void anAnswerIsPricedAtTheTierItSaysServedItElseAtTheTierAsked() {
+        Pricing builtIn = Pricing.builtIn();
+        double standard = builtIn.cost("e", "gpt-4o", new Usage(1000, 100), ServiceTier.DEFAULT, false);
+        List<RequestResult> priced = new ArrayList<>();
+        ResultSink sink = builtIn.pricing(priced::add, ServiceTier.PRIORITY, false);
+
+        sink.accept(answer(ServiceTier.FLEX));
+        sink.accept(answer(null));
+
+        assertEquals(standard / 2, priced.get(0).cost(), 1e-15, "served on flex: flex's price");
+        assertNull(priced.get(1).cost(), "no tier named: the tier asked (priority), whose premium is unknown");
+    }
+
+    private static RequestResult answer(ServiceTier served) {
+        return new RequestResult(new RequestKey(Mode.PARALLEL, 0, 0, "p0", false),
+                new Reply(RequestStatus.OK, "stop", 200, null, null, "gpt-4o", "a", null, served), Attempts.FIRST,
+                new RequestTimes(0, 0, 1, 1), new Usage(1000, 100), null, null, 0, "e");
     }
 
     @Test

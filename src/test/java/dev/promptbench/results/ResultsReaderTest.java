@@ -12,6 +12,7 @@ import dev.promptbench.results.request.RequestKey;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.results.request.ThrottleCounts;
 import dev.promptbench.results.request.Usage;
@@ -115,6 +116,26 @@ class ResultsReaderTest {
         RequestResult older = readOne(REQUEST.formatted(0, 1).replace("\"attempts\":1", "\"attempts\":3,\"rate_limited\":2"));
         assertEquals(ThrottleCounts.of(ThrottleCause.UNKNOWN, 2), older.attempts().throttled(),
                 "an older file's 429s have no known cause");
+    }
+
+    @Test
+    void theServedTierTravelsThroughTheFileWithoutTokenCounts() throws Exception {
+        Path file = file(HEADER + "\n");
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+             ResultsWriter writer = ResultsWriter.writingTo(out)) {
+            writer.accept(new RequestResult(new RequestKey(Mode.PARALLEL, 0, 0, "p0", false),
+                    new Reply(RequestStatus.OK, "stop", 200, null, null, null, "answer", null, ServiceTier.PRIORITY),
+                    Attempts.FIRST, new RequestTimes(0, 0, 1_000_000, 1_000_000), null, null, null, 0, "sim"));
+            writer.accept(answered(1, new Usage(12, 7)));
+        }
+        Requests requests = new Requests();
+        ResultsReader.read(file, requests);
+
+        assertEquals(ServiceTier.PRIORITY, requests.all.get(0).reply().servedTier());
+        assertEquals(null, requests.all.get(0).usage());
+        assertEquals(null, requests.all.get(1).reply().servedTier(), "none named, none recorded");
+        assertEquals(ServiceTier.FLEX, readOne(REQUEST.formatted(0, 1).replace("\"lane\"",
+                "\"service_tier\":\"flex\",\"lane\"")).reply().servedTier(), "a file of the version before");
     }
 
     private static RequestResult answered(int index, Usage usage) {

@@ -12,6 +12,7 @@ import dev.promptbench.results.request.RequestKey;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.results.request.RequestTimes;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.Usage;
 import dev.promptbench.run.Plan;
 import java.util.Map;
@@ -77,6 +78,18 @@ class ModeStatisticsTest {
         assertEquals(5L, partly.prompt());
         assertEquals(7L, partly.completion());
         assertEquals(1, partly.withoutUsage(), "an error is not an answer without usage");
+    }
+
+    @Test
+    void theServedTierOfAnAnswerWithoutUsageIsCounted() {
+        ModeStatistics stats = new Plan.Sequential().statistics(0);
+        RequestResult answered = withoutUsage(ok(Mode.SEQUENTIAL, 0, 10, 0, 0));
+        Reply r = answered.reply();
+        stats.accept(new RequestResult(answered.key(), new Reply(r.status(), r.finishReason(), r.httpStatus(),
+                r.error(), r.requestId(), r.model(), r.answer(), r.rateLimits(), ServiceTier.FLEX),
+                answered.attempts(), answered.times(), null, null, null, 0, "default"));
+
+        assertEquals(Map.of("flex", 1L), stats.finish(1_000 * MS).billing().servedTiers());
     }
 
     private static RequestResult withoutUsage(RequestResult r) {

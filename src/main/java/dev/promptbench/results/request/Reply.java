@@ -12,15 +12,24 @@ package dev.promptbench.results.request;
  * @param answer       the answer text, or null
  * @param rateLimits   the final answer's {@code x-ratelimit-*} and {@code x-ms-spillover-*} headers; null is
  *                     taken as {@link RateLimitHeaders#NONE}
+ * @param servedTier   the tier the answer says served it ({@code service_tier}), or null when it named none; kept
+ *                     apart from the token counts, which a stream without a usage chunk does not have
  */
 public record Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error,
-                    String requestId, String model, String answer, RateLimitHeaders rateLimits) {
+                    String requestId, String model, String answer, RateLimitHeaders rateLimits,
+                    ServiceTier servedTier) {
 
     /** The reply of a request that was never sent. */
     public static final Reply NOT_RUN = new Reply(RequestStatus.NOT_RUN, null, null, null, null, null, null);
 
     public Reply {
         rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
+    }
+
+    /** A reply whose answer named no tier. */
+    public Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error, String requestId,
+                 String model, String answer, RateLimitHeaders rateLimits) {
+        this(status, finishReason, httpStatus, error, requestId, model, answer, rateLimits, null);
     }
 
     /** A reply without rate-limit headers. */

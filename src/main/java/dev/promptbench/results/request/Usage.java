@@ -3,32 +3,20 @@ package dev.promptbench.results.request;
 /**
  * What the service reported it billed for one answer: token counts, in the same terms for every API
  * shape (chat completions' {@code prompt/completion_tokens}, the Responses API's
- * {@code input/output_tokens}), and the service tier that served it. A detail the service did not send
- * is null (unknown), never 0.
+ * {@code input/output_tokens}). A detail the service did not send is null (unknown), never 0. The tier that
+ * served the answer is not a count: it is the answer's own ({@code Reply.servedTier}), known even when the
+ * counts are not.
  *
  * @param promptTokens     prompt (input) tokens, cached ones included
  * @param completionTokens completion (output) tokens, reasoning ones included
  * @param reasoningTokens  of the completion tokens, those spent on hidden reasoning, or null when not reported
  * @param cachedTokens     of the prompt tokens, those read from the prompt cache, or null when not reported
- * @param servedTier       the answer's {@code service_tier} (the tier that served and bills it), or null when
- *                         it named none, or one promptbench does not know
  */
-public record Usage(int promptTokens, int completionTokens, Integer reasoningTokens, Integer cachedTokens,
-                    ServiceTier servedTier) {
-
-    /** Counts with their details, the tier not reported. */
-    public Usage(int promptTokens, int completionTokens, Integer reasoningTokens, Integer cachedTokens) {
-        this(promptTokens, completionTokens, reasoningTokens, cachedTokens, null);
-    }
+public record Usage(int promptTokens, int completionTokens, Integer reasoningTokens, Integer cachedTokens) {
 
     /** Counts without the reasoning and cached details (both unknown). */
     public Usage(int promptTokens, int completionTokens) {
         this(promptTokens, completionTokens, null, null);
-    }
-
-    /** The same counts, served on {@code tier}. */
-    public Usage servedOn(ServiceTier tier) {
-        return new Usage(promptTokens, completionTokens, reasoningTokens, cachedTokens, tier);
     }
 
     /**
