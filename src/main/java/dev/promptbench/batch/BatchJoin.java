@@ -119,20 +119,21 @@ public final class BatchJoin implements AutoCloseable {
         if (status == BatchStatus.EXPIRED || status == BatchStatus.CANCELLED || status == BatchStatus.WAITING) {
             return new BatchRequest(index, null, RequestStatus.NOT_RUN, null, null,
                     new RequestError("batch_" + status.wireName(), null, batch + " " + status.wireName()
-                            + " before this prompt ran"), null, null, null, null, null, null, part.batchId(),
-                    part.number(), 1);
+                            + " before this prompt ran"), null, null, null, null, null, null, null, null,
+                    part.batchId(), part.number());
         }
         if (status == BatchStatus.FAILED && part.job() != null && !part.job().errors().isEmpty()) {
             BatchError first = part.job().errors().get(0);
             return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
                     new RequestError("batch_failed", first.code(), batch + " failed: " + first.describe()
                             + (part.job().errors().size() > 1 ? " (and " + (part.job().errors().size() - 1)
-                            + " more)" : "")), null, null, null, null, null, null, part.batchId(), part.number(), 1);
+                            + " more)" : "")), null, null, null, null, null, null, null, null, part.batchId(),
+                    part.number());
         }
         return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
                 new RequestError("batch_missing", null, batch + " " + status.wireName()
                         + " with no line for this prompt in its output or error file"), null, null, null, null, null,
-                null, part.batchId(), part.number(), 1);
+                null, null, null, part.batchId(), part.number());
     }
 
     private void put(int index, BatchRequest record, BatchPart part) throws IOException {
@@ -178,12 +179,7 @@ public final class BatchJoin implements AutoCloseable {
     public BatchRequest get(int index, String id) {
         if (offsets[index] < 0) return null;
         try {
-            BatchRequest record = JSON.readValue(spill.read(offsets[index]), BatchRequest.class);
-            BatchRequest named = new BatchRequest(record.index(), id, record.status(), record.finishReason(),
-                    record.httpStatus(), record.error(), record.promptTokens(), record.completionTokens(),
-                    record.answer(), record.model(), record.requestId(), record.batchRequestId(), record.batchId(),
-                    record.part(), attempts[index]);
-            return named;
+            return JSON.readValue(spill.read(offsets[index]), BatchRequest.class).of(id, attempts[index]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read back the joined answers", e);
         }

@@ -1,5 +1,7 @@
 package dev.promptbench.batch;
 
+import dev.promptbench.results.request.Usage;
+import dev.promptbench.cost.Pricing;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
@@ -16,14 +18,18 @@ import java.util.List;
 
 /**
  * Writes a joined submission as a results file: the header with every part, one record per prompt in
- * input order (each also handed to the answers sink), and the summary.
+ * input order (each priced at the Batch API's price and also handed to the answers sink), and the summary.
  */
 public final class BatchResults {
     private BatchResults() {}
 
+    /**
+     * @param pricing  the prices of the endpoint's model
+     * @param endpoint the endpoint's name, for a price configured on it
+     */
     public static BatchSummary write(BatchState state, BatchJoin join, PromptSource prompts, RunHeader header,
-                                     String stateFile, ResultsWriter out, AnswerSink answers)
-            throws IOException, PromptFileException {
+                                     String stateFile, ResultsWriter out, AnswerSink answers, Pricing pricing,
+                                     String endpoint) throws IOException, PromptFileException {
         out.writeBatchHeader(header, stateFile, parts(state));
         int ok = 0;
         int filtered = 0;
@@ -37,7 +43,9 @@ public final class BatchResults {
             if (record == null) {
                 record = new BatchRequest(prompt.index(), prompt.id(), RequestStatus.NOT_RUN, null, null,
                         new RequestError("not_submitted", null, "no part of this submission holds this prompt"),
-                        null, null, null, null, null, null, null, 0, 0);
+                        null, null, null, null, null, null, null, null, null, 0, 0, null);
+            } else {
+                record = record.withCost(cost(record, pricing, endpoint));
             }
             switch (record.status()) {
                 case OK -> ok++;
@@ -57,6 +65,14 @@ public final class BatchResults {
                 anyUsage ? promptTokens : null, anyUsage ? completionTokens : null, join.anomalyCount());
         out.writeBatchSummary(summary);
         return summary;
+    }
+
+    /** An answer's cost at the Batch API's price (the tier multiplier of the default tier), or null. */
+    private static Double cost(BatchRequest r, Pricing pricing, String endpoint) {
+        if (r.promptTokens() == null || r.completionTokens() == null) return null;
+        String model = r.model() != null ? r.model() : pricing.modelOf(endpoint);
+        return pricing.cost(endpoint, model, new Usage(r.promptTokens(), r.completionTokens(), r.reasoningTokens(),
+                r.cachedTokens()), null, true);
     }
 
     /** From the submission to the end of the last part, when every part's end is known. */

@@ -18,11 +18,13 @@ import java.util.function.UnaryOperator;
  * @param lineUrl          the input lines' url
  * @param partsDir         folder of the part files, relative to the state file's folder
  * @param retryRounds      rounds of resubmission done so far
+ * @param settings         the request settings the lines were sent with, or null in a state file written
+ *                         before they were kept
  */
 public record BatchState(int schemaVersion, String promptbenchVersion, String submittedAt, String promptFile,
                          String promptFileSha256, int prompts, String template, String role, String system,
                          String endpointKind, String endpointUrl, String target, String lineUrl, String partsDir,
-                         int retryRounds, List<BatchPart> parts) {
+                         int retryRounds, List<BatchPart> parts, BatchSettings settings) {
     public static final int SCHEMA_VERSION = 1;
 
     public BatchState {
@@ -44,7 +46,7 @@ public record BatchState(int schemaVersion, String promptbenchVersion, String su
 
     public BatchState withParts(List<BatchPart> list, int rounds) {
         return new BatchState(schemaVersion, promptbenchVersion, submittedAt, promptFile, promptFileSha256, prompts,
-                template, role, system, endpointKind, endpointUrl, target, lineUrl, partsDir, rounds, list);
+                template, role, system, endpointKind, endpointUrl, target, lineUrl, partsDir, rounds, list, settings);
     }
 
     public BatchState mapParts(UnaryOperator<BatchPart> change) {

@@ -28,8 +28,8 @@ final class OutputLine {
             // lines an expired or cancelled batch leaves out of its files.
             RequestStatus outcome = failure.kind().equals("batch_expired") || failure.kind().equals("batch_cancelled")
                     ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
-            return new BatchRequest(index, id, outcome, null, status, failure, null, null, null,
-                    body == null ? null : BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+            return new BatchRequest(index, id, outcome, null, status, failure, null, null, null, null, null,
+                    body == null ? null : BatchJob.text(body.get("model")), requestId, lineId, batchId, part);
         }
         JsonNode choice = body.path("choices").path(0);
         String finish = BatchJob.text(choice.get("finish_reason"));
@@ -39,14 +39,20 @@ final class OutputLine {
         JsonNode usage = body.get("usage");
         Integer promptTokens = usage == null ? null : BatchJob.integer(usage.get("prompt_tokens"));
         Integer completionTokens = usage == null ? null : BatchJob.integer(usage.get("completion_tokens"));
+        Integer reasoningTokens = usage == null ? null
+                : BatchJob.integer(usage.path("completion_tokens_details").get("reasoning_tokens"));
+        Integer cachedTokens = usage == null ? null
+                : BatchJob.integer(usage.path("prompt_tokens_details").get("cached_tokens"));
         RequestStatus outcome = "content_filter".equals(finish) ? RequestStatus.FILTERED : RequestStatus.OK;
         if (choice.isMissingNode()) {
             return new BatchRequest(index, id, RequestStatus.ERROR, null, status,
                     new RequestError("bad_response", null, "the answer has no choices"), promptTokens,
-                    completionTokens, null, BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+                    completionTokens, reasoningTokens, cachedTokens, null, BatchJob.text(body.get("model")), requestId,
+                    lineId, batchId, part);
         }
-        return new BatchRequest(index, id, outcome, finish, status, null, promptTokens, completionTokens, answer,
-                BatchJob.text(body.get("model")), requestId, lineId, batchId, part, 1);
+        return new BatchRequest(index, id, outcome, finish, status, null, promptTokens, completionTokens,
+                reasoningTokens, cachedTokens, answer, BatchJob.text(body.get("model")), requestId, lineId, batchId,
+                part);
     }
 
     private static RequestError failure(Integer status, JsonNode error, JsonNode body) {

@@ -4,6 +4,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.PromptSource;
+import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RequestTemplate;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ public final class Submission {
      * @throws IOException         when the state file exists already, or a part cannot be written
      * @throws PromptFileException when a prompt is bad or an id repeats
      */
-    public static BatchState prepare(PromptFile prompts, PromptSource source, Source how, RequestTemplate template,
+    public static BatchState prepare(PromptFile prompts, PromptSource source, Source how, RequestSettings settings,
                                      Endpoint endpoint, BatchLimits limits, StateFile stateFile, String version,
                                      Instant now) throws IOException, PromptFileException {
         BatchTarget target = BatchTarget.of(endpoint);
@@ -32,7 +33,7 @@ public final class Submission {
         String partsDir = (name.endsWith(".json") ? name.substring(0, name.length() - 5) : name) + ".parts";
         Path dir = stateFile.path().toAbsolutePath().getParent().resolve(partsDir);
         if (java.nio.file.Files.exists(dir)) throw new IOException(dir + " already exists; it is never overwritten");
-        List<PartWriter.Written> written = PromptLines.write(source, template, target, limits, dir,
+        List<PartWriter.Written> written = PromptLines.write(source, new RequestTemplate(settings), target, limits, dir,
                 prompts.displayName());
         List<BatchPart> parts = new ArrayList<>();
         for (PartWriter.Written w : written) {
@@ -41,7 +42,8 @@ public final class Submission {
         if (parts.isEmpty()) throw new PromptFileException(prompts.displayName(), "has no prompts");
         BatchState state = new BatchState(BatchState.SCHEMA_VERSION, version, now.toString(), prompts.displayName(),
                 prompts.sha256(), prompts.count(), how.template(), how.role(), how.system(), endpoint.kind(),
-                endpoint.displayUrl(), endpoint.target(), target.lineUrl(), partsDir, 0, parts);
+                endpoint.displayUrl(), endpoint.target(), target.lineUrl(), partsDir, 0, parts,
+                BatchSettings.of(settings));
         stateFile.create(state);
         return state;
     }

@@ -5,12 +5,19 @@ import dev.promptbench.batch.BatchTarget;
 import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.cost.Pricing;
 
-/** The endpoint of a batch command and its files/batches API, open until closed. */
-record BatchConnection(Endpoint endpoint, ApiCalls calls, BatchApi api, AutoCloseable server) implements AutoCloseable {
+/**
+ * The endpoint of a batch command, its files/batches API (open until closed) and the prices its answers
+ * are billed at.
+ */
+record BatchConnection(Endpoint endpoint, ApiCalls calls, BatchApi api, Pricing pricing, AutoCloseable server)
+        implements AutoCloseable {
 
-    static BatchConnection open(Endpoint endpoint, ApiCalls calls, Sleeper sleeper, AutoCloseable server) {
-        return new BatchConnection(endpoint, calls, new BatchApi(calls, BatchTarget.of(endpoint), sleeper), server);
+    static BatchConnection open(Endpoint endpoint, ApiCalls calls, Sleeper sleeper, Pricing pricing,
+                                AutoCloseable server) {
+        return new BatchConnection(endpoint, calls, new BatchApi(calls, BatchTarget.of(endpoint), sleeper), pricing,
+                server);
     }
 
     @Override

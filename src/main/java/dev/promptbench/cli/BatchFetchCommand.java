@@ -8,6 +8,7 @@ import dev.promptbench.batch.BatchJoin;
 import dev.promptbench.batch.BatchLimits;
 import dev.promptbench.batch.BatchListener;
 import dev.promptbench.batch.BatchResults;
+import dev.promptbench.batch.BatchSettings;
 import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.PromptIds;
 import dev.promptbench.batch.StateFile;
@@ -18,10 +19,15 @@ import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.prompt.TextPromptStyle;
 import dev.promptbench.report.AnswerRow;
 import dev.promptbench.report.AnswersFile;
+import dev.promptbench.report.RebuiltReport;
+import dev.promptbench.report.SavedRun;
+import dev.promptbench.report.TableReporter;
 import dev.promptbench.results.BatchSummary;
-import dev.promptbench.results.EndpointInfo;
+import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsWriter;
+import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -118,7 +124,7 @@ final class BatchFetchCommand extends BatchOptions {
         Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
                 state.promptFile(), state.promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
-                List.of(connection.endpoint().info(null)), null, null);
+                List.of(connection.endpoint().info(null)), config(state, connection), null);
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
              PromptSource source = prompts.source();
@@ -128,7 +134,8 @@ final class BatchFetchCommand extends BatchOptions {
             summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
                     answers == null ? AnswerSink.NONE : (prompt, r) -> answers.write(new AnswerRow(r.index(), r.id(),
                             AnswersFile.promptText(prompt), r.status().wireName(), r.answer(), r.promptTokens(),
-                            r.completionTokens(), r.finishReason(), r.error() == null ? null : r.error().message())));
+                            r.completionTokens(), r.finishReason(), r.error() == null ? null : r.error().message())),
+                    connection.pricing(), connection.endpoint().name());
             join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));
             if (join.anomalyCount() > join.anomalies().size()) {
                 command.err().println("warning: ... and " + (join.anomalyCount() - join.anomalies().size())
@@ -136,12 +143,25 @@ final class BatchFetchCommand extends BatchOptions {
             }
         }
         partEnds(state).forEach(line -> command.err().println("promptbench: " + line));
-        print(summary, out, command);
+        print(out, command);
         if (!outputs.failures().isEmpty()) {
             outputs.failures().forEach(line -> command.err().println("promptbench: " + line));
             return ExitCode.INTERNAL;
         }
         return summary.errors() + summary.notRun() > 0 ? ExitCode.REQUESTS_FAILED : ExitCode.OK;
+    }
+
+    /**
+     * The settings of a batch as a run's header keeps them: what its lines were sent with (unknown when its
+     * state file predates keeping them) and where its prices came from.
+     */
+    private static RunConfig config(BatchState state, BatchConnection connection) {
+        BatchSettings sent = state.settings();
+        String prices = connection.pricing().describe() + ", Batch API price x" + connection.pricing().batchMultiplier();
+        return sent == null
+                ? new RunConfig("batch", 1, null, null, null, null, false, null, 0, 0, null, prices)
+                : new RunConfig("batch", 1, sent.maxTokens(), sent.temperature(), sent.topP(), sent.seed(), false, null,
+                        0, 0, sent.serviceTier(), prices);
     }
 
     /** One line for each part that did not complete: why, and what became of its prompts. */
@@ -165,16 +185,21 @@ final class BatchFetchCommand extends BatchOptions {
         return lines;
     }
 
-    private static void print(BatchSummary s, Path out, BatchOptions command) {
-        var w = command.out();
-        w.printf("%-6s %-10s %-8s %-6s %-9s %-7s %-8s %-11s %s%n", "mode", "wall", "prompts", "ok", "filtered",
-                "errors", "not_run", "prompt tok", "completion tok");
-        w.printf("%-6s %-10s %-8d %-6d %-9d %-7d %-8d %-11s %s%n", "batch",
-                s.wallMs() == null ? "-" : String.format("%.1f s", s.wallMs() / 1000), s.prompts(), s.ok(),
-                s.filtered(), s.errors(), s.notRun(), s.promptTokens() == null ? "-" : s.promptTokens().toString(),
-                s.completionTokens() == null ? "-" : s.completionTokens().toString());
-        w.println("results: " + out);
-        w.flush();
+    /**
+     * The table {@code promptbench report} prints for the results file just written, read back through the
+     * same code (so the two cannot disagree), then where the file is.
+     */
+    private static void print(Path out, BatchOptions command) throws IOException {
+        RebuiltReport rebuilt;
+        try {
+            rebuilt = SavedRun.read(out);
+        } catch (ResultsFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        rebuilt.notices().forEach(command.notices()::say);
+        new TableReporter(Terminal.tableWidth(command.env)).write(rebuilt.report(), command.out());
+        command.out().println("results: " + out);
+        command.out().flush();
     }
 
     /** The prompt file the state names, unchanged since the submission. */

@@ -9,6 +9,7 @@ import dev.promptbench.batch.StateFileException;
 import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.EndpointResolver;
+import dev.promptbench.cost.Pricing;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.sim.Simulator;
@@ -105,7 +106,7 @@ abstract class BatchOptions implements Callable<Integer> {
             }
             Endpoint simulated = SimulatorEndpoint.at(simulator.baseUri());
             return BatchConnection.open(simulated, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper,
-                    null);
+                    Pricing.of(resolution), null);
         }
         if (resolution.useSimulator()) {
             throw new UsageException("no endpoint configured: the Batch API needs --endpoint, a --profile or the "
@@ -113,7 +114,8 @@ abstract class BatchOptions implements Callable<Integer> {
                     + "http://127.0.0.1:PORT)");
         }
         Endpoint target = resolution.endpoints().get(0);
-        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper, null);
+        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper,
+                Pricing.of(resolution), null);
     }
 
     /** The built-in simulator's settings when this command may use it with no endpoint configured, else null. */

@@ -11,7 +11,6 @@ import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.prompt.TextPromptStyle;
-import dev.promptbench.run.RequestTemplate;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +86,7 @@ final class BatchSubmitCommand extends BatchOptions {
             BatchState state = Submission.prepare(prompts, source,
                     new Submission.Source(submit.template == null ? null : submit.template.toString(),
                             request.role, request.system),
-                    new RequestTemplate(request.settings()), endpoint, limits, file, Version.current(),
+                    request.settings(), endpoint, limits, file, Version.current(),
                     command.clock.instant());
             command.notices().say("promptbench " + Version.current() + " · batch · " + endpoint.kind() + " "
                     + endpoint.origin() + " · " + endpoint.target() + " · " + prompts.count() + " prompts in "

@@ -2,7 +2,6 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
-import dev.promptbench.report.BatchPartsTable;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.results.ResultsFileException;
@@ -100,10 +99,6 @@ public final class ReportCommand implements Callable<Integer> {
         } else {
             ReportOutputs.write(rebuilt.report(), format, Terminal.tableWidth(env), htmlFile, outputs, notices,
                     spec.commandLine().getOut());
-            if (format == OutputFormat.TABLE && rebuilt.batch() != null) {
-                BatchPartsTable.write(rebuilt.batch().parts(), rebuilt.batch().submittedAt(),
-                        spec.commandLine().getOut());
-            }
         }
         outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
         return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;

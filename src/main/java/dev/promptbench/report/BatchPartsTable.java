@@ -11,13 +11,14 @@ import java.util.Objects;
  * The parts of a Batch API run under its table: each part's status, counts and the times of its
  * life from the submission (created, in progress, finalizing, ended); "-" where the service gave none.
  */
-public final class BatchPartsTable {
+final class BatchPartsTable {
     private BatchPartsTable() {}
 
-    /** @param submittedAt the submission's start (the run header's), or null to count from the first part */
-    public static void write(List<BatchPartInfo> parts, Instant submittedAt, PrintWriter out) {
+    /** Times count from the submission's start (the run header's), else from the first part's creation. */
+    static void write(BatchParts batch, PrintWriter out) {
+        List<BatchPartInfo> parts = batch.parts();
         if (parts.isEmpty()) return;
-        Instant origin = submittedAt != null ? submittedAt : parts.stream().map(BatchPartInfo::createdAt)
+        Instant origin = batch.submittedAt() != null ? batch.submittedAt() : parts.stream().map(BatchPartInfo::createdAt)
                 .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
         int idWidth = Math.max(5, parts.stream().map(BatchPartInfo::batchId).filter(Objects::nonNull)
                 .mapToInt(String::length).max().orElse(1));

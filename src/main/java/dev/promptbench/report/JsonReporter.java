@@ -3,10 +3,14 @@ package dev.promptbench.report;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.results.BatchPartInfo;
 import dev.promptbench.results.RecordJson;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeResults;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The run as one JSON document (schema version 1, snake_case, times in milliseconds): the only
@@ -39,6 +43,9 @@ public final class JsonReporter implements Reporter {
         root.put("results_file", report.resultsFile());
         ObjectNode modes = root.putObject("modes");
         report.modes().forEach((mode, results) -> modes.set(mode.wireName(), modeResults(results)));
+        if (report.batch() != null && modes.get(Mode.BATCH.wireName()) instanceof ObjectNode batch) {
+            batch.set("parts", parts(report.batch()));
+        }
         if (report.comparison() != null) {
             root.put("speedup", report.comparison().speedup() == null
                     ? null : RecordJson.round4(report.comparison().speedup()));
@@ -46,6 +53,35 @@ public final class JsonReporter implements Reporter {
         }
         root.put("overhead_ms", report.overheadMs() == null ? null : RecordJson.round(report.overheadMs()));
         return root;
+    }
+
+    /**
+     * Each part of a Batch API run: its batch, prompts, the service's counts, status and times (ISO-8601
+     * instants and milliseconds from the submission; null where the service gave none).
+     */
+    private static ArrayNode parts(BatchParts batch) {
+        ArrayNode parts = RecordJson.MAPPER.createArrayNode();
+        for (BatchPartInfo p : batch.parts()) {
+            ObjectNode part = parts.addObject();
+            part.put("part", p.number());
+            part.put("round", p.round());
+            part.put("batch_id", p.batchId());
+            part.put("status", p.status());
+            part.put("prompts", p.prompts());
+            part.put("completed", p.completed());
+            part.put("failed", p.failed());
+            time(part, "created", p.createdAt(), batch.submittedAt());
+            time(part, "in_progress", p.inProgressAt(), batch.submittedAt());
+            time(part, "finalizing", p.finalizingAt(), batch.submittedAt());
+            time(part, "ended", p.endedAt(), batch.submittedAt());
+        }
+        return parts;
+    }
+
+    private static void time(ObjectNode part, String name, Instant at, Instant submittedAt) {
+        part.put(name + "_at", at == null ? null : at.toString());
+        part.put(name + "_ms", at == null || submittedAt == null ? null
+                : (Long) Math.max(0, Duration.between(submittedAt, at).toMillis()));
     }
 
     /**

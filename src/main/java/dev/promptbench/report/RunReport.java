@@ -26,10 +26,11 @@ import java.util.Map;
  * @param comparison  sequential against parallel, or null when only one mode ran
  * @param overheadMs  from the process's start to the first timed request (JVM start, reading the
  *                    prompts, warm-up, canary), or null when unknown (a report rebuilt from a file)
+ * @param batch       the parts of a Batch API run, or null for any other run
  */
 public record RunReport(String version, boolean simulated, EndpointInfo endpoint, List<EndpointInfo> endpoints,
                         RunConfig config, int prompts, int threads, String resultsFile,
-                        Map<Mode, ModeResults> modes, Comparison comparison, Double overheadMs) {
+                        Map<Mode, ModeResults> modes, Comparison comparison, Double overheadMs, BatchParts batch) {
 
     /**
      * The report of a run's modes: each mode over its repeats, and sequential against parallel when both
@@ -45,13 +46,20 @@ public record RunReport(String version, boolean simulated, EndpointInfo endpoint
         Comparison comparison = modes.size() == 2
                 ? Comparison.of(repeats.get(Mode.SEQUENTIAL), repeats.get(Mode.PARALLEL)) : null;
         return new RunReport(version, simulated, endpoints.isEmpty() ? null : endpoints.get(0), List.copyOf(endpoints),
-                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison, null);
+                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison, null,
+                null);
     }
 
     /** A copy that knows its start-up overhead. */
     public RunReport withOverheadMs(Double overhead) {
         return new RunReport(version, simulated, endpoint, endpoints, config, prompts, threads, resultsFile, modes,
-                comparison, overhead);
+                comparison, overhead, batch);
+    }
+
+    /** A copy that holds the parts of its Batch API run. */
+    public RunReport withBatch(BatchParts parts) {
+        return new RunReport(version, simulated, endpoint, endpoints, config, prompts, threads, resultsFile, modes,
+                comparison, overheadMs, parts);
     }
 
     /** How many times each mode ran. */

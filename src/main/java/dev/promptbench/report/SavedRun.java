@@ -50,6 +50,9 @@ public final class SavedRun {
     private final Map<Key, Map<Integer, Long>> summaryWalls = new HashMap<>();
     private final Map<Mode, ModeSummary> lastSummaryOfMode = new HashMap<>();
     private List<BatchPartInfo> batchParts;
+    /** A Batch API file's figures, counted in the first pass: it holds one record per prompt, never resumed. */
+    private ModeStatistics batchStatistics;
+    private long batchWallNanos;
 
     /** A mode and a repeat: what one summary record describes. */
     private record Key(Mode mode, int repeat) {
@@ -79,6 +82,10 @@ public final class SavedRun {
         if (header.endpoints().isEmpty()) {
             throw new ResultsFileException(file + ": the run header names no endpoint; not a complete results file");
         }
+        if (batchStatistics != null) {
+            // Its wall time is the summary's (submission to the last part's end): no record has a time.
+            summaries.put(new Key(Mode.BATCH, 0), batchStatistics.finish(batchWallNanos, 0));
+        }
         Set<Key> recompute = keysToRecompute();
         if (!recompute.isEmpty()) recomputeFromRequests(recompute);
         if (modeOrder.isEmpty()) {
@@ -92,8 +99,9 @@ public final class SavedRun {
             notices.add("records of modes this version does not know were ignored: "
                     + String.join(", ", end.unknownModes()));
         }
-        return new RebuiltReport(report(), notices,
-                batchParts == null ? null : new RebuiltReport.Batch(batchParts, header.startedAt()));
+        RunReport report = report();
+        return new RebuiltReport(batchParts == null ? report
+                : report.withBatch(new BatchParts(batchParts, header.startedAt())), notices);
     }
 
     /** The first pass: header, summaries, and cheap per-part spans; nothing per request is kept. */
@@ -113,6 +121,10 @@ public final class SavedRun {
             if (r.warmup()) return;
             Key key = Key.of(r);
             modeOrder.add(key.mode());
+            if (batchStatistics != null && key.mode() == Mode.BATCH) {
+                batchStatistics.accept(r);
+                return;
+            }
             Span span = spans.computeIfAbsent(key, k -> new TreeMap<>()).computeIfAbsent(segment, s -> new Span());
             // A Batch API line has no times: the batch's wall comes from its summary record.
             if (!r.ran() || r.times() == null) return;
@@ -134,17 +146,13 @@ public final class SavedRun {
         @Override
         public void batchParts(List<BatchPartInfo> parts) {
             batchParts = parts;
+            batchStatistics = new ModeStatistics(Mode.BATCH, 0, 1, null);
         }
 
         @Override
         public void batchSummary(BatchSummary summary) {
-            // Figures of a batch are always counted from its request records; its wall time is the summary's
-            // (submission to the last part's end), as no request record has a time.
             modeOrder.add(Mode.BATCH);
-            if (summary.wallMs() != null) {
-                summaryWalls.computeIfAbsent(new Key(Mode.BATCH, 0), k -> new HashMap<>())
-                        .put(segment, Math.round(summary.wallMs() * 1e6));
-            }
+            if (summary.wallMs() != null) batchWallNanos = Math.round(summary.wallMs() * 1e6);
         }
 
         @Override
@@ -168,7 +176,6 @@ public final class SavedRun {
         for (Key key : spans.keySet()) {
             if (summaries.containsKey(key)) continue;
             recompute.add(key);
-            if (key.mode() == Mode.BATCH) continue; // a batch's statistics are counted from its records
             missing.add(key.mode().wireName() + (key.repeat() > 0 ? " (repeat " + (key.repeat() + 1) + ")" : ""));
         }
         if (!missing.isEmpty()) {

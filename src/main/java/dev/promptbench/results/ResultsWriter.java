@@ -135,6 +135,7 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         node.put("prompts", header.prompts());
         node.put("simulated", header.simulated());
         node.set("endpoint", RecordJson.endpoint(header.endpoints().get(0)));
+        if (header.config() != null) node.set("config", RecordJson.config(header.config()));
         node.put("state_file", stateFile);
         var list = node.putArray("parts");
         for (BatchPartInfo part : parts) {
@@ -180,7 +181,10 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
             ObjectNode tokens = node.putObject("tokens");
             tokens.put("prompt", r.promptTokens());
             tokens.put("completion", r.completionTokens());
+            tokens.put("reasoning", r.reasoningTokens());
+            tokens.put("cached", r.cachedTokens());
         }
+        node.put("cost", r.cost() == null ? null : RecordJson.roundCost(r.cost()));
         node.put("batch_id", r.batchId());
         node.put("part", r.part());
         node.put("batch_request_id", r.batchRequestId());

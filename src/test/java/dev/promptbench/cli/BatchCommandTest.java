@@ -738,4 +738,66 @@ class BatchCommandTest {
         assertTrue(markup.contains("class=\"seg in_progress\""), "the part's timeline");
         assertTrue(markup.contains("class=\"end completed\""), "how it ended");
     }
+
+    /** Issue 13: a batch's answers are priced like a run's, at the Batch API's discount, and every output shows it. */
+    @Test
+    void fetchPricesEachAnswerAtTheBatchDiscountAndTheReportShowsItsParts() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3, "--max-tokens", "50");
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", "file-err", 3, 2, 1));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("error-lines.jsonl"));
+        Path results = dir.resolve("r.jsonl");
+        assertEquals(1, batch("fetch", state.toString(), "--out", results.toString()).exitCode());
+
+        // gpt-4o-mini-2024-07-18 at the built-in list price (0.15 in, 0.60 out per 1M), half price in a batch
+        List<JsonNode> requests = records(results, "request");
+        assertEquals((10 * 0.15 + 2 * 0.60) / 1e6 * 0.5, requests.get(0).path("cost").asDouble(), 1e-15);
+        assertEquals((12 * 0.15 + 3 * 0.60) / 1e6 * 0.5, requests.get(1).path("cost").asDouble(), 1e-15);
+        assertTrue(requests.get(2).path("cost").isNull(), "an error has no cost: " + requests.get(2));
+        JsonNode config = records(results, "run").get(0).path("config");
+        assertEquals("batch", config.path("mode").asText());
+        assertEquals(50, config.path("max_tokens").asInt(), "the settings the lines were sent with");
+        assertTrue(config.path("prices").asText().contains("OpenAI list prices"), config.toString());
+
+        CliRun json = cli(Map.of(), List.of("report", results.toString(), "--format", "json"));
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode mode = JSON.readTree(json.out()).path("modes").path("batch");
+        assertEquals(3.15e-6, mode.path("cost").path("total").asDouble(), 1e-12, json.out());
+        assertEquals(2, mode.path("cost").path("priced").asInt(), json.out());
+        JsonNode part = mode.path("parts").path(0);
+        assertEquals(1, mode.path("parts").size(), json.out());
+        assertEquals("batch_1", part.path("batch_id").asText(), json.out());
+        assertEquals("completed", part.path("status").asText());
+        assertEquals(3, part.path("prompts").asInt());
+        assertEquals(2, part.path("completed").asInt());
+        assertEquals(1, part.path("failed").asInt());
+        assertEquals("2025-12-03T05:33:25Z", part.path("in_progress_at").asText());
+        assertTrue(part.path("finalizing_at").isNull() && part.path("finalizing_ms").isNull(),
+                "a time the service did not give is unknown: " + part);
+        assertEquals(140_000, part.path("ended_ms").asLong(), "from the submission: " + part);
+
+        CliRun table = cli(Map.of(), List.of("report", results.toString()));
+        assertTrue(table.out().lines().anyMatch(l -> l.startsWith("mode") && l.contains("cost/1k")), table.out());
+        assertTrue(table.out().contains("OpenAI list prices"), "the legend names the prices: " + table.out());
+    }
+
+    /** Issue 13: fetch prints the table 'report' prints for the file it wrote: one code path, not a copy. */
+    @Test
+    void fetchPrintsTheTableReportPrintsForItsFile() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", "file-err", 3, 2, 1));
+        stubContent("file-out", resource("output-lines.jsonl"));
+        stubContent("file-err", resource("error-lines.jsonl"));
+        Path results = dir.resolve("r.jsonl");
+
+        CliRun fetch = batch("fetch", state.toString(), "--out", results.toString());
+        CliRun report = cli(Map.of(), List.of("report", results.toString()));
+
+        assertEquals(1, fetch.exitCode(), fetch.err());
+        assertEquals(report.out() + "results: " + results + System.lineSeparator(), fetch.out());
+        assertTrue(fetch.out().contains("cost/1k") && fetch.out().contains("in_progress"),
+                "figures, cost and parts: " + fetch.out());
+    }
 }

@@ -24,7 +24,7 @@ class BatchStatusViewTest {
         BatchPart waiting = new BatchPart(2, 0, "part-0002.jsonl", 5, 50, null, null, null, null, null);
         BatchState state = new BatchState(BatchState.SCHEMA_VERSION, "0", "2026-12-03T09:00:00Z", "p.txt", null, 15,
                 null, "user", null, "azure", "https://x/openai/v1/chat/completions", "d", "/chat/completions", "p",
-                0, List.of(running, waiting));
+                0, List.of(running, waiting), null);
         StringWriter text = new StringWriter();
 
         BatchStatusView.table(state, new PrintWriter(text));
