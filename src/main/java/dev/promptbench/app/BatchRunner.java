@@ -30,7 +30,7 @@ import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -47,17 +47,22 @@ public final class BatchRunner {
     private final RunControl control;
     private final Sleeper sleeper;
     private final Ticker ticker;
+    private final Clock wall;
 
-    /** {@code sleeper} and {@code ticker} are the run's clock: the system's in a run, a test's in a test. */
-    public BatchRunner(RunControl control, Sleeper sleeper, Ticker ticker) {
+    /**
+     * {@code sleeper}, {@code ticker} and {@code wall} (the date in the results file's header) are the run's
+     * clock: the system's in a run, a test's in a test.
+     */
+    public BatchRunner(RunControl control, Sleeper sleeper, Ticker ticker, Clock wall) {
         this.ticker = ticker;
+        this.wall = wall;
         this.control = control;
         this.sleeper = sleeper;
     }
 
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
-        StartupOverhead overhead = StartupOverhead.sinceProcessStart(ticker);
+        StartupOverhead overhead = StartupOverhead.sinceProcessStart(ticker, wall);
         listener = IgnoredStream.watch(listener, spec.settings().stream());
         RequestTemplate template = new RequestTemplate(spec.settings());
         Prompt firstPrompt = firstPrompt(spec);
@@ -82,7 +87,7 @@ public final class BatchRunner {
             Dispatcher dispatcher = session.dispatcher(template, breaker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
-            RunHeader header = new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
+            RunHeader header = new RunHeader(Version.current(), wall.instant(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary)
                     .withSettings(RunSettings.of(spec));
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package dev.promptbench.app;
 
 import dev.promptbench.clock.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,8 +22,8 @@ final class StartupOverhead {
     }
 
     /** Marks now on both clocks; the process's start time comes from the operating system. */
-    static StartupOverhead sinceProcessStart(Ticker ticker) {
-        return new StartupOverhead(ProcessHandle.current().info().startInstant(), Instant.now(), ticker.nanoTime());
+    static StartupOverhead sinceProcessStart(Ticker ticker, Clock wall) {
+        return new StartupOverhead(ProcessHandle.current().info().startInstant(), wall.instant(), ticker.nanoTime());
     }
 
     /** Milliseconds from the process's start to {@code tickerNanos}; null when the start time is unknown. */

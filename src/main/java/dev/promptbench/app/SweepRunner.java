@@ -26,7 +26,7 @@ import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.SweepStep;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -42,10 +42,15 @@ public final class SweepRunner {
     private final RunControl control;
     private final Sleeper sleeper;
     private final Ticker ticker;
+    private final Clock wall;
 
-    /** {@code sleeper} and {@code ticker} are the run's clock: the system's in a run, a test's in a test. */
-    public SweepRunner(RunControl control, Sleeper sleeper, Ticker ticker) {
+    /**
+     * {@code sleeper}, {@code ticker} and {@code wall} (the date in the results file's header) are the run's
+     * clock: the system's in a run, a test's in a test.
+     */
+    public SweepRunner(RunControl control, Sleeper sleeper, Ticker ticker, Clock wall) {
         this.ticker = ticker;
+        this.wall = wall;
         this.control = control;
         this.sleeper = sleeper;
     }
@@ -96,7 +101,7 @@ public final class SweepRunner {
             OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
             try (ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
                 listener.notice("results: " + opened.path());
-                results.writeHeader(new RunHeader(Version.current(), Instant.now(), spec.prompts().displayName(),
+                results.writeHeader(new RunHeader(Version.current(), wall.instant(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
                         config(spec), canary));
                 OptionalInt next;

@@ -2,17 +2,17 @@ package dev.promptbench.cli;
 
 import dev.promptbench.app.Version;
 import dev.promptbench.clock.Sleeper;
-import java.time.Clock;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** The {@code promptbench} command: its subcommands, exit codes, and the only place that exits. */
 @Command(name = "promptbench",
@@ -83,8 +83,8 @@ public final class Main implements Runnable {
                                    Clock clock, String chosen) {
         CommandLine cli = new CommandLine(new Main());
         Subcommands subcommands = new Subcommands(cli, chosen);
-        subcommands.add(RunCommand.class, () -> new RunCommand(env));
-        subcommands.add(SweepCommand.class, () -> new SweepCommand(env));
+        subcommands.add(RunCommand.class, () -> new RunCommand(env, clock));
+        subcommands.add(SweepCommand.class, () -> new SweepCommand(env, clock));
         subcommands.add(SimulateCommand.class, SimulateCommand::new);
         subcommands.add(ReportCommand.class, () -> new ReportCommand(env));
         subcommands.add(BatchCommand.class, () -> {

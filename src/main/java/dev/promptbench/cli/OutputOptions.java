@@ -40,15 +40,16 @@ final class OutputOptions {
     /**
      * Checks every output before anything is sent.
      *
+     * @param now    when the run starts: the default results file is named after it
      * @param resume the results file a resumed run appends to, or null
      * @param others the command's further outputs (null entries skipped)
      * @param inputs files read and never written: the prompt file, --baseline, --config (null entries skipped)
      */
-    OutputFiles check(Path resume, List<OutputFile> others, List<OutputFiles.Input> inputs) {
+    OutputFiles check(Instant now, Path resume, List<OutputFile> others, List<OutputFiles.Input> inputs) {
         if (resume != null && out != null) throw new UsageException("--resume appends to its own file: leave out --out");
         OutputFile results = resume != null ? OutputFile.appending("--resume", resume)
                 : out != null ? OutputFile.of("--out", out, force)
-                : OutputFile.defaultResults("--out", Instant.now());
+                : OutputFile.defaultResults("--out", now);
         List<OutputFile> all = new ArrayList<>(Arrays.asList(other("--csv", csv), other("--html", html)));
         all.addAll(others);
         return OutputFiles.check(results, all, inputs);

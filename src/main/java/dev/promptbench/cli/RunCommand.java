@@ -4,15 +4,16 @@ import dev.promptbench.app.BatchResult;
 import dev.promptbench.app.BatchRunner;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.PassOrder;
+import dev.promptbench.app.RunListener;
 import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
-import dev.promptbench.cost.Pricing;
-import dev.promptbench.config.Resolution;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.config.Resolution;
+import dev.promptbench.cost.Pricing;
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.app.RunListener;
 import dev.promptbench.report.AnswersFile;
 import dev.promptbench.report.AnswersInOrder;
 import dev.promptbench.report.OutputFormat;
@@ -21,10 +22,10 @@ import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.PreviousRun;
 import dev.promptbench.run.Arrival;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -129,9 +130,12 @@ public final class RunCommand implements Callable<Integer> {
     GateOptions gate = new GateOptions();
 
     private final Map<String, String> env;
+    private final Clock clock;
 
-    public RunCommand(Map<String, String> env) {
+    /** {@code clock} dates the results file (its header and default name): the system's, or a test's. */
+    public RunCommand(Map<String, String> env, Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     @Override
@@ -142,7 +146,7 @@ public final class RunCommand implements Callable<Integer> {
         Resolution resolution = resolved.resolution();
         try (PromptFile prompts = session.openPrompts(promptFile)) {
             PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
-            OutputFiles outputs = dryRun ? null : output.check(resume,
+            OutputFiles outputs = dryRun ? null : output.check(clock.instant(), resume,
                     Arrays.asList(gate.junit(output.force), output.other("--answers", answers)),
                     List.of(OutputOptions.promptInput(promptFile), session.templateInput(),
                             session.endpoint.configInput(), gate.baselineInput()));
@@ -172,7 +176,7 @@ public final class RunCommand implements Callable<Integer> {
                 RunListener all = csv == null ? listener : listener.alsoTo(csv);
                 if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
                 if (inOrder != null) all = all.alsoTo(inOrder::accept);
-                result = new BatchRunner(control, Sleeper.system(), Ticker.system()).run(runSpec, all);
+                result = new BatchRunner(control, Sleeper.system(), Ticker.system(), clock).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }
             return finish(result, signals, outputs, notices);

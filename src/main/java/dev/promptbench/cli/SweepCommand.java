@@ -5,15 +5,16 @@ import dev.promptbench.app.SweepPlan;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
 import dev.promptbench.app.SweepTarget;
-import dev.promptbench.config.Resolution;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
+import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.report.RequestCsv;
 import dev.promptbench.report.SweepWriter;
 import dev.promptbench.run.RunControl;
-import dev.promptbench.clock.Ticker;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,9 +93,12 @@ public final class SweepCommand implements Callable<Integer> {
     SessionOptions session;
 
     private final Map<String, String> env;
+    private final Clock clock;
 
-    public SweepCommand(Map<String, String> env) {
+    /** {@code clock} dates the results file (its header and default name): the system's, or a test's. */
+    public SweepCommand(Map<String, String> env, Clock clock) {
         this.env = env;
+        this.clock = clock;
     }
 
     @Override
@@ -129,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
         SessionOptions.Resolved resolved = session.resolve(env);
         Resolution resolution = resolved.resolution();
         try (PromptFile prompts = session.openPrompts(promptFile)) {
-            OutputFiles outputs = output.check(null, List.of(), List.of(OutputOptions.promptInput(promptFile),
+            OutputFiles outputs = output.check(clock.instant(), null, List.of(), List.of(OutputOptions.promptInput(promptFile),
                     session.templateInput(), session.endpoint.configInput()));
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepPlan plan = new SweepPlan(steps, perStep, repeats, until != null, maxDuration, goal);
@@ -148,7 +152,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
                     true, console.progress(env, err, Ticker.system()));
                  RequestCsv csv = output.openCsv(outputs)) {
-                outcome = new SweepRunner(control, Sleeper.system(), Ticker.system())
+                outcome = new SweepRunner(control, Sleeper.system(), Ticker.system(), clock)
                         .run(sweep, csv == null ? listener : listener.alsoTo(csv));
             }
             if (outcome.report() == null) {

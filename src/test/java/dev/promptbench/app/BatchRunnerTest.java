@@ -29,6 +29,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -107,7 +108,7 @@ class BatchRunnerTest {
         Files.writeString(promptsFile, "a\nb\nc\nd\ne\nf\ng\nh\n");
 
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system())
+            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC())
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
             assertNull(result.stopCause());
@@ -122,7 +123,7 @@ class BatchRunnerTest {
         Path promptsFile = dir.resolve("p.txt");
         Files.writeString(promptsFile, "こんにちは\nhello\n");
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system())
+            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC())
                     .run(spec(prompts, List.of(new Plan.Sequential(), new Plan.Parallel(2)), List.of()),
                             new RunListener() {});
             assertTrue(result.report().simulated());

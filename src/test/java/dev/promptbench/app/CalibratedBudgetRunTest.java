@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
-import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
+import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.control.TokenCharge;
 import dev.promptbench.control.TokenEstimator;
 import dev.promptbench.prompt.Message;
@@ -23,6 +23,7 @@ import dev.promptbench.sim.TokenCounting;
 import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -70,7 +71,7 @@ class CalibratedBudgetRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), dir.resolve("results.jsonl"), PACED);
-            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system()).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

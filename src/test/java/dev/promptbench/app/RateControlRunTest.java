@@ -23,6 +23,7 @@ import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ class RateControlRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(limits), results, rate);
-            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system()).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC()).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

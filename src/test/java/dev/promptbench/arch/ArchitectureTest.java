@@ -9,6 +9,11 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +78,13 @@ class ArchitectureTest {
     void timeComesOnlyFromTheClockPackage() {
         check(noClasses().that().resideOutsideOfPackage("dev.promptbench.clock..")
                 .should().callMethod(System.class, "nanoTime")
-                .orShould().callMethod(System.class, "currentTimeMillis"));
+                .orShould().callMethod(System.class, "currentTimeMillis")
+                // The date too: the no-argument now() reads the system's clock; now(clock) takes the injected one.
+                .orShould().callMethod(Instant.class, "now")
+                .orShould().callMethod(ZonedDateTime.class, "now")
+                .orShould().callMethod(OffsetDateTime.class, "now")
+                .orShould().callMethod(LocalDateTime.class, "now")
+                .orShould().callMethod(LocalDate.class, "now"));
     }
 
     /** Classes in {@code packages} use nothing of promptbench outside {@code allowed}. */
