@@ -1,8 +1,13 @@
 package dev.promptbench.app;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.run.Arrival;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,9 +20,15 @@ import java.util.Objects;
  * runs. Both sides of the comparison are made here, from the same validated run.
  */
 public final class RunSettings {
+    /** A setting not given. */
+    public static final String NONE = "none";
+
     private RunSettings() {}
 
-    /** Each setting that shapes the numbers, by the flag that sets it, in a fixed order. */
+    /**
+     * Each setting that shapes the numbers, by the flag that sets it, in a fixed order, written as that flag's
+     * argument ("none" for a setting not given, "true"/"false" for a switch), so a resume can give them again.
+     */
     public static Map<String, String> of(RunSpec spec) {
         Map<String, String> settings = new LinkedHashMap<>();
         RequestSettings request = spec.settings();
@@ -25,21 +36,31 @@ public final class RunSettings {
         settings.put("--order", spec.schedule().order().wireName());
         settings.put("--threads", Integer.toString(spec.threads()));
         settings.put("--repeat", Integer.toString(spec.schedule().repeats()));
+        List<Endpoint> endpoints = spec.session().endpoints();
+        settings.put("--api", (endpoints.isEmpty() ? spec.session().api() : endpoints.get(0).api()).wireName());
         settings.put("--stream", Boolean.toString(request.stream()));
         settings.put("--max-tokens", text(request.maxTokens()));
-        settings.put("--temperature", text(request.temperature()));
-        settings.put("--top-p", text(request.topP()));
+        settings.put("--temperature", request.temperature() == null ? NONE : number(request.temperature()));
+        settings.put("--top-p", request.topP() == null ? NONE : number(request.topP()));
         settings.put("--seed", text(request.seed()));
-        settings.put("--extra-body", text(request.extraBody()));
+        settings.put("--service-tier", request.serviceTier() == null ? NONE : request.serviceTier().wireName());
+        settings.put("--cache-bust", Boolean.toString(request.cacheBust()));
+        settings.put("--extra-body", request.extraBody().isEmpty() ? NONE : json(request.extraBody()));
         settings.put("--role", spec.prompts().style().role());
         settings.put("--system", text(spec.prompts().style().system()));
-        settings.put("--rate", spec.schedule().plans().stream().filter(p -> p instanceof Plan.OpenLoop)
-                .map(p -> ((Plan.OpenLoop) p).arrival().toString()).findFirst().orElse("none"));
-        settings.put("--timeout", spec.session().client().requestTimeout().toString());
-        settings.put("--connect-timeout", spec.session().client().connectTimeout().toString());
-        settings.put("--stream-idle-timeout", text(spec.session().client().streamIdleTimeout()));
+        Arrival arrival = spec.schedule().plans().stream().filter(p -> p instanceof Plan.OpenLoop)
+                .map(p -> ((Plan.OpenLoop) p).arrival()).findFirst().orElse(null);
+        settings.put("--rate", arrival == null ? NONE : number(arrival.rate()));
+        if (arrival != null) {
+            settings.put("--arrival", arrival.kind().wireName());
+            settings.put("--burstiness", number(arrival.burstiness()));
+            settings.put("--arrival-seed", Long.toString(arrival.seed()));
+        }
+        settings.put("--timeout", duration(spec.session().client().requestTimeout()));
+        settings.put("--connect-timeout", duration(spec.session().client().connectTimeout()));
+        settings.put("--stream-idle-timeout", spec.session().client().streamIdleTimeout() == null ? NONE
+                : duration(spec.session().client().streamIdleTimeout()));
         settings.put("--retries", Integer.toString(spec.session().retry().retries()));
-        List<Endpoint> endpoints = spec.session().endpoints();
         settings.put("endpoint", endpoints.isEmpty() ? "the built-in simulator" : endpoint(endpoints.get(0)));
         for (int i = 1; i < endpoints.size(); i++) settings.put("endpoint " + (i + 1), endpoint(endpoints.get(i)));
         return settings;
@@ -69,6 +90,45 @@ public final class RunSettings {
     }
 
     private static String text(Object value) {
-        return value == null ? "none" : value.toString();
+        return value == null ? NONE : value.toString();
+    }
+
+    /**
+     * As {@code --timeout} reads it back, written as people write it (and the defaults are): whole hours, whole
+     * minutes from 2m, whole seconds (60s, 90s), else milliseconds.
+     */
+    static String duration(Duration duration) {
+        long nanos = duration.toNanos();
+        if (nanos != 0 && nanos % 3_600_000_000_000L == 0) return nanos / 3_600_000_000_000L + "h";
+        if (nanos >= 120_000_000_000L && nanos % 60_000_000_000L == 0) return nanos / 60_000_000_000L + "m";
+        if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";
+        return BigDecimal.valueOf(nanos, 6).stripTrailingZeros().toPlainString() + "ms";
+    }
+
+    /** A number as people write it: 1, 0.7, 12.5 (not 1.0). */
+    private static String number(double value) {
+        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+    }
+
+    /** The fields as one JSON object, as {@code --extra-body} reads it back. */
+    private static String json(Map<String, JsonValue> fields) {
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, value) -> {
+            if (json.length() > 1) json.append(',');
+            json.append('"').append(quote.quoteAsString(name)).append("\":");
+            if (value instanceof JsonValue.Text text) {
+                json.append('"').append(quote.quoteAsString(text.value())).append('"');
+            } else if (value instanceof JsonValue.Number number) {
+                json.append(number.literal());
+            } else if (value instanceof JsonValue.Bool bool) {
+                json.append(bool.value());
+            } else if (value instanceof JsonValue.Raw raw) {
+                json.append(raw.json());
+            } else {
+                json.append("null");
+            }
+        });
+        return json.append('}').toString();
     }
 }

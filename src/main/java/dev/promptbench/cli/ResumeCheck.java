@@ -13,31 +13,35 @@ final class ResumeCheck {
     private ResumeCheck() {}
 
     /**
-     * Refuses a command line that would mix two runs: every setting the file recorded must be the same now.
-     * Nothing has been written yet, so the file stays as it was.
+     * Refuses a command line that would mix two runs: every setting the file recorded must be the same now (the
+     * flags left out were taken from the file, so only a flag given can differ). Nothing has been written yet,
+     * so the file stays as it was.
      */
     static void sameSettings(Path results, PreviousRun previous, RunSpec spec) {
         List<String> differences = RunSettings.disagreements(previous.settings(), RunSettings.of(spec));
         if (!differences.isEmpty()) {
             throw new UsageException("--resume " + results + " would mix two runs: " + String.join("; ", differences)
-                    + " (give the run's own settings to finish it as it was started)");
+                    + " (leave the flag out to finish the run as it was started)");
         }
     }
 
-    static PreviousRun read(Path results, PromptFile prompts) throws IOException {
-        if (prompts.sha256() == null) {
-            throw new UsageException("--resume needs the prompt file itself, not standard input");
-        }
-        PreviousRun previous;
+    /** Reads the results file to resume; one line and exit 2 when it is not one. */
+    static PreviousRun read(Path results) throws IOException {
         try {
-            previous = PreviousRun.read(results);
+            return PreviousRun.read(results);
         } catch (PreviousRun.InvalidResultsException e) {
             throw new UsageException("--resume " + e.getMessage());
+        }
+    }
+
+    /** Refuses a prompt file other than the run's own: the indices in the file would name other prompts. */
+    static void samePrompts(Path results, PreviousRun previous, PromptFile prompts) {
+        if (prompts.sha256() == null) {
+            throw new UsageException("--resume needs the prompt file itself, not standard input");
         }
         if (!prompts.sha256().equals(previous.promptSha256())) {
             throw new UsageException("--resume " + results + ": the prompt file " + prompts.displayName()
                     + " changed since that run (SHA-256 differs); start a new run instead");
         }
-        return previous;
     }
 }

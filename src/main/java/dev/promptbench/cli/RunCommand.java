@@ -30,11 +30,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -140,18 +142,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ParseResult typed = spec.commandLine().getParseResult();
+        PreviousRun previous = resume == null ? null : ResumeCheck.read(resume);
+        List<String> restored = previous == null ? List.of() : restoreRunSettings(previous, typed);
         validate();
         PrintWriter err = spec.commandLine().getErr();
         SessionOptions.Resolved resolved = session.resolve(env);
         Resolution resolution = resolved.resolution();
         try (PromptFile prompts = session.openPrompts(promptFile)) {
-            PreviousRun previous = resume == null ? null : ResumeCheck.read(resume, prompts);
+            if (previous != null) ResumeCheck.samePrompts(resume, previous, prompts);
             OutputFiles outputs = dryRun ? null : output.check(clock.instant(), resume,
                     Arrays.asList(gate.junit(output.force), output.other("--answers", answers)),
                     List.of(OutputOptions.promptInput(promptFile), session.templateInput(),
                             session.endpoint.configInput(), gate.baselineInput()));
             Notices notices = console.notices(err);
-            idleFlags(resolved).warnings().forEach(notices::say);
+            idleFlags(typed, resolved).warnings().forEach(notices::say);
             Schedule schedule = Schedule.of(mode, order, threads, measure.arrival(), measure.repeats,
                     measure.warmupRequests);
             gate.checkBeforeRun(new ReportShape(schedule.plans().stream().map(p -> p.mode().wireName()).toList(),
@@ -163,6 +168,7 @@ public final class RunCommand implements Callable<Integer> {
             RunSpec runSpec = new RunSpec(prompts, session.spec(threads, resolved),
                     session.request.settings(resolution), schedule, outputs, previous, Pricing.of(resolution));
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
+            if (!restored.isEmpty()) notices.say("--resume: the run's own settings: " + String.join(" ", restored));
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunControl control = new RunControl(session.retry.grace, Ticker.system());
@@ -190,6 +196,24 @@ public final class RunCommand implements Callable<Integer> {
              var source = prompts.source()) {
             inOrder.writeTo(rows, source);
         }
+    }
+
+    /**
+     * Gives the flags this command line leaves out as the resumed run recorded them, by parsing the command
+     * line again with them added: they are then read and checked as if typed. Returns the flags added.
+     */
+    private List<String> restoreRunSettings(PreviousRun previous, ParseResult typed) {
+        List<String> added = ResumedFlags.missing(previous.settings(), spec, typed);
+        if (added.isEmpty()) return added;
+        List<String> args = ResumedFlags.own(typed);
+        args.addAll(added);
+        try {
+            spec.commandLine().parseArgs(args.toArray(String[]::new));
+        } catch (CommandLine.ParameterException e) {
+            throw new UsageException("--resume " + resume + ": a setting in its header cannot be used: "
+                    + e.getMessage());
+        }
+        return added;
     }
 
     /** Prints the report, writes the outputs made at the end, applies the gates, and picks the exit code. */
@@ -234,9 +258,9 @@ public final class RunCommand implements Callable<Integer> {
                 : resolution.endpoints().get(0)).info(null);
     }
 
-    /** The flags given that this combination ignores. */
-    private IdleFlags idleFlags(SessionOptions.Resolved resolved) {
-        return session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved)
+    /** The flags typed (not those a resume took from its file) that this combination ignores. */
+    private IdleFlags idleFlags(ParseResult typed, SessionOptions.Resolved resolved) {
+        return session.idleFlags(IdleFlags.of(typed), resolved)
                 .when(measure.rate == null, "without --rate", "--arrival", "--burstiness", "--arrival-seed")
                 .when(measure.rate != null && measure.arrival != Arrival.Kind.GAMMA, "without --arrival gamma",
                         "--burstiness")

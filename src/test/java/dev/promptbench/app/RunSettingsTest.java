@@ -22,6 +22,17 @@ class RunSettingsTest {
                 RunSettings.disagreements(recorded, requested));
     }
 
+    /** Recorded as --timeout reads them, and as the defaults are written, so a resume can give them again. */
+    @Test
+    void durationsAreWrittenAsTheFlagsTakeThem() {
+        assertEquals("10m", RunSettings.duration(java.time.Duration.ofMinutes(10)));
+        assertEquals("60s", RunSettings.duration(java.time.Duration.ofSeconds(60)));
+        assertEquals("90s", RunSettings.duration(java.time.Duration.ofSeconds(90)));
+        assertEquals("2h", RunSettings.duration(java.time.Duration.ofHours(2)));
+        assertEquals("1500ms", RunSettings.duration(java.time.Duration.ofMillis(1500)));
+        assertEquals("0.5ms", RunSettings.duration(java.time.Duration.ofNanos(500_000)));
+    }
+
     @Test
     void aFileThatRecordedNoSettingsComparesNothing() {
         assertEquals(List.of(), RunSettings.disagreements(Map.of(), Map.of("--threads", "4")));

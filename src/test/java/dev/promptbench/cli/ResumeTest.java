@@ -167,6 +167,69 @@ class ResumeTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
     }
 
+    /** A run started with settings of its own, whose records of prompts 3 to 5 were lost. */
+    private Path interruptedRunWithSettings(Path prompts, String... settings) throws Exception {
+        Path results = dir.resolve("own.jsonl");
+        List<String> args = new ArrayList<>(List.of(prompts.toString(), "--out", results.toString()));
+        args.addAll(List.of(settings));
+        CliRun first = run(args.toArray(String[]::new));
+        assertEquals(0, first.exitCode(), first.err());
+        List<String> kept = new ArrayList<>();
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            boolean lost = record.path("type").asText().equals("request") && record.path("index").asInt() >= 3;
+            if (!lost && !record.path("type").asText().equals("summary")) kept.add(line);
+        }
+        Files.writeString(results, String.join("\n", kept) + "\n", StandardCharsets.UTF_8);
+        return results;
+    }
+
+    /** Issue 12 B5: with the flags left out, the resumed session runs as the run was started. */
+    @Test
+    void flagsLeftOutAreTakenFromTheHeader() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedRunWithSettings(prompts, "--mode", "parallel", "--threads", "3", "--stream",
+                "--max-tokens", "5", "--service-tier", "priority");
+
+        CliRun resumed = run(prompts.toString(), "--resume", results.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("--resume: the run's own settings: --mode parallel --threads 3 --api chat --stream "
+                + "--max-tokens 5 --service-tier priority"), resumed.err());
+        assertTrue(!resumed.err().contains("warning:"), "flags taken from the file are not idle flags: " + resumed.err());
+        List<JsonNode> sent = new ArrayList<>();
+        boolean afterResume = false;
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            afterResume |= record.path("type").asText().equals("resume");
+            if (afterResume && record.path("type").asText().equals("request")) sent.add(record);
+        }
+        assertEquals(3, sent.size(), "only the lost prompts, in the run's one mode");
+        for (JsonNode record : sent) {
+            assertEquals("parallel", record.path("mode").asText(), record.toString());
+            assertTrue(record.path("ttft_ms").isNumber(), "streamed: " + record);
+            assertTrue(record.path("tokens").path("completion").asInt() <= 5, "max tokens 5: " + record);
+            assertEquals("priority", record.path("service_tier").asText(), record.toString());
+        }
+    }
+
+    @Test
+    void anExplicitTierOrApiThatDisagreesIsRefused() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedRunWithSettings(prompts, "--mode", "parallel", "--service-tier", "priority");
+        byte[] before = Files.readAllBytes(results);
+
+        CliRun tier = run(prompts.toString(), "--resume", results.toString(), "--service-tier", "flex");
+        assertEquals(2, tier.exitCode(), tier.err());
+        assertTrue(tier.err().contains("--service-tier: the run used priority, this command flex"), tier.err());
+        assertEquals(1, tier.err().strip().lines().count(), tier.err());
+
+        CliRun api = run(prompts.toString(), "--resume", results.toString(), "--api", "responses");
+        assertEquals(2, api.exitCode(), api.err());
+        assertTrue(api.err().contains("--api: the run used chat, this command responses"), api.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
+    }
+
     /** Issue 13: the --answers file of a resumed run holds every prompt, the earlier sessions' answers too. */
     @Test
     void theAnswersOfAResumedRunHoldTheEarlierSessionsAnswers() throws Exception {
