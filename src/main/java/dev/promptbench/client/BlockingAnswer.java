@@ -52,11 +52,11 @@ final class BlockingAnswer {
         long end = trace.now();
         StreamResult result = parsed == null
                 ? new StreamResult.Failed(ErrorKind.MALFORMED, null, "empty body")
-                : parsed.result(null, false, null);
+                : parsed.result(null, false, null, null);
         if (result instanceof StreamResult.Complete complete) {
             return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(), complete.answer(),
                     complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, null, null,
-                    RateLimitHeaders.NONE, complete.servedTier());
+                    RateLimitHeaders.NONE, complete.servedTier(), complete.refusal());
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         String detail = failed.kind() == ErrorKind.MALFORMED
@@ -92,7 +92,7 @@ final class BlockingAnswer {
         String content = choice.message().content();
         return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(),
                 content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model(), Attempts.FIRST,
-                null, null, RateLimitHeaders.NONE, parsed.servedTier());
+                null, null, RateLimitHeaders.NONE, parsed.servedTier(), choice.message().refusal());
     }
 
     private static String notCompletion(Response response) {

@@ -15,8 +15,8 @@ import okio.BufferedSource;
  * {@code delta.content}, keeps the finish reason, usage and model, and times every content-bearing
  * event. One instance reads one stream; it knows nothing of HTTP, so recorded streams test it.
  *
- * <p>An event is content-bearing when choice 0's delta has non-empty {@code content} or
- * {@code tool_calls}. Azure's filter event ({@code "choices": []}), the role-only first delta
+ * <p>An event is content-bearing when choice 0's delta has non-empty {@code content}, {@code tool_calls}
+ * or {@code refusal} (the refusal's text is kept apart from the answer). Azure's filter event ({@code "choices": []}), the role-only first delta
  * ({@code "content": ""}), annotation-only chunks without a delta, the finish event without text and
  * the usage event are not: time to first token is measured at the first token, not the first event.
  */
@@ -30,6 +30,8 @@ final class ChatStream implements EventStream {
     private final StringBuilder answer = new StringBuilder();
     /** Tool-call names and arguments: not part of the answer, but tokens the model wrote. */
     private final StringBuilder toolText = new StringBuilder();
+    /** The refusal's text: shown in place of an answer, so visible tokens, but not the answer. */
+    private StringBuilder refusal;
     private final ChunkTimes times = new ChunkTimes();
     private String finishReason;
     private CompletionBody.TokenCounts counts;
@@ -143,7 +145,12 @@ final class ChatStream implements EventStream {
                 toolText.append(function.path("name").asText("")).append(function.path("arguments").asText(""));
             }
         }
-        return content || tools;
+        boolean refused = delta.refusal() != null && !delta.refusal().isEmpty();
+        if (refused) {
+            if (refusal == null) refusal = new StringBuilder();
+            refusal.append(delta.refusal());
+        }
+        return content || tools || refused;
     }
 
     private StreamResult complete() {
@@ -158,9 +165,11 @@ final class ChatStream implements EventStream {
                 : counts == null ? null : counts.completionTokens();
         // No completion_tokens, or a 0 contradicted by the text received, is no count at all.
         boolean estimated = sent == null || (sent == 0 && times.count() > 0);
-        int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText, times.count()) : sent;
+        String refused = refusal == null ? null : refusal.toString();
+        int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText + (refused == null ? "" : refused),
+                times.count()) : sent;
         return new StreamResult.Complete(answer.toString(), finishReason, usage, model,
-                times.metrics(tokens, estimated), servedTier);
+                times.metrics(tokens, estimated), servedTier, refused);
     }
 
     private StreamResult malformed(String why) {

@@ -27,9 +27,9 @@ record ChunkBody(String object, List<Choice> choices, CompletionBody.TokenCounts
         boolean first() { return index == null || index == 0; }
     }
 
-    /** What one chunk adds to the message; every field may be absent. */
+    /** What one chunk adds to the message (text, tool calls or refusal text); every field may be absent. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Delta(String content, @JsonProperty("tool_calls") JsonNode toolCalls) {}
+    record Delta(String content, @JsonProperty("tool_calls") JsonNode toolCalls, String refusal) {}
 
     /** The choice with index 0, or null when this chunk has none. */
     Choice firstChoice() {

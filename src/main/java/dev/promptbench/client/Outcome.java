@@ -46,10 +46,12 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
      * @param rateLimits   the response's rate-limit headers; null is taken as {@link RateLimitHeaders#NONE}
      * @param servedTier   the tier the answer says served it ({@code service_tier}), or null when it named none:
      *                     apart from {@code usage}, which a stream without a usage chunk does not have
+     * @param refusal      the text of the model's refusal ({@code message.refusal}, a Responses {@code refusal}
+     *                     part), or null when it did not refuse: what it showed in place of an answer
      */
     record Success(Timing timing, Integer httpStatus, String requestId, String answer, String finishReason,
                    Usage usage, String model, Attempts attempts, StreamMetrics stream,
-                   ConnectionTimes connection, RateLimitHeaders rateLimits, ServiceTier servedTier)
+                   ConnectionTimes connection, RateLimitHeaders rateLimits, ServiceTier servedTier, String refusal)
             implements Outcome {
 
         public Success {
@@ -61,7 +63,7 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
                        Usage usage, String model, Attempts attempts, StreamMetrics stream,
                        ConnectionTimes connection, RateLimitHeaders rateLimits) {
             this(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream, connection,
-                    rateLimits, null);
+                    rateLimits, null, null);
         }
 
         /** A success without rate-limit headers. */
@@ -82,13 +84,13 @@ public sealed interface Outcome permits Outcome.Success, Outcome.Failure {
         @Override
         public Success withAttempts(Attempts attempts) {
             return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
-                    connection, rateLimits, servedTier);
+                    connection, rateLimits, servedTier, refusal);
         }
 
         /** The same success with the connection phases and rate-limit headers of its attempt. */
         public Success withConnection(ConnectionTimes connection, RateLimitHeaders rateLimits) {
             return new Success(timing, httpStatus, requestId, answer, finishReason, usage, model, attempts, stream,
-                    connection, rateLimits, servedTier);
+                    connection, rateLimits, servedTier, refusal);
         }
 
         /** True when the service cut the completion for content filtering. */

@@ -91,6 +91,23 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
         return text.toString();
     }
 
+    /** The refusal parts of every message, in order, or null when the model did not refuse. */
+    String refusal() {
+        StringBuilder text = null;
+        if (output != null) {
+            for (OutputItem item : output) {
+                if (item == null || !"message".equals(item.type()) || item.content() == null) continue;
+                for (ContentPart part : item.content()) {
+                    if (part != null && "refusal".equals(part.type()) && part.refusal() != null) {
+                        if (text == null) text = new StringBuilder();
+                        text.append(part.refusal());
+                    }
+                }
+            }
+        }
+        return text == null ? null : text.toString();
+    }
+
     /** True when the output holds a message with text or a refusal, or a function call. */
     private boolean hasVisibleOutput() {
         if (output == null) return false;
@@ -116,11 +133,12 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
      * {@code content_filter}, finish reason {@code content_filter}), an output list and usage; a
      * {@code failed} response is the failure it reports; anything else is MALFORMED.
      *
-     * @param streamedText the text the stream's deltas carried, or null when not streamed
-     * @param streamedAny  whether the stream carried any visible delta (text or function-call arguments)
-     * @param metrics      the stream's token timing, or null when not streamed
+     * @param streamedText    the text the stream's deltas carried, or null when not streamed
+     * @param streamedAny     whether the stream carried any visible delta (text, refusal or function-call arguments)
+     * @param metrics         the stream's token timing, or null when not streamed
+     * @param streamedRefusal the refusal text the stream's deltas carried, or null (then the output's is taken)
      */
-    StreamResult result(String streamedText, boolean streamedAny, StreamMetrics metrics) {
+    StreamResult result(String streamedText, boolean streamedAny, StreamMetrics metrics, String streamedRefusal) {
         if (object != null && !object.isEmpty() && !OBJECT.equals(object)) {
             return malformed("\"object\" is \"" + object + "\", not \"" + OBJECT + "\"");
         }
@@ -167,7 +185,7 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
         }
         String answer = streamedText != null ? streamedText : outputText();
         return new StreamResult.Complete(answer, finishReason, usage.toUsage(), model, metrics,
-                ServiceTier.parse(serviceTier).orElse(null));
+                ServiceTier.parse(serviceTier).orElse(null), streamedRefusal != null ? streamedRefusal : refusal());
     }
 
     /**

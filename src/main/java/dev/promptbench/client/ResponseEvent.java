@@ -18,6 +18,7 @@ record ResponseEvent(String type, JsonNode delta, JsonNode item, ResponseBody re
 
     static final String TEXT_DELTA = "response.output_text.delta";
     static final String ARGUMENTS_DELTA = "response.function_call_arguments.delta";
+    static final String REFUSAL_DELTA = "response.refusal.delta";
     static final String REASONING_SUMMARY_DELTA = "response.reasoning_summary_text.delta";
     static final String REASONING_DELTA = "response.reasoning_text.delta";
     static final String ITEM_ADDED = "response.output_item.added";

@@ -10,8 +10,9 @@ import okio.BufferedSource;
 
 /**
  * Assembles one streamed Responses API answer from its typed events: concatenates the
- * {@code response.output_text.delta}s, times every visible delta (output text or function-call
- * arguments: time to first token is the first of these) and, apart, the first reasoning event, and ends
+ * {@code response.output_text.delta}s, times every visible delta (output text, refusal text
+ * ({@code response.refusal.delta}, kept apart from the answer) or function-call arguments: time to first
+ * token is the first of these) and, apart, the first reasoning event, and ends
  * at {@code response.completed}, {@code response.incomplete} or {@code response.failed}, whose response
  * alone gives the usage. An {@code error} event fails the answer; a stream that ends without a terminal
  * event is incomplete, however much text came. One instance reads one stream.
@@ -22,6 +23,8 @@ final class ResponseStream implements EventStream {
     private final LongSupplier nanoTime;
 
     private final StringBuilder answer = new StringBuilder();
+    /** The refusal's deltas: shown in place of an answer, so visible output, but not the answer. */
+    private StringBuilder refusal;
     private final ChunkTimes times = new ChunkTimes();
     private long firstReasoning = Timing.UNSET;
     private int events;
@@ -93,6 +96,14 @@ final class ResponseStream implements EventStream {
                     times.mark(nanoTime.getAsLong());
                 }
             }
+            case ResponseEvent.REFUSAL_DELTA -> {
+                String text = event.deltaText();
+                if (!text.isEmpty()) {
+                    if (refusal == null) refusal = new StringBuilder();
+                    refusal.append(text);
+                    times.mark(nanoTime.getAsLong());
+                }
+            }
             case ResponseEvent.ARGUMENTS_DELTA -> {
                 if (!event.deltaText().isEmpty()) {
                     times.mark(nanoTime.getAsLong());
@@ -126,7 +137,8 @@ final class ResponseStream implements EventStream {
         };
         ResponseBody named = new ResponseBody(response.object(), status, response.output(), response.usage(),
                 response.model(), response.error(), response.incompleteDetails(), response.serviceTier());
-        StreamResult result = named.result(answer.toString(), visible, null);
+        StreamResult result = named.result(answer.toString(), visible, null,
+                refusal == null ? null : refusal.toString());
         if (!(result instanceof StreamResult.Complete complete)) {
             return result instanceof StreamResult.Failed failed && failed.kind() == ErrorKind.MALFORMED
                     ? new StreamResult.Failed(ErrorKind.MALFORMED, null, event.type() + " event is " + failed.detail())
@@ -136,9 +148,10 @@ final class ResponseStream implements EventStream {
         // The pace of the stream is the pace of the tokens it shows (reasoning came before the first of
         // them); a visible count of 0 contradicted by the text received is no count at all, as in chat streams.
         boolean estimated = usage.visibleTokens() == 0 && visible;
-        int tokens = estimated ? TokenEstimate.of(answer.toString(), times.count()) : usage.visibleTokens();
+        String shown = complete.refusal() == null ? answer.toString() : answer + complete.refusal();
+        int tokens = estimated ? TokenEstimate.of(shown, times.count()) : usage.visibleTokens();
         return new StreamResult.Complete(complete.answer(), complete.finishReason(), usage, complete.model(),
-                times.metrics(tokens, estimated, firstReasoning), complete.servedTier());
+                times.metrics(tokens, estimated, firstReasoning), complete.servedTier(), complete.refusal());
     }
 
     private StreamResult malformed(String why) {

@@ -16,9 +16,10 @@ sealed interface StreamResult permits StreamResult.Complete, StreamResult.Failed
      * @param model        the model named by the chunks, or null
      * @param metrics      token timing
      * @param servedTier   the tier the answer says served it, or null when it named none (or one not known)
+     * @param refusal      the text of the model's refusal, or null when it did not refuse
      */
     record Complete(String answer, String finishReason, Usage usage, String model, StreamMetrics metrics,
-                    ServiceTier servedTier) implements StreamResult {}
+                    ServiceTier servedTier, String refusal) implements StreamResult {}
 
     /**
      * The stream failed: an error event, a chunk that is not a chat completion chunk, or an end

@@ -67,7 +67,7 @@ final class StreamedAnswer {
         if (result instanceof StreamResult.Complete complete) {
             return new Outcome.Success(timing, response.code(), trace.requestId(), complete.answer(),
                     complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, complete.metrics(),
-                    null, RateLimitHeaders.NONE, complete.servedTier());
+                    null, RateLimitHeaders.NONE, complete.servedTier(), complete.refusal());
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         return failures.streamFailure(response.code(), trace.requestId(), timing, failed.kind(), failed.code(),

@@ -35,6 +35,7 @@ public final class CsvReporter implements Reporter {
             new Column("ok", r -> r.summary().ok()),
             new Column("errors", r -> r.summary().errors()),
             new Column("filtered", r -> r.summary().filtered()),
+            new Column("refused", r -> r.summary().refused()),
             new Column("not_run", r -> r.summary().notRun()),
             new Column("requests_per_s", r -> RecordJson.round(r.summary().requestsPerS())),
             new Column("latency_p50_ms", r -> ms(r.summary().latency(), Percentiles::p50)),

@@ -220,6 +220,10 @@ public final class TableReporter implements Reporter {
             ModeSummary s = results.headline();
             StringBuilder line = new StringBuilder();
             if (s.filtered() > 0) line.append(", ").append(s.filtered()).append(" filtered");
+            if (s.refused() != null && s.refused() > 0) {
+                line.append(", ").append(s.refused()).append(s.refused() == 1 ? " answer" : " answers")
+                        .append(" refused by the model (ok, see each record's refusal)");
+            }
             if (s.notRun() > 0) line.append(", ").append(s.notRun()).append(" not run");
             s.errorsByKind().forEach((kind, n) -> line.append(", ").append(n).append(" ").append(kind));
             if (s.retries() > 0) {

@@ -74,6 +74,7 @@ public final class RecordJson {
         node.put("ok", summary.ok());
         node.put("errors", summary.errors());
         node.put("filtered", summary.filtered());
+        node.put("refused", summary.refused());
         node.put("not_run", summary.notRun());
         node.put("requests_per_s", round(summary.requestsPerS()));
         node.set("latency_ms", percentiles(summary.latency()));
@@ -181,7 +182,8 @@ public final class RecordJson {
         return new ModeSummary(mode, node.path("repeat").asInt(), node.path("threads").asInt(1),
                 new ModeSummary.Wall(wallMs, requestsPerS, RecordDecoder.number(node, "lower_bound_ms"), RecordDecoder.number(node, "efficiency")),
                 new ModeSummary.Counts(requests, node.path("ok").asLong(), node.path("errors").asLong(),
-                        node.path("filtered").asLong(), notRun, Collections.unmodifiableMap(errorsByKind)),
+                        node.path("filtered").asLong(), notRun, Collections.unmodifiableMap(errorsByKind),
+                        longOrNull(node, "refused")),
                 latency, stream, queue, rateFigures, summed,
                 new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
                         node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble(), byCause(node)),

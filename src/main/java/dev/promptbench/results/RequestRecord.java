@@ -64,6 +64,8 @@ final class RequestRecord {
         json.writeStringField("request_id", r.requestId());
         json.writeStringField("model", r.model());
         json.writeStringField("answer", r.answer());
+        // Only an answer the model refused has this: its text, which is not the answer.
+        if (r.reply().refused()) json.writeStringField("refusal", r.reply().refusal());
         json.writeEndObject();
     }
 
@@ -281,6 +283,7 @@ final class RequestRecord {
         String requestId;
         String model;
         String answer;
+        String refusal;
         // attempts
         int attempts = 1;
         int rateLimited;
@@ -331,6 +334,7 @@ final class RequestRecord {
                 case "request_id" -> requestId = p.getValueAsString();
                 case "model" -> model = p.getValueAsString();
                 case "answer" -> answer = p.getValueAsString();
+                case "refusal" -> refusal = p.getValueAsString();
                 case "attempts" -> attempts = p.getValueAsInt(1);
                 case "rate_limited" -> rateLimited = p.getValueAsInt(0);
                 case "retries_after_send" -> retriesAfterSend = p.getValueAsInt(0);
@@ -389,7 +393,7 @@ final class RequestRecord {
                     : new RequestTimes(start - nanos(queueMs), start, nanos(endMs), nanos(latencyMs));
             return new RequestResult(new RequestKey(mode, repeat, index, id, warmup),
                     new Reply(status(), finishReason, httpStatus, error, requestId, model, answer, rateLimits,
-                            servedTier),
+                            servedTier, refusal),
                     new Attempts(attempts, nanos(waitMs), rateLimited, retriesAfterSend, throttled()), times,
                     usage, stream(),
                     dnsMs == null ? null : new ConnectionTimes(nanos(dnsMs), nanos(connectMs), nanos(tlsMs),

@@ -65,7 +65,8 @@ final class ModeRecorder {
     private static Reply reply(Outcome outcome) {
         if (outcome instanceof Outcome.Success ok) {
             return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
-                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits(), ok.servedTier());
+                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits(), ok.servedTier(),
+                    ok.refusal());
         }
         Outcome.Failure failed = (Outcome.Failure) outcome;
         // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.

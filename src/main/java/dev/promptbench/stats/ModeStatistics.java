@@ -35,6 +35,7 @@ public final class ModeStatistics implements ResultSink {
     private long ok;
     private long errors;
     private long filtered;
+    private long refused;
     private long notRun;
     private long promptTokens;
     private long completionTokens;
@@ -78,7 +79,10 @@ public final class ModeStatistics implements ResultSink {
         if (result.mode() != mode || result.repeat() != repeat || result.warmup()) return;
         requests++;
         switch (result.status()) {
-            case OK -> ok++;
+            case OK -> {
+                ok++;
+                if (result.reply().refused()) refused++;
+            }
             case FILTERED -> filtered++;
             case NOT_RUN -> notRun++;
             case ERROR -> {
@@ -182,7 +186,7 @@ public final class ModeStatistics implements ResultSink {
         return new ModeSummary(mode, repeat, workers,
                 new ModeSummary.Wall(wallNanos / 1e6, wallS > 0 ? ran / wallS : 0, lowerBoundMs, efficiency),
                 new ModeSummary.Counts(requests, ok, errors, filtered, notRun,
-                        Collections.unmodifiableMap(new TreeMap<>(errorsByKind))),
+                        Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), refused),
                 latency.percentiles(), streamPercentiles, openLoop != null ? queue.percentiles() : null,
                 rate(ran, sendSpanS),
                 ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage)

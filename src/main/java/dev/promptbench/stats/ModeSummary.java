@@ -49,6 +49,7 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
     public long ok() { return counts.ok(); }
     public long errors() { return counts.errors(); }
     public long filtered() { return counts.filtered(); }
+    public Long refused() { return counts.refused(); }
     public long notRun() { return counts.notRun(); }
     public Map<String, Long> errorsByKind() { return counts.errorsByKind(); }
     public long retries() { return attempts.retries(); }
@@ -76,9 +77,17 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
      * @param filtered     answered but content-filtered
      * @param notRun       never sent
      * @param errorsByKind error counts by kind
+     * @param refused      of the ok answers, those the model refused (its refusal text in place of an answer);
+     *                     null when unknown (a summary written before refusals were told apart)
      */
     public record Counts(long requests, long ok, long errors, long filtered, long notRun,
-                         Map<String, Long> errorsByKind) {}
+                         Map<String, Long> errorsByKind, Long refused) {
+
+        /** Counts that say nothing of refusals (unknown). */
+        public Counts(long requests, long ok, long errors, long filtered, long notRun, Map<String, Long> errorsByKind) {
+            this(requests, ok, errors, filtered, notRun, errorsByKind, null);
+        }
+    }
 
     /**
      * Attempts beyond the first, over all requests.

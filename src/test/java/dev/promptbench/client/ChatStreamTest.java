@@ -51,6 +51,29 @@ class ChatStreamTest {
     }
 
     @Test
+    void aRefusalIsVisibleOutputKeptApartFromTheAnswer() throws IOException {
+        // Refusal deltas (openai-python types/chat/chat_completion_chunk.py: ChoiceDelta.refusal) are what the
+        // model shows instead of content: the first of them is the first token.
+        String body = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null,"
+                + "\"refusal\":\"\"},\"finish_reason\":null}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\"I can't\"},\"finish_reason\":null}]}\n\n"
+                + "data: {\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\" help.\"},\"finish_reason\":null}]}\n\n"
+                + finishWithUsage(4);
+
+        StreamResult.Complete done = complete(parse(body, 10 * MS, 20 * MS));
+
+        assertEquals("", done.answer(), "a refusal is not an answer");
+        assertEquals("I can't help.", done.refusal());
+        assertEquals(10 * MS, done.metrics().firstContentNanos());
+        assertEquals(2, done.metrics().chunks());
+    }
+
+    @Test
+    void anAnswerWithoutRefusalHasNone() throws IOException {
+        assertNull(complete(parse(StreamFixtures.OPENAI, 7 * MS, 19 * MS)).refusal());
+    }
+
+    @Test
     void openAiShapeWithAnEmptyFinishDelta() throws IOException {
         StreamResult.Complete done = complete(parse(StreamFixtures.OPENAI, 7 * MS, 19 * MS));
 

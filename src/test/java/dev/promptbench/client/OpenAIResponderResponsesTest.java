@@ -60,6 +60,18 @@ class OpenAIResponderResponsesTest {
     }
 
     @Test
+    void aRefusalPartIsKeptApartFromTheAnswer() {
+        stubFor(post(anyUrl()).willReturn(okJson(ResponseFixtures.response("completed", null,
+                "[{\"type\":\"message\",\"role\":\"assistant\",\"content\":[{\"type\":\"refusal\","
+                        + "\"refusal\":\"I can't help.\"}]}]", ResponseFixtures.USAGE))));
+
+        Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
+
+        assertEquals("", ok.answer());
+        assertEquals("I can't help.", ok.refusal());
+    }
+
+    @Test
     void azureDeploymentRouteSendsToV1ResponsesWithTheDeploymentAsModel() {
         stubFor(post(anyUrl()).willReturn(okJson(ResponseFixtures.COMPLETED).withHeader("apim-request-id", "r-1")));
 

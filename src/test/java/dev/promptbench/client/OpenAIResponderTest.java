@@ -153,6 +153,21 @@ class OpenAIResponderTest {
     }
 
     @Test
+    void aRefusalIsKeptApartFromTheAnswer() {
+        stubFor(post(anyUrl()).willReturn(okJson("""
+                {"object":"chat.completion","choices":[{"index":0,"message":{"role":"assistant","content":null,
+                 "refusal":"I can't help with that."},"finish_reason":"stop"}],
+                 "usage":{"prompt_tokens":9,"completion_tokens":7}}
+                """)));
+
+        Outcome.Success success = assertInstanceOf(Outcome.Success.class,
+                responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+
+        assertEquals("", success.answer());
+        assertEquals("I can't help with that.", success.refusal());
+    }
+
+    @Test
     void theServedTierIsKeptWithoutUsage() {
         // A compatible server may leave usage out; the tier the answer names is still the answer's.
         stubFor(post(anyUrl()).willReturn(okJson("""

@@ -42,6 +42,27 @@ class ResponseStreamTest {
     }
 
     @Test
+    void refusalDeltasAreVisibleOutputKeptApartFromTheAnswer() throws IOException {
+        // openai-python types/responses/response_refusal_delta_event.py: type response.refusal.delta, delta text;
+        // the message's content part is {"type":"refusal","refusal":...} (response_output_refusal.py).
+        String refusal = "[{\"type\":\"message\",\"role\":\"assistant\",\"content\":"
+                + "[{\"type\":\"refusal\",\"refusal\":\"I can't help.\"}]}]";
+        String body = event("response.refusal.delta", "\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\"I can't\"")
+                + event("response.refusal.delta", "\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"delta\":\" help.\"")
+                + event("response.refusal.done", "\"item_id\":\"msg_1\",\"output_index\":0,"
+                + "\"content_index\":0,\"refusal\":\"I can't help.\"")
+                + event("response.completed", "\"response\":" + response("completed", null, refusal, USAGE));
+
+        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class, parseResponses(body, 7 * MS, 9 * MS));
+
+        assertEquals("", done.answer(), "a refusal is not an answer");
+        assertEquals("I can't help.", done.refusal());
+        assertEquals(7 * MS, done.metrics().firstContentNanos(), "the refusal is what the model showed first");
+    }
+
+    @Test
     void aStreamWithoutReasoningHasNoReasoningInstant() throws IOException {
         String body = textDelta("Hi") + event("response.completed", "\"response\":"
                 + response("completed", null, MESSAGE, USAGE));

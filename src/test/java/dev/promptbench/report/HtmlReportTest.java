@@ -126,6 +126,29 @@ class HtmlReportTest {
     }
 
     @Test
+    void theHoverNamesARefusalAndTheCausesOfA429() throws Exception {
+        List<String> lines = new ArrayList<>();
+        lines.add(header("parallel", 2, false));
+        lines.add(Request.ok("parallel", 0, 0, 5, 400).line()
+                .replace("\"answer\":\"an answer\"", "\"answer\":\"\",\"refusal\":\"I can't help.\""));
+        lines.add(Request.ok("parallel", 1, 1, 5, 1300).retried(4, 3, 500, 350).line()
+                .replace("\"wait_ms\"", "\"rate_limits\":{\"causes\":{\"token_rate\":2,\"capacity\":1}},\"wait_ms\""));
+        lines.add(summary("parallel", 0, 2, 1295, 2, 0).replace("\"rate_limited\":0",
+                "\"rate_limited\":3,\"rate_limited_by_cause\":{\"token_rate\":2,\"capacity\":1}"));
+        Path html = render(lines);
+        Document page = parse(html);
+
+        Element parallel = modeSection(page, "parallel");
+        List<String> tips = byClass(parallel, "bar").stream().map(Element::getTextContent).toList();
+        assertTrue(tips.get(0).startsWith("line-1 — ok (refused by the model)"), tips.toString());
+        String retried = tips.stream().filter(t -> t.startsWith("line-2 ")).findFirst().orElseThrow();
+        assertTrue(retried.contains("4 attempts (3 answered 429: 2 token_rate, 1 capacity)"), retried);
+        assertTrue(Files.readString(html).contains("1 refused"), "the mode's counts name the refusals");
+        assertTrue(Files.readString(html).contains("title=\"429s by cause: 2 token_rate, 1 capacity\">3<"),
+                "the comparison's 429s cell names their causes on hover");
+    }
+
+    @Test
     void bothModesAreDrawnOnOneTimeScale() throws Exception {
         List<String> lines = new ArrayList<>();
         lines.add(header("compare", 4, false));

@@ -138,6 +138,29 @@ class ResultsReaderTest {
                 "\"service_tier\":\"flex\",\"lane\"")).reply().servedTier(), "a file of the version before");
     }
 
+    @Test
+    void aRefusalTravelsThroughTheFileAndItsCountThroughTheSummary() throws Exception {
+        Path file = file(HEADER + "\n");
+        try (var out = Files.newOutputStream(file, java.nio.file.StandardOpenOption.APPEND);
+             ResultsWriter writer = ResultsWriter.writingTo(out)) {
+            writer.accept(new RequestResult(new RequestKey(Mode.PARALLEL, 0, 0, "p0", false),
+                    new Reply(RequestStatus.OK, "stop", 200, null, null, null, "", null, null, "I can't."),
+                    Attempts.FIRST, new RequestTimes(0, 0, 1_000_000, 1_000_000), null, null, null, 0, "sim"));
+        }
+        Requests requests = new Requests();
+        ResultsReader.read(file, requests);
+
+        assertEquals("I can't.", requests.all.get(0).reply().refusal());
+        assertEquals(null, readOne(REQUEST.formatted(0, 1)).reply().refusal(), "no refusal, none read");
+        dev.promptbench.stats.ModeStatistics stats = new dev.promptbench.stats.ModeStatistics(Mode.PARALLEL, 0, 1, null);
+        stats.accept(requests.all.get(0));
+        var summary = stats.finish(1_000_000);
+        assertEquals(1L, RecordJson.readMode(RecordJson.mode(summary), Mode.PARALLEL, n -> { }).refused());
+        var older = RecordJson.mode(summary);
+        older.remove("refused");
+        assertEquals(null, RecordJson.readMode(older, Mode.PARALLEL, n -> { }).refused(), "an older summary: unknown, not 0");
+    }
+
     private static RequestResult answered(int index, Usage usage) {
         return new RequestResult(new RequestKey(Mode.PARALLEL, 0, index, "p" + index, false),
                 new Reply(RequestStatus.OK, "stop", 200, null, null, null, "answer"), Attempts.FIRST,

@@ -92,6 +92,22 @@ class ModeStatisticsTest {
         assertEquals(Map.of("flex", 1L), stats.finish(1_000 * MS).billing().servedTiers());
     }
 
+    @Test
+    void refusalsAreOkAnswersCountedApart() {
+        ModeStatistics stats = new Plan.Sequential().statistics(0);
+        RequestResult plain = ok(Mode.SEQUENTIAL, 0, 10, 5, 7);
+        Reply r = plain.reply();
+        stats.accept(plain);
+        stats.accept(new RequestResult(new RequestKey(Mode.SEQUENTIAL, 0, 1, "line-2", false),
+                new Reply(r.status(), r.finishReason(), r.httpStatus(), null, null, null, "", null, null, "No."),
+                plain.attempts(), plain.times(), plain.usage(), null, null, 0, "default"));
+
+        ModeSummary summary = stats.finish(1_000 * MS);
+
+        assertEquals(2, summary.ok());
+        assertEquals(1L, summary.refused());
+    }
+
     private static RequestResult withoutUsage(RequestResult r) {
         return new RequestResult(r.key(), r.reply(), r.attempts(), r.times(), null, r.stream(), r.connection(),
                 r.lane(), r.endpoint());

@@ -99,7 +99,14 @@ final class ComparisonTable {
                     .append(kinds.length() > 0 ? " title=\"" + Markup.text(kinds.toString()) + "\"" : "").append('>')
                     .append(Markup.count(h.errors())).append("</td>");
             cell(html, Markup.count(h.retries()));
-            cell(html, Markup.count(h.rateLimited()));
+            // The 429s' causes on hover, as the errors' kinds: each cause wants another reaction.
+            StringBuilder causes = new StringBuilder();
+            h.rateLimitedBy().forEach((cause, n) -> causes.append(causes.length() == 0 ? "" : ", ").append(n)
+                    .append(' ').append(cause));
+            html.append("<td class=\"num\"")
+                    .append(h.rateLimited() > 0 ? " title=\"429s by cause: " + Markup.text(causes.toString()) + "\"" : "")
+                    .append('>')
+                    .append(Markup.count(h.rateLimited())).append("</td>");
             if (h.mode() == Mode.PARALLEL && speedup != null) {
                 cell(html, Markup.decimal(speedup, 2) + "×");
             } else if (h.mode() == Mode.PARALLEL && speedupWithheld()) {

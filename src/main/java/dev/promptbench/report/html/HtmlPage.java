@@ -201,6 +201,7 @@ public final class HtmlPage {
         if (summary != null) s.append(" · wall ").append(Markup.duration(summary.wallMs()));
         if (trace.errors() > 0) s.append(" · ").append(Markup.count(trace.errors())).append(" errors");
         if (trace.filtered() > 0) s.append(" · ").append(Markup.count(trace.filtered())).append(" filtered");
+        if (trace.refusals() > 0) s.append(" · ").append(Markup.count(trace.refusals())).append(" refused");
         if (trace.retried() > 0) s.append(" · ").append(Markup.count(trace.retried())).append(" retried");
         if (trace.notRun() > 0) s.append(" · ").append(Markup.count(trace.notRun())).append(" not run");
         return s.toString();

@@ -2,6 +2,8 @@ package dev.promptbench.report.html;
 
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
+import dev.promptbench.results.request.ThrottleCause;
+import dev.promptbench.results.request.ThrottleCounts;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,11 +42,16 @@ final class ModeTrace {
     private int[] promptTokens = new int[0];
     private int[] completionTokens = new int[0];
     private byte[] kind = new byte[0];
+    /** Ok answers the model refused (its refusal text in place of an answer). */
+    private boolean[] refused = new boolean[0];
+    /** Each row's 429s by cause, or null for a row without any. */
+    private ThrottleCounts[] throttled = new ThrottleCounts[0];
     private LaneDensity density;
 
     private long ran;
     private long ok;
     private long filtered;
+    private long refusals;
     private long errors;
     private long notRun;
     private long retried;
@@ -75,6 +82,7 @@ final class ModeTrace {
         if (code == OK) ok++;
         else if (code == FILTERED) filtered++;
         else errors++;
+        if (code == OK && r.reply().refused()) refusals++;
         if (r.attempts().count() > 1) retried++;
         if (code < ERROR && latencyMs >= 0) latencies.recordValue(Math.round(latencyMs * 1000));
         if (!Double.isNaN(ttftMs)) streamed = true;
@@ -103,6 +111,9 @@ final class ModeTrace {
         promptTokens[size] = r.usage() == null ? -1 : r.usage().promptTokens();
         completionTokens[size] = r.usage() == null ? -1 : r.usage().completionTokens();
         kind[size] = code;
+        refused[size] = r.reply().refused();
+        ThrottleCounts causes = r.attempts().throttled();
+        throttled[size] = causes.total() == 0 ? null : causes;
         size++;
     }
 
@@ -138,6 +149,8 @@ final class ModeTrace {
         promptTokens = Arrays.copyOf(promptTokens, capacity);
         completionTokens = Arrays.copyOf(completionTokens, capacity);
         kind = Arrays.copyOf(kind, capacity);
+        refused = Arrays.copyOf(refused, capacity);
+        throttled = Arrays.copyOf(throttled, capacity);
     }
 
     private void foldIntoDensity() {
@@ -149,6 +162,8 @@ final class ModeTrace {
         start = end = latency = ttft = waitMs = new double[0];
         lane = attempts = rateLimited = promptTokens = completionTokens = new int[0];
         kind = new byte[0];
+        refused = new boolean[0];
+        throttled = new ThrottleCounts[0];
     }
 
     /** A {@code limit} record: the adaptive limit became {@code limit} at {@code offsetMs} of this session. */
@@ -205,6 +220,7 @@ final class ModeTrace {
      */
     String hoverText(int row) {
         StringBuilder tip = new StringBuilder(id(row)).append(" — ").append(kindName(kind(row)));
+        if (refused[row]) tip.append(" (refused by the model)");
         tip.append("\nlatency ").append(Markup.duration(latency(row)));
         double busy = end(row) - start(row);
         if (Math.abs(busy - latency(row)) >= 1) tip.append(" · worker busy ").append(Markup.duration(busy));
@@ -217,10 +233,22 @@ final class ModeTrace {
                 .append(" → ").append(Markup.duration(end(row)));
         if (attempts(row) > 1) {
             tip.append('\n').append(attempts(row)).append(" attempts");
-            if (rateLimited(row) > 0) tip.append(" (").append(rateLimited(row)).append(" answered 429)");
+            if (rateLimited(row) > 0) {
+                tip.append(" (").append(rateLimited(row)).append(" answered 429").append(causes(throttled[row]))
+                        .append(')');
+            }
             if (waitMs(row) > 0) tip.append(", waited ").append(Markup.duration(waitMs(row)));
         }
         return tip.toString();
+    }
+
+    /** ": 2 token_rate, 1 capacity" for 429s whose causes were told, "" when none was (or all are unknown). */
+    static String causes(ThrottleCounts counts) {
+        if (counts == null || counts.total() == counts.count(ThrottleCause.UNKNOWN)) return "";
+        StringBuilder text = new StringBuilder(": ");
+        counts.byCause().forEach((cause, n) -> text.append(text.length() > 2 ? ", " : "").append(n).append(' ')
+                .append(cause.wireName()));
+        return text.toString();
     }
 
     /**
@@ -267,6 +295,7 @@ final class ModeTrace {
     long ran() { return ran; }
     long ok() { return ok; }
     long filtered() { return filtered; }
+    long refusals() { return refusals; }
     long errors() { return errors; }
     long notRun() { return notRun; }
     long retried() { return retried; }

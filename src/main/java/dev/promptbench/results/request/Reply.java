@@ -14,10 +14,11 @@ package dev.promptbench.results.request;
  *                     taken as {@link RateLimitHeaders#NONE}
  * @param servedTier   the tier the answer says served it ({@code service_tier}), or null when it named none; kept
  *                     apart from the token counts, which a stream without a usage chunk does not have
+ * @param refusal      the model's refusal text when it declined (an ok answer, not an empty one), or null
  */
 public record Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error,
                     String requestId, String model, String answer, RateLimitHeaders rateLimits,
-                    ServiceTier servedTier) {
+                    ServiceTier servedTier, String refusal) {
 
     /** The reply of a request that was never sent. */
     public static final Reply NOT_RUN = new Reply(RequestStatus.NOT_RUN, null, null, null, null, null, null);
@@ -25,6 +26,15 @@ public record Reply(RequestStatus status, String finishReason, Integer httpStatu
     public Reply {
         rateLimits = rateLimits != null ? rateLimits : RateLimitHeaders.NONE;
     }
+
+    /** A reply that is no refusal. */
+    public Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error, String requestId,
+                 String model, String answer, RateLimitHeaders rateLimits, ServiceTier servedTier) {
+        this(status, finishReason, httpStatus, error, requestId, model, answer, rateLimits, servedTier, null);
+    }
+
+    /** True when the model answered with a refusal instead of an answer. */
+    public boolean refused() { return refusal != null; }
 
     /** A reply whose answer named no tier. */
     public Reply(RequestStatus status, String finishReason, Integer httpStatus, RequestError error, String requestId,
