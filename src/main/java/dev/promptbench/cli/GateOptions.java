@@ -6,6 +6,7 @@ import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.gate.Baseline;
 import dev.promptbench.gate.GateException;
+import dev.promptbench.gate.GatedRun;
 import dev.promptbench.gate.JUnitReporter;
 import dev.promptbench.gate.StepSummary;
 import dev.promptbench.gate.Target;
@@ -13,7 +14,6 @@ import dev.promptbench.gate.Threshold;
 import dev.promptbench.gate.Thresholds;
 import dev.promptbench.gate.Verdict;
 import dev.promptbench.results.EndpointInfo;
-import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.report.MarkdownReporter;
 import java.io.IOException;
@@ -121,11 +121,10 @@ final class GateOptions {
      * @return {@link ExitCode#THRESHOLD} or {@link ExitCode#OK} when thresholds were given, else {@link #NOT_GATED}
      */
     int check(RunReport report, OutputFiles outputs, boolean force, Map<String, String> env, PrintWriter err) {
-        ObjectNode json = JsonReporter.toJson(report);
         List<Verdict> verdicts = List.of();
         if (!thresholds.isEmpty()) {
             // The baseline was admitted before the run (checkBeforeRun): the fields it compares are known then.
-            verdicts = thresholds.evaluate(json, saved == null ? null : saved.document());
+            verdicts = thresholds.evaluate(GatedRun.of(report), saved == null ? null : saved.run());
             print(verdicts, err);
             if (junit != null) writeJUnit(verdicts, report, outputs, force);
         }

@@ -33,10 +33,12 @@ public final class Baseline {
 
     private final Path path;
     private final JsonNode document;
+    private final GatedRun run;
 
     private Baseline(Path path, JsonNode document) {
         this.path = path;
         this.document = document;
+        this.run = GatedRun.saved(document);
     }
 
     /**
@@ -82,6 +84,11 @@ public final class Baseline {
     /** The saved document. */
     public JsonNode document() {
         return document;
+    }
+
+    /** The saved run as thresholds read it. */
+    public GatedRun run() {
+        return run;
     }
 
     /** What differs between the baseline and {@code run}, one entry per field: empty when they compare. */

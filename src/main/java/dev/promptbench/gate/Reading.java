@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 
 /**
- * A metric's value read from a JSON document, or why there is none.
+ * A metric's value read from a run, or why there is none.
  *
  * @param value   the value in the document's unit, or null when missing
  * @param problem why it is missing ("no value", "no parallel mode", ...), or null
@@ -14,6 +14,11 @@ public record Reading(Double value, String problem, String hint) {
 
     static Reading of(double value) {
         return new Reading(value, null, null);
+    }
+
+    /** {@code value}, or "no value" (usually because of {@code hint}) when it is null. */
+    static Reading of(Double value, String hint) {
+        return value == null || value.isNaN() ? missing("no value", hint) : of(value.doubleValue());
     }
 
     static Reading missing(String problem, String hint) {

@@ -1,15 +1,13 @@
 package dev.promptbench.gate;
 
 import com.fasterxml.jackson.core.JsonPointer;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.List;
+import dev.promptbench.results.request.Mode;
+import dev.promptbench.stats.ModeResults;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** What a threshold reads from a run's JSON document: a metric alias (maybe of one mode), or a JSON Pointer. */
+/** What a threshold reads from a run: a metric alias (maybe of one mode) from its statistics, or a JSON Pointer. */
 public sealed interface Target permits Target.Alias, Target.Pointer {
 
     /** The mode names a threshold may qualify an alias with. */
@@ -19,13 +17,13 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
     Quantity quantity();
 
     /** This target with its mode fixed for {@code run}, so the run and its baseline read the same mode. */
-    Target resolve(JsonNode run);
+    Target resolve(GatedRun run);
 
     /** For people: "parallel p95", "speedup", "/modes/parallel/wall_ms". */
     String label();
 
-    /** The value in {@code document}, or why it has none. */
-    Reading read(JsonNode document);
+    /** The value in {@code run}, or why it has none. */
+    Reading read(GatedRun run);
 
     /**
      * Parses the metric part of a threshold.
@@ -78,13 +76,10 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
 
         /** Unqualified: the parallel mode when it ran, else the only mode that ran. */
         @Override
-        public Target resolve(JsonNode run) {
+        public Target resolve(GatedRun run) {
             if (mode != null || !metric.perMode()) return this;
-            JsonNode modes = run.path("modes");
-            if (modes.has("parallel")) return new Alias(metric, "parallel");
-            List<String> names = new ArrayList<>();
-            modes.fieldNames().forEachRemaining(names::add);
-            return names.size() == 1 ? new Alias(metric, names.get(0)) : this;
+            if (run.modes().containsKey(Mode.PARALLEL)) return new Alias(metric, Mode.PARALLEL.wireName());
+            return run.modes().size() == 1 ? new Alias(metric, run.modes().keySet().iterator().next().wireName()) : this;
         }
 
         @Override
@@ -93,41 +88,12 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
         }
 
         @Override
-        public Reading read(JsonNode document) {
-            if (!metric.perMode()) return Reading.at(document.at(metric.key()), metric.whenMissing());
+        public Reading read(GatedRun run) {
+            if (!metric.perMode()) return Reading.of(run.speedup(), metric.whenMissing());
             if (mode == null) return Reading.missing("no single mode to read (name one: sequential. or parallel.)", null);
-            JsonNode node = document.path("modes").path(mode);
-            if (!node.isObject()) return Reading.missing("no " + mode + " mode", null);
-            if (metric == Metric.ERROR_RATE) return errorRate(node);
-            if (metric.summedOverRepeats()) return sum(node, metric.key(), metric.whenMissing());
-            return Reading.at(node.at(metric.key()), metric.whenMissing());
-        }
-
-        /** Errors over the requests that ran, over every repeat: a failed repeat must not hide behind the median. */
-        private Reading errorRate(JsonNode mode) {
-            Reading errors = sum(mode, "/errors", null);
-            Reading requests = sum(mode, "/requests", null);
-            Reading notRun = sum(mode, "/not_run", null);
-            if (!errors.present()) return errors;
-            if (!requests.present()) return requests;
-            double ran = requests.value() - (notRun.present() ? notRun.value() : 0);
-            if (ran <= 0) return Reading.missing("no value", metric.whenMissing());
-            return Reading.of(100.0 * errors.value() / ran);
-        }
-
-        /** The value at {@code pointer} summed over the repeats (or the mode's own, without repeats). */
-        private static Reading sum(JsonNode mode, String pointer, String whenMissing) {
-            JsonNode repeats = mode.path("repeats");
-            Iterator<JsonNode> parts = repeats.isArray() && repeats.size() > 0
-                    ? repeats.elements() : List.of(mode).iterator();
-            double total = 0;
-            while (parts.hasNext()) {
-                JsonNode value = parts.next().at(pointer);
-                Reading part = Reading.at(value.isMissingNode() ? null : value, whenMissing);
-                if (!part.present()) return part;
-                total += part.value();
-            }
-            return Reading.of(total);
+            ModeResults results = run.mode(mode);
+            if (results == null) return Reading.missing("no " + mode + " mode", null);
+            return Reading.of(metric.of(results), metric.whenMissing());
         }
     }
 
@@ -154,7 +120,7 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
         }
 
         @Override
-        public Target resolve(JsonNode run) {
+        public Target resolve(GatedRun run) {
             return this;
         }
 
@@ -164,8 +130,8 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
         }
 
         @Override
-        public Reading read(JsonNode document) {
-            return Reading.at(document.at(JsonPointer.compile(path)), null);
+        public Reading read(GatedRun run) {
+            return Reading.at(run.document().at(JsonPointer.compile(path)), null);
         }
     }
 }

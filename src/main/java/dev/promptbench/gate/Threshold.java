@@ -1,13 +1,13 @@
 package dev.promptbench.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One CI gate: a condition on the run's {@code --format json} document that, when it holds, fails the run.
+ * One CI gate: a condition on the run (a metric of its statistics, or a value in its {@code --format json}
+ * document) that, when it holds, fails the run.
  *
  * <p>Grammar (spaces optional, aliases and units case-insensitive):
  * <pre>
@@ -132,10 +132,10 @@ public record Threshold(String text, Target target, Op op, double value, boolean
     /**
      * Checks this threshold against a run.
      *
-     * @param run      the run's {@code --format json} document
-     * @param baseline a saved document to compare with, or null (relative thresholds then fail)
+     * @param run      the run
+     * @param baseline a saved run to compare with, or null (relative thresholds then fail)
      */
-    public Verdict evaluate(JsonNode run, JsonNode baseline) {
+    public Verdict evaluate(GatedRun run, GatedRun baseline) {
         Target bound = target.resolve(run);
         String label = bound.label();
         Quantity quantity = bound.quantity();

@@ -1,6 +1,5 @@
 package dev.promptbench.gate;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,10 +42,10 @@ public final class Thresholds {
     /**
      * Checks every threshold, in the order given.
      *
-     * @param run      the run's {@code --format json} document
-     * @param baseline the baseline's document, or null
+     * @param run      the run
+     * @param baseline the baseline, or null
      */
-    public List<Verdict> evaluate(JsonNode run, JsonNode baseline) {
+    public List<Verdict> evaluate(GatedRun run, GatedRun baseline) {
         return all.stream().map(t -> t.evaluate(run, baseline)).toList();
     }
 }

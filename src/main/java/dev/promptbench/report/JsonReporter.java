@@ -1,16 +1,22 @@
 package dev.promptbench.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.results.BatchPartInfo;
 import dev.promptbench.results.RecordJson;
 import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeResults;
+import dev.promptbench.stats.ModeSummary;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The run as one JSON document (schema version 1, snake_case, times in milliseconds): the only
@@ -53,6 +59,25 @@ public final class JsonReporter implements Reporter {
         }
         root.put("overhead_ms", report.overheadMs() == null ? null : RecordJson.round(report.overheadMs()));
         return root;
+    }
+
+    /**
+     * The modes of a saved document read back as statistics (what {@link #modeResults} wrote): the
+     * headline as the document shows it, each repeat when there were several; modes it does not know are
+     * left out.
+     */
+    public static Map<Mode, ModeResults> readModes(JsonNode document) {
+        Map<Mode, ModeResults> modes = new LinkedHashMap<>();
+        for (Mode mode : Mode.values()) {
+            JsonNode node = document.path("modes").path(mode.wireName());
+            if (!node.isObject()) continue;
+            ModeSummary headline = RecordJson.readMode(node, mode, notice -> {});
+            List<ModeSummary> repeats = new ArrayList<>();
+            node.path("repeats").forEach(repeat -> repeats.add(RecordJson.readMode(repeat, mode, notice -> {})));
+            if (repeats.isEmpty()) repeats.add(headline);
+            modes.put(mode, ModeResults.of(repeats, headline));
+        }
+        return modes;
     }
 
     /**

@@ -131,7 +131,7 @@ public final class RecordJson {
      *
      * @param notices told when a histogram could not be read
      */
-    static ModeSummary readMode(JsonNode node, Mode mode, Consumer<String> notices) {
+    public static ModeSummary readMode(JsonNode node, Mode mode, Consumer<String> notices) {
         Consumer<String> told = message -> notices.accept(mode.wireName() + ": " + message);
         JsonNode histograms = node.path("histograms");
         Map<String, String> encoded = new LinkedHashMap<>();

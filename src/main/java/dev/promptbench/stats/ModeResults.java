@@ -22,7 +22,11 @@ public record ModeResults(List<ModeSummary> repeats, ModeSummary headline, Sprea
         List<ModeSummary> byWall = repeats.stream()
                 .sorted((a, b) -> Double.compare(a.wallMs(), b.wallMs())).toList();
         ModeSummary median = byWall.get((byWall.size() - 1) / 2);
-        ModeSummary headline = repeats.size() < 2 ? median : PooledPercentiles.headline(repeats, median);
+        return of(repeats, repeats.size() < 2 ? median : PooledPercentiles.headline(repeats, median));
+    }
+
+    /** The repeats of one mode with their headline already made (a saved report's). */
+    public static ModeResults of(List<ModeSummary> repeats, ModeSummary headline) {
         List<ModeSummary> withLatency = repeats.stream().filter(s -> s.latency() != null).toList();
         return new ModeResults(List.copyOf(repeats), headline, Spread.of(repeats, ModeSummary::wallMs),
                 Spread.of(withLatency, s -> s.latency().p50()), Spread.of(withLatency, s -> s.latency().p95()));

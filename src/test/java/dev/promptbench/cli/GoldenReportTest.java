@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.promptbench.gate.JUnitReporter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import dev.promptbench.gate.GatedRun;
 import dev.promptbench.gate.Thresholds;
-import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.report.SavedRun;
 import dev.promptbench.stats.ModeSummary;
@@ -103,7 +103,7 @@ class GoldenReportTest {
     private static String junit(Path results) throws Exception {
         RebuiltReport rebuilt = SavedRun.read(results);
         StringWriter xml = new StringWriter();
-        new JUnitReporter(Thresholds.parse(THRESHOLDS, false).evaluate(JsonReporter.toJson(rebuilt.report()), null))
+        new JUnitReporter(Thresholds.parse(THRESHOLDS, false).evaluate(GatedRun.of(rebuilt.report()), null))
                 .write(rebuilt.report(), new PrintWriter(xml));
         return xml.toString();
     }

@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-/** Hand-written {@code --format json} documents with the real key names, and a way to change one value. */
+/**
+ * Hand-written {@code --format json} documents with the real key names, and a way to change one value; a
+ * document is checked as a saved run is (a --baseline): its modes read back as statistics.
+ */
 final class Documents {
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -118,11 +121,16 @@ final class Documents {
         return document;
     }
 
+    /** {@code document} as thresholds read a run: its modes read back as statistics, the document itself. */
+    static GatedRun run(JsonNode document) {
+        return GatedRun.saved(document);
+    }
+
     static Verdict check(JsonNode run, String threshold) {
-        return Thresholds.parse(List.of(threshold), false).evaluate(run, null).get(0);
+        return Thresholds.parse(List.of(threshold), false).evaluate(run(run), null).get(0);
     }
 
     static Verdict check(JsonNode run, JsonNode baseline, String threshold) {
-        return Thresholds.parse(List.of(threshold), true).evaluate(run, baseline).get(0);
+        return Thresholds.parse(List.of(threshold), true).evaluate(run(run), run(baseline)).get(0);
     }
 }

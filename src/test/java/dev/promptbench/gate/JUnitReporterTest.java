@@ -24,7 +24,7 @@ class JUnitReporterTest {
     @Test
     void oneTestCasePerThresholdWithAFailureForEachBreach() throws Exception {
         List<Verdict> verdicts = Thresholds.parse(List.of("p95>2s", "error_rate>5%", "ttft_p95>1s", "efficiency<1"), false)
-                .evaluate(Documents.parallelOnly(), null);
+                .evaluate(Documents.run(Documents.parallelOnly()), null);
         Element suite = parse(JUnitReporter.render(verdicts, 1.5)).getDocumentElement();
         assertEquals("testsuite", suite.getTagName());
         assertEquals("promptbench", suite.getAttribute("name"));

@@ -59,7 +59,7 @@ class RelativeThresholdTest {
 
     @Test
     void withoutABaselineAtEvaluationARelativeThresholdFails() {
-        Verdict verdict = Thresholds.parse(List.of("p95>+20%"), true).evaluate(compare(), null).get(0);
+        Verdict verdict = Thresholds.parse(List.of("p95>+20%"), true).evaluate(Documents.run(compare()), null).get(0);
         assertFalse(verdict.passed());
         assertTrue(verdict.message().contains("needs --baseline"), verdict.message());
     }

@@ -21,7 +21,7 @@ class StepSummaryTest {
     Path dir;
 
     private static List<Verdict> verdicts() {
-        return Thresholds.parse(List.of("p95>2s", "ttft_p95>1s"), false).evaluate(Documents.parallelOnly(), null);
+        return Thresholds.parse(List.of("p95>2s", "ttft_p95>1s"), false).evaluate(Documents.run(Documents.parallelOnly()), null);
     }
 
     @Test
