@@ -145,10 +145,10 @@ public final class TableReporter implements Reporter {
         }
         columns.add(new Column("prompt tok", m -> orDash(m.headline().tokens().prompt())));
         columns.add(new Column("compl tok", m -> orDash(m.headline().tokens().completion())));
-        if (TokenFigures.anyReasoning(report.modes().values())) {
+        if (TokenFigures.showReasoning(report.modes().values())) {
             columns.add(new Column("reasoning", m -> TokenFigures.reasoning(m.headline())));
         }
-        if (TokenFigures.anyCached(report.modes().values())) {
+        if (TokenFigures.showCached(report.modes().values())) {
             columns.add(new Column("cached", m -> TokenFigures.cached(m.headline())));
         }
         columns.add(new Column("out tok/s", m -> m.headline().tokens().completionPerS() == null ? "-"

@@ -21,9 +21,22 @@ public final class TokenFigures {
         return modes.stream().anyMatch(m -> m.headline().tokens().reasoning() != null);
     }
 
-    /** True when any mode knows its cached prompt tokens. */
-    public static boolean anyCached(Collection<ModeResults> modes) {
-        return modes.stream().anyMatch(m -> m.headline().tokens().cached() != null);
+    /**
+     * True when some answer used reasoning tokens: the column a table shows for them. Services that report a
+     * count report 0 for every answer of a model that does not reason; that known 0 stays in the JSON, but a
+     * column of zeros would only puzzle the reader.
+     */
+    public static boolean showReasoning(Collection<ModeResults> modes) {
+        return modes.stream().anyMatch(m -> positive(m.headline().tokens().reasoning()));
+    }
+
+    /** True when some prompt was served from the prompt cache: the column a table shows for cached tokens. */
+    public static boolean showCached(Collection<ModeResults> modes) {
+        return modes.stream().anyMatch(m -> positive(m.headline().tokens().cached()));
+    }
+
+    private static boolean positive(Long count) {
+        return count != null && count > 0;
     }
 
     /** True when any mode knows its cost. */

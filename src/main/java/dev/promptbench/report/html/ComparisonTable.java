@@ -53,8 +53,8 @@ final class ComparisonTable {
         html.append("<table class=\"comparison\"><thead><tr><th>mode</th><th>workers</th><th>wall</th>")
                 .append("<th>req/s</th><th>p50</th><th>p95</th><th>max</th>");
         if (streamed) html.append("<th>TTFT p50</th><th>TTFT p95</th>");
-        boolean reasoning = TokenFigures.anyReasoning(modes.values());
-        boolean cached = TokenFigures.anyCached(modes.values());
+        boolean reasoning = TokenFigures.showReasoning(modes.values());
+        boolean cached = TokenFigures.showCached(modes.values());
         boolean cost = TokenFigures.anyCost(modes.values());
         html.append("<th>prompt tok</th><th>compl tok</th>");
         if (reasoning) html.append("<th>reasoning</th>");
