@@ -104,6 +104,22 @@ final class GateOptions {
         }
     }
 
+    /**
+     * For a saved run ({@code report}): the checks {@link #checkBeforeRun} makes, on what the run was, so a
+     * saved run is refused or warned about in the same words as the run would have been.
+     */
+    void checkSavedRun(RunReport report, Notices notices) {
+        EndpointInfo endpoint = report.endpoint() != null ? report.endpoint()
+                : new EndpointInfo(null, null, null, null, null, null);
+        checkBeforeRun(ReportShape.of(report), endpoint, report.config().maxTokens(), report.config().stream(),
+                notices);
+    }
+
+    /** True when a --fail-if threshold was given. */
+    boolean gated() {
+        return !thresholds.isEmpty();
+    }
+
     /** The {@code --junit} file as an output, or null when not asked for. */
     OutputFile junit(boolean force) {
         return junit == null ? null : OutputFile.of("--junit", junit, force);

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,11 +33,15 @@ import picocli.CommandLine.Spec;
             "A run that was stopped before a mode finished, or that was resumed, has its figures recomputed "
                 + "from the request records (a notice on stderr says so). A last line cut short by a killed "
                 + "run is ignored.",
+            "",
+            "With --fail-if the saved run is gated as 'run' gates it at its end: the same lines on stderr, "
+                + "--junit file, step summary and exit code.",
             ""},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
-            "0:the report was printed",
+            "0:the report was printed (and every --fail-if threshold held)",
             "2:usage error, or not a readable results file",
+            "3:threshold breached",
             "5:internal error"})
 public final class ReportCommand implements Callable<Integer> {
 
@@ -67,14 +72,18 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Also write the self-contained HTML report to FILE.")
     Path html;
 
-    @Option(names = "--force", description = "Replace the --html file if it exists.")
+    @Option(names = "--force", description = "Replace the --html or --junit file if it exists.")
     boolean force;
 
     @Option(names = {"-q", "--quiet"}, description = "No notices on stderr, only the report and errors.")
     boolean quiet;
 
+    @ArgGroup(validate = false, heading = "%nThresholds and CI (as for 'run'):%n", order = 7)
+    GateOptions gate = new GateOptions();
+
     @Override
     public Integer call() {
+        gate.validate();
         RebuiltReport rebuilt;
         try {
             rebuilt = SavedRun.read(results);
@@ -85,11 +94,16 @@ public final class ReportCommand implements Callable<Integer> {
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
         }
         OutputFile htmlFile = html == null ? null : OutputFile.of("--html", html, force);
-        OutputFiles outputs = OutputFiles.check(null, Arrays.asList(htmlFile),
-                List.of(new OutputFiles.Input("the results file read here", results)));
+        OutputFiles outputs = OutputFiles.check(null, Arrays.asList(htmlFile, gate.junit(force)),
+                List.of(new OutputFiles.Input("the results file read here", results), gate.baselineInput()));
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         rebuilt.notices().forEach(notices::say);
-        if ("sweep".equals(rebuilt.report().config().mode())) {
+        boolean sweep = "sweep".equals(rebuilt.report().config().mode());
+        if (sweep && gate.gated()) {
+            throw new UsageException(results + " holds a sweep: --fail-if gates single runs");
+        }
+        if (gate.gated()) gate.checkSavedRun(rebuilt.report(), notices);
+        if (sweep) {
             // A sweep's steps all run the parallel mode: the run table would show only one of them.
             if (html == null) {
                 throw new UsageException(results + " holds a sweep: 'report' re-prints single runs; use --html FILE "
@@ -100,7 +114,10 @@ public final class ReportCommand implements Callable<Integer> {
             ReportOutputs.write(rebuilt.report(), format, Terminal.tableWidth(env), htmlFile, outputs, notices,
                     spec.commandLine().getOut());
         }
+        // The gates as 'run' applies them at its end: the same lines, --junit, step summary and exit code.
+        int gated = gate.gated() ? gate.check(rebuilt.report(), outputs, force, env, spec.commandLine().getErr())
+                : ExitCode.OK;
         outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
-        return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;
+        return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL, gated);
     }
 }

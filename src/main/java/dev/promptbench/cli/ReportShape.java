@@ -29,6 +29,12 @@ import java.util.Optional;
  */
 record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean repeated) {
 
+    /** The shape of a finished run's document: its modes, streaming, open-loop rate and repeats. */
+    static ReportShape of(RunReport report) {
+        return new ReportShape(report.modes().keySet().stream().map(Mode::wireName).toList(), report.config().stream(),
+                report.modes().values().stream().anyMatch(m -> m.headline().rate() != null), report.repeats() > 1);
+    }
+
     /** Checks one JSON Pointer: empty when the document will have something there, else why not. */
     Optional<String> problem(String pointer) {
         JsonNode node = JsonReporter.toJson(standIn());
