@@ -143,6 +143,11 @@ public final class TableReporter implements Reporter {
             columns.add(new Column("ttft p95", m -> streamCell(m, true, true)));
             columns.add(new Column("tpot p50", m -> streamCell(m, false, false)));
         }
+        if (TokenFigures.anyFirstReasoning(report.modes().values())) {
+            // A reasoning model's thinking before its first visible token: only where a stream showed it.
+            columns.add(new Column("reason p50", m -> percentile(firstReasoning(m), Percentiles::p50)));
+            columns.add(new Column("reason p95", m -> percentile(firstReasoning(m), Percentiles::p95)));
+        }
         columns.add(new Column("prompt tok", m -> orDash(m.headline().tokens().prompt())));
         columns.add(new Column("compl tok", m -> orDash(m.headline().tokens().completion())));
         if (TokenFigures.showReasoning(report.modes().values())) {
@@ -170,6 +175,10 @@ public final class TableReporter implements Reporter {
         if (stream == null) return "-";
         Percentiles p = ttft ? stream.ttft() : stream.tpot();
         return percentile(p, p95 ? Percentiles::p95 : Percentiles::p50);
+    }
+
+    private static Percentiles firstReasoning(ModeResults m) {
+        return m.headline().stream() == null ? null : m.headline().stream().firstReasoning();
     }
 
     private static String percentile(Percentiles p, Function<Percentiles, Double> which) {
@@ -259,6 +268,8 @@ public final class TableReporter implements Reporter {
                 + " · latency percentiles over successful requests"
                 + (streamed ? " · ttft = time to first token · tpot = time per output token after the first "
                         + TokenFigures.tpotBasis(report.modes().values()) : "")
+                + (TokenFigures.anyFirstReasoning(report.modes().values())
+                        ? " · reason = time to the first reasoning event (streams that showed one)" : "")
                 + " · tokens as reported by the service"
                 + (TokenFigures.anyCost(report.modes().values()) ? " · " + TokenFigures.pricesBasis(report.config())
                         : "")

@@ -39,6 +39,12 @@ public final class TokenFigures {
         return count != null && count > 0;
     }
 
+    /** True when any mode's streams showed a reasoning event (so its time to first reasoning is known). */
+    public static boolean anyFirstReasoning(Collection<ModeResults> modes) {
+        return modes.stream().anyMatch(m -> m.headline().stream() != null
+                && m.headline().stream().firstReasoning() != null);
+    }
+
     /** True when any mode knows its cost. */
     public static boolean anyCost(Collection<ModeResults> modes) {
         return modes.stream().anyMatch(m -> m.headline().billing().cost() != null);

@@ -84,6 +84,10 @@ public final class RecordJson {
             node.set("chunk_gap_ms", percentiles(summary.stream().chunkGap()));
             node.set("decode_tokens_per_s", percentiles(summary.stream().decodeTokensPerS()));
             node.put("tokens_estimated", summary.stream().estimatedTokens());
+            // Only where a stream showed reasoning: absent, not null percentiles, for every other run.
+            if (summary.stream().firstReasoning() != null) {
+                node.set("first_reasoning_ms", percentiles(summary.stream().firstReasoning()));
+            }
         }
         if (summary.queue() != null) node.set("queue_ms", percentiles(summary.queue()));
         if (summary.rate() != null) {
@@ -144,7 +148,9 @@ public final class RecordJson {
                 percentiles(node, "tpot_ms", encoded, "tpot_us", 1000, told),
                 percentiles(node, "chunk_gap_ms", encoded, "chunk_gap_us", 1000, told),
                 percentiles(node, "decode_tokens_per_s", encoded, "decode_tokens_per_s_x100", 100, told),
-                node.path("tokens_estimated").asLong());
+                node.path("tokens_estimated").asLong(),
+                !node.has("first_reasoning_ms") ? null
+                        : percentiles(node, "first_reasoning_ms", encoded, "first_reasoning_us", 1000, told));
         Percentiles queue = !node.has("queue_ms") ? null
                 : percentiles(node, "queue_ms", encoded, "queue_us", 1000, told);
         JsonNode rate = node.path("rate");

@@ -25,6 +25,7 @@ public final class ModeStatistics implements ResultSink {
     private final ModeSummary.RateFigures openLoop;
     private final Distribution latency = Distribution.ofMicrosAsMillis();
     private final Distribution ttft = Distribution.ofMicrosAsMillis();
+    private final Distribution firstReasoning = Distribution.ofMicrosAsMillis();
     private final Distribution tpot = Distribution.ofMicrosAsMillis();
     private final Distribution chunkGap = Distribution.ofMicrosAsMillis();
     private final Distribution decodeTokensPerS = new Distribution(100);
@@ -151,6 +152,7 @@ public final class ModeStatistics implements ResultSink {
         streamed++;
         if (stream.tokensEstimated()) estimatedTokens++;
         if (stream.chunks() > 0) ttft.recordNanos(stream.firstContentNanos());
+        if (stream.sawReasoning()) firstReasoning.recordNanos(stream.firstReasoningNanos());
         if (stream.tpotNanos() != null) tpot.recordNanos(Math.round(stream.tpotNanos()));
         if (stream.chunks() > 1) chunkGap.recordNanos(stream.chunkGapP50Nanos());
         if (stream.decodeTokensPerS() != null) decodeTokensPerS.recordReported(stream.decodeTokensPerS());
@@ -182,7 +184,7 @@ public final class ModeStatistics implements ResultSink {
         }
         ModeSummary.StreamPercentiles streamPercentiles = streamed == 0 ? null
                 : new ModeSummary.StreamPercentiles(ttft.percentiles(), tpot.percentiles(), chunkGap.percentiles(),
-                        decodeTokensPerS.percentiles(), estimatedTokens);
+                        decodeTokensPerS.percentiles(), estimatedTokens, firstReasoning.percentiles());
         return new ModeSummary(mode, repeat, workers,
                 new ModeSummary.Wall(wallNanos / 1e6, wallS > 0 ? ran / wallS : 0, lowerBoundMs, efficiency),
                 new ModeSummary.Counts(requests, ok, errors, filtered, notRun,
@@ -219,6 +221,8 @@ public final class ModeStatistics implements ResultSink {
             encoded.put("tpot_us", tpot.encoded());
             encoded.put("chunk_gap_us", chunkGap.encoded());
             encoded.put("decode_tokens_per_s_x100", decodeTokensPerS.encoded());
+            // Only when a stream showed reasoning: its absence says none did.
+            if (firstReasoning.percentiles() != null) encoded.put("first_reasoning_us", firstReasoning.encoded());
         }
         if (openLoop != null) encoded.put("queue_us", queue.encoded());
         return Collections.unmodifiableMap(encoded);

@@ -205,9 +205,18 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
      * @param chunkGap          each request's median gap between content events, ms
      * @param decodeTokensPerS  tokens per second after the first token
      * @param estimatedTokens   requests whose token count had to be estimated (no usage sent)
+     * @param firstReasoning    time to the first reasoning event, ms, over the requests whose stream showed
+     *                          one (the Responses API's reasoning events); null when none did
      */
     public record StreamPercentiles(Percentiles ttft, Percentiles tpot, Percentiles chunkGap,
-                                    Percentiles decodeTokensPerS, long estimatedTokens) {}
+                                    Percentiles decodeTokensPerS, long estimatedTokens, Percentiles firstReasoning) {
+
+        /** Streaming percentiles of streams that showed no reasoning. */
+        public StreamPercentiles(Percentiles ttft, Percentiles tpot, Percentiles chunkGap,
+                                 Percentiles decodeTokensPerS, long estimatedTokens) {
+            this(ttft, tpot, chunkGap, decodeTokensPerS, estimatedTokens, null);
+        }
+    }
 
     /**
      * An open-loop rate: what was asked and what the sender achieved.

@@ -22,7 +22,8 @@ record PooledPercentiles(Percentiles latency, ModeSummary.StreamPercentiles stre
                 : new ModeSummary.StreamPercentiles(pool(repeats, "ttft_us", 1000), pool(repeats, "tpot_us", 1000),
                         pool(repeats, "chunk_gap_us", 1000), pool(repeats, "decode_tokens_per_s_x100", 100),
                         repeats.stream().filter(s -> s.stream() != null)
-                                .mapToLong(s -> s.stream().estimatedTokens()).sum());
+                                .mapToLong(s -> s.stream().estimatedTokens()).sum(),
+                        pool(repeats, "first_reasoning_us", 1000));
         Percentiles queue = repeats.stream().allMatch(s -> s.queue() == null) ? null : pool(repeats, "queue_us", 1000);
         return new PooledPercentiles(latency, stream, queue);
     }

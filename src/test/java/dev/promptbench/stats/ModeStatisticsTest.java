@@ -13,6 +13,7 @@ import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.results.request.RequestTimes;
 import dev.promptbench.results.request.ServiceTier;
+import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.Usage;
 import dev.promptbench.run.Plan;
 import java.util.Map;
@@ -106,6 +107,32 @@ class ModeStatisticsTest {
 
         assertEquals(2, summary.ok());
         assertEquals(1L, summary.refused());
+    }
+
+    @Test
+    void timeToFirstReasoningIsAPercentileOverTheStreamsThatShowedReasoningOnly() {
+        ModeStatistics stats = new Plan.Sequential().statistics(0);
+        stats.accept(streamed(ok(Mode.SEQUENTIAL, 0, 100, 5, 7), new StreamMetrics(60 * MS, 90 * MS, 3, MS, MS, 7,
+                false, 40 * MS)));
+        stats.accept(streamed(ok(Mode.SEQUENTIAL, 1, 100, 5, 7), new StreamMetrics(30 * MS, 90 * MS, 3, MS, MS, 7,
+                false)));
+        ModeSummary summary = stats.finish(1_000 * MS);
+
+        assertEquals(1, summary.stream().firstReasoning().count(), "the stream without reasoning is left out");
+        assertEquals(40.0, summary.stream().firstReasoning().p50(), 0.1);
+        assertEquals(2, summary.stream().ttft().count());
+        assertEquals(true, summary.histograms().containsKey("first_reasoning_us"));
+
+        ModeStatistics none = new Plan.Sequential().statistics(0);
+        none.accept(streamed(ok(Mode.SEQUENTIAL, 0, 100, 5, 7), new StreamMetrics(30 * MS, 90 * MS, 3, MS, MS, 7,
+                false)));
+        ModeSummary plain = none.finish(1_000 * MS);
+        assertNull(plain.stream().firstReasoning(), "no stream showed reasoning: absent, not 0");
+        assertEquals(false, plain.histograms().containsKey("first_reasoning_us"));
+    }
+
+    private static RequestResult streamed(RequestResult r, StreamMetrics stream) {
+        return new RequestResult(r.key(), r.reply(), r.attempts(), r.times(), r.usage(), stream, null, 0, "default");
     }
 
     private static RequestResult withoutUsage(RequestResult r) {

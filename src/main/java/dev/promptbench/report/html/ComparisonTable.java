@@ -53,6 +53,11 @@ final class ComparisonTable {
         html.append("<table class=\"comparison\"><thead><tr><th>mode</th><th>workers</th><th>wall</th>")
                 .append("<th>req/s</th><th>p50</th><th>p95</th><th>max</th>");
         if (streamed) html.append("<th>TTFT p50</th><th>TTFT p95</th>");
+        boolean firstReasoning = TokenFigures.anyFirstReasoning(modes.values());
+        if (firstReasoning) {
+            html.append("<th title=\"time to the first reasoning event\">reasoning p50</th>"
+                    + "<th title=\"time to the first reasoning event\">reasoning p95</th>");
+        }
         boolean reasoning = TokenFigures.showReasoning(modes.values());
         boolean cached = TokenFigures.showCached(modes.values());
         boolean cost = TokenFigures.anyCost(modes.values());
@@ -81,6 +86,11 @@ final class ComparisonTable {
                 Percentiles ttft = h.stream() == null ? null : h.stream().ttft();
                 cell(html, ttft == null ? "–" : Markup.duration(ttft.p50()));
                 cell(html, ttft == null ? "–" : Markup.duration(ttft.p95()));
+            }
+            if (firstReasoning) {
+                Percentiles first = h.stream() == null ? null : h.stream().firstReasoning();
+                cell(html, first == null ? "–" : Markup.duration(first.p50()));
+                cell(html, first == null ? "–" : Markup.duration(first.p95()));
             }
             ModeSummary.Tokens tokens = h.tokens();
             cell(html, tokens.prompt() == null ? "–" : Markup.count(tokens.prompt()));
