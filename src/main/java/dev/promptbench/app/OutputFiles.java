@@ -14,10 +14,13 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -31,6 +34,8 @@ public final class OutputFiles {
     private final OutputFile results;
     private final List<OutputFile> files;
     private final List<String> failures = new CopyOnWriteArrayList<>();
+    /** Whole outputs being written beside their names (see {@link #write}). */
+    private final Set<Path> partials = ConcurrentHashMap.newKeySet();
 
     /** A file the command reads and never writes, as messages name it ("the prompt file"). */
     public record Input(String name, Path path) {}
@@ -139,11 +144,62 @@ public final class OutputFiles {
     }
 
     /**
-     * Writes a whole output; a failure (to open, or to write) is recorded, not thrown.
+     * Writes a whole output; a failure (to open, or to write) is recorded, not thrown. A new or replaced file
+     * is written beside its name and moved there once complete, so a process stopped meanwhile (a second
+     * Ctrl-C) never leaves half a report under the final name, and a replaced file keeps its old content until
+     * then.
      *
      * @return true when the file was written completely
      */
     public boolean write(OutputFile file, Content content) {
+        if (file.mode() != OutputFile.Mode.NEW && file.mode() != OutputFile.Mode.REPLACE) {
+            return writeInPlace(file, content);
+        }
+        if (!files.contains(file)) throw new IllegalArgumentException(file + " was not checked");
+        Path target;
+        try {
+            // A replaced link is written through, as opening it would: the new file goes where it points.
+            target = file.mode() == OutputFile.Mode.REPLACE && Files.isSymbolicLink(file.path())
+                    ? file.path().toRealPath() : file.path();
+        } catch (IOException e) {
+            failed(file, e);
+            return false;
+        }
+        Path partial = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid()
+                + ".partial");
+        partials.add(partial);
+        int before = failures.size();
+        try {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(new GuardedStream(Files.newOutputStream(
+                    partial, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE),
+                    file, partial, this), StandardCharsets.UTF_8))) {
+                content.writeTo(out);
+            }
+            if (failures.size() != before) return false;
+            if (file.mode() == OutputFile.Mode.REPLACE) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                // Not ATOMIC_MOVE: that may replace a file created since the check, which NEW never does.
+                Files.move(partial, target);
+            }
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            failures.add(file.named() + " already exists (it was created since the check): pass --force to "
+                    + "overwrite it");
+        } catch (IOException e) {
+            failed(file, e);
+        } finally {
+            partials.remove(partial);
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Nothing was moved; a leftover in a folder we cannot write in is all that is left.
+            }
+        }
+        return false;
+    }
+
+    private boolean writeInPlace(OutputFile file, Content content) {
         Opened opened;
         try {
             opened = open(file);
@@ -158,6 +214,20 @@ public final class OutputFiles {
             failed(file, e);
         }
         return failures.size() == before;
+    }
+
+    /**
+     * Deletes the outputs being written that are not complete yet: called from a signal handler just before
+     * the process halts, so nothing half-written is left behind, not even beside its name.
+     */
+    public void discardPartial() {
+        for (Path partial : partials) {
+            try {
+                Files.deleteIfExists(partial);
+            } catch (IOException ignored) {
+                // Halting anyway: a leftover partial file never carries the output's name.
+            }
+        }
     }
 
     /** One line for each output that could not be written completely, in the order they failed. */

@@ -172,7 +172,7 @@ public final class RunCommand implements Callable<Integer> {
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
             confirmLargePaidRun(resolution, prompts.count(), notices);
             RunControl control = new RunControl(session.retry.grace, Ticker.system());
-            Signals signals = Signals.install(control, notices);
+            Signals signals = Signals.install(control, notices, outputs);
             BatchResult result;
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
                     showAnswers, format != OutputFormat.TABLE, console.progress(env, err, Ticker.system()));

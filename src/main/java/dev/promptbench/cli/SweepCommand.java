@@ -147,7 +147,7 @@ public final class SweepCommand implements Callable<Integer> {
             session.announce(resolved, notices, console.verbose);
             confirmPaid(resolution, plan, notices);
             RunControl control = new RunControl(session.retry.grace, Ticker.system());
-            Signals signals = Signals.install(control, notices);
+            Signals signals = Signals.install(control, notices, outputs);
             SweepRunner.Outcome outcome;
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
                     true, console.progress(env, err, Ticker.system()));

@@ -119,6 +119,70 @@ class OutputFilesTest {
         assertEquals(List.of("could not write --html " + path + ": results file unreadable"), outputs.failures());
     }
 
+    /** A report is written beside its name and moved there whole: a process stopped meanwhile leaves no half. */
+    @Test
+    void aWholeOutputAppearsUnderItsNameOnlyWhenComplete() throws Exception {
+        Path path = dir.resolve("r.html");
+        OutputFile html = OutputFile.of("--html", path, false);
+        OutputFiles outputs = OutputFiles.check(null, List.of(html), List.of());
+        assertTrue(outputs.write(html, out -> {
+            out.write("<html>half");
+            out.flush();
+            assertFalse(Files.exists(path), "nothing under the final name while it is written");
+            out.write(" and the rest</html>");
+        }));
+        assertEquals("<html>half and the rest</html>", Files.readString(path));
+        assertEquals(List.of("r.html"), names(), "no partial file left beside it");
+    }
+
+    @Test
+    void aReplacedOutputKeepsItsOldContentUntilTheNewOneIsWhole() throws Exception {
+        Path path = dir.resolve("r.html");
+        Files.writeString(path, "old");
+        OutputFile html = OutputFile.of("--html", path, true);
+        OutputFiles outputs = OutputFiles.check(null, List.of(html), List.of());
+        assertFalse(outputs.write(html, out -> {
+            out.write("new, half");
+            out.flush();
+            assertEquals("old", Files.readString(path));
+            throw new IOException("stopped");
+        }));
+        assertEquals("old", Files.readString(path), "a write that did not finish leaves the old file");
+        assertEquals(List.of("r.html"), names());
+        assertTrue(outputs.write(html, out -> out.write("new")));
+        assertEquals("new", Files.readString(path));
+    }
+
+    /** What a second Ctrl-C does before it halts the process: the half-written reports go. */
+    @Test
+    void partialOutputsCanBeDiscardedFromAnotherThread() throws Exception {
+        Path path = dir.resolve("r.html");
+        OutputFile html = OutputFile.of("--html", path, false);
+        OutputFiles outputs = OutputFiles.check(null, List.of(html), List.of());
+        List<String> during = new ArrayList<>();
+        outputs.write(html, out -> {
+            out.write("half");
+            out.flush();
+            during.addAll(names());
+            Thread discard = new Thread(outputs::discardPartial);
+            discard.start();
+            try {
+                discard.join();
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            assertEquals(List.of(), names(), "the partial file is gone");
+        });
+        assertEquals(1, during.size(), "the partial file was beside the final name: " + during);
+        assertEquals(List.of(), names(), "nothing under the final name either");
+    }
+
+    private List<String> names() throws IOException {
+        try (var files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).sorted().toList();
+        }
+    }
+
     @Test
     void appendingKeepsEverythingUpToTheLastCompleteLine() throws Exception {
         Path path = dir.resolve("r.jsonl");

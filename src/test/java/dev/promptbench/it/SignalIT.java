@@ -103,6 +103,11 @@ class SignalIT {
     }
 
     private Process start(String endpoint, Path results, String... extra) throws IOException {
+        return start(endpoint, results, java.util.Map.of(), extra);
+    }
+
+    private Process start(String endpoint, Path results, java.util.Map<String, String> env, String... extra)
+            throws IOException {
         Path prompts = dir.resolve("p.txt");
         StringBuilder text = new StringBuilder();
         for (int i = 0; i < PROMPTS; i++) text.append("prompt number ").append(i).append('\n');
@@ -116,6 +121,7 @@ class SignalIT {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("OPENAI_API_KEY", "k");
         builder.environment().put("CI", "true");
+        builder.environment().putAll(env);
         Process process = builder.start();
         Thread reader = new Thread(() -> {
             try (BufferedReader lines = new BufferedReader(
@@ -199,6 +205,43 @@ class SignalIT {
         assertEquals(130, process.exitValue());
         if (Files.exists(results)) {
             for (JsonNode record : records(results)) assertTrue(record.has("type"));
+        }
+    }
+
+    /**
+     * Ctrl-C twice while the reports are written: the step summary is a named pipe nobody reads, so the process
+     * is held in its last report, after the HTML page and the JUnit file, until the second Ctrl-C halts it.
+     * Every report is whole under its name or absent, nothing half-written is left beside it, the results file
+     * is complete, and the exit code is 130.
+     */
+    @Test
+    void aSecondCtrlCWhileTheReportsAreWrittenLeavesNoHalfReport() throws Exception {
+        Path fifo = dir.resolve("summary.md");
+        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
+        assertEquals(0, mkfifo.waitFor());
+        Path results = dir.resolve("reports.jsonl");
+        Path html = dir.resolve("report.html");
+        Path junit = dir.resolve("junit.xml");
+        Process process = start(server(PROMPTS), results, java.util.Map.of("GITHUB_STEP_SUMMARY", fifo.toString()),
+                "--html", html.toString(), "--junit", junit.toString(), "--fail-if", "errors>100");
+        awaitLine("threshold passed");
+        signal(process, "INT");
+        awaitLine("SIGINT: stopping");
+        assertTrue(process.isAlive(), "held by the step summary nobody reads");
+        signal(process, "INT");
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the second Ctrl-C ends the process");
+        assertEquals(130, process.exitValue(), String.join("\n", output));
+
+        List<JsonNode> records = records(results);
+        assertEquals(PROMPTS, records.stream().filter(r -> r.path("type").asText().equals("request")
+                && r.path("status").asText().equals("ok")).count());
+        assertEquals("summary", records.get(records.size() - 1).path("type").asText());
+        assertTrue(Files.readString(html).strip().endsWith("</html>"), "the page is whole");
+        if (Files.exists(junit)) assertTrue(Files.readString(junit).strip().endsWith("</testsuite>"), "whole");
+        try (var files = Files.list(dir)) {
+            List<String> partial = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".partial"))
+                    .toList();
+            assertEquals(List.of(), partial, "nothing half-written left beside the reports");
         }
     }
 }
