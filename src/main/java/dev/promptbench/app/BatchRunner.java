@@ -1,7 +1,6 @@
 package dev.promptbench.app;
 
-import dev.promptbench.clock.Sleeper;
-import dev.promptbench.clock.Ticker;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
@@ -30,7 +29,6 @@ import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashMap;
@@ -45,40 +43,31 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class BatchRunner {
     private final RunControl control;
-    private final Sleeper sleeper;
-    private final Ticker ticker;
-    private final Clock wall;
+    private final Clocks clocks;
 
-    /**
-     * {@code sleeper}, {@code ticker} and {@code wall} (the date in the results file's header) are the run's
-     * clock: the system's in a run, a test's in a test.
-     */
-    public BatchRunner(RunControl control, Sleeper sleeper, Ticker ticker, Clock wall) {
-        this.ticker = ticker;
-        this.wall = wall;
+    /** {@code control} stops the run (Ctrl-C, a fatal endpoint); {@code clocks} keep its time. */
+    public BatchRunner(RunControl control, Clocks clocks) {
         this.control = control;
-        this.sleeper = sleeper;
+        this.clocks = clocks;
     }
 
     public BatchResult run(RunSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
-        StartupOverhead overhead = StartupOverhead.sinceProcessStart(ticker, wall);
+        StartupOverhead overhead = StartupOverhead.sinceProcessStart(clocks.ticker(), clocks.wall());
         listener = IgnoredStream.watch(listener, spec.settings().stream());
         RequestTemplate template = new RequestTemplate(spec.settings());
-        Prompt firstPrompt = firstPrompt(spec);
+        Prompt firstPrompt = spec.prompts().first();
         LimitLog limits = new LimitLog();
         // The warm-up runs beside the rate set-up and the canary; the first timed request waits for it.
         try (Session session = Session.open(spec.session(), template.requestFor(firstPrompt), spec.threads(), limits,
-                control, sleeper, ticker)) {
-            listener.notice(firstLine(session, spec));
-            session.announceRates(listener, spec.settings().maxTokens());
-            CanaryReport canary = null;
-            if (spec.session().canary() != null) {
-                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
-                if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
-                if (control.isCancelled()) return BatchResult.stoppedBeforeBatch(control.cancelCause());
-                canary = verdict.report();
+                control, clocks)) {
+            Canary.Verdict verdict = session.begin(firstLine(session, spec), template.canaryFor(firstPrompt), listener,
+                    spec.settings().maxTokens());
+            if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
+            if (verdict.report() != null && control.isCancelled()) {
+                return BatchResult.stoppedBeforeBatch(control.cancelCause());
             }
+            CanaryReport canary = verdict.report();
             session.awaitWarmup();
             // The circuit breaker: an endpoint that stops answering every worker stops the run (exit 4).
             Breaker breaker = new Breaker(spec.session().breaker(), trip -> control.cancel(
@@ -87,7 +76,7 @@ public final class BatchRunner {
             Dispatcher dispatcher = session.dispatcher(template, breaker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
-            RunHeader header = new RunHeader(Version.current(), wall.instant(), spec.prompts().displayName(),
+            RunHeader header = new RunHeader(Version.current(), clocks.wall().instant(), spec.prompts().displayName(),
                     spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary)
                     .withSettings(RunSettings.of(spec));
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
@@ -196,7 +185,7 @@ public final class BatchRunner {
         listener.modeStarted(pass.plan(), pass.repeat(), prompts);
         ModeStatistics statistics = pass.plan().statistics(pass.repeat());
         rates.gates().startMode();
-        RateReport.Tally tally = rates.startPass(ticker.nanoTime());
+        RateReport.Tally tally = rates.startPass(clocks.ticker().nanoTime());
         ResultSink sink = priced(spec, ResultSink.all(results, statistics, tally, listener::result));
         ModeTimes times;
         try (PromptSource source = new SkippingSource(spec.prompts().source(), done)) {
@@ -212,12 +201,6 @@ public final class BatchRunner {
     /** Every record priced before it is written or counted. */
     private static ResultSink priced(RunSpec spec, ResultSink downstream) {
         return spec.pricing().pricing(downstream, spec.settings().serviceTier(), false);
-    }
-
-    private static Prompt firstPrompt(RunSpec spec) throws PromptFileException {
-        try (PromptSource source = spec.prompts().source()) {
-            return source.next();
-        }
     }
 
     /** The first line: what we talk to, so nobody mistakes a simulated run for a real one. */

@@ -51,6 +51,9 @@ final class Canary {
     /** The canary's verdict: fine, skipped, cancelled, or a fatal message (one line). */
     record Verdict(CanaryReport report, String fatalMessage) {}
 
+    /** The verdict when no canary was asked for: nothing to report, nothing fatal. */
+    static final Verdict NOT_SENT = new Verdict(null, null);
+
     /** The verdict of a canary stopped by a cancel (Ctrl-C) before it had one. */
     static Verdict cancelled() {
         return new Verdict(new CanaryReport("cancelled", null, null, "cancelled"), null);

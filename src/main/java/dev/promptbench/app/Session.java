@@ -10,6 +10,7 @@ import dev.promptbench.control.CooldownGate;
 import dev.promptbench.control.LimitListener;
 import dev.promptbench.control.Budget;
 import dev.promptbench.control.RetryingResponder;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.control.TokenCharge;
 import dev.promptbench.results.CanaryReport;
@@ -77,7 +78,9 @@ final class Session implements AutoCloseable {
      * @param limits        told each change of the adaptive limit
      */
     static Session open(SessionSpec spec, ChatRequest warmupRequest, int threads, LimitListener limits,
-                        RunControl control, Sleeper sleeper, Ticker ticker) throws IOException {
+                        RunControl control, Clocks clocks) throws IOException {
+        Sleeper sleeper = clocks.sleeper();
+        Ticker ticker = clocks.ticker();
         // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
                 ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, ticker).start(spec.client(),
@@ -139,6 +142,17 @@ final class Session implements AutoCloseable {
         // The Responses API is named; chat completions, the default, goes without saying.
         String api = endpoint.api() == Api.CHAT ? "" : " · " + endpoint.api().wireName() + " API";
         return target + api + " · " + ("http".equals(endpoint.chatUrl().getScheme()) ? "http/1.1" : "https");
+    }
+
+    /**
+     * The start a run and a sweep make alike: says {@code firstLine} (what they talk to) and what the rate
+     * control does, then sends the canary when one is asked for and returns its verdict.
+     */
+    Canary.Verdict begin(String firstLine, ChatRequest probe, RunListener listener, Integer maxTokens)
+            throws InterruptedException {
+        listener.notice(firstLine);
+        announceRates(listener, maxTokens);
+        return spec.canary() == null ? Canary.NOT_SENT : canary(probe, listener);
     }
 
     /** Says what the rate control does, and warns when a token budget must guess the completion's size. */

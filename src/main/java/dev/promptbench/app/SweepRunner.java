@@ -1,7 +1,6 @@
 package dev.promptbench.app;
 
-import dev.promptbench.clock.Sleeper;
-import dev.promptbench.clock.Ticker;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.control.Breaker;
 import dev.promptbench.prompt.Prompt;
 import dev.promptbench.prompt.PromptFileException;
@@ -26,7 +25,6 @@ import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.SweepStep;
 import java.io.IOException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,19 +38,12 @@ import java.util.OptionalInt;
  */
 public final class SweepRunner {
     private final RunControl control;
-    private final Sleeper sleeper;
-    private final Ticker ticker;
-    private final Clock wall;
+    private final Clocks clocks;
 
-    /**
-     * {@code sleeper}, {@code ticker} and {@code wall} (the date in the results file's header) are the run's
-     * clock: the system's in a run, a test's in a test.
-     */
-    public SweepRunner(RunControl control, Sleeper sleeper, Ticker ticker, Clock wall) {
-        this.ticker = ticker;
-        this.wall = wall;
+    /** {@code control} stops the run (Ctrl-C, a fatal endpoint); {@code clocks} keep its time. */
+    public SweepRunner(RunControl control, Clocks clocks) {
         this.control = control;
-        this.sleeper = sleeper;
+        this.clocks = clocks;
     }
 
     /** The sweep's report, or null when the canary found the endpoint unusable (then {@code fatal} says why). */
@@ -62,26 +53,19 @@ public final class SweepRunner {
             throws IOException, PromptFileException, InterruptedException {
         listener = IgnoredStream.watch(listener, spec.settings().stream());
         RequestTemplate template = new RequestTemplate(spec.settings());
-        Prompt firstPrompt;
-        try (PromptSource source = spec.prompts().source()) {
-            firstPrompt = source.next();
-        }
+        Prompt firstPrompt = spec.prompts().first();
         SweepPlan plan = spec.plan();
         try (Session session = Session.open(spec.session(), template.requestFor(firstPrompt), plan.maxThreads(),
-                new LimitLog(), control, sleeper, ticker)) {
+                new LimitLog(), control, clocks)) {
             String what = plan.target() == null ? "sweep " + plan.steps() + " threads"
                     : "search " + plan.steps().get(0) + ".." + plan.maxThreads() + " threads for "
                             + plan.target().text();
-            listener.notice("promptbench " + Version.current() + " · " + session.describe() + " · " + what
-                    + " · " + plan.requests() + " requests a step"
-                    + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : ""));
-            session.announceRates(listener, spec.settings().maxTokens());
-            CanaryReport canary = null;
-            if (spec.session().canary() != null) {
-                Canary.Verdict verdict = session.canary(template.canaryFor(firstPrompt), listener);
-                if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage());
-                canary = verdict.report();
-            }
+            Canary.Verdict verdict = session.begin("promptbench " + Version.current() + " · " + session.describe()
+                    + " · " + what + " · " + plan.requests() + " requests a step"
+                    + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : ""), template.canaryFor(firstPrompt),
+                    listener, spec.settings().maxTokens());
+            if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage());
+            CanaryReport canary = verdict.report();
             session.awaitWarmup();
 
             // The same set-up as a run's: budgets (--tpm, --rpm) and the circuit breaker apply to a sweep too.
@@ -97,11 +81,11 @@ public final class SweepRunner {
             List<SweepStep> steps = new ArrayList<>();
             List<Integer> notRun = new ArrayList<>();
             String stopped = null;
-            long start = ticker.nanoTime();
+            long start = clocks.ticker().nanoTime();
             OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
             try (ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
                 listener.notice("results: " + opened.path());
-                results.writeHeader(new RunHeader(Version.current(), wall.instant(), spec.prompts().displayName(),
+                results.writeHeader(new RunHeader(Version.current(), clocks.wall().instant(), spec.prompts().displayName(),
                         spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
                         config(spec), canary));
                 OptionalInt next;
@@ -109,7 +93,7 @@ public final class SweepRunner {
                     int threads = next.getAsInt();
                     if (spec.plan().maxDuration() != null) {
                         long expected = time.predict(threads, spec.plan().requests(), spec.plan().repeats(), steps);
-                        long left = spec.plan().maxDuration().toNanos() - (ticker.nanoTime() - start);
+                        long left = spec.plan().maxDuration().toNanos() - (clocks.ticker().nanoTime() - start);
                         if (expected > left || left <= 0) {
                             notRun.addAll(order.planned(steps));
                             stopped = "stopped by --max-duration " + StepTime.show(spec.plan().maxDuration().toNanos())

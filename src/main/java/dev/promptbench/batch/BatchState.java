@@ -2,6 +2,7 @@ package dev.promptbench.batch;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -34,6 +35,25 @@ public record BatchState(int schemaVersion, String promptbenchVersion, String su
     /** True when every part has ended (completed, failed, expired or cancelled). */
     public boolean ended() {
         return parts.stream().allMatch(p -> p.status().ended());
+    }
+
+    /** Lines the service counts as completed, over every part (a part it has not counted yet adds none). */
+    public long completed() {
+        return counted(RequestCounts::completed);
+    }
+
+    /** Lines the service counts as failed, over every part. */
+    public long failed() {
+        return counted(RequestCounts::failed);
+    }
+
+    private long counted(Function<RequestCounts, Integer> count) {
+        long total = 0;
+        for (BatchPart part : parts) {
+            Integer n = part.job() == null ? null : count.apply(part.job().counts());
+            if (n != null) total += n;
+        }
+        return total;
     }
 
     public BatchState withPart(BatchPart changed) {

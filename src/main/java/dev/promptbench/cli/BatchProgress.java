@@ -1,7 +1,6 @@
 package dev.promptbench.cli;
 
 import dev.promptbench.batch.BatchListener;
-import dev.promptbench.batch.BatchPart;
 import dev.promptbench.batch.BatchState;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -38,13 +37,8 @@ final class BatchProgress implements BatchListener {
     @Override
     public synchronized void progress(BatchState state) {
         if (quiet) return;
-        long done = 0;
-        long failed = 0;
-        for (BatchPart part : state.parts()) {
-            if (part.job() == null) continue;
-            if (part.job().counts().completed() != null) done += part.job().counts().completed();
-            if (part.job().counts().failed() != null) failed += part.job().counts().failed();
-        }
+        long done = state.completed();
+        long failed = state.failed();
         long total = state.prompts();
         Duration elapsed = Duration.between(Instant.parse(state.submittedAt()), clock.instant());
         String eta = done + failed == 0 || done + failed >= total ? "-"

@@ -46,13 +46,8 @@ final class BatchStatusView {
 
     /** "1,200 of 3,000 prompts done (40%), 3 failed · 2 of 3 parts ended". */
     static String summary(BatchState state) {
-        long done = 0;
-        long failed = 0;
-        for (BatchPart part : state.parts()) {
-            if (part.job() == null) continue;
-            if (part.job().counts().completed() != null) done += part.job().counts().completed();
-            if (part.job().counts().failed() != null) failed += part.job().counts().failed();
-        }
+        long done = state.completed();
+        long failed = state.failed();
         long ended = state.parts().stream().filter(p -> p.status().ended()).count();
         long sent = state.parts().stream().filter(p -> p.round() == 0).mapToLong(BatchPart::prompts).sum();
         return String.format("%,d of %,d prompts done (%d%%), %,d failed · %d of %d parts ended", done, sent,

@@ -9,6 +9,7 @@ import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.config.Resolution;
@@ -182,7 +183,7 @@ public final class RunCommand implements Callable<Integer> {
                 RunListener all = csv == null ? listener : listener.alsoTo(csv);
                 if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
                 if (inOrder != null) all = all.alsoTo(inOrder::accept);
-                result = new BatchRunner(control, Sleeper.system(), Ticker.system(), clock).run(runSpec, all);
+                result = new BatchRunner(control, Clocks.system(clock)).run(runSpec, all);
                 if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
             }
             return finish(result, signals, outputs, notices);

@@ -5,6 +5,7 @@ import dev.promptbench.app.SweepPlan;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
 import dev.promptbench.app.SweepTarget;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.config.Resolution;
@@ -152,7 +153,7 @@ public final class SweepCommand implements Callable<Integer> {
             try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
                     true, console.progress(env, err, Ticker.system()));
                  RequestCsv csv = output.openCsv(outputs)) {
-                outcome = new SweepRunner(control, Sleeper.system(), Ticker.system(), clock)
+                outcome = new SweepRunner(control, Clocks.system(clock))
                         .run(sweep, csv == null ? listener : listener.alsoTo(csv));
             }
             if (outcome.report() == null) {

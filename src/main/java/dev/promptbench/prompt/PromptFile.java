@@ -165,6 +165,13 @@ public final class PromptFile implements AutoCloseable {
     }
 
     /** A fresh lazy reader from the first prompt; the caller closes it. */
+    /** The first prompt, read alone (a run's warm-up and canary send it); null for an empty file. */
+    public Prompt first() throws PromptFileException {
+        try (PromptSource source = source()) {
+            return source.next();
+        }
+    }
+
     public PromptSource source() throws PromptFileException {
         if (template != null) return new TemplateRows(path, label, template, style);
         return new PromptReader(new LineReader(openStream(path, label), null, label),

@@ -11,6 +11,7 @@ import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.control.RetryPolicy;
@@ -108,7 +109,7 @@ class BatchRunnerTest {
         Files.writeString(promptsFile, "a\nb\nc\nd\ne\nf\ng\nh\n");
 
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC())
+            BatchResult result = new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
             assertNull(result.stopCause());
@@ -123,7 +124,7 @@ class BatchRunnerTest {
         Path promptsFile = dir.resolve("p.txt");
         Files.writeString(promptsFile, "こんにちは\nhello\n");
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC())
+            BatchResult result = new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Sequential(), new Plan.Parallel(2)), List.of()),
                             new RunListener() {});
             assertTrue(result.report().simulated());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.control.RetryPolicy;
@@ -71,7 +72,7 @@ class CalibratedBudgetRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), dir.resolve("results.jsonl"), PACED);
-            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC()).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

@@ -9,6 +9,7 @@ import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.control.RetryPolicy;
@@ -74,7 +75,7 @@ class RateControlRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(limits), results, rate);
-            new BatchRunner(new RunControl(), Sleeper.system(), Ticker.system(), Clock.systemUTC()).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }
