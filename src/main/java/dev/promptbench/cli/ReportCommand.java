@@ -6,6 +6,7 @@ import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.report.SavedRun;
+import dev.promptbench.report.SideBySide;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,8 +61,10 @@ public final class ReportCommand implements Callable<Integer> {
         this.env = env;
     }
 
-    @Parameters(index = "0", paramLabel = "RESULTS", description = "A results file written by 'promptbench run'.")
-    Path results;
+    @Parameters(index = "0..*", arity = "1..*", paramLabel = "RESULTS",
+            description = "A results file written by 'promptbench run' or 'batch fetch'; with two or more, the runs "
+                    + "side by side, each later one against the first where that is fair.")
+    List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json, markdown (GitHub-flavoured, for a step summary) or csv (one row per "
@@ -84,15 +87,9 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         gate.validate();
-        RebuiltReport rebuilt;
-        try {
-            rebuilt = SavedRun.read(results);
-        } catch (ResultsFileException e) {
-            throw new UsageException(e.getMessage());
-        } catch (IOException e) {
-            throw new UsageException(results + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
-        }
+        if (files.size() > 1) return sideBySide();
+        Path results = files.get(0);
+        RebuiltReport rebuilt = read(results);
         OutputFile htmlFile = html == null ? null : OutputFile.of("--html", html, force);
         OutputFiles outputs = OutputFiles.check(null, Arrays.asList(htmlFile, gate.junit(force)),
                 List.of(new OutputFiles.Input("the results file read here", results), gate.baselineInput()));
@@ -119,5 +116,40 @@ public final class ReportCommand implements Callable<Integer> {
                 : ExitCode.OK;
         outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
         return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL, gated);
+    }
+
+    /** Several files: each rebuilt as one is, then side by side. */
+    private int sideBySide() {
+        if (html != null) {
+            throw new UsageException("--html draws one run's timelines: give it one results file (got "
+                    + files.size() + ")");
+        }
+        if (gate.gated() || gate.junit(force) != null || gate.baselineInput().path() != null) {
+            throw new UsageException("--fail-if, --baseline and --junit gate one run: give one results file (got "
+                    + files.size() + ")");
+        }
+        List<RebuiltReport> rebuilt = new java.util.ArrayList<>();
+        for (Path file : files) rebuilt.add(read(file));
+        Notices notices = new Notices(spec.commandLine().getErr(), quiet);
+        for (int i = 0; i < files.size(); i++) {
+            RebuiltReport run = rebuilt.get(i);
+            if ("sweep".equals(run.report().config().mode())) {
+                throw new UsageException(files.get(i) + " holds a sweep: 'report' puts single runs side by side");
+            }
+            run.notices().forEach(notices::say);
+        }
+        format.sideBySide().write(SideBySide.of(files, rebuilt), spec.commandLine().getOut());
+        return ExitCode.OK;
+    }
+
+    private static RebuiltReport read(Path results) {
+        try {
+            return SavedRun.read(results);
+        } catch (ResultsFileException e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException(results + ": cannot be read (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+        }
     }
 }

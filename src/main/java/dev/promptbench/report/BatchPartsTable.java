@@ -14,23 +14,40 @@ import java.util.Objects;
 final class BatchPartsTable {
     private BatchPartsTable() {}
 
-    /** Times count from the submission's start (the run header's), else from the first part's creation. */
-    static void write(BatchParts batch, PrintWriter out) {
+    /**
+     * Times count from the submission's start (the run header's), else from the first part's creation. A
+     * table wider than {@code width} stacks each part's figures under it instead.
+     */
+    static void write(BatchParts batch, int width, PrintWriter out) {
         List<BatchPartInfo> parts = batch.parts();
         if (parts.isEmpty()) return;
         Instant origin = batch.submittedAt() != null ? batch.submittedAt() : parts.stream().map(BatchPartInfo::createdAt)
                 .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
         int idWidth = Math.max(5, parts.stream().map(BatchPartInfo::batchId).filter(Objects::nonNull)
                 .mapToInt(String::length).max().orElse(1));
-        String row = "%-5s %-6s %-" + idWidth + "s %-11s %-8s %-10s %-7s %-9s %-12s %-11s %s%n";
+        String row = "%-5s %-6s %-" + idWidth + "s %-11s %-8s %-10s %-7s %-9s %-12s %-11s %s";
         out.println();
-        out.printf(row, "part", "round", "batch", "status", "prompts", "completed", "failed", "created",
-                "in_progress", "finalizing", "ended");
+        String heading = String.format(row, "part", "round", "batch", "status", "prompts", "completed", "failed",
+                "created", "in_progress", "finalizing", "ended");
+        boolean stacked = heading.length() > width;
+        if (!stacked) out.println(heading);
         for (BatchPartInfo p : parts) {
-            out.printf(row, p.number(), p.round(), p.batchId() == null ? "-" : p.batchId(),
-                    p.status() == null ? "-" : p.status(), p.prompts(), orDash(p.completed()), orDash(p.failed()),
-                    offset(origin, p.createdAt()), offset(origin, p.inProgressAt()), offset(origin, p.finalizingAt()),
-                    offset(origin, p.endedAt()));
+            String batchId = p.batchId() == null ? "-" : p.batchId();
+            String status = p.status() == null ? "-" : p.status();
+            if (stacked) {
+                out.println("part " + p.number() + " (round " + p.round() + ") " + status);
+                out.println("  batch " + batchId);
+                out.println("  prompts " + p.prompts() + " · completed " + orDash(p.completed()) + " · failed "
+                        + orDash(p.failed()));
+                out.println("  created " + offset(origin, p.createdAt()) + " · in_progress "
+                        + offset(origin, p.inProgressAt()));
+                out.println("  finalizing " + offset(origin, p.finalizingAt()) + " · ended "
+                        + offset(origin, p.endedAt()));
+                continue;
+            }
+            out.println(String.format(row, p.number(), p.round(), batchId, status, p.prompts(), orDash(p.completed()),
+                    orDash(p.failed()), offset(origin, p.createdAt()), offset(origin, p.inProgressAt()),
+                    offset(origin, p.finalizingAt()), offset(origin, p.endedAt())).stripTrailing());
         }
         out.println("(times from the submission)");
         out.flush();

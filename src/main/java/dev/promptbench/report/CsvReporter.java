@@ -81,13 +81,25 @@ public final class CsvReporter implements Reporter {
 
     @Override
     public void write(RunReport report, PrintWriter out) {
-        out.print(line(COLUMNS.stream().map(Column::name).toList()));
+        out.print(line(names()));
+        fields(report).forEach(fields -> out.print(line(fields)));
+        out.flush();
+    }
+
+    /** The header row's names. */
+    static List<String> names() {
+        return COLUMNS.stream().map(Column::name).toList();
+    }
+
+    /** The report's rows, each as its fields (unquoted). */
+    static List<List<String>> fields(RunReport report) {
+        List<List<String>> lines = new ArrayList<>();
         for (Row row : rows(report)) {
             List<String> fields = new ArrayList<>();
             for (Column column : COLUMNS) fields.add(text(column.value().apply(row)));
-            out.print(line(fields));
+            lines.add(fields);
         }
-        out.flush();
+        return lines;
     }
 
     private static List<Row> rows(RunReport report) {
@@ -137,7 +149,7 @@ public final class CsvReporter implements Reporter {
         return value.toString();
     }
 
-    private static String line(List<String> fields) {
+    static String line(List<String> fields) {
         List<String> quoted = new ArrayList<>(fields.size());
         for (String field : fields) quoted.add(quote(field));
         return String.join(",", quoted) + CRLF;

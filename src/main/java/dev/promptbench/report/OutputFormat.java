@@ -20,4 +20,14 @@ public enum OutputFormat {
             case CSV -> new CsvReporter();
         };
     }
+
+    /** The reporter of several runs side by side. */
+    public SideBySideReporter sideBySide() {
+        return switch (this) {
+            case TABLE -> new SideBySideTable();
+            case JSON -> new SideBySideJson();
+            case MARKDOWN -> new SideBySideMarkdown();
+            case CSV -> new SideBySideCsv();
+        };
+    }
 }

@@ -1,5 +1,6 @@
 package dev.promptbench.report;
 
+import dev.promptbench.results.RunHeader;
 import java.util.List;
 
 /**
@@ -7,8 +8,9 @@ import java.util.List;
  *
  * @param report  the report, as the run would have printed it (a Batch API run's with its parts)
  * @param notices one line each: a cut last line ignored, figures recomputed from request records, ...
+ * @param header  the file's run header (what ran, with which prompts and settings)
  */
-public record RebuiltReport(RunReport report, List<String> notices) {
+public record RebuiltReport(RunReport report, List<String> notices, RunHeader header) {
     public RebuiltReport {
         notices = List.copyOf(notices);
     }

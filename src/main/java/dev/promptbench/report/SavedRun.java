@@ -101,7 +101,7 @@ public final class SavedRun {
         }
         RunReport report = report();
         return new RebuiltReport(batchParts == null ? report
-                : report.withBatch(new BatchParts(batchParts, header.startedAt())), notices);
+                : report.withBatch(new BatchParts(batchParts, header.startedAt())), notices, header);
     }
 
     /** The first pass: header, summaries, and cheap per-part spans; nothing per request is kept. */

@@ -53,7 +53,7 @@ public final class TableReporter implements Reporter {
         out.println();
         notes(report).forEach(line -> wrap(line).forEach(out::println));
         wrap(legend(report)).forEach(out::println);
-        if (report.batch() != null) BatchPartsTable.write(report.batch(), out);
+        if (report.batch() != null) BatchPartsTable.write(report.batch(), width, out);
         out.flush();
     }
 

@@ -64,6 +64,34 @@ class GoldenReportTest {
         }
     }
 
+    /**
+     * Issue 13: an online run and a Batch API run of the same prompts at the same prices, side by side, in
+     * every format {@code report A B} has.
+     */
+    @org.junit.jupiter.api.Test
+    void sideBySideMatchesItsGoldenFiles() throws Exception {
+        Path caseDir = GOLDEN.resolve("side-by-side");
+        String online = caseDir.resolve("online.jsonl").toString();
+        String batch = caseDir.resolve("batch.jsonl").toString();
+        Map<String, String> actual = new LinkedHashMap<>();
+        for (String[] output : new String[][] {{"table.txt", "table"}, {"markdown.md", "markdown"},
+                {"report.json", "json"}, {"report.csv", "csv"}}) {
+            CliRun run = CliRun.of("report", online, batch, "--format", output[1]);
+            assertEquals(0, run.exitCode(), run.err());
+            actual.put(output[0], run.out());
+        }
+        for (Map.Entry<String, String> output : actual.entrySet()) {
+            Path expected = caseDir.resolve(output.getKey());
+            if (UPDATE) {
+                Files.writeString(expected, output.getValue(), StandardCharsets.UTF_8);
+                continue;
+            }
+            assertTrue(Files.isRegularFile(expected), expected + " is missing: run with -Dgolden.update=true");
+            assertEquals(Files.readString(expected, StandardCharsets.UTF_8), output.getValue(),
+                    "side-by-side/" + output.getKey());
+        }
+    }
+
     /** Everything {@code report} produces from one results file, by golden file name. */
     private Map<String, String> outputs(Path results) throws Exception {
         Map<String, String> outputs = new LinkedHashMap<>();

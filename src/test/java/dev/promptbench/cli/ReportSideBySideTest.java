@@ -1,0 +1,106 @@
+package dev.promptbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 13: {@code report A B} compares runs only where that is fair, and says why not otherwise. The
+ * inputs are the side-by-side golden files (an online run and a batch run of the same prompts), changed
+ * where a test needs another case.
+ */
+class ReportSideBySideTest {
+    private static final Path GOLDEN = Path.of("src/test/resources/golden/side-by-side");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    private Path batch(UnaryOperator<String> change) throws Exception {
+        Path file = dir.resolve("batch.jsonl");
+        Files.writeString(file, change.apply(Files.readString(GOLDEN.resolve("batch.jsonl"), StandardCharsets.UTF_8)));
+        return file;
+    }
+
+    private static JsonNode comparison(Path batch) throws Exception {
+        CliRun run = CliRun.of("report", GOLDEN.resolve("online.jsonl").toString(), batch.toString(),
+                "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        return JSON.readTree(run.out()).path("comparison").path(0);
+    }
+
+    @Test
+    void theSamePromptsAndSettingsAreCompared() throws Exception {
+        JsonNode versus = comparison(batch(text -> text));
+        assertTrue(versus.path("withheld").isNull(), versus.toString());
+        assertEquals("parallel", versus.path("baseline").path("mode").asText(), "the online run's parallel mode");
+        assertEquals("batch", versus.path("run").path("mode").asText());
+        assertEquals(0.5, versus.path("cost_per_1k_ratio").asDouble(), 1e-4, "the batch discount: " + versus);
+        assertTrue(versus.path("wall_ratio").asDouble() > 0, versus.toString());
+    }
+
+    @Test
+    void anotherPromptFileWithholdsTheComparison() throws Exception {
+        Path other = batch(text -> text.replaceFirst("\"prompt_file_sha256\":\"dd", "\"prompt_file_sha256\":\"ee"));
+        JsonNode versus = comparison(other);
+        assertTrue(versus.path("withheld").asText().contains("the prompt files differ"), versus.toString());
+        assertTrue(versus.path("wall_ratio").isNull() && versus.path("cost_per_1k_ratio").isNull(), versus.toString());
+
+        CliRun table = CliRun.of("report", GOLDEN.resolve("online.jsonl").toString(), other.toString());
+        assertTrue(table.out().contains("batch.jsonl batch against online.jsonl parallel: not compared: the prompt "
+                + "files differ"), table.out());
+    }
+
+    @Test
+    void otherRequestSettingsWithholdTheComparison() throws Exception {
+        JsonNode versus = comparison(batch(text -> text.replaceFirst("\"max_tokens\":null", "\"max_tokens\":50")));
+        assertEquals("the runs were sent with different settings (max_tokens - vs 50)",
+                versus.path("withheld").asText(), versus.toString());
+    }
+
+    @Test
+    void differentErrorCountsWithholdTheWallButNotTheCostPerAnswer() throws Exception {
+        JsonNode versus = comparison(batch(text -> text.replaceFirst(
+                "\"status\":\"ok\",\"finish_reason\":\"stop\",\"http_status\":200,\"error\":null",
+                "\"status\":\"error\",\"finish_reason\":null,\"http_status\":500,\"error\":{\"kind\":\"server_error\","
+                        + "\"code\":null,\"message\":\"boom\"}")));
+        assertTrue(versus.path("withheld").isNull(), versus.toString());
+        assertTrue(versus.path("wall_ratio").isNull(), versus.toString());
+        assertTrue(versus.path("wall_withheld").asText().contains("different error counts"), versus.toString());
+        assertTrue(versus.path("cost_per_1k_ratio").isNumber(), "cost per priced answer stays fair: " + versus);
+    }
+
+    @Test
+    void anUnknownCostIsNotCompared() throws Exception {
+        JsonNode versus = comparison(batch(text -> text.replaceAll("\"cost\":[0-9.E-]+", "\"cost\":null")));
+        assertTrue(versus.path("cost_per_1k_ratio").isNull(), versus.toString());
+        assertEquals("the cost of batch.jsonl batch is not known", versus.path("cost_withheld").asText());
+        assertTrue(versus.path("wall_ratio").isNumber(), versus.toString());
+    }
+
+    @Test
+    void htmlTakesOneResultsFile() throws Exception {
+        CliRun run = CliRun.of("report", GOLDEN.resolve("online.jsonl").toString(), batch(text -> text).toString(),
+                "--html", dir.resolve("r.html").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--html draws one run's timelines"), run.err());
+        assertTrue(Files.notExists(dir.resolve("r.html")));
+    }
+
+    @Test
+    void thresholdsGateOneRun() throws Exception {
+        CliRun run = CliRun.of("report", GOLDEN.resolve("online.jsonl").toString(), batch(text -> text).toString(),
+                "--fail-if", "p95>2s");
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("gate one run: give one results file"), run.err());
+        assertEquals("", run.out());
+    }
+}
