@@ -77,7 +77,10 @@ final class Canary {
             return new Verdict(new CanaryReport("ok", outcome.httpStatus(), latencyMs, null), null);
         }
         Outcome.Failure failure = (Outcome.Failure) outcome;
+        // A 429 says why (token rate, capacity, quota, ...): each wants another reaction before the batch.
         String message = failure.kind().wireName() + (failure.code() == null ? "" : " " + failure.code())
+                + (failure.throttle() == null || failure.throttle() == ThrottleCause.UNKNOWN ? ""
+                        : " (" + failure.throttle().wireName() + ")")
                 + ": " + failure.message();
         if (failure.kind() == ErrorKind.INTERRUPTED) {
             return new Verdict(new CanaryReport("cancelled", null, latencyMs, message), null);

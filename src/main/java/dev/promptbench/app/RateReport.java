@@ -6,11 +6,13 @@ import dev.promptbench.results.request.Mode;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.RequestStatus;
 import dev.promptbench.results.request.ResultSink;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.stats.ModeSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What rate control has to say after each mode: the adaptive limit's changes (as {@code limit}
@@ -86,12 +88,38 @@ final class RateReport {
             }
             lines.add(line.toString());
         }
-        if (!paced && summary.rateLimited() > 0) {
+        if (summary.rateLimited() > 0 && (!paced || !onlyRateCauses(summary))) {
             lines.add(tally.rateLimitedRequests + (tally.rateLimitedRequests == 1 ? " request was" : " requests were")
-                    + " answered 429 (" + summary.rateLimited() + " times): try --tpm/--rpm (pace to the quota) "
-                    + "or --adaptive");
+                    + " answered 429 (" + throttled(summary) + "): " + advice(summary));
         }
         return lines;
+    }
+
+    /** "5 times: 4 token_rate, 1 capacity", or "5 times" when no cause was told. */
+    private static String throttled(ModeSummary summary) {
+        String times = summary.rateLimited() + (summary.rateLimited() == 1 ? " time" : " times");
+        if (summary.rateLimitedBy().keySet().equals(Set.of(ThrottleCause.UNKNOWN.wireName()))) return times;
+        StringBuilder causes = new StringBuilder(times).append(": ");
+        String separator = "";
+        for (Map.Entry<String, Long> cause : summary.rateLimitedBy().entrySet()) {
+            causes.append(separator).append(cause.getValue()).append(' ').append(cause.getKey());
+            separator = ", ";
+        }
+        return causes.toString();
+    }
+
+    /** What to do about the most frequent cause (pacing for an untold one, as before causes were told). */
+    private static String advice(ModeSummary summary) {
+        ThrottleCause top = summary.rateLimitedBy().entrySet().stream().max(Map.Entry.comparingByValue())
+                .map(e -> ThrottleCause.named(e.getKey())).orElse(null);
+        return top == null || top == ThrottleCause.UNKNOWN ? "try --tpm/--rpm (pace to the quota) or --adaptive"
+                : top.wireName() + ": " + top.advice();
+    }
+
+    /** True when pacing cures every 429 the mode met: a paced run has nothing to add about those. */
+    private static boolean onlyRateCauses(ModeSummary summary) {
+        return summary.rateLimitedBy().keySet().stream().map(ThrottleCause::named)
+                .allMatch(cause -> cause == null || cause.isRate());
     }
 
     /** Counts one mode's requests per endpoint: ok, met a 429, errors. Records arrive one at a time. */

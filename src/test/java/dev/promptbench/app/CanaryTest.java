@@ -14,6 +14,7 @@ import dev.promptbench.client.Outcome;
 import dev.promptbench.client.Responder;
 import dev.promptbench.client.Timing;
 import dev.promptbench.prompt.Prompt;
+import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.results.request.Usage;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RequestTemplate;
@@ -120,6 +121,20 @@ class CanaryTest {
         assertTrue(message.contains("nearest known shape is https://apim.example.net/openai/deployments/dep/"
                 + "chat/completions?api-version="), message);
         assertTrue(message.contains("'dep'"), message);
+    }
+
+    @Test
+    void aCanaryAnswered429SaysWhyItWasThrottled() throws Exception {
+        long now = System.nanoTime();
+        Outcome throttled = new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), 429, null,
+                ErrorKind.RATE_LIMITED, "429", "HTTP 429: exceeded token rate limit", null)
+                .withThrottle(ThrottleCause.TOKEN_RATE);
+
+        Canary.Verdict verdict = send(new Script(throttled), 0);
+
+        assertEquals("skipped", verdict.report().status(), "an endpoint answering 429 is alive");
+        assertTrue(verdict.report().message().startsWith("rate_limited 429 (token_rate): HTTP 429"),
+                verdict.report().message());
     }
 
     @Test
