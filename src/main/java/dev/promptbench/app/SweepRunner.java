@@ -177,7 +177,9 @@ public final class SweepRunner {
                                 RunListener listener) throws PromptFileException, InterruptedException {
         listener.modeStarted(plan, repeat, spec.plan().requests());
         ModeStatistics statistics = plan.statistics(repeat);
-        ResultSink sink = ResultSink.all(results, statistics, listener::result);
+        // Priced before it is written or counted, as a run's records are: each step has its cost.
+        ResultSink sink = spec.pricing().pricing(ResultSink.all(results, statistics, listener::result),
+                spec.settings().serviceTier(), false);
         ModeTimes times;
         try (PromptSource source = new CyclingSource(spec.prompts()::source, spec.plan().requests())) {
             times = dispatcher.run(plan, repeat, source, sink, control);
@@ -196,6 +198,8 @@ public final class SweepRunner {
     private static RunConfig config(SweepSpec spec) {
         return new RunConfig("sweep", spec.plan().steps().get(spec.plan().steps().size() - 1), spec.settings().maxTokens(),
                 spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(), spec.settings().stream(),
-                "ascending", spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis());
+                "ascending", spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis(),
+                spec.settings().serviceTier() == null ? null : spec.settings().serviceTier().wireName(),
+                spec.pricing().describe());
     }
 }

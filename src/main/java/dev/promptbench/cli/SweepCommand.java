@@ -4,6 +4,7 @@ import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.SweepPlan;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
+import dev.promptbench.cost.Pricing;
 import dev.promptbench.app.SweepTarget;
 import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
@@ -139,7 +140,7 @@ public final class SweepCommand implements Callable<Integer> {
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepPlan plan = new SweepPlan(steps, perStep, repeats, until != null, maxDuration, goal);
             SweepSpec sweep = new SweepSpec(prompts, session.spec(plan.maxThreads(), resolved),
-                    session.request.settings(resolved.resolution()), plan, outputs);
+                    session.request.settings(resolved.resolution()), plan, outputs, Pricing.of(resolution));
             Notices notices = console.notices(err);
             session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved).warnings()
                     .forEach(notices::say);

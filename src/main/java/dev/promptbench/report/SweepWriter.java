@@ -19,9 +19,12 @@ public final class SweepWriter {
 
     public static void table(SweepReport sweep, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"threads", "req/s", "spread", "p50", "p95", "errors", "429s"});
+        // Cost columns only when some answer could be priced, as in a run's table.
+        boolean priced = sweep.steps().stream().anyMatch(step -> step.cost() != null);
+        rows.add(priced ? new String[] {"threads", "req/s", "spread", "p50", "p95", "errors", "429s", "cost", "cost/1k"}
+                : new String[] {"threads", "req/s", "spread", "p50", "p95", "errors", "429s"});
         for (SweepStep step : sweep.steps()) {
-            rows.add(new String[] {
+            List<String> row = new ArrayList<>(List.of(
                 Integer.toString(step.threads()),
                 String.format(Locale.ROOT, "%.2f", step.rps().median()),
                 step.repeats().size() < 2 ? "-" : String.format(Locale.ROOT, "%.2f–%.2f", step.rps().low(),
@@ -29,8 +32,12 @@ public final class SweepWriter {
                 step.p50Ms() == null ? "-" : TableReporter.duration(step.p50Ms().median()),
                 step.p95Ms() == null ? "-" : TableReporter.duration(step.p95Ms().median()),
                 Long.toString(step.errors()),
-                Long.toString(step.rateLimited()),
-            });
+                Long.toString(step.rateLimited())));
+            if (priced) {
+                row.add(step.cost() == null ? "-" : TokenFigures.money(step.cost()));
+                row.add(step.costPer1k() == null ? "-" : TokenFigures.money(step.costPer1k()));
+            }
+            rows.add(row.toArray(String[]::new));
         }
         int[] widths = new int[rows.get(0).length];
         for (String[] row : rows) for (int c = 0; c < row.length; c++) widths[c] = Math.max(widths[c], row[c].length());
@@ -42,6 +49,12 @@ public final class SweepWriter {
             out.println(line.toString().stripTrailing());
         }
         out.println();
+        // Each cause of 429 wants another reaction, so each step that met any says which.
+        for (SweepStep step : sweep.steps()) {
+            if (step.rateLimited() == 0) continue;
+            out.println(step.threads() + (step.threads() == 1 ? " thread: " : " threads: ") + step.rateLimited()
+                    + " answered 429 (" + causes(step) + ")");
+        }
         out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
                 : "knee: " + sweep.knee().threads() + " threads — " + sweep.knee().reason());
         if (!sweep.notRun().isEmpty()) {
@@ -55,6 +68,12 @@ public final class SweepWriter {
                 + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
                 + sweep.resultsFile());
         out.flush();
+    }
+
+    /** "2 token_rate, 1 capacity": a step's 429s by cause. */
+    public static String causes(SweepStep step) {
+        return step.rateLimitedBy().entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
+                .collect(Collectors.joining(", "));
     }
 
     public static void json(SweepReport sweep, PrintWriter out) {
@@ -78,6 +97,11 @@ public final class SweepWriter {
             latency.put("p95", step.p95Ms() == null ? null : RecordJson.round(step.p95Ms().median()));
             node.put("errors", step.errors());
             node.put("rate_limited", step.rateLimited());
+            ObjectNode byCause = node.putObject("rate_limited_by_cause");
+            step.rateLimitedBy().forEach(byCause::put);
+            ObjectNode cost = node.putObject("cost");
+            cost.put("total", step.cost() == null ? null : RecordJson.roundCost(step.cost()));
+            cost.put("per_1k_prompts", step.costPer1k() == null ? null : RecordJson.roundCost(step.costPer1k()));
             ArrayNode repeats = node.putArray("repeats");
             step.repeats().forEach(r -> repeats.add(RecordJson.mode(r)));
         }

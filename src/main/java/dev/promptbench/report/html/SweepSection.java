@@ -1,5 +1,7 @@
 package dev.promptbench.report.html;
 
+import dev.promptbench.report.SweepWriter;
+import dev.promptbench.report.TokenFigures;
 import dev.promptbench.stats.Knee;
 import dev.promptbench.stats.SweepStep;
 import java.math.BigDecimal;
@@ -73,9 +75,10 @@ final class SweepSection {
     }
 
     private String table() {
+        boolean priced = steps.stream().anyMatch(s -> s.cost() != null);
         StringBuilder html = new StringBuilder("<table class=\"comparison steps\"><thead><tr><th>threads</th>"
-                + "<th>req/s</th><th>spread</th><th>p50</th><th>p95</th><th>errors</th><th>429s</th><th></th>"
-                + "</tr></thead><tbody>");
+                + "<th>req/s</th><th>spread</th><th>p50</th><th>p95</th><th>errors</th><th>429s</th>"
+                + (priced ? "<th>cost</th><th>cost/1k</th>" : "") + "<th></th></tr></thead><tbody>");
         for (SweepStep s : steps) {
             boolean atKnee = knee.threads() != null && knee.threads() == s.threads();
             html.append("<tr").append(atKnee ? " class=\"knee\"" : "").append(" data-threads=\"").append(s.threads())
@@ -86,9 +89,15 @@ final class SweepSection {
                     .append("</td><td>").append(s.p50Ms() == null ? "–" : Markup.duration(s.p50Ms().median()))
                     .append("</td><td>").append(s.p95Ms() == null ? "–" : Markup.duration(s.p95Ms().median()))
                     .append("</td><td").append(s.errors() > 0 ? " class=\"bad\"" : "").append(">")
-                    .append(Markup.count(s.errors())).append("</td><td").append(s.rateLimited() > 0 ? " class=\"bad\"" : "")
-                    .append(">").append(Markup.count(s.rateLimited())).append("</td><td>").append(atKnee ? "knee" : "")
-                    .append("</td></tr>");
+                    .append(Markup.count(s.errors())).append("</td><td")
+                    .append(s.rateLimited() > 0 ? " class=\"bad\" title=\"429s by cause: "
+                            + Markup.text(SweepWriter.causes(s)) + "\"" : "")
+                    .append(">").append(Markup.count(s.rateLimited())).append("</td>");
+            if (priced) {
+                html.append("<td>").append(Markup.text(TokenFigures.money(s.cost()))).append("</td><td>")
+                        .append(Markup.text(TokenFigures.money(s.costPer1k()))).append("</td>");
+            }
+            html.append("<td>").append(atKnee ? "knee" : "").append("</td></tr>");
         }
         return html.append("</tbody></table>").toString();
     }
