@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,8 @@ class OpenAIResponderStaleConnectionTest {
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger answered = new AtomicInteger();
     private final AtomicInteger cutOff = new AtomicInteger();
+    /** An extra header line of every answer, or "". */
+    private volatile String keepAliveHeader = "";
 
     @AfterEach
     void stop() throws IOException {
@@ -40,13 +43,17 @@ class OpenAIResponderStaleConnectionTest {
      * {@code Keep-Alive: timeout=} when {@code advertise}.
      */
     private String start(long idleMillis, boolean advertise) throws IOException {
+        return start(idleMillis, advertise, "HTTP/1.1");
+    }
+
+    private String start(long idleMillis, boolean advertise, String version) throws IOException {
         server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread acceptor = new Thread(() -> {
             try {
                 while (true) {
                     Socket socket = server.accept();
                     connections.incrementAndGet();
-                    Thread serve = new Thread(() -> serve(socket, idleMillis, advertise));
+                    Thread serve = new Thread(() -> serve(socket, idleMillis, advertise, version));
                     serve.setDaemon(true);
                     serve.start();
                 }
@@ -59,7 +66,7 @@ class OpenAIResponderStaleConnectionTest {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
-    private void serve(Socket socket, long idleMillis, boolean advertise) {
+    private void serve(Socket socket, long idleMillis, boolean advertise, String version) {
         try (socket) {
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
@@ -74,8 +81,8 @@ class OpenAIResponderStaleConnectionTest {
                 }
                 readBody(in, head);
                 byte[] body = ClientFixtures.AZURE_COMPLETION.getBytes(StandardCharsets.UTF_8);
-                String response = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                        + body.length + "\r\n" + (advertise ? "Keep-Alive: timeout=" + idleMillis / 1000 + "\r\n" : "")
+                String response = version + " 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                        + body.length + "\r\n" + keepAliveHeader + (advertise ? "Keep-Alive: timeout=" + idleMillis / 1000 + "\r\n" : "")
                         + "\r\n";
                 // Counted before the bytes go out: once the client has them it may return and the test read the
                 // count before this thread runs again.
@@ -143,6 +150,72 @@ class OpenAIResponderStaleConnectionTest {
         }
         assertEquals(3, answered.get());
         assertEquals(0, cutOff.get(), "no request was sent on a connection past the server's keep-alive timeout");
+    }
+
+    /**
+     * A plain HTTP/1.0 server (python3 -m http.server's BaseHTTPRequestHandler) answers without Connection or
+     * Keep-Alive and closes the connection: it must never be reused. This server keeps it open a little but cuts
+     * off any second request on it, so a reuse is counted instead of raced.
+     */
+    @Test
+    @Timeout(30)
+    void anHttp10AnswerWithoutKeepAliveEndsItsConnection() throws IOException {
+        String base = start(0, false, "HTTP/1.0");
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+            for (int i = 0; i < 3; i++) {
+                Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
+                assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());
+            }
+        }
+        assertEquals(3, answered.get());
+        assertEquals(0, cutOff.get(), "no request was sent on a connection an HTTP/1.0 answer ended");
+        assertEquals(3, connections.get());
+    }
+
+    /** The canary's connection, then four workers at once: every request answered, none on an ended connection. */
+    @Test
+    @Timeout(30)
+    void parallelRequestsToAnHttp10ServerAllSucceed() throws Exception {
+        String base = start(0, false, "HTTP/1.0");
+        int workers = 4;
+        int each = 6;
+        List<Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+            outcomes.add(responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
+            java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < each; i++) {
+                        outcomes.add(responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (java.util.concurrent.Future<?> f : done) f.get();
+            pool.shutdown();
+        }
+        for (Outcome outcome : outcomes) assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());
+        assertEquals(1 + workers * each, answered.get());
+        assertEquals(0, cutOff.get());
+    }
+
+    /** HTTP/1.0's keep-alive extension: a server that says Connection: keep-alive keeps its connection. */
+    @Test
+    @Timeout(30)
+    void anHttp10AnswerThatSaysKeepAliveIsReused() throws IOException {
+        keepAliveHeader = "Connection: keep-alive\r\n";
+        String base = start(60_000, false, "HTTP/1.0");
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+            for (int i = 0; i < 3; i++) {
+                Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
+                assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());
+            }
+        }
+        assertEquals(1, connections.get());
     }
 
     @Test
