@@ -12,6 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code promptbench batch run}: submit, wait and fetch in one, with progress; Ctrl-C leaves the batches running. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 100,
+        modelTransformer = SimulatorOptions.AsSimFlags.class,
         description = {"Submits PROMPT_FILE to the Batch API, waits for every part to end (a progress line on a "
                 + "terminal, plain lines otherwise) and writes the results file, as 'batch submit' then 'batch fetch "
                 + "--wait' would. Ctrl-C leaves the batches running and prints the commands that pick them up.", ""},
@@ -19,7 +20,7 @@ import picocli.CommandLine.Parameters;
         exitCodeList = {"0:every prompt answered", "1:some prompts failed or did not run",
             "2:usage or configuration error", "4:the Batch API refused a call",
             "130:interrupted (the batches keep running: see the commands printed)"})
-final class BatchRunCommand extends BatchOptions {
+final class BatchRunCommand extends BatchOptions implements SimulatorOptions.Simulated {
     @Parameters(index = "0", paramLabel = "PROMPT_FILE", description = "Prompts: .txt (one per line) or .jsonl.")
     String promptFile;
 
@@ -32,8 +33,13 @@ final class BatchRunCommand extends BatchOptions {
     @ArgGroup(validate = false, heading = "%nRequest fields (sent only when given):%n", order = 3)
     RequestOptions request = new RequestOptions();
 
-    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
-    SimulatorOptions simulatorOptions = new SimulatorOptions();
+    /** The simulator's --sim-* knobs (added by {@link SimulatorOptions.AsSimFlags}). */
+    final SimulatorOptions simulatorOptions = new SimulatorOptions();
+
+    @Override
+    public SimulatorOptions simulatorOptions() {
+        return simulatorOptions;
+    }
 
     @Option(names = "--sim-batch-duration", paramLabel = "DURATION", converter = DurationConverter.class, order = 95,
             description = "Built-in simulator: how long each batch takes (default 3s).")

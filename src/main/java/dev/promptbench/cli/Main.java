@@ -92,7 +92,7 @@ public final class Main implements Runnable {
             batch.addSubcommand("submit", new BatchSubmitCommand(env, sleeper, clock));
             batch.addSubcommand("status", new BatchStatusCommand(env, sleeper, clock));
             batch.addSubcommand("fetch", new BatchFetchCommand(env, sleeper, clock));
-            batch.addSubcommand("run", new BatchRunCommand(env, sleeper, clock));
+            batch.addSubcommand("run", new CommandLine(new BatchRunCommand(env, sleeper, clock)));
             batch.addSubcommand("cancel", new BatchCancelCommand(env, sleeper, clock));
             return batch;
         });

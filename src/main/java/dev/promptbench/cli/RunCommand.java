@@ -45,6 +45,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        modelTransformer = SimulatorOptions.AsSimFlags.class,
         usageHelpWidth = 100,
         description = {
             "Sends every prompt in PROMPT_FILE one at a time (sequential), then on a fixed pool of --threads "

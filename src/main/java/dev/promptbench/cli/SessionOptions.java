@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * what they carry, how they are timed out, retried and paced, and the built-in simulator used when no
  * endpoint is configured. The batch commands take its endpoint and network groups.
  */
-final class SessionOptions {
+final class SessionOptions implements SimulatorOptions.Simulated {
     @ArgGroup(validate = false, heading = "%nEndpoint (flags beat --profile, which beats environment variables):%n",
             order = 2)
     EndpointOptions endpoint = new EndpointOptions();
@@ -32,8 +32,13 @@ final class SessionOptions {
     @ArgGroup(validate = false, heading = "%nRetries and stopping:%n", order = 5)
     RetryOptions retry = new RetryOptions();
 
-    @ArgGroup(validate = false, heading = "%nBuilt-in simulator (used when no endpoint is configured):%n", order = 6)
-    SimulatorOptions simulator = new SimulatorOptions();
+    /** The simulator's --sim-* knobs: the command adds them (see {@link SimulatorOptions.AsSimFlags}). */
+    final SimulatorOptions simulator = new SimulatorOptions();
+
+    @Override
+    public SimulatorOptions simulatorOptions() {
+        return simulator;
+    }
 
     @ArgGroup(validate = false, heading = "%nNetwork and auth:%n", order = 8)
     NetworkOptions network = new NetworkOptions();

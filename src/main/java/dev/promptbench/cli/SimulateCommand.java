@@ -36,11 +36,15 @@ import picocli.CommandLine.Spec;
             "The Files and Batch API (/files, /batches) answer each batch line through the same model; "
                 + "--batch-duration sets how long a batch takes, --batch-quirks reproduces Azure's quirks."
         },
-        sortOptions = false)
-public final class SimulateCommand implements Callable<Integer> {
+        sortOptions = false,
+        modelTransformer = SimulatorOptions.AsOwnFlags.class)
+public final class SimulateCommand implements Callable<Integer>, SimulatorOptions.Simulated {
 
     @Spec
     CommandSpec spec;
+
+    /** The simulated service's knobs (--ttft-median, --fault-rate, ...), declared with run's --sim-* ones. */
+    final SimulatorOptions service = new SimulatorOptions();
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
             description = "Port to listen on; 0 picks a free one. Default: ${DEFAULT-VALUE}.")
@@ -49,86 +53,6 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--host", defaultValue = "127.0.0.1", paramLabel = "HOST",
             description = "Address to bind. Default: ${DEFAULT-VALUE}.")
     String host;
-
-    @Option(names = "--ttft-median", defaultValue = "400ms", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Median time to first token (e.g. 800ms, 1.5s). Default: ${DEFAULT-VALUE}.")
-    Duration ttftMedian;
-
-    @Option(names = "--ttft-sigma", defaultValue = "0.35", paramLabel = "SIGMA",
-            description = "Log-normal spread of the time to first token; 0 makes every service time "
-                    + "fixed (answer length too). Default: ${DEFAULT-VALUE}.")
-    double ttftSigma;
-
-    @Option(names = "--tokens", defaultValue = "80", paramLabel = "N",
-            description = "Median answer length in tokens (capped by the request's max tokens). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    int tokens;
-
-    @Option(names = "--token-delay", defaultValue = "8ms", paramLabel = "DURATION",
-            converter = DurationConverter.class,
-            description = "Time per answer token after the first. Default: ${DEFAULT-VALUE}.")
-    Duration tokenDelay;
-
-    @Option(names = "--tokens-per-chunk", defaultValue = "1", paramLabel = "N",
-            description = "Answer tokens per streamed event, 1..8, as Azure's content filter batches them; "
-                    + "the delay stays per token, so bigger chunks come less often. Default: ${DEFAULT-VALUE}.")
-    int tokensPerChunk;
-
-    @Option(names = "--stall", paramLabel = "AT:FOR",
-            description = "Answer nothing for FOR, starting AT after the simulator started (e.g. 10s:2s): "
-                    + "responses and stream events due meanwhile are held until it ends; requests are still "
-                    + "accepted. Default: no stall.")
-    String stall;
-
-    @Option(names = "--seed", defaultValue = "42", paramLabel = "N",
-            description = "Seed of every random draw. Default: ${DEFAULT-VALUE}.")
-    long seed;
-
-    @Option(names = "--fault-rate", defaultValue = "0", paramLabel = "R",
-            description = "Share of requests that fail on purpose, 0..1; each request's fate is keyed by seed, "
-                    + "prompt and attempt, so a retry draws anew. Default: ${DEFAULT-VALUE}.")
-    double faultRate;
-
-    @Option(names = "--fault-kinds", defaultValue = SimulatorOptions.ALL_FAULT_KINDS, paramLabel = "LIST",
-            description = "The failures to pick from, evenly: 500, 503 (with retry-after), reset (connection "
-                    + "closed mid-body), malformed (200 with broken JSON), slow-headers (200, headers late). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String faultKinds;
-
-    @Option(names = "--rpm", defaultValue = "0", paramLabel = "N",
-            description = "Requests per minute per deployment, checked per second as Azure does (429 above "
-                    + "it); 0 for none, or TPM × 6 / 1000 when only --tpm is given. Default: ${DEFAULT-VALUE}.")
-    int rpm;
-
-    @Option(names = "--tpm", defaultValue = "0", paramLabel = "N",
-            description = "Tokens per minute per deployment, charged at admission as prompt + max tokens "
-                    + "(4096 when a request sets none), with a 10 s burst; 0 for none. Default: ${DEFAULT-VALUE}.")
-    int tpm;
-
-    @Option(names = "--time-scale", defaultValue = "1", paramLabel = "K",
-            description = "Run the rate limits' clock K times faster (60: a minute lasts one second), and "
-                    + "shorten Retry-After advice to match. Default: ${DEFAULT-VALUE}.")
-    double timeScale;
-
-    @Option(names = "--token-counting", defaultValue = "words", paramLabel = "RULE",
-            description = "How the token limit counts prompt tokens: words (as usage reports them) or chars4 (a "
-                    + "token per four characters: a service that counts differently from the client). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String tokenCounting;
-
-    @Option(names = "--rate-limit-headers", defaultValue = "all", paramLabel = "WHICH",
-            description = "x-ratelimit-* headers sent: all (limit and remaining), remaining (the remaining pair "
-                    + "only, as many Azure deployments) or none (as many compatible servers). "
-                    + "Default: ${DEFAULT-VALUE}.")
-    String rateLimitHeaders;
-
-    @Option(names = "--429-cause", paramLabel = "CAUSE[:SHARE],...",
-            description = "Answer a share of requests (default 0.1 each; a retry draws anew) with the 429 the real "
-                    + "services send for a cause: requests, tokens, quota (from then on, every request), capacity "
-                    + "(x-ratelimit-limit-* at half), flex (429 Resource Unavailable); spillover answers 200 with "
-                    + "x-ms-spillover-from-deployment on Azure routes. E.g. capacity:0.2,quota:0.01. Default: none.")
-    String throttleCauses;
 
     @Option(names = "--key", paramLabel = "KEY",
             description = "Accept only this key (api-key header or bearer token); others get 401. "
@@ -159,21 +83,6 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "lines that never ran left out of the error file.")
     boolean batchQuirks;
 
-    @Option(names = "--reasoning-tokens", defaultValue = "0", paramLabel = "N",
-            description = "Hidden reasoning tokens per answer, spent at the token delay before the first visible token "
-                    + "and reported as reasoning_tokens (default: ${DEFAULT-VALUE}).")
-    int reasoningTokens;
-
-    @Option(names = "--no-prompt-cache",
-            description = "No prompt cache (by default a repeated prefix of 1,024 tokens or more is reported as "
-                    + "cached_tokens and answered sooner).")
-    boolean noPromptCache;
-
-    @Option(names = "--tier-downgrade", defaultValue = "0", paramLabel = "R",
-            description = "Share (0..1) of service_tier: priority requests served, and answered, at default "
-                    + "(default: ${DEFAULT-VALUE}).")
-    double tierDowngrade;
-
     @Option(names = "--tls",
             description = "Serve HTTPS with a self-signed certificate made at start (HTTP/1.1 only: the JDK's "
                     + "server has no HTTP/2); its PEM is written to --cert-out and printed, for run's --ca-cert.")
@@ -185,6 +94,11 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     boolean help;
+
+    @Override
+    public SimulatorOptions simulatorOptions() {
+        return service;
+    }
 
     /** Counted down to stop serving: by the shutdown hook, or by a test. */
     final CountDownLatch stop = new CountDownLatch(1);
@@ -272,12 +186,6 @@ public final class SimulateCommand implements Callable<Integer> {
         if (host.isBlank()) {
             throw new ParameterException(spec.commandLine(), "--host must not be empty");
         }
-        if (!(ttftSigma >= 0) || Double.isInfinite(ttftSigma)) {
-            throw new ParameterException(spec.commandLine(), "--ttft-sigma must be 0 or more, got " + ttftSigma);
-        }
-        if (tokens < 1) {
-            throw new ParameterException(spec.commandLine(), "--tokens must be at least 1, got " + tokens);
-        }
         if (certOut != null && !tls) {
             throw new ParameterException(spec.commandLine(), "--cert-out needs --tls");
         }
@@ -292,17 +200,11 @@ public final class SimulateCommand implements Callable<Integer> {
             served.add(name.trim());
         }
         try {
-            return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokens, tokenDelay, seed,
-                    SimulatorOptions.faults(faultRate, faultKinds, "--"),
-                    SimulatorOptions.limits(rpm, tpm, timeScale, "--")
-                            .withCounting(SimulatorOptions.tokenCounting(tokenCounting, "--"))
-                            .withHeaders(SimulatorOptions.rateLimitHeaders(rateLimitHeaders, "--"))
-                            .withThrottles(SimulatorOptions.throttles(throttleCauses, "--")),
-                    new SimulatorSettings.Access(key, served),
-                    SimulatorOptions.tokensPerChunk(tokensPerChunk, "--"),
-                    SimulatorOptions.stall(stall, "--"),
-                    SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"))
-                    .withFeatures(SimulatorOptions.features(reasoningTokens, noPromptCache, tierDowngrade, "--"));
+            SimulatorSettings model = service.settings("--");
+            return new SimulatorSettings(host, port, model.ttftMedian(), model.ttftSigma(), model.tokensMedian(),
+                    model.tokenDelay(), model.seed(), model.faults(), model.limits(),
+                    new SimulatorSettings.Access(key, served), model.tokensPerChunk(), model.stall(),
+                    SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"), model.features());
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

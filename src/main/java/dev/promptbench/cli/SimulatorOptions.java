@@ -7,123 +7,198 @@ import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.sim.Throttles;
 import dev.promptbench.sim.TokenCounting;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
-import picocli.CommandLine.Option;
+import java.util.function.Consumer;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.TypeConversionException;
 
-/** The built-in simulator's knobs on {@code run} (used only when no endpoint is configured). */
+/**
+ * The simulated service's knobs, declared once: {@code simulate} takes them as {@code --NAME}, and run,
+ * sweep and batch run (whose simulator starts when no endpoint is configured) as {@code --sim-NAME}. A
+ * command that takes them is {@link Simulated} and names {@link AsSimFlags} or {@link AsOwnFlags} as its
+ * model transformer, which adds the options, bound to this object, in a help section of their own.
+ */
 final class SimulatorOptions {
     private static final SimulatorSettings DEFAULTS = SimulatorSettings.defaults();
     /** Every fault kind, as the options' default. */
     static final String ALL_FAULT_KINDS = "500,503,reset,malformed,slow-headers";
 
-    @Option(names = "--sim-ttft-median", paramLabel = "DURATION", converter = DurationConverter.class, order = 80,
-            description = "Simulator: median time to first token (default 400ms).")
-    Duration ttftMedian;
+    /** A command, or a mixin of it, that takes the knobs. */
+    interface Simulated {
+        SimulatorOptions simulatorOptions();
+    }
 
-    @Option(names = "--sim-ttft-sigma", paramLabel = "S", order = 81,
-            description = "Simulator: log-normal spread of that time; 0 gives a fixed latency (default 0.35).")
-    Double ttftSigma;
+    /** run, sweep and batch run: the knobs as {@code --sim-NAME}. */
+    static final class AsSimFlags implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return addTo(spec, "--sim-", "%nBuilt-in simulator (used when no endpoint is configured):%n");
+        }
+    }
 
-    @Option(names = "--sim-tokens", paramLabel = "N", order = 82,
-            description = "Simulator: median answer length in tokens (default 80).")
-    Integer tokens;
+    /** simulate: the knobs as {@code --NAME}. */
+    static final class AsOwnFlags implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec spec) {
+            return addTo(spec, "--", "%nThe simulated service:%n");
+        }
+    }
 
-    @Option(names = "--sim-token-delay", paramLabel = "DURATION", converter = DurationConverter.class, order = 83,
-            description = "Simulator: time per further token (default 8ms).")
-    Duration tokenDelay;
+    private static CommandSpec addTo(CommandSpec spec, String prefix, String heading) {
+        ArgGroupSpec.Builder group = ArgGroupSpec.builder().heading(heading).order(6).validate(false).exclusive(false);
+        simulated(spec).simulatorOptions().options(prefix).forEach(group::addArg);
+        spec.addArgGroup(group.build());
+        return spec;
+    }
 
-    @Option(names = "--sim-tokens-per-chunk", paramLabel = "N", order = 90,
-            description = "Simulator: answer tokens per streamed event, 1..8, as Azure's content filter "
-                    + "batches them; the delay stays per token (default 1).")
-    Integer tokensPerChunk;
+    private static Simulated simulated(CommandSpec spec) {
+        if (spec.userObject() instanceof Simulated command) return command;
+        return spec.mixins().values().stream().map(CommandSpec::userObject).filter(Simulated.class::isInstance)
+                .map(Simulated.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(spec.name() + " takes no simulator options"));
+    }
 
-    @Option(names = "--sim-stall", paramLabel = "AT:FOR", order = 91,
-            description = "Simulator: answer nothing for FOR, starting AT after it started (e.g. 10s:2s); "
-                    + "what falls due meanwhile is sent when the stall ends (default: no stall).")
-    String stall;
+    // Each knob's value, null (false) when not given: the simulator's default applies.
+    private Duration ttftMedian;
+    private Double ttftSigma;
+    private Integer tokens;
+    private Duration tokenDelay;
+    private Integer tokensPerChunk;
+    private String stall;
+    private Long seed;
+    private Double faultRate;
+    private String faultKinds;
+    private Integer rpm;
+    private Integer tpm;
+    private Double timeScale;
+    private String tokenCounting;
+    private String rateLimitHeaders;
+    private String throttleCauses;
+    private Integer reasoningTokens;
+    private boolean noPromptCache;
+    private Double tierDowngrade;
 
-    @Option(names = "--sim-seed", paramLabel = "N", order = 84,
-            description = "Simulator: seed of its latency, length and fault draws (default 42).")
-    Long seed;
+    /** The knobs as options named {@code prefix + name}, bound to this object, in help order. */
+    private List<OptionSpec> options(String prefix) {
+        List<OptionSpec> all = new ArrayList<>();
+        Knobs knobs = new Knobs(prefix, all);
+        knobs.add("ttft-median", "DURATION", Duration.class, v -> ttftMedian = v,
+                "Median time to first token, e.g. 800ms or 1.5s (default 400ms).");
+        knobs.add("ttft-sigma", "SIGMA", Double.class, v -> ttftSigma = v,
+                "Log-normal spread of the time to first token; 0 makes every service time fixed, answer length "
+                        + "too (default 0.35).");
+        knobs.add("tokens", "N", Integer.class, v -> tokens = v,
+                "Median answer length in tokens, capped by the request's max tokens (default 80).");
+        knobs.add("token-delay", "DURATION", Duration.class, v -> tokenDelay = v,
+                "Time per answer token after the first (default 8ms).");
+        knobs.add("tokens-per-chunk", "N", Integer.class, v -> tokensPerChunk = v,
+                "Answer tokens per streamed event, 1..8, as Azure's content filter batches them; the delay stays "
+                        + "per token, so bigger chunks come less often (default 1).");
+        knobs.add("stall", "AT:FOR", String.class, v -> stall = v,
+                "Answer nothing for FOR, starting AT after the simulator started (e.g. 10s:2s): responses and "
+                        + "stream events due meanwhile are held until it ends; requests are still accepted "
+                        + "(default: no stall).");
+        knobs.add("seed", "N", Long.class, v -> seed = v,
+                "Seed of every random draw: latency, length and faults (default 42).");
+        knobs.add("fault-rate", "R", Double.class, v -> faultRate = v,
+                "Share of requests that fail on purpose, 0..1; each request's fate is keyed by seed, prompt and "
+                        + "attempt, so a retry draws anew (default 0).");
+        knobs.add("fault-kinds", "LIST", String.class, v -> faultKinds = v,
+                "The failures to pick from, evenly: 500, 503 (with retry-after), reset (connection closed "
+                        + "mid-body), malformed (200 with broken JSON), slow-headers (200, headers late) "
+                        + "(default: all).");
+        knobs.add("rpm", "N", Integer.class, v -> rpm = v,
+                "Requests per minute per deployment, checked per second as Azure does (429 above it); 0 for none, "
+                        + "or TPM × 6 / 1000 when only the token limit is given (default 0).");
+        knobs.add("tpm", "N", Integer.class, v -> tpm = v,
+                "Tokens per minute per deployment, charged at admission as prompt + max tokens (4096 when a "
+                        + "request sets none), with a 10 s burst; 0 for none (default 0).");
+        knobs.add("time-scale", "K", Double.class, v -> timeScale = v,
+                "Run the rate limits' clock K times faster (60: a minute lasts one second), and shorten "
+                        + "Retry-After advice to match (default 1).");
+        knobs.add("token-counting", "RULE", String.class, v -> tokenCounting = v,
+                "How the token limit counts prompt tokens: words (as usage reports them) or chars4 (a token per "
+                        + "four characters: a service that counts differently from the client) (default words).");
+        knobs.add("rate-limit-headers", "WHICH", String.class, v -> rateLimitHeaders = v,
+                "x-ratelimit-* headers sent: all (limit and remaining), remaining (the remaining pair only, as "
+                        + "many Azure deployments) or none (as many compatible servers) (default all).");
+        knobs.add("429-cause", "CAUSE[:SHARE],...", String.class, v -> throttleCauses = v,
+                "Answer a share of requests (default 0.1 each; a retry draws anew) with the 429 the real services "
+                        + "send for a cause: requests, tokens, quota (from then on, every request), capacity "
+                        + "(x-ratelimit-limit-* at half), flex (429 Resource Unavailable); spillover answers 200 "
+                        + "with x-ms-spillover-from-deployment on Azure routes. E.g. capacity:0.2,quota:0.01 "
+                        + "(default: none).");
+        knobs.add("reasoning-tokens", "N", Integer.class, v -> reasoningTokens = v,
+                "Hidden reasoning tokens per answer, spent at the token delay before the first visible token and "
+                        + "reported as reasoning_tokens (default 0).");
+        knobs.add("no-prompt-cache", null, Boolean.class, v -> noPromptCache = v,
+                "No prompt cache (by default a repeated prefix of 1,024 tokens or more is reported as "
+                        + "cached_tokens and answered sooner).");
+        knobs.add("tier-downgrade", "R", Double.class, v -> tierDowngrade = v,
+                "Share (0..1) of service_tier: priority requests served, and answered, at default (default 0).");
+        return all;
+    }
 
-    @Option(names = "--sim-fault-rate", paramLabel = "R", order = 85,
-            description = "Simulator: share of requests that fail on purpose, 0..1 (default 0); a retry draws anew.")
-    Double faultRate;
+    /** Builds each knob's option; a flag (no label) takes no value. */
+    private record Knobs(String prefix, List<OptionSpec> all) {
+        <T> void add(String name, String label, Class<T> type, Consumer<T> set, String description) {
+            OptionSpec.Builder option = OptionSpec.builder(prefix + name).type(type).description(description)
+                    .order(all.size()).setter(new ISetter() {
+                        @Override
+                        public <V> V set(V value) {
+                            set.accept(type.cast(value));
+                            return null;
+                        }
+                    });
+            if (label == null) option.arity("0");
+            else option.paramLabel(label);
+            if (type == Duration.class) option.converters(new DurationConverter());
+            all.add(option.build());
+        }
+    }
 
-    @Option(names = "--sim-fault-kinds", paramLabel = "LIST", order = 86,
-            description = "Simulator: the failures to pick from: 500, 503, reset, malformed, slow-headers "
-                    + "(default: all).")
-    String faultKinds;
-
-    @Option(names = "--sim-rpm", paramLabel = "N", order = 87,
-            description = "Simulator: requests per minute, checked per second as Azure does; 429 above it "
-                    + "(default: none, or TPM × 6 / 1000 with --sim-tpm).")
-    Integer rpm;
-
-    @Option(names = "--sim-tpm", paramLabel = "N", order = 88,
-            description = "Simulator: tokens per minute, charged at admission as prompt + max tokens (4096 when "
-                    + "unset), 10 s burst; 429 above it (default: none).")
-    Integer tpm;
-
-    @Option(names = "--sim-time-scale", paramLabel = "K", order = 89,
-            description = "Simulator: run the rate limits' clock K times faster; 60 makes a minute last a second "
-                    + "(default 1).")
-    Double timeScale;
-
-    @Option(names = "--sim-token-counting", paramLabel = "RULE", order = 92,
-            description = "Simulator: how the token limit counts prompt tokens: words (as usage reports them) or "
-                    + "chars4 (a token per four characters, a service that counts differently) (default words).")
-    String tokenCounting;
-
-    @Option(names = "--sim-rate-limit-headers", paramLabel = "WHICH", order = 93,
-            description = "Simulator: x-ratelimit-* headers sent: all, remaining (only the remaining pair, as many "
-                    + "Azure deployments) or none (as many compatible servers) (default all).")
-    String rateLimitHeaders;
-
-    @Option(names = "--sim-429-cause", paramLabel = "CAUSE[:SHARE],...", order = 94,
-            description = "Simulator: answer a share of requests (default 0.1 each) with the 429 of a cause as the "
-                    + "services send it: requests, tokens, quota, capacity, flex; or spillover (a 200 with "
-                    + "x-ms-spillover-* headers) (default: none).")
-    String throttleCauses;
-
-    @Option(names = "--sim-reasoning-tokens", paramLabel = "N", order = 97,
-            description = "Simulator: hidden reasoning tokens per answer, spent at the token delay before the first "
-                    + "visible token and reported as reasoning_tokens (default 0).")
-    Integer reasoningTokens;
-
-    @Option(names = "--sim-no-prompt-cache", order = 98,
-            description = "Simulator: no prompt cache (by default a repeated prefix of 1,024 tokens or more is "
-                    + "reported as cached_tokens and answered sooner).")
-    boolean noPromptCache;
-
-    @Option(names = "--sim-tier-downgrade", paramLabel = "R", order = 99,
-            description = "Simulator: share (0..1) of service_tier: priority requests served at default (default 0).")
-    Double tierDowngrade;
-
+    /** The settings of a simulator started for a run (no endpoint configured): the knobs given as --sim-*. */
     SimulatorSettings settings() {
-        if (ttftSigma != null && ttftSigma < 0) throw new UsageException("--sim-ttft-sigma must be 0 or more");
-        if (tokens != null && tokens < 1) throw new UsageException("--sim-tokens must be at least 1");
+        return settings("--sim-");
+    }
+
+    /**
+     * The knobs as settings of a simulator on any free port, the simulator's defaults for those not given.
+     *
+     * @param prefix how the options are named, for the one line a bad value gets
+     * @throws UsageException when a value is out of range
+     */
+    SimulatorSettings settings(String prefix) {
+        if (ttftSigma != null && (!(ttftSigma >= 0) || ttftSigma.isInfinite())) {
+            throw new UsageException(prefix + "ttft-sigma must be 0 or more, got " + ttftSigma);
+        }
+        if (tokens != null && tokens < 1) throw new UsageException(prefix + "tokens must be at least 1, got " + tokens);
         return new SimulatorSettings(DEFAULTS.host(), 0,
                 ttftMedian != null ? ttftMedian : DEFAULTS.ttftMedian(),
                 ttftSigma != null ? ttftSigma : DEFAULTS.ttftSigma(),
                 tokens != null ? tokens : DEFAULTS.tokensMedian(),
                 tokenDelay != null ? tokenDelay : DEFAULTS.tokenDelay(),
                 seed != null ? seed : DEFAULTS.seed(),
-                faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, "--sim-"),
-                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, "--sim-")
-                        .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", "--sim-"))
-                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", "--sim-"))
-                        .withThrottles(throttles(throttleCauses, "--sim-")),
+                faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, prefix),
+                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, prefix)
+                        .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", prefix))
+                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", prefix))
+                        .withThrottles(throttles(throttleCauses, prefix)),
                 SimulatorSettings.Access.open(),
-                tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, "--sim-"),
-                stall(stall, "--sim-"))
+                tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, prefix),
+                stall(stall, prefix))
                 .withFeatures(features(reasoningTokens != null ? reasoningTokens : 0, noPromptCache,
-                        tierDowngrade != null ? tierDowngrade : 0, "--sim-"));
+                        tierDowngrade != null ? tierDowngrade : 0, prefix));
     }
 
-    /** Reasoning tokens, the prompt cache and tier downgrades as settings, checked; shared with {@code simulate}. */
-    static ServiceFeatures features(int reasoningTokens, boolean noPromptCache, double tierDowngrade, String prefix) {
+    /** Reasoning tokens, the prompt cache and tier downgrades as settings, checked. */
+    private static ServiceFeatures features(int reasoningTokens, boolean noPromptCache, double tierDowngrade, String prefix) {
         if (reasoningTokens < 0) {
             throw new UsageException(prefix + "reasoning-tokens must be 0 or more, got " + reasoningTokens);
         }
@@ -134,7 +209,7 @@ final class SimulatorOptions {
     }
 
     /**
-     * The Batch API options as settings, shared with {@code simulate}.
+     * The Batch API options as settings, shared by {@code simulate} and {@code batch run}.
      *
      * @param prefix the options' prefix in messages
      */
@@ -145,8 +220,8 @@ final class SimulatorOptions {
         return new SimulatorSettings.Batches(duration, window, quirks);
     }
 
-    /** The tokens-per-chunk option, checked; shared with {@code simulate}. */
-    static int tokensPerChunk(int tokens, String prefix) {
+    /** The tokens-per-chunk option, checked. */
+    private static int tokensPerChunk(int tokens, String prefix) {
         if (tokens < 1 || tokens > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
             throw new UsageException(prefix + "tokens-per-chunk must be 1.." + SimulatorSettings.MAX_TOKENS_PER_CHUNK
                     + ", got " + tokens);
@@ -156,9 +231,9 @@ final class SimulatorOptions {
 
     /**
      * The stall option {@code AT:FOR} (two durations, e.g. {@code 10s:2s}) as settings; null or blank
-     * for none. Shared with {@code simulate}.
+     * for none.
      */
-    static SimulatorSettings.Stall stall(String text, String prefix) {
+    private static SimulatorSettings.Stall stall(String text, String prefix) {
         if (text == null || text.isBlank()) {
             return SimulatorSettings.Stall.none();
         }
@@ -181,11 +256,11 @@ final class SimulatorOptions {
     }
 
     /**
-     * The fault options as settings, shared with {@code simulate}.
+     * The fault options as settings.
      *
      * @param prefix the options' prefix in messages: {@code "--sim-"} on run, {@code "--"} on simulate
      */
-    static SimulatorSettings.Faults faults(double rate, String kinds, String prefix) {
+    private static SimulatorSettings.Faults faults(double rate, String kinds, String prefix) {
         if (!(rate >= 0 && rate <= 1)) {
             throw new UsageException(prefix + "fault-rate must be between 0 and 1, got " + rate);
         }
@@ -198,8 +273,8 @@ final class SimulatorOptions {
         return new SimulatorSettings.Faults(rate, parsed);
     }
 
-    /** The rate-limit options as settings, shared with {@code simulate}; 0 means no limit. */
-    static SimulatorSettings.Limits limits(int rpm, int tpm, double timeScale, String prefix) {
+    /** The rate-limit options as settings; 0 means no limit. */
+    private static SimulatorSettings.Limits limits(int rpm, int tpm, double timeScale, String prefix) {
         if (rpm < 0) throw new UsageException(prefix + "rpm must be 0 (no limit) or more, got " + rpm);
         if (tpm < 0) throw new UsageException(prefix + "tpm must be 0 (no limit) or more, got " + tpm);
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
@@ -208,8 +283,8 @@ final class SimulatorOptions {
         return new SimulatorSettings.Limits(rpm, tpm, timeScale);
     }
 
-    /** The 429-cause option, checked; null or blank for none. Shared with {@code simulate}. */
-    static Throttles throttles(String list, String prefix) {
+    /** The 429-cause option, checked; null or blank for none.  */
+    private static Throttles throttles(String list, String prefix) {
         if (list == null || list.isBlank()) return Throttles.none();
         try {
             return Throttles.parse(list);
@@ -218,8 +293,8 @@ final class SimulatorOptions {
         }
     }
 
-    /** The token-counting option, checked; shared with {@code simulate}. */
-    static TokenCounting tokenCounting(String name, String prefix) {
+    /** The token-counting option, checked. */
+    private static TokenCounting tokenCounting(String name, String prefix) {
         TokenCounting counting = TokenCounting.named(name.trim());
         if (counting == null) {
             throw new UsageException(prefix + "token-counting must be words or chars4, got '" + name.trim() + "'");
@@ -227,8 +302,8 @@ final class SimulatorOptions {
         return counting;
     }
 
-    /** The rate-limit-headers option, checked; shared with {@code simulate}. */
-    static RateLimitHeaderStyle rateLimitHeaders(String name, String prefix) {
+    /** The rate-limit-headers option, checked. */
+    private static RateLimitHeaderStyle rateLimitHeaders(String name, String prefix) {
         RateLimitHeaderStyle style = RateLimitHeaderStyle.named(name.trim());
         if (style == null) {
             throw new UsageException(prefix + "rate-limit-headers must be all, remaining or none, got '"

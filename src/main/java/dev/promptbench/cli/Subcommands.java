@@ -23,7 +23,9 @@ final class Subcommands {
         Command annotation = type.getAnnotation(Command.class);
         String name = annotation.name();
         if (chosen == null || chosen.equals(name)) {
-            parent.addSubcommand(name, command.get());
+            // Built on its own, so its model transformer (SimulatorOptions') runs: picocli runs none for a
+            // subcommand added as a plain object.
+            parent.addSubcommand(name, new CommandLine(command.get()));
             return;
         }
         CommandSpec summary = CommandSpec.create().name(name);

@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep",
         mixinStandardHelpOptions = true,
         sortOptions = false,
+        modelTransformer = SimulatorOptions.AsSimFlags.class,
         usageHelpWidth = 100,
         description = {
             "Runs the parallel mode at each --threads step (at least --min-requests requests a step, cycling the "

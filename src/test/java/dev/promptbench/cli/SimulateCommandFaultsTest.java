@@ -170,8 +170,14 @@ class SimulateCommandFaultsTest {
 
     /** Only the simulator options, as {@code run} mixes them in. */
     @CommandLine.Command(name = "sim-options")
-    static final class RunCommandSimOptions {
-        @CommandLine.Mixin
-        SimulatorOptions simulator = new SimulatorOptions();
+    /** The --sim-* options as run declares them. */
+    @CommandLine.Command(modelTransformer = SimulatorOptions.AsSimFlags.class)
+    static final class RunCommandSimOptions implements SimulatorOptions.Simulated {
+        final SimulatorOptions simulator = new SimulatorOptions();
+
+        @Override
+        public SimulatorOptions simulatorOptions() {
+            return simulator;
+        }
     }
 }
