@@ -25,7 +25,8 @@ final class Subcommands {
         if (chosen == null || chosen.equals(name)) {
             // Built on its own, so its model transformer (SimulatorOptions') runs: picocli runs none for a
             // subcommand added as a plain object.
-            parent.addSubcommand(name, new CommandLine(command.get()));
+            Object built = command.get();
+            parent.addSubcommand(name, built instanceof CommandLine line ? line : new CommandLine(built));
             return;
         }
         CommandSpec summary = CommandSpec.create().name(name);
