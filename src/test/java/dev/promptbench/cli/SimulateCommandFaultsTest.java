@@ -168,10 +168,8 @@ class SimulateCommandFaultsTest {
         assertEquals("--sim-rate-limit-headers must be all, remaining or none, got 'some'", e.getMessage());
     }
 
-    /** Only the simulator options, as {@code run} mixes them in. */
-    @CommandLine.Command(name = "sim-options")
-    /** The --sim-* options as run declares them. */
-    @CommandLine.Command(modelTransformer = SimulatorOptions.AsSimFlags.class)
+    /** Only the simulator options, as {@code run} declares them. */
+    @CommandLine.Command(name = "sim-options", modelTransformer = SimulatorOptions.AsSimFlags.class)
     static final class RunCommandSimOptions implements SimulatorOptions.Simulated {
         final SimulatorOptions simulator = new SimulatorOptions();
 
