@@ -151,7 +151,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SessionOptions.Resolved resolved = session.resolve(env);
         Resolution resolution = resolved.resolution();
-        try (PromptFile prompts = session.openPrompts(promptFile)) {
+        try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
             if (previous != null) ResumeCheck.samePrompts(resume, previous, prompts);
             OutputFiles outputs = dryRun ? null : output.check(clock.instant(), resume,
                     Arrays.asList(gate.junit(output.force), output.other("--answers", answers)),

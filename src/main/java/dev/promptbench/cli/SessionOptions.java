@@ -106,6 +106,28 @@ final class SessionOptions implements SimulatorOptions.Simulated {
         return PromptSources.open(promptFile, template, new TextPromptStyle(request.role, request.system));
     }
 
+    /**
+     * Opens the prompt file for the resolved endpoints; with the Responses API (a flag or a profile's
+     * {@code api:}) a {@code seed}, given by --seed or by a JSONL line, is refused in one line, as it would be
+     * refused by the service with a 400 for every prompt.
+     */
+    PromptFile openPrompts(String promptFile, Resolved resolved) throws PromptFileException {
+        boolean responses = resolved.resolution().endpoints().isEmpty() ? endpoint.api == Api.RESPONSES
+                : resolved.resolution().endpoints().stream().anyMatch(e -> e.api() == Api.RESPONSES);
+        if (responses && request.seed != null) {
+            throw new UsageException("--seed is not a field of the Responses API (it would be refused with a 400):"
+                    + " leave it out with --api responses");
+        }
+        PromptFile prompts = openPrompts(promptFile);
+        String seeded = responses ? prompts.firstLineWith("seed") : null;
+        if (seeded != null) {
+            prompts.close();
+            throw new UsageException(seeded + ": \"seed\" is not a field of the Responses API (it would be refused "
+                    + "with a 400): leave it out of the prompt file with --api responses");
+        }
+        return prompts;
+    }
+
     /** The HTTP client's settings for a pool of {@code threads}. */
     ClientSettings client(int threads, Resolved resolved) {
         return new ClientSettings(threads, timeout, connectTimeout, streamIdleTimeout).withNetwork(resolved.network());

@@ -135,7 +135,7 @@ public final class SweepCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         SessionOptions.Resolved resolved = session.resolve(env);
         Resolution resolution = resolved.resolution();
-        try (PromptFile prompts = session.openPrompts(promptFile)) {
+        try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
             OutputFiles outputs = output.check(clock.instant(), null, List.of(), List.of(OutputOptions.promptInput(promptFile),
                     session.templateInput(), session.endpoint.configInput()));
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));

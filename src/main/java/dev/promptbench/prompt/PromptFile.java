@@ -12,7 +12,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -48,10 +50,13 @@ public final class PromptFile implements AutoCloseable {
     private final boolean temporary;
     /** The template the rows fill, or null for an ordinary prompt file. */
     private final Template template;
+    /** Each request field a JSONL line gives, with the first line that gives it. */
+    private final Map<String, Long> fieldLines;
 
     private PromptFile(String displayName, String label, Path path, Format format, TextPromptStyle style,
-                       int count, String sha256, boolean temporary, Template template) {
+                       int count, String sha256, boolean temporary, Template template, Map<String, Long> fieldLines) {
         this.template = template;
+        this.fieldLines = Map.copyOf(fieldLines);
         this.displayName = displayName;
         this.label = label;
         this.path = path;
@@ -85,7 +90,8 @@ public final class PromptFile implements AutoCloseable {
             throw new PromptFileException(path, "is a directory, not a prompt file");
         }
         Scan scan = scan(file, formatOf(path), style, path);
-        return new PromptFile(path, path, file, scan.format, style, scan.count, scan.sha256, false, null);
+        return new PromptFile(path, path, file, scan.format, style, scan.count, scan.sha256, false, null,
+                scan.fieldLines);
     }
 
     /**
@@ -126,12 +132,21 @@ public final class PromptFile implements AutoCloseable {
             throw new PromptFileException(path, "cannot read (" + reason(e) + ")", e);
         }
         return new PromptFile(path, path, file, Format.TEMPLATE, style, count,
-                HexFormat.of().formatHex(digest.digest()), false, template);
+                HexFormat.of().formatHex(digest.digest()), false, template, Map.of());
     }
 
     /** The template the rows fill, or null. */
     public Template template() {
         return template;
+    }
+
+    /**
+     * "prompts.jsonl:3" for the first line that gives request field {@code name} (a JSONL file's own
+     * {@code "seed"}, say), or null when no line does: for a refusal that names the line, as the scan's do.
+     */
+    public String firstLineWith(String name) {
+        Long line = fieldLines.get(name);
+        return line == null ? null : label + ":" + line;
     }
 
     /** The file as the user named it ({@code -} for standard input). */
@@ -202,7 +217,8 @@ public final class PromptFile implements AutoCloseable {
             Files.copy(stdin, copy, StandardCopyOption.REPLACE_EXISTING);
             Scan scan = scan(copy, sniff(copy), style, STDIN_LABEL);
             // The hash identifies a file on disk that a later run can be compared with; a pipe has none.
-            return new PromptFile(STDIN, STDIN_LABEL, copy, scan.format, style, scan.count, null, true, null);
+            return new PromptFile(STDIN, STDIN_LABEL, copy, scan.format, style, scan.count, null, true, null,
+                    scan.fieldLines);
         } catch (IOException e) {
             deleteQuietly(copy);
             throw new PromptFileException(STDIN_LABEL, "cannot read (" + reason(e) + ")", e);
@@ -236,6 +252,7 @@ public final class PromptFile implements AutoCloseable {
             throws PromptFileException {
         MessageDigest digest = sha256Digest();
         PromptParser parser = new PromptParser(format, style, label);
+        Map<String, Long> fieldLines = new HashMap<>();
         int count = 0;
         try (LineReader lines = new LineReader(openStream(file, label), digest, label)) {
             while (lines.advance()) {
@@ -246,7 +263,9 @@ public final class PromptFile implements AutoCloseable {
                     throw new PromptFileException(label, lines.lineNumber(), "too many prompts");
                 }
                 if (format == Format.JSONL) {
-                    parser.parse(lines.text(), lines.lineNumber(), count);
+                    long line = lines.lineNumber();
+                    parser.parse(lines.text(), line, count).fields().keySet()
+                            .forEach(name -> fieldLines.putIfAbsent(name, line));
                 }
                 count++;
             }
@@ -256,7 +275,7 @@ public final class PromptFile implements AutoCloseable {
         if (count == 0) {
             throw new PromptFileException(label, "no prompts (the file is empty or has only blank lines)");
         }
-        return new Scan(format, count, HexFormat.of().formatHex(digest.digest()));
+        return new Scan(format, count, HexFormat.of().formatHex(digest.digest()), fieldLines);
     }
 
     private static InputStream openStream(Path file, String label) throws PromptFileException {
@@ -292,5 +311,5 @@ public final class PromptFile implements AutoCloseable {
         }
     }
 
-    private record Scan(Format format, int count, String sha256) {}
+    private record Scan(Format format, int count, String sha256, Map<String, Long> fieldLines) {}
 }

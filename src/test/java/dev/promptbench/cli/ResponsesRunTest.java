@@ -51,6 +51,25 @@ class ResponsesRunTest {
     }
 
     @Test
+    void aSeedInAJsonlPromptIsRefusedWithTheResponsesApiNamingItsLine() throws Exception {
+        Path prompts = dir.resolve("p.jsonl");
+        Files.writeString(prompts, "{\"prompt\": \"one\"}\n{\"prompt\": \"two\", \"seed\": 7}\n{\"prompt\": \"three\"}\n");
+
+        CliRun run = CliRun.of("run", prompts.toString(), "--api", "responses", "--out", dir.resolve("r.jsonl").toString());
+        CliRun sweep = CliRun.of("sweep", prompts.toString(), "--threads", "1,2", "--api", "responses",
+                "--out", dir.resolve("s.jsonl").toString());
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals(1, run.err().strip().lines().count(), "one line: " + run.err());
+        assertTrue(run.err().contains(prompts + ":2: \"seed\" is not a field of the Responses API"), run.err());
+        assertEquals(2, sweep.exitCode(), sweep.err());
+        assertTrue(sweep.err().contains(":2: \"seed\""), sweep.err());
+        assertEquals(0, CliRun.of("run", prompts.toString(), "--mode", "sequential", "--sim-ttft-median", "0ms",
+                "--sim-token-delay", "0ms", "--no-warmup", "-q", "--out", dir.resolve("c.jsonl").toString()).exitCode(),
+                "chat completions take a seed");
+    }
+
+    @Test
     void anUnknownApiIsAUsageError() {
         CliRun run = CliRun.of("run", "prompts/sample.txt", "--api", "completions");
 
