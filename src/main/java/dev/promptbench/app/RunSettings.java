@@ -8,11 +8,14 @@ import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The settings a run is started with, by flag, as text: the results header records them, so that
@@ -22,6 +25,8 @@ import java.util.Objects;
 public final class RunSettings {
     /** A setting not given. */
     public static final String NONE = "none";
+    /** How headers written before 2026-12-03 (B5 of issue 12) recorded an open-loop rate: "poisson 10.0/s". */
+    private static final Pattern OLD_RATE = Pattern.compile("(constant|poisson|gamma) ([0-9.eE+-]+)/s");
 
     private RunSettings() {}
 
@@ -63,6 +68,32 @@ public final class RunSettings {
         settings.put("--retries", Integer.toString(spec.session().retry().retries()));
         settings.put("endpoint", endpoints.isEmpty() ? "the built-in simulator" : endpoint(endpoints.get(0)));
         for (int i = 1; i < endpoints.size(); i++) settings.put("endpoint " + (i + 1), endpoint(endpoints.get(i)));
+        return settings;
+    }
+
+    /**
+     * The settings as this version writes them, from a header written before they were recorded as flags read
+     * them back (before 2026-12-03 12:17 UTC): durations were ISO-8601 ({@code PT10M}) and the rate was "poisson 10.0/s". A file
+     * that cannot be given its settings back could not be resumed at all.
+     */
+    public static Map<String, String> upgraded(Map<String, String> recorded) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        recorded.forEach((flag, value) -> {
+            if (value.startsWith("PT")) {
+                try {
+                    value = duration(Duration.parse(value));
+                } catch (DateTimeParseException notOne) {
+                    // left as it was: the comparison names it
+                }
+            }
+            Matcher rate = OLD_RATE.matcher(value);
+            if (flag.equals("--rate") && rate.matches()) {
+                settings.put(flag, number(Double.parseDouble(rate.group(2))));
+                settings.putIfAbsent("--arrival", rate.group(1));
+                return;
+            }
+            settings.put(flag, value);
+        });
         return settings;
     }
 

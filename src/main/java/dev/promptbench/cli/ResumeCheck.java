@@ -28,7 +28,9 @@ final class ResumeCheck {
     /** Reads the results file to resume; one line and exit 2 when it is not one. */
     static PreviousRun read(Path results) throws IOException {
         try {
-            return PreviousRun.read(results);
+            PreviousRun previous = PreviousRun.read(results);
+            return new PreviousRun(previous.promptSha256(), previous.done(), previous.validBytes(),
+                    RunSettings.upgraded(previous.settings()));
         } catch (PreviousRun.InvalidResultsException e) {
             throw new UsageException("--resume " + e.getMessage());
         }

@@ -34,6 +34,25 @@ class RunSettingsTest {
     }
 
     @Test
+    void aHeaderOfTheEarlierFormatIsReadAsThisOne() {
+        Map<String, String> old = new LinkedHashMap<>();
+        old.put("--threads", "8");
+        old.put("--rate", "poisson 2.50/s");
+        old.put("--timeout", "PT10M");
+        old.put("--connect-timeout", "PT10S");
+        old.put("--stream-idle-timeout", "PT1M");
+        Map<String, String> now = new LinkedHashMap<>();
+        now.put("--threads", "8");
+        now.put("--rate", "2.5");
+        now.put("--arrival", "poisson");
+        now.put("--timeout", "10m");
+        now.put("--connect-timeout", "10s");
+        now.put("--stream-idle-timeout", "60s");
+        assertEquals(now, RunSettings.upgraded(old));
+        assertEquals(now, RunSettings.upgraded(now), "this version's header is left as it is");
+    }
+
+    @Test
     void aFileThatRecordedNoSettingsComparesNothing() {
         assertEquals(List.of(), RunSettings.disagreements(Map.of(), Map.of("--threads", "4")));
     }

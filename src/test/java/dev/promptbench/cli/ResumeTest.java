@@ -213,6 +213,28 @@ class ResumeTest {
         }
     }
 
+    /** A file written before the header recorded settings as their flags read them back still resumes. */
+    @Test
+    void aHeaderOfTheEarlierFormatResumesWithNoFlags() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedRunWithSettings(prompts, "--mode", "parallel", "--threads", "3");
+        List<String> lines = new ArrayList<>(Files.readAllLines(results, StandardCharsets.UTF_8));
+        com.fasterxml.jackson.databind.node.ObjectNode header =
+                (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(lines.get(0));
+        com.fasterxml.jackson.databind.node.ObjectNode settings =
+                (com.fasterxml.jackson.databind.node.ObjectNode) header.get("settings");
+        settings.put("--timeout", "PT10M").put("--connect-timeout", "PT10S").put("--stream-idle-timeout", "PT1M");
+        settings.remove(List.of("--api", "--service-tier", "--cache-bust"));
+        lines.set(0, JSON.writeValueAsString(header));
+        Files.writeString(results, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+
+        CliRun resumed = run(prompts.toString(), "--resume", results.toString());
+
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("--resume: the run's own settings: --mode parallel --threads 3\n"),
+                resumed.err());
+    }
+
     @Test
     void anExplicitTierOrApiThatDisagreesIsRefused() throws Exception {
         Path prompts = prompts();
