@@ -1,16 +1,14 @@
 package dev.promptbench.batch;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.promptbench.report.SpillFile;
+import dev.promptbench.results.JsonLines;
 import dev.promptbench.results.BatchRequest;
 import dev.promptbench.results.request.RequestError;
 import dev.promptbench.results.request.RequestStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,27 +20,35 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Joins the output and error files of every part to the prompts on custom_id, streaming: each line is
- * parsed, checked (an unknown custom_id, one not sent in that part, or one seen twice is reported and
- * not joined) and spilled to disk; only an offset per prompt stays in memory. A later round's line for a
- * prompt replaces an earlier one. A prompt of a part with no line is {@code not_run} when the part expired
- * or was cancelled, an error otherwise.
+ * Joins the output and error files of every part to the prompts on custom_id, streaming: each line's
+ * custom_id is read (the parser stops there), checked (an unknown custom_id, one not sent in that part, or
+ * one seen twice is reported and not joined) and the line spilled to disk as it came; only an offset and a
+ * part per prompt stay in memory, and each line is parsed whole once, when its prompt's record is asked
+ * for. A later round's line for a prompt replaces an earlier one. A prompt of a part with no line is
+ * {@code not_run} when the part expired or was cancelled, an error otherwise.
  */
 public final class BatchJoin implements AutoCloseable {
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Anomalies kept word for word; the rest are only counted. */
     private static final int ANOMALIES_KEPT = 20;
 
+    /** An offset that says the prompt's part gave no line for it. */
+    private static final long MISSING = -2;
+
     private final SpillFile spill;
+    private final List<BatchPart> parts;
     private final long[] offsets;
+    /** The position in {@link #parts} of the part each prompt's line came from. */
+    private final int[] partOf;
     private final byte[] attempts;
-    private final BitSet unfinished = new BitSet();
     private final List<String> anomalies = new ArrayList<>();
     private int anomalyCount;
 
-    private BatchJoin(Path dir, int prompts) throws IOException {
+    private BatchJoin(Path dir, List<BatchPart> parts, int prompts) throws IOException {
         this.spill = new SpillFile(dir);
+        this.parts = List.copyOf(parts);
         this.offsets = new long[prompts];
+        this.partOf = new int[prompts];
         this.attempts = new byte[prompts];
         Arrays.fill(offsets, -1);
     }
@@ -51,10 +57,11 @@ public final class BatchJoin implements AutoCloseable {
     public static BatchJoin of(BatchState state, StateFile stateFile, BatchApi api, Map<String, Integer> ids)
             throws IOException, InterruptedException {
         Path dir = stateFile.partsDir(state);
-        BatchJoin join = new BatchJoin(dir, state.prompts());
+        BatchJoin join = new BatchJoin(dir, state.parts(), state.prompts());
         try {
-            for (BatchPart part : state.parts()) {
-                join.part(part, dir.resolve(part.file()), api, ids);
+            for (int position = 0; position < state.parts().size(); position++) {
+                BatchPart part = state.parts().get(position);
+                join.part(position, part, dir.resolve(part.file()), api, ids);
             }
             return join;
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -63,37 +70,37 @@ public final class BatchJoin implements AutoCloseable {
         }
     }
 
-    private void part(BatchPart part, Path file, BatchApi api, Map<String, Integer> ids)
+    private void part(int position, BatchPart part, Path file, BatchApi api, Map<String, Integer> ids)
             throws IOException, InterruptedException {
         BitSet members = members(file, ids);
         BitSet seen = new BitSet();
         BatchJob job = part.job();
-        if (job != null && job.outputFileId() != null) read(api, job.outputFileId(), "output", part, members, seen, ids);
-        if (job != null && job.errorFileId() != null) read(api, job.errorFileId(), "error", part, members, seen, ids);
+        if (job != null && job.outputFileId() != null) {
+            read(api, job.outputFileId(), "output", position, members, seen, ids);
+        }
+        if (job != null && job.errorFileId() != null) {
+            read(api, job.errorFileId(), "error", position, members, seen, ids);
+        }
         for (int index = members.nextSetBit(0); index >= 0; index = members.nextSetBit(index + 1)) {
-            if (!seen.get(index)) put(index, missing(index, part), part);
+            if (!seen.get(index)) put(index, MISSING, position);
         }
     }
 
-    private void read(BatchApi api, String fileId, String which, BatchPart part, BitSet members, BitSet seen,
+    private void read(BatchApi api, String fileId, String which, int position, BitSet members, BitSet seen,
                       Map<String, Integer> ids) throws IOException, InterruptedException {
-        try (InputStream in = api.content(fileId);
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16)) {
-            String text;
-            long number = 0;
-            while ((text = lines.readLine()) != null) {
-                number++;
-                if (number == 1 && text.startsWith("\uFEFF")) text = text.substring(1);
-                if (text.isBlank()) continue;
-                String where = "batch " + part.batchId() + " " + which + " file line " + number;
-                JsonNode line;
+        BatchPart part = parts.get(position);
+        try (JsonLines lines = new JsonLines(api.content(fileId))) {
+            for (JsonLines.Line line = lines.next(); line != null; line = lines.next()) {
+                byte[] bytes = line.bytes();
+                int from = line.number() == 1 && startsWithBom(bytes, line.length()) ? 3 : 0;
+                String where = "batch " + part.batchId() + " " + which + " file line " + line.number();
+                String customId;
                 try {
-                    line = JSON.readTree(text);
+                    customId = InputLines.customId(Arrays.copyOfRange(bytes, from, line.length()));
                 } catch (IOException e) {
                     anomaly(where + ": not JSON");
                     continue;
                 }
-                String customId = line == null ? null : BatchJob.text(line.get("custom_id"));
                 Integer index = customId == null ? null : ids.get(customId);
                 if (index == null) {
                     anomaly(where + ": custom_id " + quoted(customId) + " is not a prompt of this submission");
@@ -103,10 +110,15 @@ public final class BatchJoin implements AutoCloseable {
                     anomaly(where + ": custom_id " + quoted(customId) + " is repeated; the first line was kept");
                 } else {
                     seen.set(index);
-                    put(index, OutputLine.read(line, index, customId, part.batchId(), part.number()), part);
+                    put(index, spill.append(Arrays.copyOfRange(bytes, from, line.length())), position);
                 }
             }
         }
+    }
+
+    /** A UTF-8 byte-order mark, which some services put before the first line. */
+    private static boolean startsWithBom(byte[] bytes, int length) {
+        return length >= 3 && bytes[0] == (byte) 0xEF && bytes[1] == (byte) 0xBB && bytes[2] == (byte) 0xBF;
     }
 
     private static String quoted(String id) {
@@ -136,20 +148,28 @@ public final class BatchJoin implements AutoCloseable {
                 null, null, null, part.batchId(), part.number());
     }
 
-    private void put(int index, BatchRequest record, BatchPart part) throws IOException {
-        offsets[index] = spill.append(JSON.writeValueAsBytes(record));
+    private void put(int index, long offset, int position) {
+        offsets[index] = offset;
+        partOf[index] = position;
         if (attempts[index] < Byte.MAX_VALUE) attempts[index]++;
-        // What a user cancelled is not sent again; what failed or expired is.
-        boolean cancelled = record.error() != null && "batch_cancelled".equals(record.error().kind());
-        unfinished.set(index, !cancelled
-                && (record.status() == RequestStatus.ERROR || record.status() == RequestStatus.NOT_RUN));
     }
 
     /**
      * The prompts whose last line is an error or did not run (its batch failed or expired, not cancelled):
-     * what {@code --retry-failed} sends again.
+     * what {@code --retry-failed} sends again. Reads every joined line.
      */
-    public BitSet unfinished() { return (BitSet) unfinished.clone(); }
+    public BitSet unfinished() {
+        BitSet unfinished = new BitSet();
+        for (int index = 0; index < offsets.length; index++) {
+            BatchRequest record = get(index, null);
+            if (record == null) continue;
+            // What a user cancelled is not sent again; what failed or expired is.
+            boolean cancelled = record.error() != null && "batch_cancelled".equals(record.error().kind());
+            unfinished.set(index, !cancelled
+                    && (record.status() == RequestStatus.ERROR || record.status() == RequestStatus.NOT_RUN));
+        }
+        return unfinished;
+    }
 
     private void anomaly(String line) {
         anomalyCount++;
@@ -177,12 +197,25 @@ public final class BatchJoin implements AutoCloseable {
 
     /** The joined result of a prompt, or null when no part held it. */
     public BatchRequest get(int index, String id) {
-        if (offsets[index] < 0) return null;
+        if (offsets[index] == -1) return null;
+        BatchPart part = parts.get(partOf[index]);
+        if (offsets[index] == MISSING) return missing(index, part).of(id, attempts[index]);
+        byte[] line;
         try {
-            return JSON.readValue(spill.read(offsets[index]), BatchRequest.class).of(id, attempts[index]);
+            line = spill.read(offsets[index]);
         } catch (IOException e) {
             throw new UncheckedIOException("could not read back the joined answers", e);
         }
+        BatchRequest record;
+        try {
+            record = OutputLine.read(JSON.readTree(line), index, id, part.batchId(), part.number());
+        } catch (IOException e) {
+            // Its custom_id was readable, the rest of the line is not: the prompt's answer is broken.
+            record = new BatchRequest(index, id, RequestStatus.ERROR, null, null, new RequestError("bad_response", null,
+                    "batch " + part.batchId() + ": this prompt's line is not JSON"), null, null, null, null, null, null,
+                    null, null, part.batchId(), part.number());
+        }
+        return record.of(id, attempts[index]);
     }
 
     /** The first lines that could not be joined, word for word. */

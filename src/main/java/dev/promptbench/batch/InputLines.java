@@ -36,7 +36,12 @@ final class InputLines {
 
     /** The custom_id of a line, or null when it has none; reads only as far as the field. */
     static String customId(byte[] line) throws IOException {
-        try (JsonParser parser = JSON.getFactory().createParser(line)) {
+        return customId(line, line.length);
+    }
+
+    /** The custom_id of the first {@code length} bytes of {@code line} (an input or an output line). */
+    static String customId(byte[] line, int length) throws IOException {
+        try (JsonParser parser = JSON.getFactory().createParser(line, 0, length)) {
             if (parser.nextToken() != JsonToken.START_OBJECT) return null;
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();

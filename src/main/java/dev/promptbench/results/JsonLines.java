@@ -8,10 +8,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads a JSON Lines file one line at a time, keeping only the current line in memory; blank lines
- * are skipped. The caller parses each line.
+ * Reads a JSON Lines file (or stream) one line at a time, keeping only the current line in memory; blank
+ * lines are skipped. The caller parses each line.
  */
-final class JsonLines implements Closeable {
+public final class JsonLines implements Closeable {
     private final InputStream in;
     private final byte[] chunk = new byte[1 << 16];
     private int chunkPos;
@@ -20,14 +20,19 @@ final class JsonLines implements Closeable {
     private int lineNumber;
 
     /** One non-blank line: its 1-based number and its bytes ({@code length} of them, valid until the next call). */
-    record Line(int number, byte[] bytes, int length) {}
+    public record Line(int number, byte[] bytes, int length) {}
 
     JsonLines(Path file) throws IOException {
-        this.in = Files.newInputStream(file);
+        this(Files.newInputStream(file));
+    }
+
+    /** Lines of a stream (closed with this reader), such as a file downloaded from the Batch API. */
+    public JsonLines(InputStream in) {
+        this.in = in;
     }
 
     /** The next non-blank line, or null at the end of the file. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         while (true) {
             int length = 0;
             int b;

@@ -800,4 +800,27 @@ class BatchCommandTest {
         assertTrue(fetch.out().contains("cost/1k") && fetch.out().contains("in_progress"),
                 "figures, cost and parts: " + fetch.out());
     }
+
+    /** A byte-order mark before the first line is read past; a line cut after its custom_id is that prompt's error. */
+    @Test
+    void aByteOrderMarkIsSkippedAndABrokenLineIsAnErrorOrNotJoined() throws Exception {
+        stubUploadAndCreate("batch_1");
+        Path state = submit(3);
+        stubBatch("batch_1", batchObject("batch_1", "completed", "file-out", null, 3, 3, 0));
+        List<String> lines = resource("output-lines.jsonl").lines().toList();
+        String cut = lines.get(0).replace("\"line-2\"", "\"line-3\"");
+        stubContent("file-out", "\uFEFF" + lines.get(0) + "\n" + lines.get(1) + "\nnot json at all\n"
+                + cut.substring(0, cut.indexOf("\"response\"") + 20) + "\n");
+        Path results = dir.resolve("r.jsonl");
+
+        CliRun fetch = batch("fetch", state.toString(), "--out", results.toString());
+
+        assertEquals(1, fetch.exitCode(), fetch.err());
+        List<JsonNode> requests = records(results, "request");
+        assertEquals("Answer two", requests.get(1).path("answer").asText(), "the first line, after its BOM");
+        assertEquals("Answer one", requests.get(0).path("answer").asText());
+        assertEquals("error", requests.get(2).path("status").asText(), requests.get(2).toString());
+        assertTrue(requests.get(2).path("error").path("message").asText().contains("not JSON"), requests.get(2).toString());
+        assertTrue(fetch.err().contains("output file line 3: not JSON"), fetch.err());
+    }
 }
