@@ -114,8 +114,7 @@ public final class ReportCommand implements Callable<Integer> {
         // The gates as 'run' applies them at its end: the same lines, --junit, step summary and exit code.
         int gated = gate.gated() ? gate.check(rebuilt.report(), outputs, force, env, spec.commandLine().getErr())
                 : ExitCode.OK;
-        outputs.failures().forEach(line -> spec.commandLine().getErr().println("promptbench: " + line));
-        return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL, gated);
+        return ExitCode.mostSevere(ReportOutputs.failures(outputs, spec.commandLine().getErr()), gated);
     }
 
     /** Several files: each rebuilt as one is, then side by side. */

@@ -33,6 +33,15 @@ final class ReportOutputs {
         if (html != null) writeHtml(report, html, outputs, notices);
     }
 
+    /**
+     * Says each output that could not be written (one line each, after everything was tried): the exit
+     * code they make, {@link ExitCode#INTERNAL} when there was one, else {@link ExitCode#OK}.
+     */
+    static int failures(OutputFiles outputs, PrintWriter err) {
+        outputs.failures().forEach(line -> err.println("promptbench: " + line));
+        return outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL;
+    }
+
     /** The page of a sweep, whose report is rebuilt from its file (a sweep's page is its steps' charts). */
     static void writeHtml(Path results, OutputFile html, OutputFiles outputs, Notices notices) {
         write(html, outputs, notices, () -> {

@@ -164,9 +164,7 @@ public final class RunCommand implements Callable<Integer> {
             gate.checkBeforeRun(new ReportShape(schedule.plans().stream().map(p -> p.mode().wireName()).toList(),
                     session.request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
                     session.request.settings().maxTokens(), session.request.stream, notices);
-            String fileLimit = OpenFileLimit.warning(threads);
-            if (fileLimit != null) notices.say(fileLimit);
-            session.announce(resolved, notices, console.verbose);
+            session.announce(resolved, threads, notices, console.verbose);
             RunSpec runSpec = new RunSpec(prompts, session.spec(threads, resolved),
                     session.request.settings(resolution), schedule, outputs, previous, Pricing.of(resolution));
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
@@ -229,15 +227,14 @@ public final class RunCommand implements Callable<Integer> {
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED
                 : gate.check(result.report(), outputs, output.force, env, err);
-        outputs.failures().forEach(line -> err.println("promptbench: " + line));
+        int written = ReportOutputs.failures(outputs, err);
         boolean fatal = result.stopCause() == RunControl.Cause.FATAL_ENDPOINT;
         if (fatal) {
             err.println("promptbench: " + (result.report() == null ? "" : "stopped: ") + result.stopMessage());
         } else if (result.report() == null && result.stopMessage() != null) {
             err.println("promptbench: " + result.stopMessage());
         }
-        return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL,
-                fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
+        return ExitCode.mostSevere(written, fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
                 gated != GateOptions.NOT_GATED ? gated
                         : result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
     }

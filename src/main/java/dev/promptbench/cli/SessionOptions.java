@@ -148,8 +148,13 @@ final class SessionOptions implements SimulatorOptions.Simulated {
                 .when(!request.stream, "without --stream", "--stream-idle-timeout");
     }
 
-    /** Says where each setting came from (with {@code -v}) and what the network set-up does. */
-    void announce(Resolved resolved, Notices notices, boolean verbose) {
+    /**
+     * Before anything is sent: warns when {@code threads} connections may pass the open-file limit, says
+     * where each setting came from (with {@code -v}) and what the network set-up does.
+     */
+    void announce(Resolved resolved, int threads, Notices notices, boolean verbose) {
+        String fileLimit = OpenFileLimit.warning(threads);
+        if (fileLimit != null) notices.say(fileLimit);
         if (verbose) resolved.resolution().provenance().forEach(line -> notices.say("  " + line));
         network.announce(resolved.network(), notices, verbose);
     }

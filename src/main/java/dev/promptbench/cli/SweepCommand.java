@@ -145,9 +145,7 @@ public final class SweepCommand implements Callable<Integer> {
             Notices notices = console.notices(err);
             session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved).warnings()
                     .forEach(notices::say);
-            String fileLimit = OpenFileLimit.warning(plan.maxThreads());
-            if (fileLimit != null) notices.say(fileLimit);
-            session.announce(resolved, notices, console.verbose);
+            session.announce(resolved, plan.maxThreads(), notices, console.verbose);
             confirmPaid(resolution, plan, notices);
             RunControl control = new RunControl(session.retry.grace, Ticker.system());
             Signals signals = Signals.install(control, notices, outputs);
@@ -167,11 +165,10 @@ public final class SweepCommand implements Callable<Integer> {
             if (output.html != null) {
                 ReportOutputs.writeHtml(Path.of(outcome.report().resultsFile()), output.htmlFile(), outputs, notices);
             }
-            outputs.failures().forEach(line -> err.println("promptbench: " + line));
+            int written = ReportOutputs.failures(outputs, err);
             if (outcome.fatal() != null) err.println("promptbench: stopped: " + outcome.fatal());
-            return ExitCode.mostSevere(outputs.failures().isEmpty() ? ExitCode.OK : ExitCode.INTERNAL,
-                    outcome.fatal() != null ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
-                    outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
+            return ExitCode.mostSevere(written, outcome.fatal() != null ? ExitCode.FATAL_ENDPOINT : ExitCode.OK,
+                    signals.exitCode(), outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
                             ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
         }
     }
