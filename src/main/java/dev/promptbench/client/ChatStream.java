@@ -8,7 +8,6 @@ import dev.promptbench.results.request.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
-import okio.BufferedSource;
 
 /**
  * Assembles one streamed chat completion from its SSE events: concatenates choice 0's
@@ -52,22 +51,13 @@ final class ChatStream implements EventStream {
     }
 
     /**
-     * Reads events from {@code source} until {@code [DONE]}, an error event, a malformed event or the end
-     * of the stream, which completes the answer only after a finish reason. I/O errors (the idle timeout among them) are thrown: the caller knows the transport.
+     * A stream that closed completes the answer only after a finish reason. Lenient where it costs nothing: a
+     * final [DONE] without its blank line still completes it, and so does a close after the finish reason
+     * (some compatible servers never send [DONE]).
      */
     @Override
-    public StreamResult read(BufferedSource source) throws IOException {
-        SseReader reader = new SseReader(source);
-        String data;
-        while ((data = reader.next()) != null) {
-            StreamResult end = accept(data);
-            if (end != null) {
-                return end;
-            }
-        }
-        // Lenient where it costs nothing: a final [DONE] without its blank line still completes the answer,
-        // and so does a close after the finish reason (some compatible servers never send [DONE]).
-        if (isDone(reader.unterminated()) || finishReason != null) {
+    public StreamResult closed(String unterminated) {
+        if (isDone(unterminated) || finishReason != null) {
             return complete();
         }
         return new StreamResult.Failed(ErrorKind.STREAM_INCOMPLETE, null,
@@ -80,8 +70,9 @@ final class ChatStream implements EventStream {
         return times.count();
     }
 
-    /** Takes one event's data; returns how the stream ended, or null to read on. */
-    private StreamResult accept(String data) {
+    /** Ends at {@code [DONE]}, an error event or a malformed event; any other event adds to the answer. */
+    @Override
+    public StreamResult accept(String data) {
         if (isDone(data)) {
             return complete();
         }

@@ -6,7 +6,6 @@ import dev.promptbench.results.request.Usage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
-import okio.BufferedSource;
 
 /**
  * Assembles one streamed Responses API answer from its typed events: concatenates the
@@ -40,19 +39,11 @@ final class ResponseStream implements EventStream {
         this.nanoTime = nanoTime;
     }
 
+    /** Without a terminal event the answer is broken; a final one cut off without its blank line still counts. */
     @Override
-    public StreamResult read(BufferedSource source) throws IOException {
-        SseReader reader = new SseReader(source);
-        String data;
-        while ((data = reader.next()) != null) {
-            StreamResult end = accept(data);
-            if (end != null) {
-                return end;
-            }
-        }
-        // A final event cut off without its blank line still counts when it is whole JSON.
-        if (reader.unterminated() != null) {
-            StreamResult end = accept(reader.unterminated());
+    public StreamResult closed(String unterminated) {
+        if (unterminated != null) {
+            StreamResult end = accept(unterminated);
             if (end != null) {
                 return end;
             }
@@ -67,8 +58,9 @@ final class ResponseStream implements EventStream {
         return times.count();
     }
 
-    /** Takes one event's data; returns how the stream ended, or null to read on. */
-    private StreamResult accept(String data) {
+    /** Ends at a terminal event, an error event or a malformed event; any other event adds to the answer. */
+    @Override
+    public StreamResult accept(String data) {
         if (data.isBlank() || "[DONE]".equals(data.strip())) {
             // Not an event of this API; a compatible server's chat-style end marker ends nothing here.
             return null;
