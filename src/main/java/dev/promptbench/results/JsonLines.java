@@ -35,12 +35,19 @@ public final class JsonLines implements Closeable {
     public Line next() throws IOException {
         while (true) {
             int length = 0;
-            int b;
-            while ((b = read()) != -1 && b != '\n') {
-                if (length == line.length) line = Arrays.copyOf(line, length * 2);
-                line[length++] = (byte) b;
+            boolean terminated = false;
+            // Whole runs of the chunk up to the next newline are copied at once: a call per byte was most of
+            // the time a 100,000-line batch fetch spent reading lines.
+            while (!terminated && (chunkPos < chunkEnd || fill())) {
+                int end = chunkPos;
+                while (end < chunkEnd && chunk[end] != '\n') end++;
+                int n = end - chunkPos;
+                if (length + n > line.length) line = Arrays.copyOf(line, Math.max(line.length * 2, length + n));
+                System.arraycopy(chunk, chunkPos, line, length, n);
+                length += n;
+                terminated = end < chunkEnd;
+                chunkPos = terminated ? end + 1 : end;
             }
-            boolean terminated = b == '\n';
             if (!terminated && length == 0) return null;
             lineNumber++;
             if (isBlank(length)) {
@@ -51,17 +58,15 @@ public final class JsonLines implements Closeable {
         }
     }
 
-    /** One byte from our own chunk: a synchronized read() per byte would dominate on a gigabyte file. */
-    private int read() throws IOException {
-        if (chunkPos == chunkEnd) {
-            chunkEnd = in.read(chunk);
-            chunkPos = 0;
-            if (chunkEnd <= 0) {
-                chunkEnd = 0;
-                return -1;
-            }
+    /** Reads the next chunk; false at the end of the stream. */
+    private boolean fill() throws IOException {
+        chunkEnd = in.read(chunk);
+        chunkPos = 0;
+        if (chunkEnd <= 0) {
+            chunkEnd = 0;
+            return false;
         }
-        return chunk[chunkPos++] & 0xff;
+        return true;
     }
 
     private boolean isBlank(int length) {
