@@ -7,6 +7,7 @@ import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.BatchStatus;
 import dev.promptbench.batch.StateFile;
 import dev.promptbench.batch.Submission;
+import dev.promptbench.client.Api;
 import dev.promptbench.clock.Sleeper;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptSource;
@@ -81,6 +82,12 @@ final class BatchSubmitCommand extends BatchOptions {
                      new TextPromptStyle(request.role, request.system));
              PromptSource source = prompts.source()) {
             var endpoint = connection.endpoint();
+            if (endpoint.api() == Api.RESPONSES) {
+                // The input lines are chat completions (url /chat/completions): sending them would ignore --api.
+                throw new UsageException("--api responses: the Batch API input lines promptbench writes are chat "
+                        + "completions; leave --api (or the profile's api:) out for a batch, or run the Responses "
+                        + "API with 'run'");
+            }
             BatchLimits limits = BatchLimits.forProvider(endpoint.style().isAzure(), submit.maxPerBatch);
             StateFile file = new StateFile(stateFile);
             BatchState state = Submission.prepare(prompts, source,

@@ -178,6 +178,19 @@ class BatchCommandTest {
     }
 
     @Test
+    void theResponsesApiIsRefusedInOneLineRatherThanSentAsChatLines() throws Exception {
+        stubUploadAndCreate("batch_1");
+        CliRun run = batch("submit", prompts(2).toString(), "--state", dir.resolve("r.batch.json").toString(),
+                "--api", "responses");
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--api responses: the Batch API input lines promptbench writes are chat "
+                + "completions"), run.err());
+        assertTrue(wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/files"))).isEmpty(), "nothing uploaded");
+        assertFalse(Files.exists(dir.resolve("r.batch.json")), "no state file");
+    }
+
+    @Test
     void aStateFileIsNeverOverwritten() throws Exception {
         stubUploadAndCreate("batch_1");
         Path state = submit(3);
