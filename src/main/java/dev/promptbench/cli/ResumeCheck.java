@@ -20,8 +20,13 @@ final class ResumeCheck {
     static void sameSettings(Path results, PreviousRun previous, RunSpec spec) {
         List<String> differences = RunSettings.disagreements(previous.settings(), RunSettings.of(spec));
         if (!differences.isEmpty()) {
+            // A flag left out is taken from the file; the endpoint is not (its key is not in the file).
+            boolean flag = differences.stream().anyMatch(d -> d.startsWith("--"));
+            boolean endpoint = differences.stream().anyMatch(d -> !d.startsWith("--"));
+            String hint = flag && endpoint ? "leave the flag out and give the run's endpoint again"
+                    : flag ? "leave the flag out" : "give the run's endpoint again, by flags, --profile or environment,";
             throw new UsageException("--resume " + results + " would mix two runs: " + String.join("; ", differences)
-                    + " (leave the flag out to finish the run as it was started)");
+                    + " (" + hint + " to finish the run as it was started)");
         }
     }
 

@@ -235,6 +235,20 @@ class ResumeTest {
                 resumed.err());
     }
 
+    /** The endpoint is not taken from the file (its key is not there): another one is refused, saying so. */
+    @Test
+    void anotherEndpointIsRefusedAskingForTheRunsOwn() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedRunWithSettings(prompts, "--mode", "parallel");
+        CliRun other = CliRun.of(Map.of("OPENAI_API_KEY", "k"), "run", prompts.toString(), "--resume",
+                results.toString(), "--endpoint", "http://127.0.0.1:1/v1", "--provider", "openai", "--model", "m");
+        assertEquals(2, other.exitCode(), other.err());
+        assertTrue(other.err().contains("endpoint: the run used the built-in simulator, this command openai "
+                + "http://127.0.0.1:1/v1"), other.err());
+        assertTrue(other.err().contains("(give the run's endpoint again, by flags, --profile or environment, to finish"),
+                other.err());
+    }
+
     @Test
     void anExplicitTierOrApiThatDisagreesIsRefused() throws Exception {
         Path prompts = prompts();
