@@ -53,6 +53,8 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
                     : r.usage().reasoningTokens().toString()),
             new Column("cached_tokens", r -> r.usage() == null || r.usage().cachedTokens() == null ? ""
                     : r.usage().cachedTokens().toString()),
+            new Column("service_tier", r -> r.reply().servedTier() == null ? "" : r.reply().servedTier().wireName()),
+            new Column("refused", r -> r.ran() ? Boolean.toString(r.reply().refused()) : ""),
             new Column("lane", r -> Integer.toString(r.lane())),
             new Column("endpoint", RequestResult::endpoint),
             new Column("request_id", RequestResult::requestId));

@@ -48,7 +48,8 @@ class RefusalCliTest {
 
         CliRun run = CliRun.of(Map.of("OPENAI_API_KEY", "k"), "run", prompts.toString(), "--endpoint",
                 wm.getHttpBaseUrl() + "/v1", "--model", "gpt-4o-mini", "--mode", "parallel", "--threads", "1",
-                "--out", out.toString(), "--no-warmup", "--no-canary", "--format", "json");
+                "--out", out.toString(), "--no-warmup", "--no-canary", "--format", "json",
+                "--csv", dir.resolve("r.csv").toString());
 
         assertEquals(0, run.exitCode(), "a refusal is an answer, not a failed request: " + run.err());
         JsonNode parallel = JSON.readTree(run.out()).path("modes").path("parallel");
@@ -64,6 +65,13 @@ class RefusalCliTest {
         assertEquals("I can't help with that.", refused.path("refusal").asText(), refused.toString());
         assertEquals("", refused.path("answer").asText());
         assertFalse(records.get(0).has("refusal") && records.get(2).has("refusal"), "only a refusal has one");
+
+        List<List<String>> rows = Csv.parse(Files.readString(dir.resolve("r.csv"), StandardCharsets.UTF_8));
+        int id = rows.get(0).indexOf("id");
+        int refusedColumn = rows.get(0).indexOf("refused");
+        for (List<String> row : rows.subList(1, rows.size())) {
+            assertEquals(row.get(id).equals("line-2") ? "true" : "false", row.get(refusedColumn), row.toString());
+        }
 
         CliRun table = CliRun.of("report", out.toString());
         assertTrue(table.out().contains("parallel: 1 answer refused by the model"), table.out());

@@ -60,7 +60,7 @@ class TierAndCostCliTest {
                 + "\"two\"}]}", true, true)).willReturn(json(answer("default"))));
         wm.getWireMock().register(post(urlPathEqualTo(PATH)).atPriority(10).willReturn(json(answer("flex"))));
 
-        CliRun run = run(wm, "--service-tier", "default");
+        CliRun run = run(wm, "--service-tier", "default", "--csv", dir.resolve("r.csv").toString());
 
         assertEquals(0, run.exitCode(), run.err());
         wm.getWireMock().verifyThat(3, postRequestedFor(urlPathEqualTo(PATH))
@@ -90,6 +90,11 @@ class TierAndCostCliTest {
             assertEquals(256, r.path("tokens").path("reasoning").asInt());
             assertEquals(1920, r.path("tokens").path("cached").asInt());
         }
+
+        List<List<String>> rows = Csv.parse(Files.readString(dir.resolve("r.csv"), StandardCharsets.UTF_8));
+        int tier = rows.get(0).indexOf("service_tier");
+        assertEquals(2, rows.subList(1, rows.size()).stream().filter(r -> r.get(tier).equals("flex")).count(),
+                "the per-request CSV names each answer's tier");
 
         CliRun table = CliRun.of("report", dir.resolve("r.jsonl").toString());
         assertTrue(table.out().contains("parallel: 2 answers served below the default tier asked (2 flex)"), table.out());
