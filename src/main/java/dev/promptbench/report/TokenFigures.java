@@ -105,7 +105,9 @@ public final class TokenFigures {
 
     /** What time per output token divided by, for the legend. */
     public static String tpotBasis(Collection<ModeResults> modes) {
-        return anyReasoning(modes) ? "over visible output tokens (reasoning tokens left out)"
+        if (showReasoning(modes)) return "over visible output tokens (reasoning tokens left out)";
+        // Known to be none: every completion token was visible, and there is nothing to explain.
+        return anyReasoning(modes) ? "over all completion tokens"
                 : "over all completion tokens (the service did not say which were reasoning)";
     }
 

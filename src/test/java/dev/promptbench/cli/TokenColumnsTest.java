@@ -48,6 +48,17 @@ class TokenColumnsTest {
         assertEquals(0, tokens.path("cached").asInt(-1), tokens.toString());
     }
 
+    /** The legend's TPOT basis does not speak of reasoning tokens left out when there were none. */
+    @Test
+    void aStreamedPlainRunsTpotIsOverAllCompletionTokens() throws Exception {
+        CliRun table = run("--out", dir.resolve("d.jsonl").toString(), "--stream");
+        assertEquals(0, table.exitCode(), table.err());
+        assertTrue(table.out().contains("tpot = time per output token after the first over all completion tokens"),
+                table.out());
+        assertFalse(table.out().contains("did not say"), "the service did say: none were reasoning\n" + table.out());
+        assertFalse(table.out().contains("reasoning"), table.out());
+    }
+
     @Test
     void reasoningTokensGetTheirColumn() throws Exception {
         CliRun table = run("--out", dir.resolve("c.jsonl").toString(), "--sim-reasoning-tokens", "10");
