@@ -13,6 +13,7 @@ import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,7 +53,8 @@ public final class SavedRun {
     private List<BatchPartInfo> batchParts;
     /** A Batch API file's figures, counted in the first pass: it holds one record per prompt, never resumed. */
     private ModeStatistics batchStatistics;
-    private long batchWallNanos;
+    /** The batch's wall from its summary record, or null when the file has none (its writer was stopped). */
+    private Long batchWallNanos;
 
     /** A mode and a repeat: what one summary record describes. */
     private record Key(Mode mode, int repeat) {
@@ -84,6 +86,7 @@ public final class SavedRun {
         }
         if (batchStatistics != null) {
             // Its wall time is the summary's (submission to the last part's end): no record has a time.
+            if (batchWallNanos == null) batchWallNanos = wallFromParts();
             summaries.put(new Key(Mode.BATCH, 0), batchStatistics.finish(batchWallNanos, 0));
         }
         Set<Key> recompute = keysToRecompute();
@@ -159,6 +162,23 @@ public final class SavedRun {
         public void notice(String line) {
             notices.add(line);
         }
+    }
+
+    /**
+     * A batch file without its summary record: the wall from the submission to the last part's end, as the
+     * summary has it, from the header's parts (every part has ended before a fetch writes its file).
+     */
+    private long wallFromParts() {
+        Instant last = batchParts.stream().map(BatchPartInfo::endedAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        if (last == null || header.startedAt() == null) {
+            notices.add(file + ": no summary record and no part's end: the batch's wall time is not known (shown "
+                    + "as 0)");
+            return 0;
+        }
+        notices.add(file + ": no summary record (the fetch was stopped while writing): the wall time is taken "
+                + "from the parts' times");
+        return Math.max(0, java.time.Duration.between(header.startedAt(), last).toNanos());
     }
 
     private Set<Key> keysToRecompute() {

@@ -103,4 +103,16 @@ class ReportSideBySideTest {
         assertTrue(run.err().contains("gate one run: give one results file"), run.err());
         assertEquals("", run.out());
     }
+
+    /** A batch file whose fetch was stopped before its summary record: the wall comes from its parts, never 0. */
+    @Test
+    void aBatchFileWithoutItsSummaryTakesItsWallFromItsParts() throws Exception {
+        Path cut = batch(text -> text.lines().filter(l -> !l.contains("\"type\":\"summary\""))
+                .map(l -> l + "\n").reduce("", String::concat));
+        CliRun json = CliRun.of("report", cut.toString(), "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        assertEquals(2808.0, JSON.readTree(json.out()).path("modes").path("batch").path("wall_ms").asDouble(), 1.0,
+                json.out());
+        assertTrue(json.err().contains("no summary record"), json.err());
+    }
 }
