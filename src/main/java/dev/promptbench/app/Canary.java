@@ -125,6 +125,9 @@ final class Canary {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
             case NOT_FOUND -> {
+                if (failure.httpStatus() != null && failure.httpStatus() != 404) {
+                    yield "this server takes no chat requests (is it an OpenAI-compatible API, and the URL its own?)";
+                }
                 String nearest = EndpointUrls.nearestShape(endpoint.chatUrl(), endpoint.deployment());
                 String name = endpoint.deployment() != null
                         ? "the deployment name '" + endpoint.deployment() + "' (the deployment, not the model name)"

@@ -4,7 +4,7 @@ package dev.promptbench.client;
 public enum ErrorKind {
     /** HTTP 429. */
     RATE_LIMITED("rate_limited"),
-    /** HTTP 408, 409, 500, 502, 503, 504 and other 5xx. */
+    /** HTTP 408, 409, 500, 502, 503, 504 and other 5xx but 501 and 505. */
     SERVER_ERROR("server_error"),
     /** Connection refused, reset or failed before the request was sent. */
     CONNECT_FAILED("connect_failed"),
@@ -18,7 +18,10 @@ public enum ErrorKind {
     CONTENT_FILTER("content_filter"),
     /** HTTP 401 or 403: key, token or network rules; 407: the proxy refused its credentials. */
     UNAUTHORIZED("unauthorized"),
-    /** HTTP 404: no such deployment, model or route. */
+    /**
+     * HTTP 404: no such deployment, model or route; also 501 and 505, a server that takes no POST (a static
+     * file server) or not this HTTP version: every request is refused alike.
+     */
     NOT_FOUND("not_found"),
     /**
      * A 2xx whose body does not have the API's shape: not a chat completion (proxy HTML, truncated JSON, a

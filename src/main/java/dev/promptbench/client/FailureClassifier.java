@@ -44,6 +44,11 @@ final class FailureClassifier {
         if (status == 429) {
             return ErrorKind.RATE_LIMITED;
         }
+        // 501 (no such method: a static file server) and 505 (no such HTTP version) will be answered to every
+        // request alike, as a wrong URL is: nothing to wait for.
+        if (status == 501 || status == 505) {
+            return ErrorKind.NOT_FOUND;
+        }
         if (status == 408 || status == 409 || status >= 500) {
             return ErrorKind.SERVER_ERROR;
         }

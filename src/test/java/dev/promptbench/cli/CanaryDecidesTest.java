@@ -98,4 +98,40 @@ class CanaryDecidesTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--canary-timeout"), run.err());
     }
+
+    /**
+     * A static file server ({@code python3 -m http.server}) answers every POST 501 with an HTML page: it will
+     * never take one, so the canary stops the run rather than retrying and backing off for every prompt.
+     */
+    @Test
+    void aServerThatCannotTakeAPostIsExit4AtTheCanaryWithoutRetries() throws Exception {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        java.util.concurrent.atomic.AtomicInteger posts = new java.util.concurrent.atomic.AtomicInteger();
+        server.createContext("/", exchange -> {
+            posts.incrementAndGet();
+            byte[] page = ("<!DOCTYPE HTML><html><head><title>Error response</title></head><body>"
+                    + "<p>Error code: 501</p><p>Message: Unsupported method ('POST').</p></body></html>").getBytes();
+            exchange.getResponseHeaders().set("Content-Type", "text/html;charset=utf-8");
+            exchange.sendResponseHeaders(501, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+            CliRun run = run(base);
+
+            assertEquals(4, run.exitCode(), run.err());
+            List<String> lines = errorLines(run);
+            assertEquals(1, lines.size(), run.err());
+            assertTrue(lines.get(0).contains(base + "/v1/chat/completions answered HTTP 501"), lines.get(0));
+            assertTrue(lines.get(0).contains("this server takes no chat requests"), lines.get(0));
+            assertEquals(1, posts.get(), "the canary's request, not retried");
+            assertFalse(Files.exists(dir.resolve("r.jsonl")), "no batch ran");
+        } finally {
+            server.stop(0);
+        }
+    }
 }
