@@ -9,6 +9,9 @@ import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Objects;
 
@@ -140,10 +143,41 @@ public record SideBySide(List<Run> runs, List<Column> columns, List<Versus> comp
             setting(differ, "top_p", x.topP(), y.topP());
             setting(differ, "seed", x.seed(), y.seed());
         }
+        // What was asked of the service, as the headers record it by flag; a flag a file does not record (older
+        // files, batch files) counts as its default, which is what such a run sent.
+        for (Map.Entry<String, String> flag : REQUEST_FLAGS.entrySet()) {
+            String was = recorded(a.settings(), flag), now = recorded(b.settings(), flag);
+            if (was != null && now != null) setting(differ, flag.getKey(), was, now);
+        }
         EndpointInfo e = first.report().endpoint();
         EndpointInfo f = other.report().endpoint();
         if (e != null && f != null && e.model() != null && f.model() != null) setting(differ, "model", e.model(), f.model());
         return differ.isEmpty() ? null : "the runs were sent with different settings (" + String.join(", ", differ) + ")";
+    }
+
+    /**
+     * The request settings beside those in the config, by flag, with what a file that does not record one
+     * sent (null: not compared when absent). The thread count, mode and rate are what a comparison is for.
+     */
+    private static final Map<String, String> REQUEST_FLAGS = requestFlags();
+
+    private static Map<String, String> requestFlags() {
+        Map<String, String> flags = new LinkedHashMap<>();
+        flags.put("--api", "chat");
+        flags.put("--stream", null);
+        flags.put("--service-tier", "none");
+        flags.put("--extra-body", "none");
+        flags.put("--role", "user");
+        flags.put("--system", "none");
+        flags.put("--cache-bust", "false");
+        return Collections.unmodifiableMap(flags);
+    }
+
+    /** A file's value of a request flag; an empty body is no body (older files wrote {@code {}}). */
+    private static String recorded(Map<String, String> settings, Map.Entry<String, String> flag) {
+        if (settings.isEmpty()) return flag.getKey().equals("--stream") ? null : flag.getValue();
+        String value = settings.getOrDefault(flag.getKey(), flag.getValue());
+        return "{}".equals(value) ? "none" : value;
     }
 
     private static void setting(List<String> differ, String name, Object a, Object b) {

@@ -66,6 +66,32 @@ class ReportSideBySideTest {
                 versus.path("withheld").asText(), versus.toString());
     }
 
+    /** Two online runs: the one's API, streaming, tier or request body differ from the other's. */
+    private JsonNode onlineAgainst(UnaryOperator<String> change) throws Exception {
+        Path other = dir.resolve("other.jsonl");
+        Files.writeString(other, change.apply(Files.readString(GOLDEN.resolve("online.jsonl"), StandardCharsets.UTF_8)));
+        CliRun run = CliRun.of("report", GOLDEN.resolve("online.jsonl").toString(), other.toString(), "--format", "json");
+        assertEquals(0, run.exitCode(), run.err());
+        return JSON.readTree(run.out()).path("comparison").path(0);
+    }
+
+    @Test
+    void anotherApiStreamTierOrBodyWithholdsTheComparison() throws Exception {
+        assertTrue(onlineAgainst(text -> text).path("withheld").isNull(), "the same run is comparable");
+        assertEquals("the runs were sent with different settings (--stream false vs true)",
+                onlineAgainst(text -> text.replaceFirst("\"--stream\":\"false\"", "\"--stream\":\"true\""))
+                        .path("withheld").asText());
+        assertEquals("the runs were sent with different settings (--api chat vs responses)",
+                onlineAgainst(text -> text.replaceFirst("\"--stream\":", "\"--api\":\"responses\",\"--stream\":"))
+                        .path("withheld").asText(), "a file from before --api was a chat run");
+        assertEquals("the runs were sent with different settings (--service-tier none vs flex)",
+                onlineAgainst(text -> text.replaceFirst("\"--stream\":", "\"--service-tier\":\"flex\",\"--stream\":"))
+                        .path("withheld").asText());
+        assertTrue(onlineAgainst(text -> text.replaceFirst("\"--extra-body\":\"\\{\\}\"",
+                        "\"--extra-body\":\"{\\\\\"reasoning_effort\\\\\":\\\\\"high\\\\\"}\""))
+                .path("withheld").asText().startsWith("the runs were sent with different settings (--extra-body none vs {"));
+    }
+
     @Test
     void differentErrorCountsWithholdTheWallButNotTheCostPerAnswer() throws Exception {
         JsonNode versus = comparison(batch(text -> text.replaceFirst(
