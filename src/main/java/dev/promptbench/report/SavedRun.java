@@ -8,6 +8,7 @@ import dev.promptbench.results.ResultsReader;
 import dev.promptbench.results.ResumeMark;
 import dev.promptbench.results.RunHeader;
 import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.RequestKey;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.stats.ModeStatistics;
 import dev.promptbench.stats.ModeSummary;
@@ -231,6 +232,7 @@ public final class SavedRun {
                 if (r.index() < last.length && last[r.index()] == ordinal) statistics.get(key).accept(r);
             }
         });
+        countUnrecorded(keys, lastRecord, statistics);
         for (Key key : keys) {
             long wallNanos = 0;
             double sendSpanS = 0;
@@ -243,6 +245,28 @@ public final class SavedRun {
                 else if (sent) wallNanos += span.lastEnd - span.firstStart;
             }
             summaries.put(key, statistics.get(key).finish(wallNanos, sendSpanS));
+        }
+    }
+
+    /**
+     * A run killed outright (no Ctrl-C, which records the rest as not run) leaves prompts the header counts
+     * with no record at all: they are counted as not run, so no figure reads as if part of a run were all of it.
+     */
+    private void countUnrecorded(Set<Key> keys, Map<Key, int[]> lastRecord, Map<Key, ModeStatistics> statistics) {
+        for (Key key : keys) {
+            int[] last = lastRecord.getOrDefault(key, new int[0]);
+            int unrecorded = 0;
+            for (int index = 0; index < header.prompts(); index++) {
+                if (index < last.length && last[index] > 0) continue;
+                statistics.get(key).accept(RequestResult.notRun(
+                        new RequestKey(key.mode(), key.repeat(), index, null, false), null));
+                unrecorded++;
+            }
+            if (unrecorded > 0) {
+                notices.add(file + ": " + unrecorded + " prompts of " + key.mode().wireName()
+                        + (key.repeat() > 0 ? " (repeat " + (key.repeat() + 1) + ")" : "")
+                        + " have no record (the run was killed): counted as not run; --resume finishes them");
+            }
         }
     }
 

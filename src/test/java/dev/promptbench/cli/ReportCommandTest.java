@@ -181,6 +181,34 @@ class ReportCommandTest {
         }
     }
 
+    /**
+     * A run killed outright (no Ctrl-C, so no not_run records): the prompts the header counts but no record
+     * names are shown as not run, never left out, so a gate on the numbers cannot pass on part of a run.
+     */
+    @Test
+    void aKilledRunCountsThePromptsWithoutARecordAsNotRun() throws Exception {
+        Path results = dir.resolve("r.jsonl");
+        run(prompts().toString(), "--out", results.toString(), "--mode", "parallel");
+        List<String> lines = Files.readAllLines(results);
+        List<String> kept = new ArrayList<>();
+        int requests = 0;
+        for (String line : lines) {
+            if (line.contains("\"type\":\"summary\"")) continue;
+            if (line.contains("\"type\":\"request\"") && requests++ >= 2) continue;
+            kept.add(line);
+        }
+        Files.write(results, kept);
+
+        CliRun reported = CliRun.of("report", results.toString(), "--format", "json");
+
+        assertEquals(0, reported.exitCode(), reported.err());
+        JsonNode parallel = JSON.readTree(reported.out()).path("modes").path("parallel");
+        assertEquals(6, parallel.path("requests").asInt(), reported.out());
+        assertEquals(2, parallel.path("ok").asInt(), reported.out());
+        assertEquals(4, parallel.path("not_run").asInt(), reported.out());
+        assertTrue(reported.err().contains("4 prompts of parallel have no record"), reported.err());
+    }
+
     @Test
     void aResumedRunIsRecomputedWithTheLastRecordOfEachPrompt() throws Exception {
         Path prompts = prompts();
