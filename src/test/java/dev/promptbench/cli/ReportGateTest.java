@@ -40,7 +40,7 @@ class ReportGateTest {
     @Test
     void aSavedRunGatesAsTheRunDidWithTheSameLinesExitCodeAndJUnit() throws Exception {
         Path results = dir.resolve("run.jsonl");
-        String[] gates = {"--fail-if", "p95>1ms", "--fail-if", "error_rate>1%", "--fail-if", "speedup<0.01",
+        String[] gates = {"--fail-if", "p95>0ms", "--fail-if", "error_rate>1%", "--fail-if", "speedup<0.01",
             "--fail-if", "/modes/parallel/tokens/completion<1", "--fail-if", "ttft_p95>1s"};
         List<String> runArgs = new ArrayList<>(List.of(gates));
         runArgs.addAll(List.of("--junit", dir.resolve("run.xml").toString(), "--format", "json"));
