@@ -67,6 +67,8 @@ public final class RunSettings {
                 : duration(spec.session().client().streamIdleTimeout()));
         settings.put("--retries", Integer.toString(spec.session().retry().retries()));
         settings.put("endpoint", endpoints.isEmpty() ? "the built-in simulator" : endpoint(endpoints.get(0)));
+        // The simulated service is part of the endpoint: a resume against the simulator is sent to the same one.
+        if (endpoints.isEmpty()) settings.putAll(spec.session().simulatorKnobs());
         for (int i = 1; i < endpoints.size(); i++) settings.put("endpoint " + (i + 1), endpoint(endpoints.get(i)));
         return settings;
     }
@@ -128,7 +130,8 @@ public final class RunSettings {
      * As {@code --timeout} reads it back, written as people write it (and the defaults are): whole hours, whole
      * minutes from 2m, whole seconds (60s, 90s), else milliseconds.
      */
-    static String duration(Duration duration) {
+    /** A duration as the flags read it back: 10m, 30s, 1.5ms. */
+    public static String duration(Duration duration) {
         long nanos = duration.toNanos();
         if (nanos != 0 && nanos % 3_600_000_000_000L == 0) return nanos / 3_600_000_000_000L + "h";
         if (nanos >= 120_000_000_000L && nanos % 60_000_000_000L == 0) return nanos / 60_000_000_000L + "m";

@@ -137,7 +137,7 @@ final class SessionOptions implements SimulatorOptions.Simulated {
     SessionSpec spec(int threads, Resolved resolved) {
         return new SessionSpec(resolved.resolution().endpoints(), simulator.settings(), client(threads, resolved),
                 retry.policy(), rate.control(), !noWarmup, retry.canary(timeout), retry.breaker(threads),
-                endpoint.api == null ? Api.CHAT : endpoint.api);
+                endpoint.api == null ? Api.CHAT : endpoint.api, simulator.given());
     }
 
     /** The rules every command applies to flags that do nothing: the simulator's with a real endpoint, and so on. */

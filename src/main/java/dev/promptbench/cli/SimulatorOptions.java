@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.app.RunSettings;
 import dev.promptbench.sim.FaultKind;
 import dev.promptbench.sim.RateLimitHeaderStyle;
 import dev.promptbench.sim.ServiceFeatures;
@@ -8,7 +9,10 @@ import dev.promptbench.sim.Throttles;
 import dev.promptbench.sim.TokenCounting;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import picocli.CommandLine.IModelTransformer;
@@ -84,10 +88,22 @@ final class SimulatorOptions {
     private boolean noPromptCache;
     private Double tierDowngrade;
 
+    /** Each knob's flag ({@code --sim-NAME} or {@code --NAME}) and its value as text, set or not; see {@link #given()}. */
+    private final Map<String, String> given = new LinkedHashMap<>();
+
+    /**
+     * Every knob by flag, with its value as the flag reads it back, or {@link RunSettings#NONE} when not given
+     * (the simulator's default): what a results header records so that a resumed run is sent to the same
+     * simulated service.
+     */
+    Map<String, String> given() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(given));
+    }
+
     /** The knobs as options named {@code prefix + name}, bound to this object, in help order. */
     private List<OptionSpec> options(String prefix) {
         List<OptionSpec> all = new ArrayList<>();
-        Knobs knobs = new Knobs(prefix, all);
+        Knobs knobs = new Knobs(prefix, all, given);
         knobs.add("ttft-median", "DURATION", Duration.class, v -> ttftMedian = v,
                 "Median time to first token, e.g. 800ms or 1.5s (default 400ms).");
         knobs.add("ttft-sigma", "SIGMA", Double.class, v -> ttftSigma = v,
@@ -146,13 +162,18 @@ final class SimulatorOptions {
     }
 
     /** Builds each knob's option; a flag (no label) takes no value. */
-    private record Knobs(String prefix, List<OptionSpec> all) {
+    private record Knobs(String prefix, List<OptionSpec> all, Map<String, String> given) {
         <T> void add(String name, String label, Class<T> type, Consumer<T> set, String description) {
-            OptionSpec.Builder option = OptionSpec.builder(prefix + name).type(type).description(description)
+            String flag = prefix + name;
+            given.put(flag, RunSettings.NONE);
+            OptionSpec.Builder option = OptionSpec.builder(flag).type(type).description(description)
                     .order(all.size()).setter(new ISetter() {
                         @Override
                         public <V> V set(V value) {
                             set.accept(type.cast(value));
+                            // A parse starts by setting every option to its initial value (null, false).
+                            given.put(flag, value == null || Boolean.FALSE.equals(value) ? RunSettings.NONE
+                                    : value instanceof Duration d ? RunSettings.duration(d) : String.valueOf(value));
                             return null;
                         }
                     });

@@ -266,6 +266,37 @@ class ResumeTest {
         assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
     }
 
+    /**
+     * The simulated service is part of the run's endpoint: its --sim-* knobs are taken from the header when left
+     * out, and one that differs is refused, so a resumed run is never half one service and half another.
+     */
+    @Test
+    void theSimulatorsKnobsAreTakenFromTheHeaderAndAnotherServiceIsRefused() throws Exception {
+        Path prompts = prompts();
+        Path results = interruptedRunWithSettings(prompts, "--mode", "parallel", "--sim-reasoning-tokens", "7");
+        byte[] before = Files.readAllBytes(results);
+
+        CliRun other = run(prompts.toString(), "--resume", results.toString(), "--sim-reasoning-tokens", "3");
+        assertEquals(2, other.exitCode(), other.err());
+        assertTrue(other.err().contains("--sim-reasoning-tokens: the run used 7, this command 3"), other.err());
+        assertTrue(java.util.Arrays.equals(before, Files.readAllBytes(results)), "the file is unchanged byte for byte");
+
+        CliRun resumed = run(prompts.toString(), "--resume", results.toString());
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        assertTrue(resumed.err().contains("--sim-reasoning-tokens 7"), resumed.err());
+        boolean afterResume = false;
+        int sent = 0;
+        for (String line : Files.readAllLines(results, StandardCharsets.UTF_8)) {
+            JsonNode record = JSON.readTree(line);
+            afterResume |= record.path("type").asText().equals("resume");
+            if (afterResume && record.path("type").asText().equals("request")) {
+                sent++;
+                assertEquals(7, record.path("tokens").path("reasoning").asInt(), "the same service: " + record);
+            }
+        }
+        assertEquals(3, sent);
+    }
+
     /** Issue 13: the --answers file of a resumed run holds every prompt, the earlier sessions' answers too. */
     @Test
     void theAnswersOfAResumedRunHoldTheEarlierSessionsAnswers() throws Exception {
