@@ -56,7 +56,8 @@ public final class SweepWriter {
                     + " answered 429 (" + causes(step) + ")");
         }
         out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
-                : "knee: " + sweep.knee().threads() + " threads — " + sweep.knee().reason());
+                : "knee: " + sweep.knee().threads() + (sweep.knee().threads() == 1 ? " thread — " : " threads — ")
+                        + sweep.knee().reason());
         if (!sweep.notRun().isEmpty()) {
             out.println("not run: " + sweep.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
                     + " threads — " + sweep.stopped());

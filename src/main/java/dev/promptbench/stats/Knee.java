@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * Where more concurrency stops paying: the step after which throughput grows by less than 10%, p95
  * latency grows faster than throughput (the service queues instead of serving more), or errors or
- * 429s appear; 429s for an exhausted quota or a capacity cut stop it with their cause named.
+ * 429s appear (where the step before had none); 429s for an exhausted quota or a capacity cut stop it with their cause named.
  *
  * @param threads the knee's concurrency, or null when there is too little to tell
  * @param reason  why, in one sentence with the figures and their noise
@@ -30,7 +30,9 @@ public record Knee(Integer threads, String reason) {
                             cause.wireName(), cause.advice()));
                 }
             }
-            if (next.errors() > 0 || next.rateLimited() > 0) {
+            // Errors or 429s that were there at fewer threads already (injected, a flaky service) say nothing of
+            // concurrency: only those that appear with more threads mark the knee.
+            if ((next.errors() > 0 && here.errors() == 0) || (next.rateLimited() > 0 && here.rateLimited() == 0)) {
                 return new Knee(here.threads(), String.format(Locale.ROOT,
                         "at %d threads %d errors and %d 429s appear%s", next.threads(), next.errors(),
                         next.rateLimited(), causes(next)));

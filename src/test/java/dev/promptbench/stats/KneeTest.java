@@ -35,6 +35,17 @@ class KneeTest {
         assertTrue(knee.reason().contains("429"), knee.reason());
     }
 
+    /** 429s at every step, one thread included, come from the service, not from concurrency: no knee there. */
+    @Test
+    void errorsOr429sAtEveryStepDoNotMarkAKnee() {
+        Knee knee = Knee.of(List.of(SweepStep.of(1, List.of(summary(10, 0, 3))), SweepStep.of(2, List.of(summary(20, 0, 3))),
+                SweepStep.of(4, List.of(summary(40, 0, 3)))));
+        assertNull(knee.threads(), knee.reason());
+        Knee one = Knee.of(List.of(step(1, 10), SweepStep.of(2, List.of(summary(20, 2, 0)))));
+        assertEquals("at 2 threads 2 errors and 0 429s appear", one.reason());
+        assertEquals(1, one.threads());
+    }
+
     @Test
     void aCapacityCutOrAnExhaustedQuotaIsAStopWithItsCauseNamed() {
         ModeSummary cut = summary(40, 0, 3);
