@@ -4,6 +4,7 @@ import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.ModeSummary.StreamPercentiles;
 import dev.promptbench.stats.Percentiles;
+import dev.promptbench.results.request.Mode;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -125,8 +126,14 @@ public enum Metric {
         return this != SPEEDUP;
     }
 
-    /** What usually leaves this metric without a value, for the failure message; null when nothing useful. */
-    String whenMissing() {
+    /**
+     * What usually leaves this metric without a value in {@code mode} (null for the run-wide ones), for the
+     * failure message; null when nothing useful.
+     */
+    String whenMissing(String mode) {
+        if (Mode.BATCH.wireName().equals(mode) && quantity == Quantity.TIME && this != WALL) {
+            return "the Batch API times no single request";
+        }
         return switch (this) {
             case P50, P90, P95, P99, MAX -> "no request succeeded";
             case TTFT_P50, TTFT_P90, TTFT_P95, TTFT_P99, TPOT_P50, TPOT_P90, TPOT_P95, TPOT_P99 ->

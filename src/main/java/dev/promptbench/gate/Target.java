@@ -89,11 +89,11 @@ public sealed interface Target permits Target.Alias, Target.Pointer {
 
         @Override
         public Reading read(GatedRun run) {
-            if (!metric.perMode()) return Reading.of(run.speedup(), metric.whenMissing());
+            if (!metric.perMode()) return Reading.of(run.speedup(), metric.whenMissing(null));
             if (mode == null) return Reading.missing("no single mode to read (name one: sequential. or parallel.)", null);
             ModeResults results = run.mode(mode);
             if (results == null) return Reading.missing("no " + mode + " mode", null);
-            return Reading.of(metric.of(results), metric.whenMissing());
+            return Reading.of(metric.of(results), metric.whenMissing(mode));
         }
     }
 

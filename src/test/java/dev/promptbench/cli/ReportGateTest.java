@@ -98,4 +98,14 @@ class ReportGateTest {
         assertEquals(1, typo.err().strip().lines().count(), typo.err());
         assertTrue(typo.err().startsWith("promptbench: --fail-if '/modes/parallel/latency_ms/p96>1': "), typo.err());
     }
+
+    /** A batch run has no latency per request: a latency gate on it fails saying so, not "no request succeeded". */
+    @Test
+    void aLatencyGateOnABatchRunSaysTheBatchApiTimesNoRequest() {
+        CliRun reported = CliRun.of(NO_STEP_SUMMARY, "report", "src/test/resources/golden/side-by-side/batch.jsonl",
+                "--fail-if", "p95>1s");
+        assertEquals(3, reported.exitCode(), reported.err());
+        assertTrue(reported.err().contains("threshold failed: batch p95: no value in this run (the Batch API times "
+                + "no single request)"), reported.err());
+    }
 }
