@@ -95,9 +95,11 @@ public record SideBySide(List<Run> runs, List<Column> columns, List<Versus> comp
         String wallWithheld = null;
         if (!answered(a) || !answered(b)) {
             wallWithheld = "no prompt of " + (!answered(a) ? label(baseline) : label(other)) + " succeeded";
-        } else if (a.errors() + a.notRun() != b.errors() + b.notRun()) {
-            wallWithheld = String.format(Locale.ROOT, "the runs ended with different error counts (%s %d, %s %d)",
-                    label(baseline), a.errors() + a.notRun(), label(other), b.errors() + b.notRun());
+        } else if (a.errors() != b.errors() || a.notRun() != b.notRun()) {
+            wallWithheld = String.format(Locale.ROOT, "the runs ended with different %s (%s %d, %s %d)",
+                    a.errors() != b.errors() ? "error counts" : "counts of prompts not run", label(baseline),
+                    a.errors() != b.errors() ? a.errors() : a.notRun(), label(other),
+                    a.errors() != b.errors() ? b.errors() : b.notRun());
         } else if (baseline.results().wallMs().median() <= 0 || a.requestsPerS() <= 0) {
             wallWithheld = label(baseline) + " took no time";
         }

@@ -105,6 +105,15 @@ class ReportSideBySideTest {
     }
 
     @Test
+    void promptsNotRunAreNotCalledErrors() throws Exception {
+        JsonNode versus = comparison(batch(text -> text.replaceFirst(
+                "\"status\":\"ok\",\"finish_reason\":\"stop\",\"http_status\":200,\"error\":null",
+                "\"status\":\"not_run\",\"finish_reason\":null,\"http_status\":null,\"error\":null")));
+        assertTrue(versus.path("wall_withheld").asText().startsWith("the runs ended with different counts of prompts "
+                + "not run"), versus.toString());
+    }
+
+    @Test
     void anUnknownCostIsNotCompared() throws Exception {
         JsonNode versus = comparison(batch(text -> text.replaceAll("\"cost\":[0-9.E-]+", "\"cost\":null")));
         assertTrue(versus.path("cost_per_1k_ratio").isNull(), versus.toString());
