@@ -18,8 +18,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -136,11 +138,52 @@ abstract class BatchOptions implements Callable<Integer> {
 
     /** Ctrl-C while waiting: nothing is cancelled; says how to pick the batches up. */
     int interrupted(Path stateFile) {
+        String endpoint = endpointFlags();
         err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
-        err().println("  promptbench batch fetch " + stateFile + " --wait");
-        err().println("  promptbench batch cancel " + stateFile);
+        err().println("  promptbench batch fetch " + stateFile + " --wait" + endpoint);
+        err().println("  promptbench batch cancel " + stateFile + endpoint);
+        if (WITHHELD.stream().anyMatch(spec.commandLine().getParseResult()::hasMatchedOption)) {
+            err().println("  (with this command's " + WITHHELD.stream()
+                    .filter(spec.commandLine().getParseResult()::hasMatchedOption).collect(Collectors.joining(", "))
+                    + " too: not repeated here, they may hold secrets)");
+        }
         err().flush();
         return ExitCode.INTERRUPTED;
+    }
+
+    /** The options that say which endpoint and how to reach it, repeated in the pick-up commands. */
+    private static final List<String> REPEATED = List.of("--config", "--profile", "--provider", "--endpoint",
+            "--deployment", "--api-version", "--model", "--auth", "--ca-cert", "--trust-store", "--insecure",
+            "--http1.1");
+    /** Options that may carry a secret (a header's key, a proxy's password, a command's token): named only. */
+    private static final List<String> WITHHELD = List.of("--header", "--proxy", "--token-command");
+
+    /** {@code " --endpoint URL --model M"}: this command's endpoint options as typed, quoted for a shell. */
+    private String endpointFlags() {
+        StringBuilder flags = new StringBuilder();
+        var parsed = spec.commandLine().getParseResult();
+        for (String name : REPEATED) {
+            var option = parsed.matchedOption(name);
+            if (option == null) continue;
+            if (option.originalStringValues().stream().anyMatch(BatchOptions::maySecret)) {
+                flags.append(' ').append(name).append(" …");
+                continue;
+            }
+            flags.append(' ').append(name);
+            if (option.arity().max() > 0) {
+                for (String value : option.originalStringValues()) flags.append(' ').append(shellWord(value));
+            }
+        }
+        return flags.toString();
+    }
+
+    /** A URL with credentials or a key in its query is not printed. */
+    private static boolean maySecret(String value) {
+        return value.contains("@") || value.toLowerCase(java.util.Locale.ROOT).matches(".*(key|token|sig|secret)=.*");
+    }
+
+    private static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9_./:=@%+,-]+") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 
     /** A state file's submission must be read with the endpoint it was submitted to. */

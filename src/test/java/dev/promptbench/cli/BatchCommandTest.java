@@ -639,8 +639,11 @@ class BatchCommandTest {
         CliRun run = batch("run", prompts(3).toString(), "--state", state.toString());
 
         assertEquals(130, run.exitCode(), run.err());
-        assertTrue(run.err().contains("promptbench batch fetch " + state + " --wait"), run.err());
-        assertTrue(run.err().contains("promptbench batch cancel " + state), run.err());
+        // The commands work as pasted: they name the endpoint this one was given (never a key).
+        String endpoint = " --endpoint " + wm.getHttpBaseUrl() + "/v1 --model gpt-4o-mini";
+        assertTrue(run.err().contains("promptbench batch fetch " + state + " --wait" + endpoint + "\n"), run.err());
+        assertTrue(run.err().contains("promptbench batch cancel " + state + endpoint + "\n"), run.err());
+        assertTrue(!run.err().contains("sk-test-key"), run.err());
         assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
                 "nothing cancelled");
         assertEquals("batch_1", JSON.readTree(state.toFile()).path("parts").path(0).path("batch_id").asText());
@@ -657,7 +660,8 @@ class BatchCommandTest {
 
         assertEquals(130, fetch.exitCode(), fetch.err());
         assertTrue(fetch.err().contains("interrupted; the batches keep running"), fetch.err());
-        assertTrue(fetch.err().contains("promptbench batch fetch " + state + " --wait"), fetch.err());
+        assertTrue(fetch.err().contains("promptbench batch fetch " + state + " --wait --endpoint " + wm.getHttpBaseUrl()
+                + "/v1 --model gpt-4o-mini\n"), fetch.err());
         assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
                 "nothing cancelled");
         assertEquals("in_progress", JSON.readTree(state.toFile()).path("parts").path(0).path("job").path("status")
