@@ -30,6 +30,10 @@ final class ProviderChoice {
             Setting<Provider> inferred = Setting.of(EndpointUrls.inferProvider(flagUrl).orElse(null),
                     "inferred from --endpoint");
             Setting<Provider> chosen = inferred != null ? inferred : named;
+            // Only Azure addresses a deployment: --deployment without --model says which the host is.
+            if (chosen == null && flags.deployment() != null && flags.model() == null) {
+                chosen = new Setting<>(Provider.AZURE, "inferred from --deployment");
+            }
             if (chosen == null) {
                 throw new ConfigException("cannot tell whether " + EndpointUrls.display(flagUrl)
                         + " is Azure or OpenAI-compatible: add --provider azure or --provider openai");

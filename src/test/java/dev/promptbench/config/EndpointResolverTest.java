@@ -286,6 +286,17 @@ class EndpointResolverTest {
         assertEquals(ApiStyle.AZURE_DEPLOYMENT, azure.style());
     }
 
+    /** Only Azure addresses a deployment: --deployment alone (no --model) says which an unknown host is. */
+    @Test
+    void aDeploymentWithoutAModelMakesAnUndecidableEndpointAzure() {
+        Endpoint azure = single(resolve(Map.of("AZURE_OPENAI_API_KEY", FAKE_KEY),
+                flags().endpoint("http://127.0.0.1:9").deployment("x")));
+        assertEquals(ApiStyle.AZURE_DEPLOYMENT, azure.style());
+        assertMessage("cannot tell whether http://10.0.0.5:8000 is Azure or OpenAI-compatible:"
+                + " add --provider azure or --provider openai", Map.of(),
+                flags().endpoint("http://10.0.0.5:8000").deployment("d").model("m"));
+    }
+
     @Test
     void badProviderAndMaxTokensFieldFlags() {
         // Any other --provider value is refused by the command line's parser (see cli/BadInputTest).
