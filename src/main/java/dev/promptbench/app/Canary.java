@@ -125,7 +125,7 @@ final class Canary {
             case UNAUTHORIZED -> "check the key (" + endpoint.credential().describe() + ") and that it belongs to "
                     + endpoint.origin();
             case NOT_FOUND -> {
-                if (failure.httpStatus() != null && failure.httpStatus() != 404) {
+                if (failure.httpStatus() != null && (failure.httpStatus() == 501 || failure.httpStatus() == 505)) {
                     yield "this server takes no chat requests (is it an OpenAI-compatible API, and the URL its own?)";
                 }
                 String nearest = EndpointUrls.nearestShape(endpoint.chatUrl(), endpoint.deployment());
