@@ -128,24 +128,19 @@ public final class BatchJoin implements AutoCloseable {
     private static BatchRequest missing(int index, BatchPart part) {
         BatchStatus status = part.status();
         String batch = part.batchId() == null ? "part " + part.number() : "batch " + part.batchId();
+        BatchRequest.Line line = new BatchRequest.Line(null, part.batchId(), part.number());
         if (status == BatchStatus.EXPIRED || status == BatchStatus.CANCELLED || status == BatchStatus.WAITING) {
-            return new BatchRequest(index, null, RequestStatus.NOT_RUN, null, null,
-                    new RequestError("batch_" + status.wireName(), null, batch + " " + status.wireName()
-                            + " before this prompt ran"), null, null, null, null, null, null, null, null,
-                    part.batchId(), part.number());
+            return BatchRequest.failed(index, null, RequestStatus.NOT_RUN, new RequestError("batch_" + status.wireName(),
+                    null, batch + " " + status.wireName() + " before this prompt ran"), line);
         }
         if (status == BatchStatus.FAILED && part.job() != null && !part.job().errors().isEmpty()) {
             BatchError first = part.job().errors().get(0);
-            return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
-                    new RequestError("batch_failed", first.code(), batch + " failed: " + first.describe()
-                            + (part.job().errors().size() > 1 ? " (and " + (part.job().errors().size() - 1)
-                            + " more)" : "")), null, null, null, null, null, null, null, null, part.batchId(),
-                    part.number());
+            return BatchRequest.failed(index, null, RequestStatus.ERROR, new RequestError("batch_failed", first.code(),
+                    batch + " failed: " + first.describe() + (part.job().errors().size() > 1 ? " (and "
+                            + (part.job().errors().size() - 1) + " more)" : "")), line);
         }
-        return new BatchRequest(index, null, RequestStatus.ERROR, null, null,
-                new RequestError("batch_missing", null, batch + " " + status.wireName()
-                        + " with no line for this prompt in its output or error file"), null, null, null, null, null,
-                null, null, null, part.batchId(), part.number());
+        return BatchRequest.failed(index, null, RequestStatus.ERROR, new RequestError("batch_missing", null,
+                batch + " " + status.wireName() + " with no line for this prompt in its output or error file"), line);
     }
 
     private void put(int index, long offset, int position) {
@@ -211,9 +206,9 @@ public final class BatchJoin implements AutoCloseable {
             record = OutputLine.read(JSON.readTree(line), index, id, part.batchId(), part.number());
         } catch (IOException e) {
             // Its custom_id was readable, the rest of the line is not: the prompt's answer is broken.
-            record = new BatchRequest(index, id, RequestStatus.ERROR, null, null, new RequestError("bad_response", null,
-                    "batch " + part.batchId() + ": this prompt's line is not JSON"), null, null, null, null, null, null,
-                    null, null, part.batchId(), part.number());
+            record = BatchRequest.failed(index, id, RequestStatus.ERROR, new RequestError("bad_response", null,
+                    "batch " + part.batchId() + ": this prompt's line is not JSON"),
+                    new BatchRequest.Line(null, part.batchId(), part.number()));
         }
         return record.of(id, attempts[index]);
     }

@@ -41,9 +41,9 @@ public final class BatchResults {
         for (Prompt prompt = prompts.next(); prompt != null; prompt = prompts.next()) {
             BatchRequest record = join.get(prompt.index(), prompt.id());
             if (record == null) {
-                record = new BatchRequest(prompt.index(), prompt.id(), RequestStatus.NOT_RUN, null, null,
+                record = BatchRequest.failed(prompt.index(), prompt.id(), RequestStatus.NOT_RUN,
                         new RequestError("not_submitted", null, "no part of this submission holds this prompt"),
-                        null, null, null, null, null, null, null, null, null, 0, 0, null);
+                        new BatchRequest.Line(null, null, 0)).of(prompt.id(), 0);
             } else {
                 record = record.withCost(cost(record, pricing, endpoint));
             }
@@ -53,11 +53,11 @@ public final class BatchResults {
                 case ERROR -> errors++;
                 case NOT_RUN -> notRun++;
             }
-            if (record.promptTokens() != null) {
-                promptTokens += record.promptTokens();
+            if (record.tokens().prompt() != null) {
+                promptTokens += record.tokens().prompt();
                 anyUsage = true;
             }
-            if (record.completionTokens() != null) completionTokens += record.completionTokens();
+            if (record.tokens().completion() != null) completionTokens += record.tokens().completion();
             out.writeBatchRequest(record);
             answers.accept(prompt, record);
         }
@@ -69,10 +69,10 @@ public final class BatchResults {
 
     /** An answer's cost at the Batch API's price (the tier multiplier of the default tier), or null. */
     private static Double cost(BatchRequest r, Pricing pricing, String endpoint) {
-        if (r.promptTokens() == null || r.completionTokens() == null) return null;
-        String model = r.model() != null ? r.model() : pricing.modelOf(endpoint);
-        return pricing.cost(endpoint, model, new Usage(r.promptTokens(), r.completionTokens(), r.reasoningTokens(),
-                r.cachedTokens()), null, true);
+        Usage usage = r.tokens().usage();
+        if (usage == null) return null;
+        String model = r.reply().model() != null ? r.reply().model() : pricing.modelOf(endpoint);
+        return pricing.cost(endpoint, model, usage, null, true);
     }
 
     /** From the submission to the end of the last part, when every part's end is known. */

@@ -2,6 +2,7 @@ package dev.promptbench.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.results.BatchRequest;
+import dev.promptbench.results.request.Reply;
 import dev.promptbench.results.request.RequestError;
 import dev.promptbench.results.request.RequestStatus;
 
@@ -14,7 +15,7 @@ final class OutputLine {
     private OutputLine() {}
 
     static BatchRequest read(JsonNode line, int index, String id, String batchId, int part) {
-        String lineId = BatchJob.text(line.get("id"));
+        BatchRequest.Line from = new BatchRequest.Line(BatchJob.text(line.get("id")), batchId, part);
         JsonNode response = line.get("response");
         JsonNode error = line.get("error");
         Integer status = response == null ? null : BatchJob.integer(response.get("status_code"));
@@ -28,31 +29,32 @@ final class OutputLine {
             // lines an expired or cancelled batch leaves out of its files.
             RequestStatus outcome = failure.kind().equals("batch_expired") || failure.kind().equals("batch_cancelled")
                     ? RequestStatus.NOT_RUN : RequestStatus.ERROR;
-            return new BatchRequest(index, id, outcome, null, status, failure, null, null, null, null, null,
-                    body == null ? null : BatchJob.text(body.get("model")), requestId, lineId, batchId, part);
+            return new BatchRequest(index, id, new Reply(outcome, null, status, failure, requestId,
+                    body == null ? null : BatchJob.text(body.get("model")), null), BatchRequest.Tokens.NONE, from);
         }
         JsonNode choice = body.path("choices").path(0);
         String finish = BatchJob.text(choice.get("finish_reason"));
         JsonNode content = choice.path("message").get("content");
         String answer = content == null || content.isNull() ? null : content.isTextual() ? content.asText()
                 : content.toString();
-        JsonNode usage = body.get("usage");
-        Integer promptTokens = usage == null ? null : BatchJob.integer(usage.get("prompt_tokens"));
-        Integer completionTokens = usage == null ? null : BatchJob.integer(usage.get("completion_tokens"));
-        Integer reasoningTokens = usage == null ? null
-                : BatchJob.integer(usage.path("completion_tokens_details").get("reasoning_tokens"));
-        Integer cachedTokens = usage == null ? null
-                : BatchJob.integer(usage.path("prompt_tokens_details").get("cached_tokens"));
-        RequestStatus outcome = "content_filter".equals(finish) ? RequestStatus.FILTERED : RequestStatus.OK;
+        String model = BatchJob.text(body.get("model"));
+        BatchRequest.Tokens tokens = tokens(body.get("usage"));
         if (choice.isMissingNode()) {
-            return new BatchRequest(index, id, RequestStatus.ERROR, null, status,
-                    new RequestError("bad_response", null, "the answer has no choices"), promptTokens,
-                    completionTokens, reasoningTokens, cachedTokens, null, BatchJob.text(body.get("model")), requestId,
-                    lineId, batchId, part);
+            return new BatchRequest(index, id, new Reply(RequestStatus.ERROR, null, status,
+                    new RequestError("bad_response", null, "the answer has no choices"), requestId, model, null),
+                    tokens, from);
         }
-        return new BatchRequest(index, id, outcome, finish, status, null, promptTokens, completionTokens,
-                reasoningTokens, cachedTokens, answer, BatchJob.text(body.get("model")), requestId, lineId, batchId,
-                part);
+        RequestStatus outcome = "content_filter".equals(finish) ? RequestStatus.FILTERED : RequestStatus.OK;
+        return new BatchRequest(index, id, new Reply(outcome, finish, status, null, requestId, model, answer), tokens,
+                from);
+    }
+
+    private static BatchRequest.Tokens tokens(JsonNode usage) {
+        if (usage == null) return BatchRequest.Tokens.NONE;
+        return new BatchRequest.Tokens(BatchJob.integer(usage.get("prompt_tokens")),
+                BatchJob.integer(usage.get("completion_tokens")),
+                BatchJob.integer(usage.path("completion_tokens_details").get("reasoning_tokens")),
+                BatchJob.integer(usage.path("prompt_tokens_details").get("cached_tokens")));
     }
 
     private static RequestError failure(Integer status, JsonNode error, JsonNode body) {

@@ -133,8 +133,9 @@ final class BatchFetchCommand extends BatchOptions {
                      outputs.open(answersFile).stream(), AnswersFile.formatOf(answersFile.path()))) {
             summary = BatchResults.write(state, join, source, header, file.path().toString(), results,
                     answers == null ? AnswerSink.NONE : (prompt, r) -> answers.write(new AnswerRow(r.index(), r.id(),
-                            AnswersFile.promptText(prompt), r.status().wireName(), r.answer(), r.promptTokens(),
-                            r.completionTokens(), r.finishReason(), r.error() == null ? null : r.error().message())),
+                            AnswersFile.promptText(prompt), r.status().wireName(), r.reply().answer(),
+                            r.tokens().prompt(), r.tokens().completion(), r.reply().finishReason(),
+                            r.error() == null ? null : r.error().message())),
                     connection.pricing(), connection.endpoint().name());
             join.anomalies().forEach(line -> command.err().println("warning: not joined: " + line));
             if (join.anomalyCount() > join.anomalies().size()) {

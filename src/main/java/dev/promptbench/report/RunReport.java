@@ -16,11 +16,9 @@ import java.util.Map;
  *
  * @param version     promptbench's version
  * @param simulated   true when the built-in simulator answered
- * @param endpoint    the (first) endpoint
- * @param endpoints   every endpoint used
+ * @param endpoints   every endpoint used, the first one first
  * @param config      the settings of the run
  * @param prompts     prompts in the file
- * @param threads     workers of the parallel mode
  * @param resultsFile where the per-request records went
  * @param modes       each mode's results over its repeats, in the order the modes first ran
  * @param comparison  sequential against parallel, or null when only one mode ran
@@ -28,8 +26,8 @@ import java.util.Map;
  *                    prompts, warm-up, canary), or null when unknown (a report rebuilt from a file)
  * @param batch       the parts of a Batch API run, or null for any other run
  */
-public record RunReport(String version, boolean simulated, EndpointInfo endpoint, List<EndpointInfo> endpoints,
-                        RunConfig config, int prompts, int threads, String resultsFile,
+public record RunReport(String version, boolean simulated, List<EndpointInfo> endpoints, RunConfig config,
+                        int prompts, String resultsFile,
                         Map<Mode, ModeResults> modes, Comparison comparison, Double overheadMs, BatchParts batch) {
 
     /**
@@ -45,21 +43,30 @@ public record RunReport(String version, boolean simulated, EndpointInfo endpoint
         repeats.forEach((mode, summaries) -> modes.put(mode, ModeResults.of(summaries)));
         Comparison comparison = modes.size() == 2
                 ? Comparison.of(repeats.get(Mode.SEQUENTIAL), repeats.get(Mode.PARALLEL)) : null;
-        return new RunReport(version, simulated, endpoints.isEmpty() ? null : endpoints.get(0), List.copyOf(endpoints),
-                config, prompts, config.threads(), resultsFile, Collections.unmodifiableMap(modes), comparison, null,
-                null);
+        return new RunReport(version, simulated, List.copyOf(endpoints), config, prompts, resultsFile,
+                Collections.unmodifiableMap(modes), comparison, null, null);
     }
 
     /** A copy that knows its start-up overhead. */
     public RunReport withOverheadMs(Double overhead) {
-        return new RunReport(version, simulated, endpoint, endpoints, config, prompts, threads, resultsFile, modes,
-                comparison, overhead, batch);
+        return new RunReport(version, simulated, endpoints, config, prompts, resultsFile, modes, comparison,
+                overhead, batch);
     }
 
     /** A copy that holds the parts of its Batch API run. */
     public RunReport withBatch(BatchParts parts) {
-        return new RunReport(version, simulated, endpoint, endpoints, config, prompts, threads, resultsFile, modes,
-                comparison, overheadMs, parts);
+        return new RunReport(version, simulated, endpoints, config, prompts, resultsFile, modes, comparison,
+                overheadMs, parts);
+    }
+
+    /** The (first) endpoint, or null when none is known. */
+    public EndpointInfo endpoint() {
+        return endpoints.isEmpty() ? null : endpoints.get(0);
+    }
+
+    /** Workers of the parallel mode. */
+    public int threads() {
+        return config.threads();
     }
 
     /** How many times each mode ran. */

@@ -3,6 +3,7 @@ package dev.promptbench.results;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.results.request.Reply;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.stats.ModeSummary;
@@ -163,34 +164,36 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         node.put("mode", "batch");
         node.put("index", r.index());
         node.put("id", r.id());
-        node.put("status", r.status().wireName());
-        node.put("finish_reason", r.finishReason());
-        node.put("http_status", r.httpStatus());
-        if (r.error() == null) {
+        Reply reply = r.reply();
+        node.put("status", reply.status().wireName());
+        node.put("finish_reason", reply.finishReason());
+        node.put("http_status", reply.httpStatus());
+        if (reply.error() == null) {
             node.putNull("error");
         } else {
             ObjectNode error = node.putObject("error");
-            error.put("kind", r.error().kind());
-            error.put("code", r.error().code());
-            error.put("message", r.error().message());
+            error.put("kind", reply.error().kind());
+            error.put("code", reply.error().code());
+            error.put("message", reply.error().message());
         }
         node.put("attempts", r.attempts());
-        if (r.promptTokens() == null && r.completionTokens() == null) {
+        BatchRequest.Tokens counts = r.tokens();
+        if (counts.unknown()) {
             node.putNull("tokens");
         } else {
             ObjectNode tokens = node.putObject("tokens");
-            tokens.put("prompt", r.promptTokens());
-            tokens.put("completion", r.completionTokens());
-            tokens.put("reasoning", r.reasoningTokens());
-            tokens.put("cached", r.cachedTokens());
+            tokens.put("prompt", counts.prompt());
+            tokens.put("completion", counts.completion());
+            tokens.put("reasoning", counts.reasoning());
+            tokens.put("cached", counts.cached());
         }
         node.put("cost", r.cost() == null ? null : RecordJson.roundCost(r.cost()));
-        node.put("batch_id", r.batchId());
-        node.put("part", r.part());
-        node.put("batch_request_id", r.batchRequestId());
-        node.put("request_id", r.requestId());
-        node.put("model", r.model());
-        node.put("answer", r.answer());
+        node.put("batch_id", r.line().batchId());
+        node.put("part", r.line().part());
+        node.put("batch_request_id", r.line().batchRequestId());
+        node.put("request_id", reply.requestId());
+        node.put("model", reply.model());
+        node.put("answer", reply.answer());
         writeLine(node);
     }
 
