@@ -83,7 +83,7 @@ final class Session implements AutoCloseable {
         Ticker ticker = clocks.ticker();
         // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
-                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, ticker).start(spec.client(),
+                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, clocks).start(spec.client(),
                         warmupRequest, spec.endpoints().isEmpty() ? spec.api() : spec.endpoints().get(0).api())
                 : Warmup.Running.NONE;
         Simulator simulator = null;
@@ -93,7 +93,7 @@ final class Session implements AutoCloseable {
             if (spec.endpoints().isEmpty()) {
                 SimulatorTls tls = client.network().simulatorTls() ? SimulatorTls.generate(spec.simulator().host())
                         : null;
-                simulator = Simulator.start(spec.simulator(), tls);
+                simulator = Simulator.start(spec.simulator(), tls, clocks);
                 if (tls != null) {
                     client = client.withNetwork(client.network().withTrustedCertificate(tls.certificate(),
                             "the simulator's self-signed certificate"));
@@ -103,7 +103,8 @@ final class Session implements AutoCloseable {
                     ? List.of(SimulatorEndpoint.at(simulator.baseUri()).withApi(spec.api()))
                     : spec.endpoints();
             http = targets.stream().anyMatch(e -> "https".equalsIgnoreCase(e.chatUrl().getScheme()))
-                    ? new OpenAIResponder(client, ticker) : OpenAIResponder.plainHttpOnly(client, ticker);
+                    ? new OpenAIResponder(client, ticker, clocks.wall())
+                    : OpenAIResponder.plainHttpOnly(client, ticker, clocks.wall());
             // After a cancel and its grace period, closing the client aborts the calls still in flight.
             control.onAbort(http::close);
             return new Session(spec, simulator, http, targets, warming, threads, limits, control, sleeper, ticker);

@@ -1,6 +1,7 @@
 package dev.promptbench.app;
 
 import dev.promptbench.client.Api;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ClientSettings;
@@ -27,10 +28,12 @@ final class Warmup {
     private final int requests;
     private final int concurrency;
     private final Duration budget;
+    private final Clocks clocks;
     private final Ticker ticker;
 
-    Warmup(int requests, int concurrency, Duration budget, Ticker ticker) {
-        this.ticker = ticker;
+    Warmup(int requests, int concurrency, Duration budget, Clocks clocks) {
+        this.clocks = clocks;
+        this.ticker = clocks.ticker();
         this.requests = requests;
         this.concurrency = concurrency;
         this.budget = budget;
@@ -56,8 +59,8 @@ final class Warmup {
             throws IOException, InterruptedException {
         ClientSettings own = new ClientSettings(concurrency, settings.requestTimeout(), settings.connectTimeout(),
                 settings.streamIdleTimeout());
-        try (Simulator simulator = Simulator.start(SimulatorSettings.instant());
-             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, ticker)) {
+        try (Simulator simulator = Simulator.start(SimulatorSettings.instant(), clocks);
+             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, ticker, clocks.wall())) {
             Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri()).withApi(api);
             long deadline = ticker.nanoTime() + budget.toNanos();
             AtomicInteger left = new AtomicInteger(requests);

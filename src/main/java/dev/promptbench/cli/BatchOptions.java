@@ -11,7 +11,9 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.cost.Pricing;
 import dev.promptbench.config.Resolution;
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
 import java.io.PrintWriter;
@@ -94,12 +96,12 @@ abstract class BatchOptions implements Callable<Integer> {
     /** Resolves the endpoint like {@code run} does; a batch needs a real one (or {@code promptbench simulate}). */
     BatchConnection connect() {
         var net = network.settings(env);
-        Resolution resolution = new EndpointResolver(env).resolve(network.flags(endpoint.flags()));
+        Resolution resolution = new EndpointResolver(env, clock).resolve(network.flags(endpoint.flags()));
         network.announce(net, notices(), false);
         if (resolution.useSimulator() && simulatorSettings() != null) {
             if (simulator == null) {
                 try {
-                    simulator = Simulator.start(simulatorSettings());
+                    simulator = Simulator.start(simulatorSettings(), new Clocks(Ticker.system(), sleeper, clock));
                 } catch (java.io.IOException e) {
                     throw new UsageException("the built-in simulator could not start: " + e.getMessage());
                 }
@@ -107,7 +109,7 @@ abstract class BatchOptions implements Callable<Integer> {
                         + " (no API calls, no cost)");
             }
             Endpoint simulated = SimulatorEndpoint.at(simulator.baseUri());
-            return BatchConnection.open(simulated, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper,
+            return BatchConnection.open(simulated, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5), clock), sleeper,
                     Pricing.of(resolution), null);
         }
         if (resolution.useSimulator()) {
@@ -116,7 +118,7 @@ abstract class BatchOptions implements Callable<Integer> {
                     + "http://127.0.0.1:PORT)");
         }
         Endpoint target = resolution.endpoints().get(0);
-        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5)), sleeper,
+        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5), clock), sleeper,
                 Pricing.of(resolution), null);
     }
 

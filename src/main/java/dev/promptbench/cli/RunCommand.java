@@ -149,7 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         List<String> restored = previous == null ? List.of() : restoreRunSettings(previous, typed);
         validate();
         PrintWriter err = spec.commandLine().getErr();
-        SessionOptions.Resolved resolved = session.resolve(env);
+        SessionOptions.Resolved resolved = session.resolve(env, clock);
         Resolution resolution = resolved.resolution();
         try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
             if (previous != null) ResumeCheck.samePrompts(resume, previous, prompts);

@@ -11,6 +11,7 @@ import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.prompt.PromptFileException;
 import dev.promptbench.prompt.TextPromptStyle;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import picocli.CommandLine.ArgGroup;
@@ -91,9 +92,9 @@ final class SessionOptions implements SimulatorOptions.Simulated {
     }
 
     /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */
-    Resolved resolve(Map<String, String> env) {
+    Resolved resolve(Map<String, String> env, Clock clock) {
         NetworkSettings net = network.settings(env);
-        return new Resolved(new EndpointResolver(env).resolve(network.flags(endpoint.flags())), net);
+        return new Resolved(new EndpointResolver(env, clock).resolve(network.flags(endpoint.flags())), net);
     }
 
     /** The --template file, which is read and never written. */

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.clock.Clocks;
 import dev.promptbench.sim.Simulator;
 import dev.promptbench.sim.SimulatorSettings;
 import dev.promptbench.sim.SimulatorTls;
@@ -9,6 +10,7 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -122,7 +124,7 @@ public final class SimulateCommand implements Callable<Integer>, SimulatorOption
         }
         Simulator simulator;
         try {
-            simulator = Simulator.start(settings, certificate);
+            simulator = Simulator.start(settings, certificate, Clocks.system(Clock.systemUTC()));
         } catch (BindException e) {
             err.println("promptbench simulate: cannot listen on " + host + ":" + port
                     + ": the port is in use or not available here (choose another with --port)");

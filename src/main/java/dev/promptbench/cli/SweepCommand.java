@@ -133,7 +133,7 @@ public final class SweepCommand implements Callable<Integer> {
                     + "(the budgets --tpm and --rpm apply)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        SessionOptions.Resolved resolved = session.resolve(env);
+        SessionOptions.Resolved resolved = session.resolve(env, clock);
         Resolution resolution = resolved.resolution();
         try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
             OutputFiles outputs = output.check(clock.instant(), null, List.of(), List.of(OutputOptions.promptInput(promptFile),

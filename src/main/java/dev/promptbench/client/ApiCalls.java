@@ -32,12 +32,11 @@ public final class ApiCalls implements AutoCloseable {
     private final OkHttpClient client;
     private final Clock clock;
 
-    /** A client with the network settings of the run; {@code timeout} bounds each call except downloads. */
-    public ApiCalls(NetworkSettings network, Duration connectTimeout, Duration timeout) {
-        this(network, connectTimeout, timeout, Clock.systemUTC());
-    }
-
-    ApiCalls(NetworkSettings network, Duration connectTimeout, Duration timeout, Clock clock) {
+    /**
+     * A client with the network settings of the run; {@code timeout} bounds each call except downloads, and
+     * {@code clock} dates HTTP-date {@code retry-after} values.
+     */
+    public ApiCalls(NetworkSettings network, Duration connectTimeout, Duration timeout, Clock clock) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(connectTimeout)
                 .readTimeout(timeout)

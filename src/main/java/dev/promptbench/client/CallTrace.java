@@ -42,11 +42,6 @@ final class CallTrace extends EventListener {
     private volatile String protocol;
     private volatile boolean acquired;
 
-    /** A trace on the JVM's monotonic clock. */
-    CallTrace() {
-        this(Ticker.system());
-    }
-
     /** A trace whose moments come from {@code ticker}. */
     CallTrace(Ticker ticker) {
         this.ticker = ticker;

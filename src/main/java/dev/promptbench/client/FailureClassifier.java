@@ -21,14 +21,6 @@ final class FailureClassifier {
     private final Duration connectTimeout;
     private final Ticker ticker;
 
-    FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout) {
-        this(treeReader, clock, requestTimeout, ClientSettings.DEFAULT_CONNECT_TIMEOUT);
-    }
-
-    FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout, Duration connectTimeout) {
-        this(treeReader, clock, requestTimeout, connectTimeout, Ticker.system());
-    }
-
     /** {@code ticker} times a failure found before anything was sent. */
     FailureClassifier(ObjectReader treeReader, Clock clock, Duration requestTimeout, Duration connectTimeout,
                       Ticker ticker) {

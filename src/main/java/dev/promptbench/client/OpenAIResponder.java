@@ -63,9 +63,14 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     private volatile String lastProtocol;
     private volatile boolean closed;
 
-    /** A responder with its own connection pool; close it at the end of the run. */
-    public OpenAIResponder(ClientSettings settings) {
-        this(settings, Clock.systemUTC());
+    /**
+     * A responder with its own connection pool; close it at the end of the run.
+     *
+     * @param ticker times each call
+     * @param wall   dates HTTP-date {@code retry-after} values
+     */
+    public OpenAIResponder(ClientSettings settings, Ticker ticker, Clock wall) {
+        this(settings, ticker, wall, Dns.SYSTEM);
     }
 
     /**
@@ -73,23 +78,13 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
      * JDK's ~150 root certificates, parsed) costs a start tens of milliseconds. An {@code https://} URL
      * fails on it as a transport error.
      */
-    public static OpenAIResponder plainHttpOnly(ClientSettings settings, Ticker ticker) {
-        return new OpenAIResponder(settings, Clock.systemUTC(), Dns.SYSTEM, false, ticker);
-    }
-
-    /** {@code clock} only dates HTTP-date {@code retry-after} values; tests pin it. */
-    OpenAIResponder(ClientSettings settings, Clock clock) {
-        this(settings, clock, Dns.SYSTEM);
-    }
-
-    /** A responder timing its calls on {@code ticker}. */
-    public OpenAIResponder(ClientSettings settings, Ticker ticker) {
-        this(settings, Clock.systemUTC(), Dns.SYSTEM, true, ticker);
+    public static OpenAIResponder plainHttpOnly(ClientSettings settings, Ticker ticker, Clock wall) {
+        return new OpenAIResponder(settings, wall, Dns.SYSTEM, false, ticker);
     }
 
     /** {@code dns} lets a test give a non-loopback name to a local server (proxy bypass rules). */
-    OpenAIResponder(ClientSettings settings, Clock clock, Dns dns) {
-        this(settings, clock, dns, true, Ticker.system());
+    OpenAIResponder(ClientSettings settings, Ticker ticker, Clock wall, Dns dns) {
+        this(settings, wall, dns, true, ticker);
     }
 
     private OpenAIResponder(ClientSettings settings, Clock clock, Dns dns, boolean tls, Ticker ticker) {

@@ -49,10 +49,10 @@ public final class TokenCredential implements Credential {
      * A token given once (e.g. {@code $AZURE_OPENAI_AD_TOKEN}): never refreshed.
      *
      * @param origin where it came from, safe to print, e.g. {@code $AZURE_OPENAI_AD_TOKEN}
+     * @param clock  the wall clock its expiry is compared with
      */
-    public static TokenCredential fixed(String token, String origin) {
+    public static TokenCredential fixed(String token, String origin, Clock clock) {
         Objects.requireNonNull(token, "token");
-        Clock clock = Clock.systemUTC();
         return new TokenCredential(null, origin, clock, hold(token, clock.instant()));
     }
 

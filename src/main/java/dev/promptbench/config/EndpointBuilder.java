@@ -28,11 +28,12 @@ final class EndpointBuilder {
     private final ProviderChoice providers;
     private final KeyReader keys;
 
-    EndpointBuilder(EndpointFlags flags, Provider forcedProvider, Environment env) {
+    /** {@code clock} is the wall clock a token's expiry is compared with. */
+    EndpointBuilder(EndpointFlags flags, Provider forcedProvider, Environment env, Clock clock) {
         this.flags = flags;
         this.env = env;
         this.providers = new ProviderChoice(flags, forcedProvider, env);
-        this.keys = new KeyReader(env, flags, Clock.systemUTC());
+        this.keys = new KeyReader(env, flags, clock);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.results.request.ServiceTier;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,10 +23,15 @@ public final class EndpointResolver {
             Environment.AZURE_KEY, Environment.AZURE_DEPLOYMENT, Environment.OPENAI_KEY, Environment.OPENAI_BASE_URL);
 
     private final Environment env;
+    private final Clock clock;
 
-    /** @param env the environment variables: {@code System.getenv()} in the CLI, a plain map in tests */
-    public EndpointResolver(Map<String, String> env) {
+    /**
+     * @param env   the environment variables: {@code System.getenv()} in the CLI, a plain map in tests
+     * @param clock the wall clock a token's expiry is compared with
+     */
+    public EndpointResolver(Map<String, String> env, Clock clock) {
         this.env = new Environment(env);
+        this.clock = clock;
     }
 
     /** Resolves the flags against the environment and config file; throws {@link ConfigException}. */
@@ -82,7 +88,7 @@ public final class EndpointResolver {
             lines.add("profile = " + fallback.name() + " (from " + fallbackLabel + ")");
         }
 
-        EndpointBuilder builder = new EndpointBuilder(flags, forcedProvider, env);
+        EndpointBuilder builder = new EndpointBuilder(flags, forcedProvider, env, clock);
         Profile active = named != null ? named : fallback;
         if (active == null) {
             return new Resolution(List.of(builder.build("default", null, false, null, lines, "")), lines);

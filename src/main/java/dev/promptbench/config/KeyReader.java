@@ -109,7 +109,7 @@ final class KeyReader {
             throw new ConfigException("--auth entra needs a token: set " + Environment.AZURE_AD_TOKEN
                     + " or pass --token-command \"" + AZ_TOKEN_COMMAND + "\"");
         }
-        return TokenCredential.fixed(value, "$" + Environment.AZURE_AD_TOKEN);
+        return TokenCredential.fixed(value, "$" + Environment.AZURE_AD_TOKEN, clock);
     }
 
     /** Fetches the first token now, so a failing command stops the run before anything is sent. */

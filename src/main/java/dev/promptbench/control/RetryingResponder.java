@@ -10,6 +10,7 @@ import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.Attempts;
 import dev.promptbench.results.request.ThrottleCounts;
 import dev.promptbench.run.RunControl;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.function.DoubleSupplier;
 
@@ -43,7 +44,8 @@ public final class RetryingResponder implements Responder {
      */
     public RetryingResponder(Responder inner, RetryPolicy policy, CooldownGate cooldown, Sleeper sleeper,
                              Ticker ticker, DoubleSupplier random, AttemptListener attempts) {
-        this(inner, policy, cooldown, sleeper, ticker, random, attempts, new RunControl());
+        // A control of its own, which nothing cancels (so its grace never matters).
+        this(inner, policy, cooldown, sleeper, ticker, random, attempts, new RunControl(Duration.ZERO, ticker));
     }
 
     /**

@@ -26,11 +26,6 @@ public final class RunControl {
         this.ticker = ticker;
     }
 
-    /** Five seconds of grace, the system clock. */
-    public RunControl() {
-        this(Duration.ofSeconds(5), Ticker.system());
-    }
-
     /** Why a run stops early. */
     public enum Cause {
         /** The endpoint refused us for good (401, 403, 404). */

@@ -1,6 +1,5 @@
 package dev.promptbench.sim;
 
-import dev.promptbench.clock.Ticker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -108,10 +107,9 @@ final class BatchJob implements Runnable {
 
     /** Waits until the batch has ended; false if {@code timeout} passed first. */
     synchronized boolean awaitEnd(Duration timeout) throws InterruptedException {
-        // The system's clock, not the job's: it bounds a real wait on this monitor.
-        long deadline = Ticker.system().nanoTime() + timeout.toNanos();
+        long deadline = nanoTime.getAsLong() + timeout.toNanos();
         while (!status.terminal()) {
-            long left = deadline - Ticker.system().nanoTime();
+            long left = deadline - nanoTime.getAsLong();
             if (left <= 0) {
                 return false;
             }
@@ -122,9 +120,9 @@ final class BatchJob implements Runnable {
 
     /** Waits until at least {@code lines} lines are answered or the batch has ended; false on timeout. */
     synchronized boolean awaitAnswered(int lines, Duration timeout) throws InterruptedException {
-        long deadline = Ticker.system().nanoTime() + timeout.toNanos();
+        long deadline = nanoTime.getAsLong() + timeout.toNanos();
         while (completed + failed < lines && !status.terminal()) {
-            long left = deadline - Ticker.system().nanoTime();
+            long left = deadline - nanoTime.getAsLong();
             if (left <= 0) {
                 return false;
             }

@@ -37,20 +37,24 @@ final class HandlerPool extends ThreadPoolExecutor {
     private final int max;
     /** When each thread's current task began, until it reaches the handler or ends. */
     private final Map<Thread, Long> reading = new ConcurrentHashMap<>();
+    private final Ticker ticker;
 
-    private HandlerPool(int base, int max, ThreadFactory threads) {
+    private HandlerPool(int base, int max, ThreadFactory threads, Ticker ticker) {
         super(base, max, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
         this.base = base;
         this.max = max;
+        this.ticker = ticker;
     }
 
     /**
      * @param base  threads kept, made at once
      * @param max   the most threads at once
-     * @param timer runs the look at the pool
+     * @param timer  runs the look at the pool
+     * @param ticker the clock a task's time is measured on: the system's, as the timer's is
      */
-    static HandlerPool create(int base, int max, ThreadFactory threads, ScheduledExecutorService timer) {
-        HandlerPool pool = new HandlerPool(base, max, threads);
+    static HandlerPool create(int base, int max, ThreadFactory threads, ScheduledExecutorService timer,
+                              Ticker ticker) {
+        HandlerPool pool = new HandlerPool(base, max, threads, ticker);
         pool.prestartAllCoreThreads();
         timer.scheduleWithFixedDelay(pool::adjust, CHECK_MILLIS, CHECK_MILLIS, TimeUnit.MILLISECONDS);
         return pool;
@@ -63,7 +67,7 @@ final class HandlerPool extends ThreadPoolExecutor {
 
     @Override
     protected void beforeExecute(Thread thread, Runnable task) {
-        reading.put(thread, Ticker.system().nanoTime());
+        reading.put(thread, ticker.nanoTime());
     }
 
     @Override
@@ -76,8 +80,7 @@ final class HandlerPool extends ThreadPoolExecutor {
         int waiting = getQueue().size();
         int core = getCorePoolSize();
         if (waiting > 0) {
-            // The system's clock: the pool is looked at by a real timer.
-            long now = Ticker.system().nanoTime();
+            long now = ticker.nanoTime();
             long held = reading.values().stream()
                     .filter(start -> now - start > TimeUnit.MILLISECONDS.toNanos(HELD_MILLIS))
                     .count();

@@ -1,6 +1,6 @@
 package dev.promptbench.sim;
 
-import dev.promptbench.clock.Ticker;
+import dev.promptbench.clock.Clocks;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -13,7 +13,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.nio.file.Files;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
@@ -72,19 +71,19 @@ public final class Simulator implements AutoCloseable {
     private final AtomicInteger threadNumber = new AtomicInteger();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Simulator(SimulatorSettings settings, SimulatorTls tls) throws IOException {
+    private Simulator(SimulatorSettings settings, SimulatorTls tls, Clocks clocks) throws IOException {
         this.tls = tls;
         InetSocketAddress address = new InetSocketAddress(settings.host(), settings.port());
         if (address.isUnresolved()) {
             throw new UnknownHostException("cannot resolve host " + settings.host());
         }
-        LongSupplier nanoTime = Ticker.system()::nanoTime;
-        this.completions = new ChatCompletions(settings, Clock.systemUTC(), nanoTime);
-        this.batchApi = new BatchApi(settings, completions, received::incrementAndGet, Clock.systemUTC(), nanoTime);
+        LongSupplier nanoTime = clocks.ticker()::nanoTime;
+        this.completions = new ChatCompletions(settings, clocks.wall(), nanoTime);
+        this.batchApi = new BatchApi(settings, completions, received::incrementAndGet, clocks.wall(), nanoTime);
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads("timer"));
         scheduler.setRemoveOnCancelPolicy(true);
         this.timer = scheduler;
-        this.workers = HandlerPool.create(WORKERS, MAX_WORKERS, threads("worker"), timer);
+        this.workers = HandlerPool.create(WORKERS, MAX_WORKERS, threads("worker"), timer, clocks.ticker());
         // The stall is counted from here: the server starts listening right after.
         this.timetable = new Timetable(timer, workers,
                 new StallWindow(settings.stall(), nanoTime.getAsLong()), nanoTime);
@@ -103,11 +102,14 @@ public final class Simulator implements AutoCloseable {
     /**
      * Starts a simulator and returns once it accepts connections.
      *
+     * @param clocks its ticker times the latency model, the rate limits and batches, and its wall clock dates
+     *               answers and batches; the timers that deliver the answers are real, so give it the system's
+     *               ticker (or one that keeps pace with it)
      * @throws java.net.BindException if the port is taken
      * @throws IOException            if the server cannot bind for another reason
      */
-    public static Simulator start(SimulatorSettings settings) throws IOException {
-        return start(settings, null);
+    public static Simulator start(SimulatorSettings settings, Clocks clocks) throws IOException {
+        return start(settings, null, clocks);
     }
 
     /**
@@ -117,10 +119,10 @@ public final class Simulator implements AutoCloseable {
      * @throws java.net.BindException if the port is taken
      * @throws IOException            if the server cannot bind for another reason
      */
-    public static Simulator start(SimulatorSettings settings, SimulatorTls tls) throws IOException {
+    public static Simulator start(SimulatorSettings settings, SimulatorTls tls, Clocks clocks) throws IOException {
         check(settings);
         tuneJdkServer();
-        Simulator simulator = new Simulator(settings, tls);
+        Simulator simulator = new Simulator(settings, tls, clocks);
         simulator.server.start();
         return simulator;
     }

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +110,7 @@ class BatchRunnerTest {
         Files.writeString(promptsFile, "a\nb\nc\nd\ne\nf\ng\nh\n");
 
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC()))
+            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
             assertNull(result.stopCause());
@@ -124,7 +125,7 @@ class BatchRunnerTest {
         Path promptsFile = dir.resolve("p.txt");
         Files.writeString(promptsFile, "こんにちは\nhello\n");
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC()))
+            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Sequential(), new Plan.Parallel(2)), List.of()),
                             new RunListener() {});
             assertTrue(result.report().simulated());

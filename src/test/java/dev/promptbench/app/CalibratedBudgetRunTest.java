@@ -25,6 +25,7 @@ import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -72,7 +73,7 @@ class CalibratedBudgetRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), dir.resolve("results.jsonl"), PACED);
-            new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

@@ -11,6 +11,7 @@ import dev.promptbench.client.ClientSettings;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.clock.Clocks;
 import dev.promptbench.clock.Sleeper;
+import dev.promptbench.clock.TestClocks;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.control.RetryPolicy;
 import dev.promptbench.prompt.PromptFile;
@@ -26,6 +27,7 @@ import dev.promptbench.stats.ModeSummary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +78,7 @@ class RateControlRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(limits), results, rate);
-            new BatchRunner(new RunControl(), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }
@@ -135,7 +137,7 @@ class RateControlRunTest {
 
     @Test
     void twoDeploymentsShareTheWorkEachWithItsOwnBudget() throws Exception {
-        try (Simulator simulator = Simulator.start(SimulatorSettings.instant().withLimits(LIMITS))) {
+        try (Simulator simulator = Simulator.start(SimulatorSettings.instant().withLimits(LIMITS), TestClocks.SYSTEM)) {
             // East has a budget of its own in the profile; west takes --tpm's.
             Endpoint east = deployment(simulator, "east").withRates(1, 60_000, 60_000);
             Endpoint west = deployment(simulator, "west");

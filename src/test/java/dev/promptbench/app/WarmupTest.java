@@ -1,6 +1,6 @@
 package dev.promptbench.app;
 
-import dev.promptbench.clock.Ticker;
+import dev.promptbench.clock.TestClocks;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,7 +21,7 @@ class WarmupTest {
 
     @Test
     void sendsItsRequestsInTheBackgroundUntilWaitedFor() throws Exception {
-        Warmup.Running running = new Warmup(20, 2, Duration.ofMinutes(1), Ticker.system()).start(ClientSettings.defaults(4), request());
+        Warmup.Running running = new Warmup(20, 2, Duration.ofMinutes(1), TestClocks.SYSTEM).start(ClientSettings.defaults(4), request());
 
         running.await();
 
@@ -30,7 +30,7 @@ class WarmupTest {
 
     @Test
     void closeStopsItEarly() throws Exception {
-        Warmup.Running running = new Warmup(1_000_000, 2, Duration.ofMinutes(5), Ticker.system())
+        Warmup.Running running = new Warmup(1_000_000, 2, Duration.ofMinutes(5), TestClocks.SYSTEM)
                 .start(ClientSettings.defaults(4), request());
 
         running.close();

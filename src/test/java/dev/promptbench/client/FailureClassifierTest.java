@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.promptbench.clock.Ticker;
 import java.io.InterruptedIOException;
 import java.net.SocketException;
 import java.time.Duration;
@@ -13,13 +14,13 @@ import org.junit.jupiter.api.Test;
 class FailureClassifierTest {
 
     private final FailureClassifier classifier =
-            new FailureClassifier(new JsonMapper().reader(), ClientFixtures.CLOCK, Duration.ofSeconds(2));
+            new FailureClassifier(new JsonMapper().reader(), ClientFixtures.CLOCK, Duration.ofSeconds(2), ClientSettings.DEFAULT_CONNECT_TIMEOUT, Ticker.system());
 
     @Test
     void anInterruptedExceptionFromOkHttpIsInterruptedAndRestoresTheFlag() {
         try {
             Outcome.Failure failure =
-                    classifier.transport(new InterruptedException(), new CallTrace(), false, false, null);
+                    classifier.transport(new InterruptedException(), new CallTrace(Ticker.system()), false, false, null);
 
             assertEquals(ErrorKind.INTERRUPTED, failure.kind());
             assertTrue(Thread.currentThread().isInterrupted());
@@ -30,7 +31,7 @@ class FailureClassifierTest {
 
     @Test
     void theCallTimeoutIsATimeoutEvenBeforeSending() {
-        Outcome.Failure failure = classifier.transport(new InterruptedIOException("timeout"), new CallTrace(),
+        Outcome.Failure failure = classifier.transport(new InterruptedIOException("timeout"), new CallTrace(Ticker.system()),
                 true, false, null);
 
         assertEquals(ErrorKind.TIMEOUT, failure.kind());
@@ -39,7 +40,7 @@ class FailureClassifierTest {
 
     @Test
     void aResetBeforeTheBodyWasWrittenIsAConnectFailure() {
-        CallTrace trace = new CallTrace();
+        CallTrace trace = new CallTrace(Ticker.system());
         trace.markSent();
 
         Outcome.Failure failure = classifier.transport(new SocketException("Connection reset"), trace, false, false,
@@ -51,7 +52,7 @@ class FailureClassifierTest {
 
     @Test
     void aResetAfterTheBodyWasWrittenIsAConnectionLoss() {
-        CallTrace trace = new CallTrace();
+        CallTrace trace = new CallTrace(Ticker.system());
         trace.markSent();
         trace.requestBodyEnd(null, 10);
 
@@ -63,7 +64,7 @@ class FailureClassifierTest {
 
     @Test
     void aFailedFlushAfterTheBodyIsStillAConnectFailure() {
-        CallTrace trace = new CallTrace();
+        CallTrace trace = new CallTrace(Ticker.system());
         trace.requestBodyEnd(null, 10);
         trace.requestFailed(null, new SocketException("Broken pipe"));
 

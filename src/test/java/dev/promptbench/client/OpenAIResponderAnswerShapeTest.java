@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.Usage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,7 +32,7 @@ class OpenAIResponderAnswerShapeTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
     }
 

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.ConnectionTimes;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -32,7 +33,7 @@ class OpenAIResponderConnectionTimesTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = "http://127.0.0.1:" + wm.getHttpPort();
         stubFor(post(anyUrl()).willReturn(okJson(ClientFixtures.AZURE_COMPLETION)));
     }

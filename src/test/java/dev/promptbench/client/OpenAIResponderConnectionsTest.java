@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +63,7 @@ class OpenAIResponderConnectionsTest {
     @Test
     void keepsEveryConnectionOfAFullWorkerPoolIdleForReuse() throws Exception {
         try (OpenAIResponder responder = new OpenAIResponder(
-                new ClientSettings(CALLS, Duration.ofSeconds(30), Duration.ofSeconds(5)))) {
+                new ClientSettings(CALLS, Duration.ofSeconds(30), Duration.ofSeconds(5)), Ticker.system(), Clock.systemUTC())) {
             List<Future<Outcome>> outcomes = new ArrayList<>();
             for (int i = 0; i < CALLS; i++) {
                 outcomes.add(workers.submit(() -> callAzure(responder)));
@@ -81,7 +83,7 @@ class OpenAIResponderConnectionsTest {
 
     @Test
     void closingCancelsCallsInFlightAsInterrupted() throws Exception {
-        OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings());
+        OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), Clock.systemUTC());
         Future<Outcome> outcome = workers.submit(() -> callAzure(responder));
         assertTrue(firstArrival.await(10, TimeUnit.SECONDS), "request in flight");
 
@@ -97,7 +99,7 @@ class OpenAIResponderConnectionsTest {
 
     @Test
     void theCallTimeoutBoundsTheWholeCallAndNothingElseCutsIt() {
-        try (OpenAIResponder responder = new OpenAIResponder(ClientSettings.defaults(16))) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientSettings.defaults(16), Ticker.system(), Clock.systemUTC())) {
             OkHttpClient client = responder.httpClient();
 
             assertEquals(Duration.ofMinutes(10).toMillis(), client.callTimeoutMillis());

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.promptbench.clock.Ticker;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -32,7 +33,7 @@ class OpenAIResponderDnsStallTest {
             return List.of(InetAddress.getLoopbackAddress());
         };
         ClientSettings settings = new ClientSettings(4, Duration.ofMinutes(10), Duration.ofMillis(300));
-        try (OpenAIResponder responder = new OpenAIResponder(settings, ClientFixtures.CLOCK, stalled)) {
+        try (OpenAIResponder responder = new OpenAIResponder(settings, Ticker.system(), ClientFixtures.CLOCK, stalled)) {
             // The guard only stops a hung test; the bound under test is the 300 ms connect timeout.
             Outcome outcome = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> responder.call(
                     ClientFixtures.request(), ClientFixtures.azure("http://stalled-resolver.example:8080")));

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,7 +32,7 @@ class OpenAIResponderErrorsTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
     }
 

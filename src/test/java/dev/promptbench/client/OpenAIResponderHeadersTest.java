@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,7 +33,7 @@ class OpenAIResponderHeadersTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
     }
 

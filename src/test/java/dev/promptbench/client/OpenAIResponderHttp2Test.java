@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.promptbench.clock.Ticker;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +35,7 @@ class OpenAIResponderHttp2Test {
     private static OpenAIResponder responder(boolean http11Only) {
         NetworkSettings network = new NetworkSettings(ProxySettings.systemDefaults(), List.of(), "none", true,
                 http11Only, false);
-        return new OpenAIResponder(ClientFixtures.settings().withNetwork(network));
+        return new OpenAIResponder(ClientFixtures.settings().withNetwork(network), Ticker.system(), Clock.systemUTC());
     }
 
     private Outcome.Success call(OpenAIResponder responder) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.promptbench.clock.Ticker;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ class OpenAIResponderProxyTest {
 
     private Outcome call(String url, Map<String, String> env, String flag) {
         NetworkSettings network = NetworkSettings.systemDefaults().withProxy(ProxySettings.resolve(flag, env));
-        responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network), ClientFixtures.CLOCK, TEST_DNS);
+        responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network), Ticker.system(), ClientFixtures.CLOCK, TEST_DNS);
         Endpoint endpoint = ClientFixtures.openai(url).withHeaders(Map.of("X-Gateway", "team-a"));
         return responder.call(ClientFixtures.request(), endpoint);
     }

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.Usage;
@@ -38,7 +39,7 @@ class OpenAIResponderResponsesTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
     }
 

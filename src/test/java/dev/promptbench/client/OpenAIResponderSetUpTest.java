@@ -3,6 +3,7 @@ package dev.promptbench.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -50,7 +51,7 @@ class OpenAIResponderSetUpTest {
     @Timeout(30)
     void aStalledTlsHandshakeFailsWithinTheConnectTimeoutNotTheRequestTimeout() {
         ClientSettings settings = new ClientSettings(2, Duration.ofMinutes(10), Duration.ofMillis(300));
-        try (OpenAIResponder responder = new OpenAIResponder(settings, ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(settings, Ticker.system(), ClientFixtures.CLOCK)) {
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class, responder.call(ClientFixtures.request(),
                     ClientFixtures.azure("https://127.0.0.1:" + silent.getLocalPort())));
 

@@ -3,6 +3,7 @@ package dev.promptbench.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
+import dev.promptbench.clock.Ticker;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ class OpenAIResponderStaleConnectionTest {
     void aRequestCutOffOnAReusedConnectionIsSentOnceMoreOnAFreshOne() throws IOException {
         // Idle limit 0: every request on a reused connection is cut off, as if the server's timeout had just run out.
         String base = start(0, false);
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             for (int i = 0; i < 3; i++) {
                 Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
                 assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());
@@ -141,7 +142,7 @@ class OpenAIResponderStaleConnectionTest {
     void aServersKeepAliveTimeoutIsHonoured() throws Exception {
         // The server says Keep-Alive: timeout=1 and cuts off any request on a connection idle for a second.
         String base = start(1_000, true);
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             for (int i = 0; i < 3; i++) {
                 if (i > 0) Thread.sleep(1_000); // the gap itself is the scenario, nothing is awaited by it
                 Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
@@ -161,7 +162,7 @@ class OpenAIResponderStaleConnectionTest {
     @Timeout(30)
     void anHttp10AnswerWithoutKeepAliveEndsItsConnection() throws IOException {
         String base = start(0, false, "HTTP/1.0");
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             for (int i = 0; i < 3; i++) {
                 Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
                 assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());
@@ -180,7 +181,7 @@ class OpenAIResponderStaleConnectionTest {
         int workers = 4;
         int each = 6;
         List<Outcome> outcomes = new java.util.concurrent.CopyOnWriteArrayList<>();
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             outcomes.add(responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
             java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(workers);
             java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
@@ -209,7 +210,7 @@ class OpenAIResponderStaleConnectionTest {
     void anHttp10AnswerThatSaysKeepAliveIsReused() throws IOException {
         keepAliveHeader = "Connection: keep-alive\r\n";
         String base = start(60_000, false, "HTTP/1.0");
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             for (int i = 0; i < 3; i++) {
                 Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
                 assertInstanceOf(Outcome.Success.class, outcome, outcome.toString());

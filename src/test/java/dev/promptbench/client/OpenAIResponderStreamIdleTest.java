@@ -6,11 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -51,7 +53,7 @@ class OpenAIResponderStreamIdleTest {
     void aStallLongerThanTheIdleTimeoutIsAnIncompleteStream() {
         ClientSettings settings = ClientFixtures.settings(Duration.ofSeconds(30))
                 .withStreamIdleTimeout(Duration.ofMillis(300));
-        try (OpenAIResponder responder = new OpenAIResponder(settings)) {
+        try (OpenAIResponder responder = new OpenAIResponder(settings, Ticker.system(), Clock.systemUTC())) {
 
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     responder.call(ClientFixtures.streamRequest(), ClientFixtures.azure(base)));
@@ -68,7 +70,7 @@ class OpenAIResponderStreamIdleTest {
     void theWholeCallTimeoutStillBoundsAStreamThatIsNeverIdleLongEnough() {
         ClientSettings settings = ClientFixtures.settings(Duration.ofMillis(300))
                 .withStreamIdleTimeout(Duration.ofSeconds(30));
-        try (OpenAIResponder responder = new OpenAIResponder(settings)) {
+        try (OpenAIResponder responder = new OpenAIResponder(settings, Ticker.system(), Clock.systemUTC())) {
 
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     responder.call(ClientFixtures.streamRequest(), ClientFixtures.azure(base)));

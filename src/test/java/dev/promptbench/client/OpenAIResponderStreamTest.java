@@ -23,8 +23,10 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.StreamMetrics;
 import dev.promptbench.results.request.Usage;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -42,7 +44,7 @@ class OpenAIResponderStreamTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
         stubFor(post(anyUrl()).willReturn(sse(StreamFixtures.AZURE)));
     }
@@ -188,7 +190,7 @@ class OpenAIResponderStreamTest {
     @Test
     void theIdleTimeoutDoesNotOutliveTheStreamOnItsPooledConnection() {
         try (OpenAIResponder impatient = new OpenAIResponder(
-                ClientFixtures.settings().withStreamIdleTimeout(Duration.ofMillis(200)))) {
+                ClientFixtures.settings().withStreamIdleTimeout(Duration.ofMillis(200)), Ticker.system(), Clock.systemUTC())) {
             assertInstanceOf(Outcome.Success.class,
                     impatient.call(ClientFixtures.streamRequest(), ClientFixtures.azure(base)));
             stubFor(post(anyUrl()).willReturn(okJson(ClientFixtures.AZURE_COMPLETION).withFixedDelay(1_000)));

@@ -23,6 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.Usage;
 import java.util.List;
@@ -41,7 +42,7 @@ class OpenAIResponderTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
         stubFor(post(anyUrl()).willReturn(okJson(AZURE_COMPLETION)));
     }

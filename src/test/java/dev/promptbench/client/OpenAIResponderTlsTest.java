@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class OpenAIResponderTlsTest {
 
     private static Outcome call(HttpsChatServer server, NetworkSettings network) {
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network))) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network), Ticker.system(), Clock.systemUTC())) {
             return responder.call(ClientFixtures.request(), ClientFixtures.openai(server.baseUrl()));
         }
     }
@@ -55,7 +56,7 @@ class OpenAIResponderTlsTest {
     @Test
     void aPlainHttpOnlyResponderRefusesHttpsAsAFailureValue() throws IOException {
         try (HttpsChatServer server = HttpsChatServer.start("127.0.0.1");
-             OpenAIResponder plain = OpenAIResponder.plainHttpOnly(ClientFixtures.settings(), Ticker.system())) {
+             OpenAIResponder plain = OpenAIResponder.plainHttpOnly(ClientFixtures.settings(), Ticker.system(), Clock.systemUTC())) {
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     plain.call(ClientFixtures.request(), ClientFixtures.openai(server.baseUrl())));
 

@@ -16,10 +16,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.junit5.WireMockRuntimeInfo;
 import com.github.tomakehurst.wiremock.junit5.WireMockTest;
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +40,7 @@ class OpenAIResponderTransportTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK);
+        responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK);
         base = wm.getHttpBaseUrl();
     }
 
@@ -84,7 +86,7 @@ class OpenAIResponderTransportTest {
     @Test
     void anAnswerSlowerThanTheRequestTimeoutIsATimeout() {
         stubFor(post(anyUrl()).willReturn(okJson(ClientFixtures.AZURE_COMPLETION).withFixedDelay(2_000)));
-        try (OpenAIResponder impatient = new OpenAIResponder(ClientFixtures.settings(Duration.ofMillis(300)))) {
+        try (OpenAIResponder impatient = new OpenAIResponder(ClientFixtures.settings(Duration.ofMillis(300)), Ticker.system(), Clock.systemUTC())) {
 
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     impatient.call(ClientFixtures.request(), ClientFixtures.azure(base)));

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.clock.Ticker;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +27,7 @@ class OpenAIResponderTunnelTest {
         NetworkSettings network = new NetworkSettings(proxySettings, List.of(server.ca().certificate()), "test CA",
                 false);
         int port = URI.create(server.baseUrl()).getPort();
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network))) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings().withNetwork(network), Ticker.system(), Clock.systemUTC())) {
             return responder.call(ClientFixtures.request(), ClientFixtures.openai("https://" + HOST + ":" + port));
         }
     }

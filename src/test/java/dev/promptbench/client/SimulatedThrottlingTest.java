@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.clock.TestClocks;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.Message;
 import dev.promptbench.results.request.ThrottleCause;
 import dev.promptbench.sim.Simulator;
@@ -25,7 +27,7 @@ class SimulatedThrottlingTest {
 
     private static Simulator start(String causes) throws Exception {
         return Simulator.start(SimulatorSettings.instant().withLimits(
-                SimulatorSettings.Limits.none().withThrottles(Throttles.parse(causes))));
+                SimulatorSettings.Limits.none().withThrottles(Throttles.parse(causes))), TestClocks.SYSTEM);
     }
 
     private static Function<String, Endpoint> route(String style) {
@@ -44,7 +46,7 @@ class SimulatedThrottlingTest {
     private static List<Outcome> send(Simulator simulator, String style, int n) {
         List<Outcome> outcomes = new ArrayList<>();
         Endpoint endpoint = route(style).apply(simulator.baseUri().toString().replaceAll("/$", ""));
-        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), ClientFixtures.CLOCK)) {
+        try (OpenAIResponder responder = new OpenAIResponder(ClientFixtures.settings(), Ticker.system(), ClientFixtures.CLOCK)) {
             for (int i = 0; i < n; i++) outcomes.add(responder.call(prompt(i), endpoint));
         }
         return outcomes;

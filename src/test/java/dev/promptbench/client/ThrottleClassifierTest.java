@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.RateLimitHeaders;
 import dev.promptbench.results.request.ThrottleCause;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class ThrottleClassifierTest {
     private static final String APIM = "{\"statusCode\":429,\"message\":\"Rate limit is exceeded. Try again in 1 seconds.\"}";
 
     private final FailureClassifier classifier =
-            new FailureClassifier(new JsonMapper().reader(), ClientFixtures.CLOCK, Duration.ofSeconds(2));
+            new FailureClassifier(new JsonMapper().reader(), ClientFixtures.CLOCK, Duration.ofSeconds(2), ClientSettings.DEFAULT_CONNECT_TIMEOUT, Ticker.system());
 
     private ThrottleCause cause(String body, String retryAfter, RateLimitHeaders headers, RateLimitHeaders peak) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

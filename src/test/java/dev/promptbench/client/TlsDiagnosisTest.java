@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.clock.Ticker;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateException;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 /** Which handshake failures are certificate problems (fatal, with the fix named) and which are not. */
 class TlsDiagnosisTest {
     private final FailureClassifier classifier = new FailureClassifier(new ObjectMapper().reader(),
-            ClientFixtures.CLOCK, Duration.ofSeconds(30));
+            ClientFixtures.CLOCK, Duration.ofSeconds(30), ClientSettings.DEFAULT_CONNECT_TIMEOUT, Ticker.system());
 
     private static SSLHandshakeException handshake(String message, Throwable cause) {
         SSLHandshakeException e = new SSLHandshakeException(message);
@@ -27,7 +28,7 @@ class TlsDiagnosisTest {
     void pkixPathBuildingFailedBecomesTheTlsKind() {
         Exception e = handshake("PKIX path building failed: sun.security.provider.certpath.SunCertPathBuilderException:"
                 + " unable to find valid certification path to requested target", new CertificateException("x"));
-        Outcome.Failure failure = classifier.transport(e, new CallTrace(), false, false, null, "contoso.openai.azure.com");
+        Outcome.Failure failure = classifier.transport(e, new CallTrace(Ticker.system()), false, false, null, "contoso.openai.azure.com");
 
         assertEquals(ErrorKind.TLS, failure.kind());
         assertEquals("TLS: the certificate of contoso.openai.azure.com is not trusted (PKIX path building failed) —"
@@ -50,7 +51,7 @@ class TlsDiagnosisTest {
     @Test
     void otherHandshakeFailuresStayConnectFailures() {
         Exception e = new SSLHandshakeException("Remote host terminated the handshake");
-        Outcome.Failure failure = classifier.transport(e, new CallTrace(), false, false, null, "h");
+        Outcome.Failure failure = classifier.transport(e, new CallTrace(Ticker.system()), false, false, null, "h");
 
         assertNull(TlsDiagnosis.describe(e, "h"));
         assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());

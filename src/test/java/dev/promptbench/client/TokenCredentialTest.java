@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -152,7 +153,7 @@ class TokenCredentialTest {
     void aFixedTokenIsNeverRefreshedAndTellsItsExpiry() {
         Instant exp = Instant.parse("2030-01-01T00:00:00Z");
         String token = Jwts.expiringAt(exp, "fixed");
-        TokenCredential credential = TokenCredential.fixed(token, "$AZURE_OPENAI_AD_TOKEN");
+        TokenCredential credential = TokenCredential.fixed(token, "$AZURE_OPENAI_AD_TOKEN", Clock.systemUTC());
 
         assertFalse(credential.refreshes());
         assertEquals(Optional.of(exp), credential.check());

@@ -9,6 +9,7 @@ import dev.promptbench.client.Endpoint;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class EndpointApiTest {
 
     @Test
     void chatUnlessToldOtherwise() {
-        Endpoint endpoint = single(new EndpointResolver(AZURE).resolve(EndpointFlags.none()));
+        Endpoint endpoint = single(new EndpointResolver(AZURE, Clock.systemUTC()).resolve(EndpointFlags.none()));
 
         assertEquals(Api.CHAT, endpoint.api());
         assertEquals(URI.create("https://contoso.openai.azure.com/openai/deployments/dep/chat/completions"
@@ -30,7 +31,7 @@ class EndpointApiTest {
 
     @Test
     void apiFlagSendsAzureDeploymentsToTheV1ResponsesRoute() {
-        Resolution resolution = new EndpointResolver(AZURE).resolve(EndpointFlags.none().withApi(Api.RESPONSES));
+        Resolution resolution = new EndpointResolver(AZURE, Clock.systemUTC()).resolve(EndpointFlags.none().withApi(Api.RESPONSES));
         Endpoint endpoint = single(resolution);
 
         assertEquals(Api.RESPONSES, endpoint.api());
@@ -56,8 +57,8 @@ class EndpointApiTest {
         EndpointFlags flags = new EndpointFlags(null, null, null, null, null, config, null, null);
         Map<String, String> env = Map.of("OPENAI_API_KEY", "FAKE-KEY-2");
 
-        Endpoint fromProfile = single(new EndpointResolver(env).resolve(flags));
-        Endpoint fromFlag = single(new EndpointResolver(env).resolve(flags.withApi(Api.CHAT)));
+        Endpoint fromProfile = single(new EndpointResolver(env, Clock.systemUTC()).resolve(flags));
+        Endpoint fromFlag = single(new EndpointResolver(env, Clock.systemUTC()).resolve(flags.withApi(Api.CHAT)));
 
         assertEquals(URI.create("http://127.0.0.1:8080/v1/responses"), fromProfile.requestUrl());
         assertEquals(URI.create("http://127.0.0.1:8080/v1/chat/completions"), fromFlag.requestUrl());

@@ -7,6 +7,7 @@ import dev.promptbench.client.Endpoint;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class EndpointRatesTest {
     private List<Endpoint> resolve(String yaml, String profile) throws IOException {
         Path config = Files.writeString(dir.resolve("promptbench.yaml"), yaml);
         EndpointFlags flags = new EndpointFlags(null, null, null, null, null, config, profile, null);
-        return new EndpointResolver(Map.of("EAST_KEY", "k-east", "WEST_KEY", "k-west")).resolve(flags).endpoints();
+        return new EndpointResolver(Map.of("EAST_KEY", "k-east", "WEST_KEY", "k-west"), Clock.systemUTC()).resolve(flags).endpoints();
     }
 
     @Test

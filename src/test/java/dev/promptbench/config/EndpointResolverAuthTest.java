@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -47,7 +48,7 @@ class EndpointResolverAuthTest {
     }
 
     private static Resolution resolve(Map<String, String> env, EndpointFlags flags) {
-        return new EndpointResolver(env).resolve(flags);
+        return new EndpointResolver(env, Clock.systemUTC()).resolve(flags);
     }
 
     private static Endpoint single(Resolution resolution) {

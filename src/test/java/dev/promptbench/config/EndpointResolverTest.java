@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -529,7 +530,7 @@ class EndpointResolverTest {
     }
 
     private static Resolution resolve(Map<String, String> env, Flags flags) {
-        return new EndpointResolver(env).resolve(flags.build());
+        return new EndpointResolver(env, Clock.systemUTC()).resolve(flags.build());
     }
 
     private static Endpoint single(Resolution resolution) {

@@ -221,7 +221,7 @@ class RetryingResponderTest {
     void aCancelDuringTheBackOffEndsTheWaitAtOnceAndSendsNothingMore() throws Exception {
         Outcome.Failure first = failure(ErrorKind.CONNECT_FAILED);
         ScriptedResponder inner = new ScriptedResponder(first, success());
-        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl();
+        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl(Duration.ofSeconds(5), ticker);
         java.util.concurrent.CountDownLatch waiting = new java.util.concurrent.CountDownLatch(1);
         // A real wait of an hour: only the cancel can end it.
         Sleeper longWait = duration -> {
@@ -249,7 +249,7 @@ class RetryingResponderTest {
     @Test
     void aCancelledRunRetriesNothing() {
         ScriptedResponder inner = new ScriptedResponder(failure(ErrorKind.SERVER_ERROR), success());
-        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl();
+        dev.promptbench.run.RunControl control = new dev.promptbench.run.RunControl(Duration.ofSeconds(5), ticker);
         control.cancel(dev.promptbench.run.RunControl.Cause.FATAL_ENDPOINT, "breaker");
         RetryingResponder responder = new RetryingResponder(inner, POLICY, cooldown, sleeper, ticker, () -> 0.5,
                 AttemptListener.none(), control);

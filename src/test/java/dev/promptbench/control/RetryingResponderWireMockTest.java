@@ -25,6 +25,7 @@ import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.OpenAIResponder;
 import dev.promptbench.client.Outcome;
 import dev.promptbench.clock.Ticker;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -56,7 +57,7 @@ class RetryingResponderWireMockTest {
 
     @BeforeEach
     void setUp(WireMockRuntimeInfo wm) {
-        http = new OpenAIResponder(ClientSettings.defaults(4));
+        http = new OpenAIResponder(ClientSettings.defaults(4), Ticker.system(), Clock.systemUTC());
         Ticker ticker = Ticker.system();
         cooldown = new CooldownGate(ticker);
         responder = new RetryingResponder(http, POLICY, cooldown, Sleeper.system(), ticker, () -> 0.5);

@@ -11,6 +11,7 @@ import dev.promptbench.client.Timing;
 import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.RequestResult;
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -59,7 +60,7 @@ class DispatcherRoutingTest {
             return new Outcome.Success(new Timing(now, now, now, now), 200, null, "", "stop", null, "m");
         }, new RequestTemplate(RequestSettings.none()), router, Admission.both(Admission.open(), gate), Ticker.system());
         List<RequestResult> results = new CopyOnWriteArrayList<>();
-        dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add, new RunControl());
+        dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add, new RunControl(Duration.ofSeconds(5), Ticker.system()));
 
         assertEquals(40, routed.get(), "one routing decision per request");
         assertEquals(40, results.size());

@@ -91,7 +91,7 @@ class DispatcherTest {
         };
 
         dispatcher(responder).run(new Plan.Parallel(threads), 0, source, r -> recorded.incrementAndGet(),
-                new RunControl());
+                new RunControl(Duration.ofSeconds(5), Ticker.system()));
 
         assertEquals(100_000, recorded.get());
         assertTrue(maxAhead.get() <= threads, "taken ahead of results: " + maxAhead.get());
@@ -105,7 +105,7 @@ class DispatcherTest {
         dispatcher((request, endpoint) -> success(indexOf(request))).run(new Plan.Parallel(8), 0, source, r -> {
             if (seen.get(r.index())) duplicates.add(r);
             seen.set(r.index());
-        }, new RunControl());
+        }, new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(1_000, seen.cardinality());
         assertTrue(duplicates.isEmpty());
     }
@@ -125,7 +125,7 @@ class DispatcherTest {
         };
         List<RequestResult> results = new ArrayList<>();
         dispatcher(responder).run(new Plan.Parallel(threads), 0, new CountingSource(8), results::add,
-                new RunControl());
+                new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(8, results.stream().filter(r -> r.status() == RequestStatus.OK).count());
         assertEquals(threads, results.stream().mapToInt(RequestResult::lane).distinct().count());
     }
@@ -141,7 +141,7 @@ class DispatcherTest {
             inFlight.decrementAndGet();
             return success(indexOf(request));
         };
-        dispatcher(responder).run(new Plan.Sequential(), 0, new CountingSource(50), r -> {}, new RunControl());
+        dispatcher(responder).run(new Plan.Sequential(), 0, new CountingSource(50), r -> {}, new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(1, maxInFlight.get());
         for (int i = 0; i < 50; i++) assertEquals(i, order.get(i));
     }
@@ -150,7 +150,7 @@ class DispatcherTest {
     void fatalErrorStopsDispatchAndTheRestIsNotRun() throws Exception {
         IntFunction<Outcome> answer = index -> index == 5 ? failure(ErrorKind.UNAUTHORIZED) : success(index);
         List<RequestResult> results = new ArrayList<>();
-        RunControl control = new RunControl();
+        RunControl control = new RunControl(Duration.ofSeconds(5), Ticker.system());
         dispatcher((request, endpoint) -> answer.apply(indexOf(request)))
                 .run(new Plan.Sequential(), 0, new CountingSource(20), results::add, control);
 
@@ -167,7 +167,7 @@ class DispatcherTest {
     void aThrowingResponderStillYieldsARecord() throws Exception {
         List<RequestResult> results = new ArrayList<>();
         dispatcher((request, endpoint) -> { throw new IllegalStateException("bug"); })
-                .run(new Plan.Parallel(2), 0, new CountingSource(3), results::add, new RunControl());
+                .run(new Plan.Parallel(2), 0, new CountingSource(3), results::add, new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(3, results.size());
         assertTrue(results.stream().allMatch(r -> "internal".equals(r.error().kind())));
     }
@@ -179,7 +179,7 @@ class DispatcherTest {
                 new Usage(1, 0), "m");
         List<RequestResult> results = new ArrayList<>();
         dispatcher((request, endpoint) -> filtered).run(new Plan.Sequential(), 0, new CountingSource(1), results::add,
-                new RunControl());
+                new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(RequestStatus.FILTERED, results.get(0).status());
     }
 
@@ -193,13 +193,13 @@ class DispatcherTest {
         };
         ModeTimes times = new Dispatcher(responder, new RequestTemplate(RequestSettings.none()),
                 Router.single(ENDPOINT), Admission.open(), ticker)
-                .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl());
+                .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(Duration.ofNanos(1000).toNanos(), times.wallNanos());
     }
 
     @Test
     void aWorkerThatFailsIsReportedAsWhatItWasNotAsAnUnreadablePromptFile() {
-        RunControl control = new RunControl();
+        RunControl control = new RunControl(Duration.ofSeconds(5), Ticker.system());
         ResultSink brokenSink = r -> { throw new java.io.UncheckedIOException(new java.io.IOException("disk full")); };
         RuntimeException thrown = org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () ->
                 dispatcher((request, endpoint) -> success(indexOf(request)))
@@ -238,7 +238,7 @@ class DispatcherTest {
             return success(indexOf(request));
         };
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
-                dispatcher(responder).run(new Plan.Parallel(2), 0, new CountingSource(6), sink, new RunControl()));
+                dispatcher(responder).run(new Plan.Parallel(2), 0, new CountingSource(6), sink, new RunControl(Duration.ofSeconds(5), Ticker.system())));
         // Lane 0's record could not be written; every other prompt has exactly one.
         assertEquals(5, results.size(), results.toString());
         assertEquals(5, results.stream().map(RequestResult::index).distinct().count());

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.clock.TestClocks;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,7 @@ class SimulatorAccessTest {
     @BeforeAll
     static void start() throws Exception {
         simulator = Simulator.start(SimulatorSettings.instant()
-                .withAccess(new SimulatorSettings.Access(KEY, Set.of("gpt-a", "gpt-b"))));
+                .withAccess(new SimulatorSettings.Access(KEY, Set.of("gpt-a", "gpt-b"))), TestClocks.SYSTEM);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.clock.TestClocks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +19,7 @@ class SimulatorBatchLifecycleTest {
 
     private static Simulator start(SimulatorSettings settings, Duration duration, Duration window, boolean quirks)
             throws Exception {
-        return Simulator.start(settings.withBatches(new SimulatorSettings.Batches(duration, window, quirks)));
+        return Simulator.start(settings.withBatches(new SimulatorSettings.Batches(duration, window, quirks)), TestClocks.SYSTEM);
     }
 
     @Test

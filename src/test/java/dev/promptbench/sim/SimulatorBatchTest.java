@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.clock.TestClocks;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashSet;
@@ -26,7 +27,7 @@ class SimulatorBatchTest {
     @BeforeAll
     static void start() throws Exception {
         simulator = Simulator.start(SimulatorSettings.instant()
-                .withBatches(new SimulatorSettings.Batches(Duration.ZERO, Duration.ofHours(24), false)));
+                .withBatches(new SimulatorSettings.Batches(Duration.ZERO, Duration.ofHours(24), false)), TestClocks.SYSTEM);
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.promptbench.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.clock.TestClocks;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,7 +26,7 @@ class SimulatorConcurrencyTest {
     void holds512SlowRequestsInFlightAndAnswersThemAll() throws Exception {
         SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(100), 0.0, 4,
                 Duration.ZERO, 5L);
-        try (Simulator simulator = Simulator.start(slow)) {
+        try (Simulator simulator = Simulator.start(slow, TestClocks.SYSTEM)) {
             // Plain sockets, all connected before the first request is written, and every answer held until
             // all 512 requests are in: they are all in flight at once by construction, however slowly a
             // loaded box reads them, not by a race against the 1.5 s service time.

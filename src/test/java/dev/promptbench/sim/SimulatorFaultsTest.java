@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.clock.TestClocks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ class SimulatorFaultsTest {
 
     @Test
     void serverErrorFaultAnswers500InEachRoutesShape() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.SERVER_ERROR))) {
+        try (Simulator simulator = Simulator.start(always(FaultKind.SERVER_ERROR), TestClocks.SYSTEM)) {
             HttpResponse<String> azure = post(simulator, AZURE, body("hi"));
             assertEquals(500, azure.statusCode());
             assertEquals("InternalServerError", JSON.readTree(azure.body()).path("error").path("code").asText());
@@ -66,7 +67,7 @@ class SimulatorFaultsTest {
 
     @Test
     void unavailableFaultAnswers503WithRetryAfter() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.UNAVAILABLE))) {
+        try (Simulator simulator = Simulator.start(always(FaultKind.UNAVAILABLE), TestClocks.SYSTEM)) {
             HttpResponse<String> response = post(simulator, AZURE, body("hi"));
             assertEquals(503, response.statusCode());
             assertEquals("1", response.headers().firstValue("retry-after").orElseThrow());
@@ -79,7 +80,7 @@ class SimulatorFaultsTest {
     void unavailableFaultShortensItsRetryAfterWithTheTimeScale() throws Exception {
         SimulatorSettings scaled = always(FaultKind.UNAVAILABLE)
                 .withLimits(new SimulatorSettings.Limits(0, 0, 10));
-        try (Simulator simulator = Simulator.start(scaled)) {
+        try (Simulator simulator = Simulator.start(scaled, TestClocks.SYSTEM)) {
             HttpResponse<String> response = post(simulator, OPENAI, body("hi"));
             assertEquals(503, response.statusCode());
             assertEquals("100", response.headers().firstValue("retry-after-ms").orElseThrow());
@@ -89,7 +90,7 @@ class SimulatorFaultsTest {
 
     @Test
     void malformedFaultAnswers200WithUnparseableJson() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.MALFORMED))) {
+        try (Simulator simulator = Simulator.start(always(FaultKind.MALFORMED), TestClocks.SYSTEM)) {
             HttpResponse<String> response = post(simulator, AZURE, body("hi"));
             assertEquals(200, response.statusCode());
             assertTrue(response.headers().firstValue("content-type").orElseThrow().startsWith("application/json"));
@@ -100,7 +101,7 @@ class SimulatorFaultsTest {
 
     @Test
     void slowHeadersFaultStillAnswersAValid200() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.SLOW_HEADERS))) {
+        try (Simulator simulator = Simulator.start(always(FaultKind.SLOW_HEADERS), TestClocks.SYSTEM)) {
             HttpResponse<String> response = post(simulator, OPENAI, body("hi"));
             assertEquals(200, response.statusCode());
             assertEquals("chat.completion", JSON.readTree(response.body()).path("object").asText());
@@ -109,7 +110,7 @@ class SimulatorFaultsTest {
 
     @Test
     void resetFaultFailsAnHttpClientMidBody() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.RESET))) {
+        try (Simulator simulator = Simulator.start(always(FaultKind.RESET), TestClocks.SYSTEM)) {
             assertThrows(IOException.class, () -> post(simulator, AZURE, body("hi")));
             // The simulator stays healthy: the next connection is served (and cut) the same way.
             assertThrows(IOException.class, () -> post(simulator, OPENAI, body("again")));
@@ -118,7 +119,7 @@ class SimulatorFaultsTest {
 
     @Test
     void resetFaultSendsHeadersAndHalfTheAnnouncedBodyThenCloses() throws Exception {
-        try (Simulator simulator = Simulator.start(always(FaultKind.RESET));
+        try (Simulator simulator = Simulator.start(always(FaultKind.RESET), TestClocks.SYSTEM);
              Socket socket = new Socket(simulator.baseUri().getHost(), simulator.port())) {
             socket.setSoTimeout(10_000); // a hang would fail the test instead of blocking it
             byte[] request = body("hi").getBytes(StandardCharsets.UTF_8);
@@ -167,7 +168,7 @@ class SimulatorFaultsTest {
                 prompt = "prompt " + i;
             }
         }
-        try (Simulator simulator = Simulator.start(half)) {
+        try (Simulator simulator = Simulator.start(half, TestClocks.SYSTEM)) {
             assertEquals(500, post(simulator, OPENAI, body(prompt)).statusCode());
             assertEquals(500, post(simulator, OPENAI, body(prompt)).statusCode(), "the same attempt fails again");
             HttpRequest retry = HttpRequest.newBuilder(URI.create(simulator.baseUri() + OPENAI))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.clock.TestClocks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,7 +35,7 @@ class SimulatorParametersTest {
 
     @BeforeAll
     static void start() throws IOException {
-        simulator = Simulator.start(SimulatorSettings.instant());
+        simulator = Simulator.start(SimulatorSettings.instant(), TestClocks.SYSTEM);
     }
 
     @AfterAll

@@ -16,12 +16,15 @@ import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.OpenAIResponder;
 import dev.promptbench.client.Outcome;
+import dev.promptbench.clock.TestClocks;
+import dev.promptbench.clock.Ticker;
 import dev.promptbench.prompt.Message;
 import dev.promptbench.results.request.StreamMetrics;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +37,8 @@ class SimulatorResponsesTest {
 
     @Test
     void aResponseReportsItsReasoningTokensAndComesThroughTheClient() throws Exception {
-        try (Simulator simulator = Simulator.start(instant(new ServiceFeatures(5, true, 0)));
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(instant(new ServiceFeatures(5, true, 0)), TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, false), endpoint(simulator, Api.RESPONSES)));
 
@@ -51,8 +54,8 @@ class SimulatorResponsesTest {
     void aStreamedResponseShowsReasoningBeforeTheFirstVisibleToken() throws Exception {
         SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 6,
                 Duration.ofMillis(1), 3L).withFeatures(ServiceFeatures.defaults().withReasoningTokens(20));
-        try (Simulator simulator = Simulator.start(settings);
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, true), endpoint(simulator, Api.RESPONSES)));
 
@@ -66,8 +69,8 @@ class SimulatorResponsesTest {
 
     @Test
     void chatReportsReasoningTokensAndTheFirstContentWaitsForThem() throws Exception {
-        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults().withReasoningTokens(7)));
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults().withReasoningTokens(7)), TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, true), endpoint(simulator, Api.CHAT)));
 
@@ -79,8 +82,8 @@ class SimulatorResponsesTest {
     @Test
     void theOutputLimitCutsTheAnswerAndItIsIncomplete() throws Exception {
         SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 80, Duration.ZERO, 3L);
-        try (Simulator simulator = Simulator.start(settings);
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             for (boolean stream : new boolean[] {false, true}) {
                 Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                         client.call(request("Name two primes.", 16, stream), endpoint(simulator, Api.RESPONSES)));
@@ -92,8 +95,8 @@ class SimulatorResponsesTest {
 
     @Test
     void anOutputLimitBelowSixteenIsRefusedAsTheServicesDo() throws Exception {
-        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults()));
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults()), TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             Outcome.Failure failure = assertInstanceOf(Outcome.Failure.class,
                     client.call(request("Hi", 8, false), endpoint(simulator, Api.RESPONSES)));
 
@@ -104,8 +107,8 @@ class SimulatorResponsesTest {
 
     @Test
     void aRepeatedLongPromptIsReadFromTheCache() throws Exception {
-        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults()));
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults()), TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             for (Api api : Api.values()) {
                 Outcome.Success first = assertInstanceOf(Outcome.Success.class,
                         client.call(request(api + LONG_PROMPT, null, false), endpoint(simulator, api)));
@@ -122,8 +125,8 @@ class SimulatorResponsesTest {
 
     @Test
     void aShortPromptIsNeverCachedAndTheCacheCanBeOff() throws Exception {
-        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults().withPromptCache(false)));
-             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2))) {
+        try (Simulator simulator = Simulator.start(instant(ServiceFeatures.defaults().withPromptCache(false)), TestClocks.SYSTEM);
+             OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             client.call(request(LONG_PROMPT, null, false), endpoint(simulator, Api.CHAT));
             Outcome.Success again = assertInstanceOf(Outcome.Success.class,
                     client.call(request(LONG_PROMPT, null, false), endpoint(simulator, Api.CHAT)));
@@ -134,8 +137,8 @@ class SimulatorResponsesTest {
 
     @Test
     void theServiceTierIsEchoedAndPriorityDowngradedOnRequest() throws Exception {
-        try (Simulator always = Simulator.start(instant(ServiceFeatures.defaults().withTierDowngrade(1)));
-             Simulator never = Simulator.start(instant(ServiceFeatures.defaults()))) {
+        try (Simulator always = Simulator.start(instant(ServiceFeatures.defaults().withTierDowngrade(1)), TestClocks.SYSTEM);
+             Simulator never = Simulator.start(instant(ServiceFeatures.defaults()), TestClocks.SYSTEM)) {
             assertEquals("default", tier(always, "/v1/chat/completions", chatBody("priority")));
             assertEquals("priority", tier(never, "/v1/chat/completions", chatBody("priority")));
             assertEquals("default", tier(never, "/v1/chat/completions", chatBody("auto")));

@@ -3,6 +3,7 @@ package dev.promptbench.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.promptbench.clock.TestClocks;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
@@ -24,7 +25,7 @@ class SimulatorStalledClientsTest {
 
     @Test
     void answeredWhile8StalledConnectionsAreOpen() throws Exception {
-        try (Simulator simulator = Simulator.start(SimulatorSettings.instant())) {
+        try (Simulator simulator = Simulator.start(SimulatorSettings.instant(), TestClocks.SYSTEM)) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + "/v1/chat/completions"))
                     .header("Authorization", "Bearer k")
@@ -61,7 +62,7 @@ class SimulatorStalledClientsTest {
 
     @Test
     void aHeaderOfAMegabyteIsRefusedAndOthersAreStillAnswered() throws Exception {
-        try (Simulator simulator = Simulator.start(SimulatorSettings.instant());
+        try (Simulator simulator = Simulator.start(SimulatorSettings.instant(), TestClocks.SYSTEM);
              Socket socket = new Socket(InetAddress.getLoopbackAddress(), simulator.port())) {
             socket.setSoTimeout(20_000);
             String reply;

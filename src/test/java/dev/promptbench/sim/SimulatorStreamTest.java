@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.clock.TestClocks;
 import dev.promptbench.sim.SseClient.Streamed;
 import java.io.IOException;
 import java.net.URI;
@@ -36,7 +37,7 @@ class SimulatorStreamTest {
     @BeforeAll
     static void start() throws IOException {
         simulator = Simulator.start(new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, TOKENS,
-                Duration.ZERO, 3L));
+                Duration.ZERO, 3L), TestClocks.SYSTEM);
     }
 
     @AfterAll
@@ -202,7 +203,7 @@ class SimulatorStreamTest {
     void fourTokensPerChunkMeansFourTokensPerContentEvent(String prompt) throws Exception {
         int tokens = 30;
         try (Simulator chunky = Simulator.start(new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, tokens,
-                Duration.ZERO, 3L).withTokensPerChunk(4))) {
+                Duration.ZERO, 3L).withTokensPerChunk(4), TestClocks.SYSTEM)) {
             Streamed s = azure(chunky, prompt, true);
             List<Integer> content = s.contentIndexes();
             assertEquals((tokens + 3) / 4, content.size(), s.data().toString());
@@ -233,7 +234,7 @@ class SimulatorStreamTest {
 
     @Test
     void aResetFaultCutsTheStreamBeforeDone() throws Exception {
-        try (Simulator faulty = Simulator.start(always(FaultKind.RESET))) {
+        try (Simulator faulty = Simulator.start(always(FaultKind.RESET), TestClocks.SYSTEM)) {
             Streamed s = azure(faulty, "Say hello.", true);
             assertEquals(200, s.status());
             assertTrue(s.cut(), "the connection drops mid-body instead of ending it: " + s.lines());
@@ -246,7 +247,7 @@ class SimulatorStreamTest {
 
     @Test
     void aMalformedFaultBreaksOneEventAndTheStreamGoesOn() throws Exception {
-        try (Simulator faulty = Simulator.start(always(FaultKind.MALFORMED))) {
+        try (Simulator faulty = Simulator.start(always(FaultKind.MALFORMED), TestClocks.SYSTEM)) {
             Streamed s = azure(faulty, "Say hello.", true);
             assertEquals(200, s.status());
             assertFalse(s.cut());
@@ -269,7 +270,7 @@ class SimulatorStreamTest {
     @ParameterizedTest
     @ValueSource(strings = {"SERVER_ERROR", "UNAVAILABLE"})
     void errorFaultsAnswerAStreamingRequestWithJsonBeforeAnyEvent(FaultKind kind) throws Exception {
-        try (Simulator faulty = Simulator.start(always(kind))) {
+        try (Simulator faulty = Simulator.start(always(kind), TestClocks.SYSTEM)) {
             Streamed s = azure(faulty, "Say hello.", true);
             assertEquals(kind == FaultKind.SERVER_ERROR ? 500 : 503, s.status());
             assertTrue(s.headers().firstValue("content-type").orElse("").startsWith("application/json"));
@@ -280,7 +281,7 @@ class SimulatorStreamTest {
 
     @Test
     void slowHeadersDelayTheWholeStream() throws Exception {
-        try (Simulator faulty = Simulator.start(always(FaultKind.SLOW_HEADERS))) {
+        try (Simulator faulty = Simulator.start(always(FaultKind.SLOW_HEADERS), TestClocks.SYSTEM)) {
             Streamed s = azure(faulty, "Say hello.", true);
             assertEquals(200, s.status());
             assertEquals("[DONE]", s.data().get(s.data().size() - 1));

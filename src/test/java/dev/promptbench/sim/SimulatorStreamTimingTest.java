@@ -3,6 +3,7 @@ package dev.promptbench.sim;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.clock.TestClocks;
 import dev.promptbench.sim.SseClient.Streamed;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +41,7 @@ class SimulatorStreamTimingTest {
         int perChunk = 2;
         SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, ttft, 0.0, tokens, perToken, 8L)
                 .withTokensPerChunk(perChunk);
-        try (Simulator simulator = Simulator.start(settings)) {
+        try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM)) {
             Streamed s = SseClient.post(simulator, SimulatorStreamTest.AZURE,
                     SimulatorStreamTest.body("Say hello.", true, true), "api-key", "k");
             List<Integer> content = s.contentIndexes();
@@ -65,7 +66,7 @@ class SimulatorStreamTimingTest {
         long before = System.nanoTime();
         SimulatorSettings settings = SimulatorSettings.instant()
                 .withStall(new SimulatorSettings.Stall(Duration.ZERO, length));
-        try (Simulator simulator = Simulator.start(settings)) {
+        try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM)) {
             HttpRequest request = HttpRequest.newBuilder(URI.create(simulator.baseUri() + "/v1/chat/completions"))
                     .header("Authorization", "Bearer k")
                     .POST(HttpRequest.BodyPublishers.ofString(SimulatorStreamTest.body("Say hello.", false, null)))
@@ -93,7 +94,7 @@ class SimulatorStreamTimingTest {
         int tokens = 6;
         SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(20), 0.0, tokens,
                 Duration.ofMillis(5), 5L).withTokensPerChunk(2);
-        try (Simulator simulator = Simulator.start(settings)) {
+        try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM)) {
             // Every answer is held until all 256 requests are in, however slowly a loaded box reads them: then
             // all 256 are open at once by construction, not by a race against the time to first token.
             simulator.holdAnswers();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.promptbench.clock.TestClocks;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ class SimulatorTest {
 
     @BeforeAll
     static void start() throws IOException {
-        simulator = Simulator.start(SimulatorSettings.instant());
+        simulator = Simulator.start(SimulatorSettings.instant(), TestClocks.SYSTEM);
         client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     }
 
@@ -265,7 +266,7 @@ class SimulatorTest {
     @Test
     void closeStopsServingAndEndsItsThreads() throws Exception {
         Set<Thread> before = simulatorThreads();
-        Simulator own = Simulator.start(SimulatorSettings.instant());
+        Simulator own = Simulator.start(SimulatorSettings.instant(), TestClocks.SYSTEM);
         URI uri = URI.create(own.baseUri() + OPENAI);
         assertTrue(uri.toString().startsWith("http://127.0.0.1:"));
         HttpRequest request = HttpRequest.newBuilder(uri).header("Authorization", "Bearer k")
@@ -301,7 +302,7 @@ class SimulatorTest {
         SimulatorSettings negative = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(-1), 0, 8,
                 Duration.ZERO, 1);
         SimulatorSettings noTokens = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0, 0, Duration.ZERO, 1);
-        assertThrows(IllegalArgumentException.class, () -> Simulator.start(negative));
-        assertThrows(IllegalArgumentException.class, () -> Simulator.start(noTokens));
+        assertThrows(IllegalArgumentException.class, () -> Simulator.start(negative, TestClocks.SYSTEM));
+        assertThrows(IllegalArgumentException.class, () -> Simulator.start(noTokens, TestClocks.SYSTEM));
     }
 }
