@@ -69,6 +69,15 @@ public record RunReport(String version, boolean simulated, List<EndpointInfo> en
         return config.threads();
     }
 
+    /**
+     * The modes a compare run set out to run that have no results at all: it was stopped before they
+     * began. Empty for every other run.
+     */
+    public List<Mode> modesNotRun() {
+        if (config == null || !"compare".equals(config.mode())) return List.of();
+        return java.util.stream.Stream.of(Mode.SEQUENTIAL, Mode.PARALLEL).filter(m -> !modes.containsKey(m)).toList();
+    }
+
     /** How many times each mode ran. */
     public int repeats() {
         return modes.values().stream().mapToInt(m -> m.repeats().size()).max().orElse(0);

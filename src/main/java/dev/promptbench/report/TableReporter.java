@@ -258,11 +258,14 @@ public final class TableReporter implements Reporter {
             }
             if (line.length() > 0) lines.add(s.mode().wireName() + ": " + line.substring(2));
         }
+        for (Mode mode : report.modesNotRun()) {
+            lines.add(mode.wireName() + ": did not run (the run stopped before it began)");
+        }
     }
 
     static String legend(RunReport report) {
         boolean streamed = report.modes().values().stream().anyMatch(m -> m.headline().stream() != null);
-        boolean batch = report.modes().containsKey(dev.promptbench.results.request.Mode.BATCH);
+        boolean batch = report.modes().containsKey(Mode.BATCH);
         return (batch ? "wall = submission to the last batch's end (the Batch API does not time each request)"
                 : "wall = first request sent to last answer recorded")
                 + " · latency percentiles over successful requests"

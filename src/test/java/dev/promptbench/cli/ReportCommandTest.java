@@ -209,6 +209,24 @@ class ReportCommandTest {
         assertTrue(reported.err().contains("4 prompts of parallel have no record"), reported.err());
     }
 
+    /**
+     * A compare run stopped before its second mode began: that mode has no record at all, and the report
+     * says it did not run rather than showing one mode as if the run had asked for no more.
+     */
+    @Test
+    void aCompareRunStoppedBeforeItsSecondModeSaysThatModeDidNotRun() throws Exception {
+        Path results = dir.resolve("r.jsonl");
+        List<String> kept = Files.readAllLines(Path.of("src/test/resources/golden/compare/results.jsonl")).stream()
+                .filter(line -> !line.contains("\"mode\":\"parallel\"")).toList();
+        Files.write(results, kept);
+
+        CliRun reported = CliRun.of("report", results.toString());
+
+        assertEquals(0, reported.exitCode(), reported.err());
+        assertTrue(reported.out().contains("parallel: did not run (the run stopped before it began)"),
+                reported.out());
+    }
+
     @Test
     void aResumedRunIsRecomputedWithTheLastRecordOfEachPrompt() throws Exception {
         Path prompts = prompts();
