@@ -142,10 +142,22 @@ public final class Pricing {
         };
     }
 
-    /** Where the prices come from, for reports: the built-in list's date, and the config when it adds any. */
+    /**
+     * Where the prices come from, for reports: the built-in list's date, the config when it adds any, and
+     * each tier priced off the list (an answer served on flex costs half, whatever tier was asked).
+     */
     public String describe() {
         String listed = ListPrices.SOURCE + " of " + ListPrices.DATE + " (built in)";
-        return configModels && configSource != null ? "prices from " + configSource + ", then " + listed
-                : configModels ? "prices from the profile, then " + listed : listed;
+        StringBuilder described = new StringBuilder(configModels && configSource != null
+                ? "prices from " + configSource + ", then " + listed
+                : configModels ? "prices from the profile, then " + listed : listed);
+        for (ServiceTier tier : ServiceTier.values()) {
+            Double multiplier = tiers.get(tier);
+            if (multiplier != null && multiplier != 1.0) {
+                described.append(", ").append(tier.wireName()).append(" tier x")
+                        .append(java.math.BigDecimal.valueOf(multiplier).stripTrailingZeros().toPlainString());
+            }
+        }
+        return described.toString();
     }
 }

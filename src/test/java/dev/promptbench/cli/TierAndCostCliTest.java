@@ -100,6 +100,8 @@ class TierAndCostCliTest {
         assertTrue(table.out().contains("parallel: 2 answers served below the default tier asked (2 flex)"), table.out());
         assertTrue(table.out().contains("768 (85%)"), table.out());
         assertTrue(table.out().contains("OpenAI list prices of 2026-05-27"), table.out());
+        assertTrue(table.out().contains("flex tier x0.5"), "the legend says what a flex answer is priced at: "
+                + table.out());
     }
 
     @Test

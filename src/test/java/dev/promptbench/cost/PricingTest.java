@@ -100,7 +100,10 @@ class PricingTest {
 
     @Test
     void theReportNamesTheDateOfTheListPrices() {
-        assertEquals("OpenAI list prices of 2026-05-27 (built in)", Pricing.builtIn().describe());
+        assertEquals("OpenAI list prices of 2026-05-27 (built in), flex tier x0.5", Pricing.builtIn().describe());
+        assertTrue(Pricing.of(Map.of(), new PriceSettings(Map.of(), Map.of(ServiceTier.FLEX, 0.45,
+                ServiceTier.PRIORITY, 1.75), null, "p.yaml")).describe().endsWith(", flex tier x0.45, priority tier x1.75"),
+                "a tier's multiplier from the config is the one named");
         assertTrue(Pricing.of(Map.of(), new PriceSettings(Map.of("m", new Price(1, 1)), Map.of(), null, "p.yaml"))
                 .describe().startsWith("prices from p.yaml, then OpenAI list prices of 2026-05-27"));
     }
