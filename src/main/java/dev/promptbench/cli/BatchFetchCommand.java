@@ -158,7 +158,7 @@ final class BatchFetchCommand extends BatchOptions {
      */
     private static RunConfig config(BatchState state, BatchConnection connection) {
         BatchSettings sent = state.settings();
-        String prices = connection.pricing().describe() + ", Batch API price x" + connection.pricing().batchMultiplier();
+        String prices = connection.pricing().describeBatch();
         return sent == null
                 ? new RunConfig("batch", 1, null, null, null, null, false, null, 0, 0, null, prices)
                 : new RunConfig("batch", 1, sent.maxTokens(), sent.temperature(), sent.topP(), sent.seed(), false, null,

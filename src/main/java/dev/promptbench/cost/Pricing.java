@@ -147,17 +147,28 @@ public final class Pricing {
      * each tier priced off the list (an answer served on flex costs half, whatever tier was asked).
      */
     public String describe() {
-        String listed = ListPrices.SOURCE + " of " + ListPrices.DATE + " (built in)";
-        StringBuilder described = new StringBuilder(configModels && configSource != null
-                ? "prices from " + configSource + ", then " + listed
-                : configModels ? "prices from the profile, then " + listed : listed);
+        StringBuilder described = new StringBuilder(source());
         for (ServiceTier tier : ServiceTier.values()) {
             Double multiplier = tiers.get(tier);
             if (multiplier != null && multiplier != 1.0) {
-                described.append(", ").append(tier.wireName()).append(" tier x")
-                        .append(java.math.BigDecimal.valueOf(multiplier).stripTrailingZeros().toPlainString());
+                described.append(", ").append(tier.wireName()).append(" tier x").append(plain(multiplier));
             }
         }
         return described.toString();
+    }
+
+    /** Where the prices of a Batch API run come from: its answers are all priced at the batch multiplier. */
+    public String describeBatch() {
+        return source() + ", Batch API price x" + plain(batch);
+    }
+
+    private String source() {
+        String listed = ListPrices.SOURCE + " of " + ListPrices.DATE + " (built in)";
+        return configModels && configSource != null ? "prices from " + configSource + ", then " + listed
+                : configModels ? "prices from the profile, then " + listed : listed;
+    }
+
+    private static String plain(double multiplier) {
+        return java.math.BigDecimal.valueOf(multiplier).stripTrailingZeros().toPlainString();
     }
 }

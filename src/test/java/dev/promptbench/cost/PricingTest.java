@@ -104,6 +104,8 @@ class PricingTest {
         assertTrue(Pricing.of(Map.of(), new PriceSettings(Map.of(), Map.of(ServiceTier.FLEX, 0.45,
                 ServiceTier.PRIORITY, 1.75), null, "p.yaml")).describe().endsWith(", flex tier x0.45, priority tier x1.75"),
                 "a tier's multiplier from the config is the one named");
+        assertEquals("OpenAI list prices of 2026-05-27 (built in), Batch API price x0.5", Pricing.builtIn().describeBatch(),
+                "a batch's answers are priced at the batch multiplier alone");
         assertTrue(Pricing.of(Map.of(), new PriceSettings(Map.of("m", new Price(1, 1)), Map.of(), null, "p.yaml"))
                 .describe().startsWith("prices from p.yaml, then OpenAI list prices of 2026-05-27"));
     }
