@@ -15,6 +15,7 @@ import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
+import dev.promptbench.results.RunKind;
 import dev.promptbench.results.request.Mode;
 import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.results.request.ThrottleCause;
@@ -213,11 +214,9 @@ public final class BatchRunner {
     }
 
     private static RunConfig config(RunSpec spec) {
-        return new RunConfig(spec.schedule().mode().wireName(), spec.threads(), spec.settings().maxTokens(),
-                spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(),
-                spec.settings().stream(), spec.schedule().order().wireName(),
-                spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis(),
-                spec.settings().serviceTier() == null ? null : spec.settings().serviceTier().wireName(),
-                spec.pricing().describe());
+        return new RunConfig(RunKind.valueOf(spec.schedule().mode().name()), spec.threads(),
+                spec.settings().sampling(), spec.settings().stream(), spec.schedule().order().wireName(),
+                new RunConfig.Timeouts(spec.session().client().requestTimeout().toMillis(),
+                        spec.session().client().connectTimeout().toMillis()), spec.settings().serviceTier(), spec.pricing().describe());
     }
 }

@@ -11,6 +11,7 @@ import dev.promptbench.results.CanaryReport;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
+import dev.promptbench.results.RunKind;
 import dev.promptbench.results.request.Mode;
 import dev.promptbench.results.request.ResultSink;
 import dev.promptbench.results.request.ThrottleCause;
@@ -196,10 +197,10 @@ public final class SweepRunner {
     }
 
     private static RunConfig config(SweepSpec spec) {
-        return new RunConfig("sweep", spec.plan().steps().get(spec.plan().steps().size() - 1), spec.settings().maxTokens(),
-                spec.settings().temperature(), spec.settings().topP(), spec.settings().seed(), spec.settings().stream(),
-                "ascending", spec.session().client().requestTimeout().toMillis(), spec.session().client().connectTimeout().toMillis(),
-                spec.settings().serviceTier() == null ? null : spec.settings().serviceTier().wireName(),
-                spec.pricing().describe());
+        return new RunConfig(RunKind.SWEEP, spec.plan().steps().get(spec.plan().steps().size() - 1),
+                spec.settings().sampling(), spec.settings().stream(), "ascending",
+                new RunConfig.Timeouts(spec.session().client().requestTimeout().toMillis(),
+                        spec.session().client().connectTimeout().toMillis()),
+                spec.settings().serviceTier(), spec.pricing().describe());
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptbench.batch;
 
+import dev.promptbench.results.RunConfig;
 import dev.promptbench.run.RequestSettings;
 
 /**
@@ -9,6 +10,11 @@ import dev.promptbench.run.RequestSettings;
  * @param serviceTier the tier asked for (its wire name), or null when none was
  */
 public record BatchSettings(Integer maxTokens, Double temperature, Double topP, Long seed, String serviceTier) {
+
+    /** The body settings a results header records. */
+    public RunConfig.Sampling sampling() {
+        return new RunConfig.Sampling(maxTokens, temperature, topP, seed);
+    }
 
     /** The settings of {@code run}'s flags that reach a batch line's body. */
     public static BatchSettings of(RequestSettings settings) {

@@ -27,6 +27,8 @@ import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.RunHeader;
+import dev.promptbench.results.RunKind;
+import dev.promptbench.results.request.ServiceTier;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -160,9 +162,9 @@ final class BatchFetchCommand extends BatchOptions {
         BatchSettings sent = state.settings();
         String prices = connection.pricing().describeBatch();
         return sent == null
-                ? new RunConfig("batch", 1, null, null, null, null, false, null, 0, 0, null, prices)
-                : new RunConfig("batch", 1, sent.maxTokens(), sent.temperature(), sent.topP(), sent.seed(), false, null,
-                        0, 0, sent.serviceTier(), prices);
+                ? new RunConfig(RunKind.BATCH, 1, RunConfig.Sampling.NONE, false, null, RunConfig.Timeouts.NONE, null, prices)
+                : new RunConfig(RunKind.BATCH, 1, sent.sampling(), false, null, RunConfig.Timeouts.NONE,
+                        ServiceTier.parse(sent.serviceTier()).orElse(null), prices);
     }
 
     /** One line for each part that did not complete: why, and what became of its prompts. */

@@ -111,7 +111,7 @@ final class GateOptions {
     void checkSavedRun(RunReport report, Notices notices) {
         EndpointInfo endpoint = report.endpoint() != null ? report.endpoint()
                 : new EndpointInfo(null, null, null, null, null, null);
-        checkBeforeRun(ReportShape.of(report), endpoint, report.config().maxTokens(), report.config().stream(),
+        checkBeforeRun(ReportShape.of(report), endpoint, report.config().sampling().maxTokens(), report.config().stream(),
                 notices);
     }
 

@@ -7,6 +7,7 @@ import dev.promptbench.report.RebuiltReport;
 import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.report.SavedRun;
 import dev.promptbench.report.SideBySide;
+import dev.promptbench.results.RunKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -95,7 +96,7 @@ public final class ReportCommand implements Callable<Integer> {
                 List.of(new OutputFiles.Input("the results file read here", results), gate.baselineInput()));
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         rebuilt.notices().forEach(notices::say);
-        boolean sweep = "sweep".equals(rebuilt.report().config().mode());
+        boolean sweep = rebuilt.report().config().mode() == RunKind.SWEEP;
         if (sweep && gate.gated()) {
             throw new UsageException(results + " holds a sweep: --fail-if gates single runs");
         }
@@ -132,7 +133,7 @@ public final class ReportCommand implements Callable<Integer> {
         Notices notices = new Notices(spec.commandLine().getErr(), quiet);
         for (int i = 0; i < files.size(); i++) {
             RebuiltReport run = rebuilt.get(i);
-            if ("sweep".equals(run.report().config().mode())) {
+            if (run.report().config().mode() == RunKind.SWEEP) {
                 throw new UsageException(files.get(i) + " holds a sweep: 'report' puts single runs side by side");
             }
             run.notices().forEach(notices::say);

@@ -5,7 +5,9 @@ import dev.promptbench.report.JsonReporter;
 import dev.promptbench.report.RunReport;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.RunKind;
 import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
 import java.util.ArrayList;
@@ -74,7 +76,8 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
             repeats.put(mode, summaries);
         }
         EndpointInfo endpoint = new EndpointInfo("e", "k", "u", "d", "m", "p");
-        RunConfig config = new RunConfig("m", 1, 1, 1.0, 1.0, 1L, stream, "o", 1, 1, "t", "p");
+        RunConfig config = new RunConfig(RunKind.COMPARE, 1, new RunConfig.Sampling(1, 1.0, 1.0, 1L), stream, "o",
+                new RunConfig.Timeouts(1, 1), ServiceTier.AUTO, "p");
         return RunReport.of("v", false, List.of(endpoint), config, 1, "f", repeats);
     }
 

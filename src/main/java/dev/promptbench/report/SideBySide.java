@@ -140,10 +140,12 @@ public record SideBySide(List<Run> runs, List<Column> columns, List<Versus> comp
         RunConfig x = first.report().config();
         RunConfig y = other.report().config();
         if (x != null && y != null) {
-            setting(differ, "max_tokens", x.maxTokens(), y.maxTokens());
-            setting(differ, "temperature", x.temperature(), y.temperature());
-            setting(differ, "top_p", x.topP(), y.topP());
-            setting(differ, "seed", x.seed(), y.seed());
+            RunConfig.Sampling s = x.sampling();
+            RunConfig.Sampling t = y.sampling();
+            setting(differ, "max_tokens", s.maxTokens(), t.maxTokens());
+            setting(differ, "temperature", s.temperature(), t.temperature());
+            setting(differ, "top_p", s.topP(), t.topP());
+            setting(differ, "seed", s.seed(), t.seed());
         }
         // What was asked of the service, as the headers record it by flag; a flag a file does not record (older
         // files, batch files) counts as its default, which is what such a run sent.

@@ -90,7 +90,7 @@ public final class TokenFigures {
      * tier was asked).
      */
     public static String servedBelow(ModeSummary s, RunConfig config) {
-        ServiceTier asked = config == null ? null : ServiceTier.parse(config.serviceTier()).orElse(null);
+        ServiceTier asked = config == null ? null : config.serviceTier();
         long below = s.billing().servedBelow(asked);
         if (below == 0) return null;
         StringJoiner tiers = new StringJoiner(", ", " (", ")");

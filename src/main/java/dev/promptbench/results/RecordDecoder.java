@@ -2,6 +2,7 @@ package dev.promptbench.results;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.results.request.Mode;
+import dev.promptbench.results.request.ServiceTier;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -96,14 +97,14 @@ final class RecordDecoder {
     }
 
     static RunConfig config(JsonNode node) {
-        return new RunConfig(text(node, "mode"), node.path("threads").asInt(1),
-                node.hasNonNull("max_tokens") ? node.get("max_tokens").asInt() : null,
-                node.hasNonNull("temperature") ? node.get("temperature").asDouble() : null,
-                node.hasNonNull("top_p") ? node.get("top_p").asDouble() : null,
-                node.hasNonNull("seed") ? node.get("seed").asLong() : null,
+        return new RunConfig(RunKind.parse(text(node, "mode")), node.path("threads").asInt(1),
+                new RunConfig.Sampling(node.hasNonNull("max_tokens") ? node.get("max_tokens").asInt() : null,
+                        node.hasNonNull("temperature") ? node.get("temperature").asDouble() : null,
+                        node.hasNonNull("top_p") ? node.get("top_p").asDouble() : null,
+                        node.hasNonNull("seed") ? node.get("seed").asLong() : null),
                 node.path("stream").asBoolean(false), text(node, "order"),
-                node.path("timeout_ms").asLong(), node.path("connect_timeout_ms").asLong(),
-                text(node, "service_tier"), text(node, "prices"));
+                new RunConfig.Timeouts(node.path("timeout_ms").asLong(), node.path("connect_timeout_ms").asLong()),
+                ServiceTier.parse(text(node, "service_tier")).orElse(null), text(node, "prices"));
     }
 
     static Double number(JsonNode node, String key) {

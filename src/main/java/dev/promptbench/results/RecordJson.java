@@ -39,17 +39,18 @@ public final class RecordJson {
 
     public static ObjectNode config(RunConfig config) {
         ObjectNode node = NODES.objectNode();
-        node.put("mode", config.mode());
+        node.put("mode", config.mode() == null ? null : config.mode().wireName());
         node.put("threads", config.threads());
-        node.put("max_tokens", config.maxTokens());
-        node.put("temperature", config.temperature());
-        node.put("top_p", config.topP());
-        node.put("seed", config.seed());
+        RunConfig.Sampling sampling = config.sampling();
+        node.put("max_tokens", sampling.maxTokens());
+        node.put("temperature", sampling.temperature());
+        node.put("top_p", sampling.topP());
+        node.put("seed", sampling.seed());
         node.put("stream", config.stream());
         node.put("order", config.order());
-        node.put("timeout_ms", config.timeoutMs());
-        node.put("connect_timeout_ms", config.connectTimeoutMs());
-        if (config.serviceTier() != null) node.put("service_tier", config.serviceTier());
+        node.put("timeout_ms", config.timeouts().requestMs());
+        node.put("connect_timeout_ms", config.timeouts().connectMs());
+        if (config.serviceTier() != null) node.put("service_tier", config.serviceTier().wireName());
         if (config.prices() != null) node.put("prices", config.prices());
         return node;
     }

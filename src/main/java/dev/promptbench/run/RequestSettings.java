@@ -1,6 +1,7 @@
 package dev.promptbench.run;
 
 import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.results.RunConfig;
 import dev.promptbench.results.request.ServiceTier;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -43,6 +44,11 @@ public record RequestSettings(Double temperature, Double topP, Long seed, Intege
     public RequestSettings(Double temperature, Double topP, Long seed, Integer maxTokens, boolean stream,
                            boolean cacheBust) {
         this(temperature, topP, seed, maxTokens, stream, cacheBust, Map.of());
+    }
+
+    /** The body settings a results header records. */
+    public RunConfig.Sampling sampling() {
+        return new RunConfig.Sampling(maxTokens, temperature, topP, seed);
     }
 
     /** Nothing given: the service's defaults apply, answers are not streamed. */

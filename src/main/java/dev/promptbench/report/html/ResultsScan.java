@@ -6,6 +6,7 @@ import dev.promptbench.results.ResultsFileException;
 import dev.promptbench.results.ResultsReader;
 import dev.promptbench.results.ResumeMark;
 import dev.promptbench.results.RunHeader;
+import dev.promptbench.results.RunKind;
 import dev.promptbench.results.SweepMark;
 import dev.promptbench.results.request.RequestResult;
 import dev.promptbench.stats.ModeSummary;
@@ -59,7 +60,7 @@ final class ResultsScan implements RecordHandler {
     @Override
     public void header(RunHeader h) {
         header = h;
-        sweep = h.config() != null && "sweep".equals(h.config().mode());
+        sweep = h.config() != null && h.config().mode() == RunKind.SWEEP;
     }
 
     @Override

@@ -79,16 +79,17 @@ final class RunDetails {
 
     private static String config(RunConfig c) {
         List<String> parts = new ArrayList<>();
-        parts.add("mode " + or(c.mode(), "?"));
+        parts.add("mode " + or(c.mode() == null ? null : c.mode().wireName(), "?"));
         parts.add(c.threads() + " workers");
         if (c.order() != null) parts.add("order " + Markup.text(c.order()));
         parts.add(c.stream() ? "streamed" : "not streamed");
-        if (c.maxTokens() != null) parts.add("max_tokens " + c.maxTokens());
-        if (c.temperature() != null) parts.add("temperature " + c.temperature());
-        if (c.topP() != null) parts.add("top_p " + c.topP());
-        if (c.seed() != null) parts.add("seed " + c.seed());
-        if (c.timeoutMs() > 0) parts.add("timeout " + Markup.duration(c.timeoutMs()));
-        if (c.connectTimeoutMs() > 0) parts.add("connect timeout " + Markup.duration(c.connectTimeoutMs()));
+        RunConfig.Sampling s = c.sampling();
+        if (s.maxTokens() != null) parts.add("max_tokens " + s.maxTokens());
+        if (s.temperature() != null) parts.add("temperature " + s.temperature());
+        if (s.topP() != null) parts.add("top_p " + s.topP());
+        if (s.seed() != null) parts.add("seed " + s.seed());
+        if (c.timeouts().requestMs() > 0) parts.add("timeout " + Markup.duration(c.timeouts().requestMs()));
+        if (c.timeouts().connectMs() > 0) parts.add("connect timeout " + Markup.duration(c.timeouts().connectMs()));
         return String.join(" · ", parts);
     }
 
