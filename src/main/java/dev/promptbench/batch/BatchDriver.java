@@ -117,8 +117,8 @@ public final class BatchDriver {
         for (BatchPart part : state.parts()) {
             if (part.status().ended()) continue;
             BatchJob job = part.batchId() == null
-                    ? new BatchJob(null, BatchStatus.CANCELLED, "cancelled", part.inputFileId(), null, null, null, null,
-                            null, null, null)
+                    ? new BatchJob(null, BatchStatus.CANCELLED, "cancelled",
+                            new BatchJob.Files(part.inputFileId(), null, null), null, null, null, null, null)
                     : api.cancel(part.batchId());
             state = save(state.withPart(part.withJob(job)));
         }

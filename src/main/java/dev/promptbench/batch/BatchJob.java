@@ -1,5 +1,6 @@
 package dev.promptbench.batch;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,26 +14,38 @@ import java.util.List;
  * total/completed/failed, errors.data of code/message/param/line, the nine timestamps, model and usage) and
  * Azure's 2024-10-21 REST spec (errors.data as one object, line as a string).
  *
+ * @param files the batch's input, output and error files (unwrapped in the state file: its keys stay flat)
  * @param times epoch seconds of each status change the service reported
  * @param model the model that ran the batch, or null when the service did not say
  * @param usage the batch's token totals, or null when the service did not report them
  */
-public record BatchJob(String id, BatchStatus status, String rawStatus, String inputFileId, String outputFileId,
-                       String errorFileId, RequestCounts counts, List<BatchError> errors, BatchTimes times,
-                       String model, BatchUsage usage) {
+public record BatchJob(String id, BatchStatus status, String rawStatus, @JsonUnwrapped Files files,
+                       RequestCounts counts, List<BatchError> errors, BatchTimes times, String model, BatchUsage usage) {
 
     public BatchJob {
         errors = errors == null ? List.of() : List.copyOf(errors);
         counts = counts == null ? RequestCounts.UNKNOWN : counts;
         times = times == null ? BatchTimes.NONE : times;
+        files = files == null ? Files.NONE : files;
+    }
+
+    /**
+     * A batch's files, each null when there is none (yet).
+     *
+     * @param inputFileId  the uploaded input lines
+     * @param outputFileId the answered lines
+     * @param errorFileId  the lines that failed
+     */
+    public record Files(String inputFileId, String outputFileId, String errorFileId) {
+        static final Files NONE = new Files(null, null, null);
     }
 
     /** Reads a batch object from the API. */
     public static BatchJob from(JsonNode node) {
         String raw = text(node.get("status"));
         JsonNode counts = node.path("request_counts");
-        return new BatchJob(text(node.get("id")), BatchStatus.parse(raw), raw, text(node.get("input_file_id")),
-                text(node.get("output_file_id")), text(node.get("error_file_id")),
+        return new BatchJob(text(node.get("id")), BatchStatus.parse(raw), raw, new Files(text(node.get("input_file_id")),
+                text(node.get("output_file_id")), text(node.get("error_file_id"))),
                 new RequestCounts(integer(counts.get("total")), integer(counts.get("completed")),
                         integer(counts.get("failed"))),
                 errors(node.get("errors")),

@@ -75,11 +75,11 @@ public final class BatchJoin implements AutoCloseable {
         BitSet members = members(file, ids);
         BitSet seen = new BitSet();
         BatchJob job = part.job();
-        if (job != null && job.outputFileId() != null) {
-            read(api, job.outputFileId(), "output", position, members, seen, ids);
+        if (job != null && job.files().outputFileId() != null) {
+            read(api, job.files().outputFileId(), "output", position, members, seen, ids);
         }
-        if (job != null && job.errorFileId() != null) {
-            read(api, job.errorFileId(), "error", position, members, seen, ids);
+        if (job != null && job.files().errorFileId() != null) {
+            read(api, job.files().errorFileId(), "error", position, members, seen, ids);
         }
         for (int index = members.nextSetBit(0); index >= 0; index = members.nextSetBit(index + 1)) {
             if (!seen.get(index)) put(index, MISSING, position);

@@ -40,10 +40,11 @@ public final class Submission {
             parts.add(new BatchPart(w.number(), 0, w.file(), w.prompts(), w.bytes(), null, null, null, null, null));
         }
         if (parts.isEmpty()) throw new PromptFileException(prompts.displayName(), "has no prompts");
-        BatchState state = new BatchState(BatchState.SCHEMA_VERSION, version, now.toString(), prompts.displayName(),
-                prompts.sha256(), prompts.count(), how.template(), how.role(), how.system(), endpoint.kind(),
-                endpoint.displayUrl(), endpoint.target(), target.lineUrl(), partsDir, 0, parts,
-                BatchSettings.of(settings));
+        BatchState state = new BatchState(BatchState.SCHEMA_VERSION, version, now.toString(),
+                new BatchState.Input(prompts.displayName(), prompts.sha256(), prompts.count(), how.template(),
+                        how.role(), how.system()),
+                new BatchState.Target(endpoint.kind(), endpoint.displayUrl(), endpoint.target(), target.lineUrl()),
+                partsDir, 0, parts, BatchSettings.of(settings));
         stateFile.create(state);
         return state;
     }

@@ -125,7 +125,7 @@ final class BatchFetchCommand extends BatchOptions {
         OutputFiles.Opened opened = outputs.open(outputs.results());
         Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
-                state.promptFile(), state.promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
+                state.promptFile(), state.input().promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
                 List.of(connection.endpoint().info(null)), config(state, connection), null);
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);
@@ -207,14 +207,15 @@ final class BatchFetchCommand extends BatchOptions {
 
     /** The prompt file the state names, unchanged since the submission. */
     static PromptFile openPrompts(BatchState state) throws Exception {
-        if (!Files.isRegularFile(Path.of(state.promptFile()))) {
-            throw new StateFileException("the prompt file " + state.promptFile() + " of this submission is not there "
+        BatchState.Input input = state.input();
+        if (!Files.isRegularFile(Path.of(input.promptFile()))) {
+            throw new StateFileException("the prompt file " + input.promptFile() + " of this submission is not there "
                     + "(run from the folder 'batch submit' ran in)");
         }
-        PromptFile prompts = PromptSources.open(state.promptFile(),
-                state.template() == null ? null : Path.of(state.template()),
-                new TextPromptStyle(state.role(), state.system()));
-        if (state.promptFileSha256() != null && !state.promptFileSha256().equals(prompts.sha256())) {
+        PromptFile prompts = PromptSources.open(input.promptFile(),
+                input.template() == null ? null : Path.of(input.template()),
+                new TextPromptStyle(input.role(), input.system()));
+        if (input.promptFileSha256() != null && !input.promptFileSha256().equals(prompts.sha256())) {
             prompts.close();
             throw new StateFileException(state.promptFile() + " changed since it was submitted; its answers cannot "
                     + "be joined to it");

@@ -25,8 +25,8 @@ class BatchShapesTest {
         BatchJob job = BatchJob.from(recorded("openai-batch-completed.json"));
         assertEquals("batch_abc123", job.id());
         assertEquals(BatchStatus.COMPLETED, job.status());
-        assertEquals("file-out123", job.outputFileId());
-        assertEquals("file-err123", job.errorFileId());
+        assertEquals("file-out123", job.files().outputFileId());
+        assertEquals("file-err123", job.files().errorFileId());
         assertEquals(new RequestCounts(3, 2, 1), job.counts());
         assertEquals(1764740120L, job.times().endedAt());
         assertTrue(job.errors().isEmpty());
@@ -47,8 +47,8 @@ class BatchShapesTest {
         BatchJob job = BatchJob.from(recorded("azure-batch-validating.json"));
         assertEquals(BatchStatus.VALIDATING, job.status());
         assertEquals("Validating", job.rawStatus());
-        assertNull(job.outputFileId(), "\"\" is no file");
-        assertNull(job.errorFileId(), "\"\" is no file");
+        assertNull(job.files().outputFileId(), "\"\" is no file");
+        assertNull(job.files().errorFileId(), "\"\" is no file");
         assertFalse(job.status().ended());
     }
 
