@@ -8,7 +8,6 @@ import dev.promptbench.batch.StateFile;
 import dev.promptbench.batch.StateFileException;
 import dev.promptbench.client.ApiCalls;
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.config.EndpointResolver;
 import dev.promptbench.cost.Pricing;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.clock.Clocks;
@@ -95,31 +94,27 @@ abstract class BatchOptions implements Callable<Integer> {
 
     /** Resolves the endpoint like {@code run} does; a batch needs a real one (or {@code promptbench simulate}). */
     BatchConnection connect() {
-        var net = network.settings(env);
-        Resolution resolution = new EndpointResolver(env, clock).resolve(network.flags(endpoint.flags()));
-        network.announce(net, notices(), false);
-        if (resolution.useSimulator() && simulatorSettings() != null) {
-            if (simulator == null) {
-                try {
-                    simulator = Simulator.start(simulatorSettings(), new Clocks(Ticker.system(), sleeper, clock));
-                } catch (java.io.IOException e) {
-                    throw new UsageException("the built-in simulator could not start: " + e.getMessage());
-                }
-                notices().say("no endpoint configured: using the built-in simulator " + simulator.baseUri()
-                        + " (no API calls, no cost)");
-            }
-            Endpoint simulated = SimulatorEndpoint.at(simulator.baseUri());
-            return BatchConnection.open(simulated, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5), clock), sleeper,
-                    Pricing.of(resolution), null);
-        }
-        if (resolution.useSimulator()) {
+        SessionOptions.Resolved resolved = SessionOptions.Resolved.of(endpoint, network, env, clock);
+        Resolution resolution = resolved.resolution();
+        network.announce(resolved.network(), notices(), false);
+        if (resolution.useSimulator() && simulatorSettings() == null) {
             throw new UsageException("no endpoint configured: the Batch API needs --endpoint, a --profile or the "
                     + "AZURE_OPENAI_* / OPENAI_* variables (try 'promptbench simulate' and --endpoint "
                     + "http://127.0.0.1:PORT)");
         }
-        Endpoint target = resolution.endpoints().get(0);
-        return BatchConnection.open(target, new ApiCalls(net, connectTimeout, Duration.ofMinutes(5), clock), sleeper,
-                Pricing.of(resolution), null);
+        if (resolution.useSimulator() && simulator == null) {
+            try {
+                simulator = Simulator.start(simulatorSettings(), new Clocks(Ticker.system(), sleeper, clock));
+            } catch (java.io.IOException e) {
+                throw new UsageException("the built-in simulator could not start: " + e.getMessage());
+            }
+            notices().say("no endpoint configured: using the built-in simulator " + simulator.baseUri()
+                    + " (no API calls, no cost)");
+        }
+        Endpoint target = resolution.useSimulator() ? SimulatorEndpoint.at(simulator.baseUri())
+                : resolution.endpoints().get(0);
+        return BatchConnection.open(target, new ApiCalls(resolved.network(), connectTimeout, Duration.ofMinutes(5), clock),
+                sleeper, Pricing.of(resolution), null);
     }
 
     /** The built-in simulator's settings when this command may use it with no endpoint configured, else null. */

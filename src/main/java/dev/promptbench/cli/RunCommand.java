@@ -9,16 +9,11 @@ import dev.promptbench.app.RunMode;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
-import dev.promptbench.clock.Clocks;
-import dev.promptbench.clock.Sleeper;
-import dev.promptbench.clock.Ticker;
 import dev.promptbench.config.Resolution;
-import dev.promptbench.cost.Pricing;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.report.AnswersFile;
 import dev.promptbench.report.AnswersInOrder;
 import dev.promptbench.report.OutputFormat;
-import dev.promptbench.report.RequestCsv;
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.PreviousRun;
 import dev.promptbench.run.Arrival;
@@ -38,7 +33,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code promptbench run}: send a prompt file sequentially and in parallel and compare. */
@@ -78,10 +72,6 @@ public final class RunCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "PROMPT_FILE",
-            description = "Prompts: .txt (one per line) or .jsonl (messages or prompt per line); - reads stdin.")
-    String promptFile;
-
     @Option(names = "--threads", paramLabel = "N", defaultValue = "4",
             description = "Workers of the parallel mode, 1..4096 (default: ${DEFAULT-VALUE}).")
     int threads;
@@ -119,13 +109,7 @@ public final class RunCommand implements Callable<Integer> {
     Path resume;
 
     @Mixin
-    OutputOptions output;
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    SessionOptions session;
+    LaunchOptions shared;
 
     @ArgGroup(validate = false, heading = "%nMeasurement:%n", order = 4)
     MeasureOptions measure = new MeasureOptions();
@@ -133,13 +117,9 @@ public final class RunCommand implements Callable<Integer> {
     @ArgGroup(validate = false, heading = "%nThresholds and CI:%n", order = 7)
     GateOptions gate = new GateOptions();
 
-    private final Map<String, String> env;
-    private final Clock clock;
-
     /** {@code clock} dates the results file (its header and default name): the system's, or a test's. */
     public RunCommand(Map<String, String> env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        this.shared = new LaunchOptions(env, clock);
     }
 
     @Override
@@ -148,50 +128,48 @@ public final class RunCommand implements Callable<Integer> {
         PreviousRun previous = resume == null ? null : ResumeCheck.read(resume);
         List<String> restored = previous == null ? List.of() : restoreRunSettings(previous, typed);
         validate();
-        PrintWriter err = spec.commandLine().getErr();
-        SessionOptions.Resolved resolved = session.resolve(env, clock);
-        Resolution resolution = resolved.resolution();
-        try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
+        try (Launch launch = shared.open()) {
+            Resolution resolution = launch.resolution();
+            PromptFile prompts = launch.prompts();
             if (previous != null) ResumeCheck.samePrompts(resume, previous, prompts);
-            OutputFiles outputs = dryRun ? null : output.check(clock.instant(), resume,
-                    Arrays.asList(gate.junit(output.force), output.other("--answers", answers)),
-                    List.of(OutputOptions.promptInput(promptFile), session.templateInput(),
-                            session.endpoint.configInput(), gate.baselineInput()));
-            Notices notices = console.notices(err);
-            idleFlags(typed, resolved).warnings().forEach(notices::say);
+            OutputFiles outputs = dryRun ? null : launch.checkOutputs(resume,
+                    Arrays.asList(gate.junit(shared.output.force), shared.output.other("--answers", answers)), gate.baselineInput());
+            Notices notices = launch.notices();
+            launch.warnIdle(typed, this::idleFlags);
             Schedule schedule = Schedule.of(mode, order, threads, measure.arrival(), measure.repeats,
                     measure.warmupRequests);
             gate.checkBeforeRun(new ReportShape(schedule.plans().stream().map(p -> p.mode().wireName()).toList(),
-                    session.request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
-                    session.request.settings().maxTokens(), session.request.stream, notices);
-            session.announce(resolved, threads, notices, console.verbose);
-            RunSpec runSpec = new RunSpec(prompts, session.spec(threads, resolved),
-                    session.request.settings(resolution), schedule, outputs, previous, Pricing.of(resolution));
+                    shared.session.request.stream, measure.rate != null, measure.repeats > 1), endpointInfo(resolution),
+                    shared.session.request.settings().maxTokens(), shared.session.request.stream, notices);
+            launch.announce(threads);
+            RunSpec runSpec = new RunSpec(prompts, launch.sessionSpec(threads), launch.requestSettings(), schedule,
+                    outputs, previous, launch.pricing());
             if (previous != null) ResumeCheck.sameSettings(resume, previous, runSpec);
             if (!restored.isEmpty()) notices.say("--resume: the run's own settings: " + String.join(" ", restored));
             if (dryRun) return DryRunPrinter.print(runSpec, resolution, format, spec.commandLine().getOut());
-            confirmLargePaidRun(resolution, prompts.count(), notices);
-            RunControl control = new RunControl(session.retry.grace, Ticker.system());
-            Signals signals = Signals.install(control, notices, outputs);
-            BatchResult result;
-            try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err,
-                    showAnswers, format != OutputFormat.TABLE, console.progress(env, err, Ticker.system()));
-                 RequestCsv csv = output.openCsv(outputs);
-                 AnswersInOrder inOrder = answers == null ? null
-                         : new AnswersInOrder(answers.toAbsolutePath().getParent(), prompts.count())) {
-                RunListener all = csv == null ? listener : listener.alsoTo(csv);
-                if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
-                if (inOrder != null) all = all.alsoTo(inOrder::accept);
-                result = new BatchRunner(control, Clocks.system(clock)).run(runSpec, all);
-                if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
+            if (mode == RunMode.COMPARE && prompts.count() > CONFIRM_ABOVE_PROMPTS) {
+                launch.confirmPaid("compare mode sends each of the " + prompts.count() + " prompts twice ("
+                        + 2L * prompts.count() + " requests)",
+                        "pass --yes to confirm, or --mode parallel to skip the sequential leg");
             }
-            return finish(result, signals, outputs, notices);
+            BatchResult result = launch.start(showAnswers, format != OutputFormat.TABLE, (control, clocks, listener) -> {
+                try (AnswersInOrder inOrder = answers == null ? null
+                        : new AnswersInOrder(answers.toAbsolutePath().getParent(), prompts.count())) {
+                    RunListener all = listener;
+                    if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
+                    if (inOrder != null) all = all.alsoTo(inOrder::accept);
+                    BatchResult ran = new BatchRunner(control, clocks).run(runSpec, all);
+                    if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
+                    return ran;
+                }
+            });
+            return finish(result, launch.signalled(), outputs, notices);
         }
     }
 
     /** The --answers file, in input order, once the run has ended. */
     private void writeAnswers(AnswersInOrder inOrder, PromptFile prompts, OutputFiles outputs) throws Exception {
-        try (AnswersFile rows = AnswersFile.writingTo(outputs.open(output.other("--answers", answers)).stream(),
+        try (AnswersFile rows = AnswersFile.writingTo(outputs.open(shared.output.other("--answers", answers)).stream(),
                 AnswersFile.formatOf(answers));
              var source = prompts.source()) {
             inOrder.writeTo(rows, source);
@@ -217,16 +195,16 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     /** Prints the report, writes the outputs made at the end, applies the gates, and picks the exit code. */
-    private int finish(BatchResult result, Signals signals, OutputFiles outputs, Notices notices) {
+    private int finish(BatchResult result, int signalled, OutputFiles outputs, Notices notices) {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (result.report() != null) {
-            ReportOutputs.write(result.report(), format, Terminal.tableWidth(env),
-                    output.html == null ? null : output.htmlFile(), outputs, notices, out);
+            ReportOutputs.write(result.report(), format, Terminal.tableWidth(shared.env),
+                    shared.output.html == null ? null : shared.output.htmlFile(), outputs, notices, out);
         }
         // CI gates (--fail-if, --junit, the step summary): with thresholds, request errors count only through them.
         int gated = result.report() == null ? GateOptions.NOT_GATED
-                : gate.check(result.report(), outputs, output.force, env, err);
+                : gate.check(result.report(), outputs, shared.output.force, shared.env, err);
         int written = ReportOutputs.failures(outputs, err);
         boolean fatal = result.stopCause() == RunControl.Cause.FATAL_ENDPOINT;
         if (fatal) {
@@ -234,7 +212,7 @@ public final class RunCommand implements Callable<Integer> {
         } else if (result.report() == null && result.stopMessage() != null) {
             err.println("promptbench: " + result.stopMessage());
         }
-        return ExitCode.mostSevere(written, fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signals.exitCode(),
+        return ExitCode.mostSevere(written, fatal ? ExitCode.FATAL_ENDPOINT : ExitCode.OK, signalled,
                 gated != GateOptions.NOT_GATED ? gated
                         : result.anyErrors() ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
     }
@@ -248,7 +226,7 @@ public final class RunCommand implements Callable<Integer> {
         }
         measure.validate(mode);
         gate.validate();
-        session.validate();
+        shared.session.validate();
     }
 
     /** The (first) endpoint as reports will name it; the simulator's port is not known yet, nor compared. */
@@ -257,9 +235,9 @@ public final class RunCommand implements Callable<Integer> {
                 : resolution.endpoints().get(0)).info(null);
     }
 
-    /** The flags typed (not those a resume took from its file) that this combination ignores. */
-    private IdleFlags idleFlags(ParseResult typed, SessionOptions.Resolved resolved) {
-        return session.idleFlags(IdleFlags.of(typed), resolved)
+    /** The flags typed (not those a resume took from its file) that run's combination ignores. */
+    private IdleFlags idleFlags(IdleFlags flags) {
+        return flags
                 .when(measure.rate == null, "without --rate", "--arrival", "--burstiness", "--arrival-seed")
                 .when(measure.rate != null && measure.arrival != Arrival.Kind.GAMMA, "without --arrival gamma",
                         "--burstiness")
@@ -270,13 +248,5 @@ public final class RunCommand implements Callable<Integer> {
                         "--no-step-summary", "--yes")
                 .when(dryRun && format != OutputFormat.JSON && format != OutputFormat.TABLE,
                         "with --dry-run (it prints lines, or JSON with --format json)", "--format");
-    }
-
-    /** Compare mode sends every prompt twice: against a paid endpoint and a big file, make sure. */
-    private void confirmLargePaidRun(Resolution resolution, int prompts, Notices notices) {
-        if (resolution.useSimulator() || mode != RunMode.COMPARE || prompts <= CONFIRM_ABOVE_PROMPTS) return;
-        console.confirm("compare mode sends each of the " + prompts + " prompts twice (" + 2L * prompts
-                + " requests) to " + resolution.endpoints().get(0).origin(),
-                "pass --yes to confirm, or --mode parallel to skip the sequential leg", notices);
     }
 }

@@ -71,7 +71,13 @@ final class SessionOptions implements SimulatorOptions.Simulated {
     boolean noWarmup;
 
     /** The endpoint(s) the options resolve to, and the network settings to reach them. */
-    record Resolved(Resolution resolution, NetworkSettings network) {}
+    record Resolved(Resolution resolution, NetworkSettings network) {
+        /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */
+        static Resolved of(EndpointOptions endpoint, NetworkOptions network, Map<String, String> env, Clock clock) {
+            NetworkSettings net = network.settings(env);
+            return new Resolved(new EndpointResolver(env, clock).resolve(network.flags(endpoint.flags())), net);
+        }
+    }
 
     /** Checks the options that need no endpoint; one line and exit 2 for the first that is wrong. */
     void validate() {
@@ -93,8 +99,7 @@ final class SessionOptions implements SimulatorOptions.Simulated {
 
     /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */
     Resolved resolve(Map<String, String> env, Clock clock) {
-        NetworkSettings net = network.settings(env);
-        return new Resolved(new EndpointResolver(env, clock).resolve(network.flags(endpoint.flags())), net);
+        return Resolved.of(endpoint, network, env, clock);
     }
 
     /** The --template file, which is read and never written. */

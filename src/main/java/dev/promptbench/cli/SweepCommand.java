@@ -4,16 +4,9 @@ import dev.promptbench.app.OutputFiles;
 import dev.promptbench.app.SweepPlan;
 import dev.promptbench.app.SweepRunner;
 import dev.promptbench.app.SweepSpec;
-import dev.promptbench.cost.Pricing;
 import dev.promptbench.app.SweepTarget;
-import dev.promptbench.clock.Clocks;
-import dev.promptbench.clock.Sleeper;
-import dev.promptbench.clock.Ticker;
-import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFile;
-import dev.promptbench.report.RequestCsv;
 import dev.promptbench.report.SweepWriter;
-import dev.promptbench.run.RunControl;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code promptbench sweep}: the parallel mode at several concurrency levels, and where it stops paying. */
@@ -49,9 +41,6 @@ import picocli.CommandLine.Spec;
 public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "PROMPT_FILE", description = "Prompts: .txt or .jsonl; - reads stdin.")
-    String promptFile;
 
     @Option(names = "--threads", paramLabel = "N,N,...", split = ",", defaultValue = "1,2,4,8,16,32",
             description = "Concurrency steps (default: ${DEFAULT-VALUE}).")
@@ -87,21 +76,11 @@ public final class SweepCommand implements Callable<Integer> {
     String format;
 
     @Mixin
-    OutputOptions output;
-
-    @Mixin
-    ConsoleOptions console;
-
-    @Mixin
-    SessionOptions session;
-
-    private final Map<String, String> env;
-    private final Clock clock;
+    LaunchOptions shared;
 
     /** {@code clock} dates the results file (its header and default name): the system's, or a test's. */
     public SweepCommand(Map<String, String> env, Clock clock) {
-        this.env = env;
-        this.clock = clock;
+        this.shared = new LaunchOptions(env, clock);
     }
 
     @Override
@@ -127,48 +106,40 @@ public final class SweepCommand implements Callable<Integer> {
                 throw new UsageException("--target: " + e.getMessage());
             }
         }
-        session.validate();
-        if (session.rate.adaptive) {
+        shared.session.validate();
+        if (shared.session.rate.adaptive) {
             throw new UsageException("--adaptive changes the concurrency each sweep step fixes: leave it out "
                     + "(the budgets --tpm and --rpm apply)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        SessionOptions.Resolved resolved = session.resolve(env, clock);
-        Resolution resolution = resolved.resolution();
-        try (PromptFile prompts = session.openPrompts(promptFile, resolved)) {
-            OutputFiles outputs = output.check(clock.instant(), null, List.of(), List.of(OutputOptions.promptInput(promptFile),
-                    session.templateInput(), session.endpoint.configInput()));
+        try (Launch launch = shared.open()) {
+            PromptFile prompts = launch.prompts();
+            OutputFiles outputs = launch.checkOutputs(null, List.of());
             int perStep = Math.max(minRequests, Math.max(prompts.count(), 4 * steps.get(steps.size() - 1)));
             SweepPlan plan = new SweepPlan(steps, perStep, repeats, until != null, maxDuration, goal);
-            SweepSpec sweep = new SweepSpec(prompts, session.spec(plan.maxThreads(), resolved),
-                    session.request.settings(resolved.resolution()), plan, outputs, Pricing.of(resolution));
-            Notices notices = console.notices(err);
-            session.idleFlags(IdleFlags.of(spec.commandLine().getParseResult()), resolved).warnings()
-                    .forEach(notices::say);
-            session.announce(resolved, plan.maxThreads(), notices, console.verbose);
-            confirmPaid(resolution, plan, notices);
-            RunControl control = new RunControl(session.retry.grace, Ticker.system());
-            Signals signals = Signals.install(control, notices, outputs);
-            SweepRunner.Outcome outcome;
-            try (ConsoleListener listener = new ConsoleListener(notices, spec.commandLine().getOut(), err, false,
-                    true, console.progress(env, err, Ticker.system()));
-                 RequestCsv csv = output.openCsv(outputs)) {
-                outcome = new SweepRunner(control, Clocks.system(clock))
-                        .run(sweep, csv == null ? listener : listener.alsoTo(csv));
-            }
+            SweepSpec sweep = new SweepSpec(prompts, launch.sessionSpec(plan.maxThreads()), launch.requestSettings(),
+                    plan, outputs, launch.pricing());
+            Notices notices = launch.notices();
+            launch.warnIdle(spec.commandLine().getParseResult(), flags -> flags);
+            launch.announce(plan.maxThreads());
+            launch.confirmPaid("this sweep sends " + (plan.target() != null || plan.untilSaturation() ? "at most " : "")
+                    + plan.totalRequests() + " requests (" + plan.plannedSteps() + " steps × " + plan.requests()
+                    + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : "") + ")", "pass --yes to confirm");
+            SweepRunner.Outcome outcome = launch.start(false, true,
+                    (control, clocks, listener) -> new SweepRunner(control, clocks).run(sweep, listener));
             if (outcome.report() == null) {
                 err.println("promptbench: " + outcome.fatal());
                 return ExitCode.FATAL_ENDPOINT;
             }
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
-            if (output.html != null) {
-                ReportOutputs.writeHtml(Path.of(outcome.report().resultsFile()), output.htmlFile(), outputs, notices);
+            if (shared.output.html != null) {
+                ReportOutputs.writeHtml(Path.of(outcome.report().resultsFile()), shared.output.htmlFile(), outputs, notices);
             }
             int written = ReportOutputs.failures(outputs, err);
             if (outcome.fatal() != null) err.println("promptbench: stopped: " + outcome.fatal());
             return ExitCode.mostSevere(written, outcome.fatal() != null ? ExitCode.FATAL_ENDPOINT : ExitCode.OK,
-                    signals.exitCode(), outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
+                    launch.signalled(), outcome.report().steps().stream().anyMatch(s -> s.errors() > 0)
                             ? ExitCode.REQUESTS_FAILED : ExitCode.OK);
         }
     }
@@ -182,14 +153,5 @@ public final class SweepCommand implements Callable<Integer> {
             sorted.add(n);
         }
         return new ArrayList<>(sorted);
-    }
-
-    /** A sweep multiplies requests: against a paid endpoint, say how many and ask. */
-    private void confirmPaid(Resolution resolution, SweepPlan plan, Notices notices) {
-        if (resolution.useSimulator()) return;
-        console.confirm("this sweep sends " + (plan.target() != null || plan.untilSaturation() ? "at most " : "")
-                + plan.totalRequests() + " requests (" + plan.plannedSteps() + " steps × " + plan.requests()
-                + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : "") + ") to "
-                + resolution.endpoints().get(0).origin(), "pass --yes to confirm", notices);
     }
 }
