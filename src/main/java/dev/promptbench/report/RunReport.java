@@ -2,6 +2,7 @@ package dev.promptbench.report;
 
 import dev.promptbench.results.EndpointInfo;
 import dev.promptbench.results.RunConfig;
+import dev.promptbench.results.RunKind;
 import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.Comparison;
 import dev.promptbench.stats.ModeResults;
@@ -74,7 +75,7 @@ public record RunReport(String version, boolean simulated, List<EndpointInfo> en
      * began. Empty for every other run.
      */
     public List<Mode> modesNotRun() {
-        if (config == null || !"compare".equals(config.mode())) return List.of();
+        if (config == null || config.mode() != RunKind.COMPARE) return List.of();
         return java.util.stream.Stream.of(Mode.SEQUENTIAL, Mode.PARALLEL).filter(m -> !modes.containsKey(m)).toList();
     }
 
