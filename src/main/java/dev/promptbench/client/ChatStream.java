@@ -1,53 +1,42 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.results.request.Usage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
 /**
  * Assembles one streamed chat completion from its SSE events: concatenates choice 0's
  * {@code delta.content}, keeps the finish reason, usage and model, and times every content-bearing
- * event. One instance reads one stream; it knows nothing of HTTP, so recorded streams test it.
+ * event.
  *
  * <p>An event is content-bearing when choice 0's delta has non-empty {@code content}, {@code tool_calls}
  * or {@code refusal} (the refusal's text is kept apart from the answer). Azure's filter event ({@code "choices": []}), the role-only first delta
  * ({@code "content": ""}), annotation-only chunks without a delta, the finish event without text and
  * the usage event are not: time to first token is measured at the first token, not the first event.
  */
-final class ChatStream implements EventStream {
+final class ChatStream extends EventStream {
     private static final String DONE = "[DONE]";
 
     private final ObjectReader chunkReader;
-    private final ObjectReader treeReader;
-    private final LongSupplier nanoTime;
-
-    private final StringBuilder answer = new StringBuilder();
     /** Tool-call names and arguments: not part of the answer, but tokens the model wrote. */
     private final StringBuilder toolText = new StringBuilder();
-    /** The refusal's text: shown in place of an answer, so visible tokens, but not the answer. */
-    private StringBuilder refusal;
-    private final ChunkTimes times = new ChunkTimes();
     private String finishReason;
     private CompletionBody.TokenCounts counts;
     private ServiceTier servedTier;
     private String model;
     private boolean sawChoice;
-    private int events;
 
     /**
      * @param chunkReader reads {@link ChunkBody}
      * @param treeReader  reads error events
-     * @param nanoTime    the clock content events are timed with ({@code System::nanoTime}; tests pin it)
+     * @param nanoTime    the clock content events are timed with (the call's ticker; tests pin it)
      */
     ChatStream(ObjectReader chunkReader, ObjectReader treeReader, LongSupplier nanoTime) {
+        super(treeReader, nanoTime, "a chat completion chunk");
         this.chunkReader = chunkReader;
-        this.treeReader = treeReader;
-        this.nanoTime = nanoTime;
     }
 
     /**
@@ -56,7 +45,7 @@ final class ChatStream implements EventStream {
      * (some compatible servers never send [DONE]).
      */
     @Override
-    public StreamResult closed(String unterminated) {
+    StreamResult closed(String unterminated) {
         if (isDone(unterminated) || finishReason != null) {
             return complete();
         }
@@ -64,15 +53,9 @@ final class ChatStream implements EventStream {
                 "stream ended before [DONE] or a finish reason after " + describeProgress());
     }
 
-    /** Content-bearing events so far. */
-    @Override
-    public int contentEvents() {
-        return times.count();
-    }
-
     /** Ends at {@code [DONE]}, an error event or a malformed event; any other event adds to the answer. */
     @Override
-    public StreamResult accept(String data) {
+    StreamResult accept(String data) {
         if (isDone(data)) {
             return complete();
         }
@@ -81,8 +64,7 @@ final class ChatStream implements EventStream {
         try {
             chunk = chunkReader.readValue(data);
         } catch (IOException e) {
-            String why = e instanceof JacksonException json ? WireCodec.describe(json) : e.getMessage();
-            return malformed(why);
+            return malformed(whyUnreadable(e));
         }
         if (chunk == null) {
             return malformed("null");
@@ -91,7 +73,7 @@ final class ChatStream implements EventStream {
             return malformed("\"object\" is \"" + chunk.object() + "\"");
         }
         if (chunk.isError()) {
-            ErrorBody error = ErrorBody.parse(treeReader, data.getBytes(StandardCharsets.UTF_8));
+            ErrorBody error = error(data);
             return new StreamResult.Failed(FailureClassifier.kindOfStreamError(error),
                     error == null ? null : error.code(),
                     "error event after " + describeProgress() + ": " + describe(error));
@@ -117,7 +99,7 @@ final class ChatStream implements EventStream {
                 finishReason = choice.finishReason();
             }
             if (choice.delta() != null && takeDelta(choice.delta())) {
-                times.mark(nanoTime.getAsLong());
+                markVisible();
             }
         }
         return null;
@@ -138,8 +120,7 @@ final class ChatStream implements EventStream {
         }
         boolean refused = delta.refusal() != null && !delta.refusal().isEmpty();
         if (refused) {
-            if (refusal == null) refusal = new StringBuilder();
-            refusal.append(delta.refusal());
+            appendRefusal(delta.refusal());
         }
         return content || tools || refused;
     }
@@ -156,20 +137,11 @@ final class ChatStream implements EventStream {
                 : counts == null ? null : counts.completionTokens();
         // No completion_tokens, or a 0 contradicted by the text received, is no count at all.
         boolean estimated = sent == null || (sent == 0 && times.count() > 0);
-        String refused = refusal == null ? null : refusal.toString();
+        String refused = refusal();
         int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText + (refused == null ? "" : refused),
                 times.count()) : sent;
         return new StreamResult.Complete(answer.toString(), finishReason, usage, model,
                 times.metrics(tokens, estimated), servedTier, refused);
-    }
-
-    private StreamResult malformed(String why) {
-        return new StreamResult.Failed(ErrorKind.MALFORMED, null,
-                "stream event " + events + " is not a chat completion chunk: " + why);
-    }
-
-    private String describeProgress() {
-        return times.count() + " content events";
     }
 
     private static String describe(ErrorBody error) {

@@ -1,10 +1,8 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptbench.results.request.Usage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.function.LongSupplier;
 
 /**
@@ -14,34 +12,25 @@ import java.util.function.LongSupplier;
  * token is the first of these) and, apart, the first reasoning event, and ends
  * at {@code response.completed}, {@code response.incomplete} or {@code response.failed}, whose response
  * alone gives the usage. An {@code error} event fails the answer; a stream that ends without a terminal
- * event is incomplete, however much text came. One instance reads one stream.
+ * event is incomplete, however much text came.
  */
-final class ResponseStream implements EventStream {
+final class ResponseStream extends EventStream {
     private final ObjectReader eventReader;
-    private final ObjectReader treeReader;
-    private final LongSupplier nanoTime;
-
-    private final StringBuilder answer = new StringBuilder();
-    /** The refusal's deltas: shown in place of an answer, so visible output, but not the answer. */
-    private StringBuilder refusal;
-    private final ChunkTimes times = new ChunkTimes();
     private long firstReasoning = Timing.UNSET;
-    private int events;
 
     /**
      * @param eventReader reads {@link ResponseEvent}
      * @param treeReader  reads error events
-     * @param nanoTime    the clock events are timed with ({@code System::nanoTime}; tests pin it)
+     * @param nanoTime    the clock events are timed with (the call's ticker; tests pin it)
      */
     ResponseStream(ObjectReader eventReader, ObjectReader treeReader, LongSupplier nanoTime) {
+        super(treeReader, nanoTime, "a Responses API event");
         this.eventReader = eventReader;
-        this.treeReader = treeReader;
-        this.nanoTime = nanoTime;
     }
 
     /** Without a terminal event the answer is broken; a final one cut off without its blank line still counts. */
     @Override
-    public StreamResult closed(String unterminated) {
+    StreamResult closed(String unterminated) {
         if (unterminated != null) {
             StreamResult end = accept(unterminated);
             if (end != null) {
@@ -53,14 +42,9 @@ final class ResponseStream implements EventStream {
                         + describeProgress());
     }
 
-    @Override
-    public int contentEvents() {
-        return times.count();
-    }
-
     /** Ends at a terminal event, an error event or a malformed event; any other event adds to the answer. */
     @Override
-    public StreamResult accept(String data) {
+    StreamResult accept(String data) {
         if (data.isBlank() || "[DONE]".equals(data.strip())) {
             // Not an event of this API; a compatible server's chat-style end marker ends nothing here.
             return null;
@@ -70,39 +54,37 @@ final class ResponseStream implements EventStream {
         try {
             event = eventReader.readValue(data);
         } catch (IOException e) {
-            String why = e instanceof JacksonException json ? WireCodec.describe(json) : e.getMessage();
-            return malformed(why);
+            return malformed(whyUnreadable(e));
         }
         if (event == null || event.type() == null) {
             return malformed(event == null ? "null" : "no \"type\"");
         }
         // The clock is read only for the events timed: the first reasoning event and every visible delta.
         if (firstReasoning == Timing.UNSET && event.reasoning()) {
-            firstReasoning = nanoTime.getAsLong();
+            firstReasoning = now();
         }
         switch (event.type()) {
             case ResponseEvent.TEXT_DELTA -> {
                 String text = event.deltaText();
                 if (!text.isEmpty()) {
                     answer.append(text);
-                    times.mark(nanoTime.getAsLong());
+                    markVisible();
                 }
             }
             case ResponseEvent.REFUSAL_DELTA -> {
                 String text = event.deltaText();
                 if (!text.isEmpty()) {
-                    if (refusal == null) refusal = new StringBuilder();
-                    refusal.append(text);
-                    times.mark(nanoTime.getAsLong());
+                    appendRefusal(text);
+                    markVisible();
                 }
             }
             case ResponseEvent.ARGUMENTS_DELTA -> {
                 if (!event.deltaText().isEmpty()) {
-                    times.mark(nanoTime.getAsLong());
+                    markVisible();
                 }
             }
             case ResponseEvent.ERROR -> {
-                ErrorBody error = ErrorBody.parse(treeReader, data.getBytes(StandardCharsets.UTF_8));
+                ErrorBody error = error(data);
                 return new StreamResult.Failed(ResponseBody.kindOfFailure(error), error == null ? null : error.code(),
                         "error event after " + describeProgress() + ": " + describe(error));
             }
@@ -130,7 +112,7 @@ final class ResponseStream implements EventStream {
         ResponseBody named = new ResponseBody(response.object(), status, response.output(), response.usage(),
                 response.model(), response.error(), response.incompleteDetails(), response.serviceTier());
         StreamResult result = named.result(answer.toString(), visible, null,
-                refusal == null ? null : refusal.toString());
+                refusal());
         if (!(result instanceof StreamResult.Complete complete)) {
             return result instanceof StreamResult.Failed failed && failed.kind() == ErrorKind.MALFORMED
                     ? new StreamResult.Failed(ErrorKind.MALFORMED, null, event.type() + " event is " + failed.detail())
@@ -144,15 +126,6 @@ final class ResponseStream implements EventStream {
         int tokens = estimated ? TokenEstimate.of(shown, times.count()) : usage.visibleTokens();
         return new StreamResult.Complete(complete.answer(), complete.finishReason(), usage, complete.model(),
                 times.metrics(tokens, estimated, firstReasoning), complete.servedTier(), complete.refusal());
-    }
-
-    private StreamResult malformed(String why) {
-        return new StreamResult.Failed(ErrorKind.MALFORMED, null,
-                "stream event " + events + " is not a Responses API event: " + why);
-    }
-
-    private String describeProgress() {
-        return times.count() + " content events";
     }
 
     /** {@code code: message} of an error, or a placeholder when it says neither. */
