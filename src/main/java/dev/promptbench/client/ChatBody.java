@@ -1,43 +1,25 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptbench.prompt.JsonValue;
 import dev.promptbench.prompt.Message;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Map;
 
-/**
- * Writes the JSON body of a chat-completions request for one endpoint's conventions, straight from the
- * request's typed values to bytes (no tree in between: this runs for every request).
- */
-public final class ChatBody {
+/** Writes the JSON body of a chat-completions request for one endpoint's conventions. */
+public final class ChatBody extends RequestBody {
     private static final String STREAM_OPTIONS = "stream_options";
-    private static final WireCodec CODEC = new WireCodec();
-
-    private final JsonFactory factory;
-    private final ObjectReader trees;
+    /** Writes the Batch API's input lines. */
+    private static final ChatBody LINES = new ChatBody(new WireCodec());
 
     ChatBody(WireCodec codec) {
-        this.factory = codec.writer().getFactory();
-        this.trees = codec.trees();
-    }
-
-    /** The body's bytes. */
-    byte[] bytes(ChatRequest request, Endpoint endpoint) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * request.messages().size());
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            write(json, request, endpoint, trees);
-        }
-        return out.toByteArray();
+        super(codec);
     }
 
     /** Writes the body {@code run} sends into {@code json}: for the Batch API's input lines. */
     public static void write(JsonGenerator json, ChatRequest request, Endpoint endpoint) throws IOException {
-        write(json, request, endpoint, CODEC.trees());
+        LINES.writeBody(json, request, endpoint);
     }
 
     /**
@@ -46,8 +28,8 @@ public final class ChatBody {
      * the request's other fields in their order (what the endpoint and the request already set wins over a
      * same-named field).
      */
-    private static void write(JsonGenerator json, ChatRequest request, Endpoint endpoint, ObjectReader trees)
-            throws IOException {
+    @Override
+    void writeBody(JsonGenerator json, ChatRequest request, Endpoint endpoint) throws IOException {
         json.writeStartObject();
         json.writeArrayFieldStart("messages");
         for (Message message : request.messages()) {
@@ -67,7 +49,7 @@ public final class ChatBody {
         }
         if (request.stream()) {
             json.writeBooleanField("stream", true);
-            writeStreamOptions(json, request.fields().get(STREAM_OPTIONS), trees);
+            writeStreamOptions(json, request.fields().get(STREAM_OPTIONS));
         }
         for (Map.Entry<String, JsonValue> field : request.fields().entrySet()) {
             String name = field.getKey();
@@ -82,45 +64,16 @@ public final class ChatBody {
         json.writeEndObject();
     }
 
-    private static void writeMessage(JsonGenerator json, Message message) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("role", message.role());
-        if (message.content() instanceof Message.Content.Text text) {
-            json.writeStringField("content", text.text());
-        } else if (message.content() instanceof Message.Content.Parts parts) {
-            json.writeArrayFieldStart("content");
-            for (Message.Part part : parts.parts()) {
-                if (part.json() != null) {
-                    json.writeRawValue(part.json().json());
-                } else {
-                    json.writeStartObject();
-                    json.writeStringField("type", part.type());
-                    json.writeStringField("text", part.text());
-                    json.writeEndObject();
-                }
-            }
-            json.writeEndArray();
+    /** A part as written: its JSON, or a text part. */
+    @Override
+    void writePart(JsonGenerator json, Message message, Message.Part part) throws IOException {
+        if (part.json() != null) {
+            json.writeRawValue(part.json().json());
         } else {
-            json.writeNullField("content");
-        }
-        for (Map.Entry<String, JsonValue> field : message.other().entrySet()) {
-            json.writeFieldName(field.getKey());
-            writeValue(json, field.getValue());
-        }
-        json.writeEndObject();
-    }
-
-    static void writeValue(JsonGenerator json, JsonValue value) throws IOException {
-        if (value instanceof JsonValue.Text text) {
-            json.writeString(text.value());
-        } else if (value instanceof JsonValue.Number number) {
-            json.writeNumber(number.literal());
-        } else if (value instanceof JsonValue.Bool bool) {
-            json.writeBoolean(bool.value());
-        } else if (value instanceof JsonValue.Raw raw) {
-            json.writeRawValue(raw.json());
-        } else {
-            json.writeNull();
+            json.writeStartObject();
+            json.writeStringField("type", part.type());
+            json.writeStringField("text", part.text());
+            json.writeEndObject();
         }
     }
 
@@ -128,8 +81,7 @@ public final class ChatBody {
      * {@code include_usage: true} (the usage event is where the token count for per-token timing comes
      * from), plus whatever other stream options the request's fields carry.
      */
-    private static void writeStreamOptions(JsonGenerator json, JsonValue given, ObjectReader trees)
-            throws IOException {
+    private void writeStreamOptions(JsonGenerator json, JsonValue given) throws IOException {
         json.writeObjectFieldStart(STREAM_OPTIONS);
         json.writeBooleanField("include_usage", true);
         if (given instanceof JsonValue.Raw raw) {

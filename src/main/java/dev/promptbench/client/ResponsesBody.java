@@ -1,12 +1,9 @@
 package dev.promptbench.client;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import dev.promptbench.prompt.JsonValue;
 import dev.promptbench.prompt.Message;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -19,29 +16,17 @@ import java.util.Set;
  * {@code max_output_tokens}, {@code reasoning_effort} becomes {@code reasoning.effort}, and {@code store}
  * is false unless the request's fields say otherwise (a benchmark should not fill the service's store).
  */
-final class ResponsesBody {
+final class ResponsesBody extends RequestBody {
     /** Chat-only names the request may carry, each written here in the Responses API's terms or not at all. */
     private static final Set<String> TRANSLATED = Set.of("messages", "model", "stream", "stream_options",
             "max_tokens", "max_completion_tokens", "max_output_tokens", "reasoning_effort", "instructions", "input");
 
-    private final JsonFactory factory;
-    private final ObjectReader trees;
-
     ResponsesBody(WireCodec codec) {
-        this.factory = codec.writer().getFactory();
-        this.trees = codec.trees();
+        super(codec);
     }
 
-    /** The body's bytes. */
-    byte[] bytes(ChatRequest request, Endpoint endpoint) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256 + 64 * request.messages().size());
-        try (JsonGenerator json = factory.createGenerator(out)) {
-            write(json, request, endpoint);
-        }
-        return out.toByteArray();
-    }
-
-    private void write(JsonGenerator json, ChatRequest request, Endpoint endpoint) throws IOException {
+    @Override
+    void writeBody(JsonGenerator json, ChatRequest request, Endpoint endpoint) throws IOException {
         json.writeStartObject();
         String model = endpoint.bodyModel();
         if (model != null) {
@@ -59,7 +44,7 @@ final class ResponsesBody {
         } else {
             json.writeArrayFieldStart("input");
             for (Message message : input) {
-                writeItem(json, message);
+                writeMessage(json, message);
             }
             json.writeEndArray();
         }
@@ -82,13 +67,13 @@ final class ResponsesBody {
         if (effort != null && !fields.containsKey("reasoning")) {
             json.writeObjectFieldStart("reasoning");
             json.writeFieldName("effort");
-            ChatBody.writeValue(json, effort);
+            writeValue(json, effort);
             json.writeEndObject();
         }
         for (Map.Entry<String, JsonValue> field : fields.entrySet()) {
             if (!TRANSLATED.contains(field.getKey())) {
                 json.writeFieldName(field.getKey());
-                ChatBody.writeValue(json, field.getValue());
+                writeValue(json, field.getValue());
             }
         }
         json.writeEndObject();
@@ -105,39 +90,17 @@ final class ResponsesBody {
                 && message.other().isEmpty();
     }
 
-    /** One input message item: text as a string, parts in the Responses API's part types. */
-    private void writeItem(JsonGenerator json, Message message) throws IOException {
-        json.writeStartObject();
-        json.writeStringField("role", message.role());
-        if (message.content() instanceof Message.Content.Text text) {
-            json.writeStringField("content", text.text());
-        } else if (message.content() instanceof Message.Content.Parts parts) {
-            // An assistant turn's text is output the model wrote before; every other role's is input.
-            String textType = "assistant".equals(message.role()) ? "output_text" : "input_text";
-            json.writeArrayFieldStart("content");
-            for (Message.Part part : parts.parts()) {
-                writePart(json, part, textType);
-            }
-            json.writeEndArray();
-        } else {
-            json.writeNullField("content");
-        }
-        for (Map.Entry<String, JsonValue> field : message.other().entrySet()) {
-            json.writeFieldName(field.getKey());
-            ChatBody.writeValue(json, field.getValue());
-        }
-        json.writeEndObject();
-    }
-
     /**
      * A chat content part as the Responses API names it: {@code text} is {@code input_text} (or
      * {@code output_text}), {@code image_url: {url, detail}} is {@code input_image} with {@code image_url}
      * and {@code detail}; any other part goes as written.
      */
-    private void writePart(JsonGenerator json, Message.Part part, String textType) throws IOException {
+    @Override
+    void writePart(JsonGenerator json, Message message, Message.Part part) throws IOException {
         if ("text".equals(part.type()) && part.text() != null) {
             json.writeStartObject();
-            json.writeStringField("type", textType);
+            // An assistant turn's text is output the model wrote before; every other role's is input.
+            json.writeStringField("type", "assistant".equals(message.role()) ? "output_text" : "input_text");
             json.writeStringField("text", part.text());
             json.writeEndObject();
             return;
