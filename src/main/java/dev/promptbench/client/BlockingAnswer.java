@@ -34,20 +34,11 @@ final class BlockingAnswer {
      * filter), the failure it reports when failed, else MALFORMED.
      */
     private Outcome readResponse(Response response, CallTrace trace, String headerValue) throws IOException {
-        BufferedSource source = response.body().source();
-        if (source.request(1)) {
-            trace.markFirstByte();
-        }
         ResponseBody parsed;
         try {
-            parsed = responseReader.readValue(source.inputStream());
-            source.readAll(Okio.blackhole());
+            parsed = parse(response, trace, responseReader);
         } catch (JacksonException e) {
-            if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
-                throw io;
-            }
-            return failures.malformed(response.code(), trace.requestId(), trace.timing(trace.now()),
-                    notA("response", response) + ": " + WireCodec.describe(e), headerValue);
+            return malformed(response, trace, trace.now(), "response", WireCodec.describe(e), headerValue);
         }
         long end = trace.now();
         StreamResult result = parsed == null
@@ -67,26 +58,16 @@ final class BlockingAnswer {
 
     /** The completion, or MALFORMED when the body does not have its shape; transport errors are thrown. */
     Outcome read(Response response, CallTrace trace, String headerValue) throws IOException {
-        BufferedSource source = response.body().source();
-        if (source.request(1)) {
-            trace.markFirstByte();
-        }
         CompletionBody parsed;
         try {
-            parsed = completionReader.readValue(source.inputStream());
-            source.readAll(Okio.blackhole());
+            parsed = parse(response, trace, completionReader);
         } catch (JacksonException e) {
-            if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
-                throw io;
-            }
-            return failures.malformed(response.code(), trace.requestId(), trace.timing(trace.now()),
-                    notCompletion(response) + ": " + WireCodec.describe(e), headerValue);
+            return malformed(response, trace, trace.now(), "chat completion", WireCodec.describe(e), headerValue);
         }
         long end = trace.now();
         String problem = parsed == null ? "empty body" : parsed.problem();
         if (problem != null) {
-            return failures.malformed(response.code(), trace.requestId(), trace.timing(end),
-                    notCompletion(response) + ": " + problem, headerValue);
+            return malformed(response, trace, end, "chat completion", problem, headerValue);
         }
         CompletionBody.Choice choice = parsed.firstChoice();
         String content = choice.message().content();
@@ -95,8 +76,34 @@ final class BlockingAnswer {
                 null, null, RateLimitHeaders.NONE, parsed.servedTier(), choice.message().refusal());
     }
 
-    private static String notCompletion(Response response) {
-        return notA("chat completion", response);
+    /**
+     * The whole body read as {@code reader}'s type (null for an empty one), its first byte marked on the trace.
+     *
+     * @throws JacksonException when the body is not JSON of that type
+     * @throws IOException      when the transport fails while reading it
+     */
+    private static <T> T parse(Response response, CallTrace trace, ObjectReader reader) throws IOException {
+        BufferedSource source = response.body().source();
+        if (source.request(1)) {
+            trace.markFirstByte();
+        }
+        try {
+            T parsed = reader.readValue(source.inputStream());
+            source.readAll(Okio.blackhole());
+            return parsed;
+        } catch (JacksonException e) {
+            if (e.getCause() instanceof IOException io && !(io instanceof JacksonException)) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    /** A MALFORMED failure ending at {@code end}: the body is not a {@code what}, for {@code why}. */
+    private Outcome malformed(Response response, CallTrace trace, long end, String what, String why,
+                              String headerValue) {
+        return failures.malformed(response.code(), trace.requestId(), trace.timing(end),
+                notA(what, response) + ": " + why, headerValue);
     }
 
     private static String notA(String what, Response response) {
