@@ -217,6 +217,7 @@ public final class BatchRunner {
         return new RunConfig(RunKind.valueOf(spec.schedule().mode().name()), spec.threads(),
                 spec.settings().sampling(), spec.settings().stream(), spec.schedule().order().wireName(),
                 new RunConfig.Timeouts(spec.session().client().requestTimeout().toMillis(),
-                        spec.session().client().connectTimeout().toMillis()), spec.settings().serviceTier(), spec.pricing().describe());
+                        spec.session().client().connectTimeout().toMillis()),
+                spec.settings().serviceTier(), spec.pricing().describe());
     }
 }

@@ -2,6 +2,7 @@ package dev.promptbench.batch;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.promptbench.results.RequestCounts;
 import java.util.ArrayList;
 import java.util.List;
 

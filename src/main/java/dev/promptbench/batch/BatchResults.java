@@ -8,6 +8,7 @@ import dev.promptbench.prompt.PromptSource;
 import dev.promptbench.results.BatchPartInfo;
 import dev.promptbench.results.BatchRequest;
 import dev.promptbench.results.BatchSummary;
+import dev.promptbench.results.RequestCounts;
 import dev.promptbench.results.ResultsWriter;
 import dev.promptbench.results.RunHeader;
 import dev.promptbench.results.request.RequestError;
@@ -92,9 +93,8 @@ public final class BatchResults {
             BatchJob job = p.job();
             BatchTimes t = job == null ? BatchTimes.NONE : job.times();
             return new BatchPartInfo(p.number(), p.round(), p.batchId(), p.status().wireName(), p.prompts(),
-                    job == null ? null : job.counts().total(), job == null ? null : job.counts().completed(),
-                    job == null ? null : job.counts().failed(), instant(t.createdAt()), instant(t.inProgressAt()),
-                    instant(t.finalizingAt()), instant(t.endedAt()));
+                    job == null ? RequestCounts.UNKNOWN : job.counts(), new BatchPartInfo.Times(instant(t.createdAt()),
+                    instant(t.inProgressAt()), instant(t.finalizingAt()), instant(t.endedAt())));
         }).toList();
     }
 

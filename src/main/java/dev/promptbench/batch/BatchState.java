@@ -1,6 +1,7 @@
 package dev.promptbench.batch;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.promptbench.results.RequestCounts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

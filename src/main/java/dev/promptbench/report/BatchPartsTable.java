@@ -21,7 +21,7 @@ final class BatchPartsTable {
     static void write(BatchParts batch, int width, PrintWriter out) {
         List<BatchPartInfo> parts = batch.parts();
         if (parts.isEmpty()) return;
-        Instant origin = batch.submittedAt() != null ? batch.submittedAt() : parts.stream().map(BatchPartInfo::createdAt)
+        Instant origin = batch.submittedAt() != null ? batch.submittedAt() : parts.stream().map(p -> p.times().createdAt())
                 .filter(Objects::nonNull).min(Instant::compareTo).orElse(null);
         int idWidth = Math.max(5, parts.stream().map(BatchPartInfo::batchId).filter(Objects::nonNull)
                 .mapToInt(String::length).max().orElse(1));
@@ -37,17 +37,17 @@ final class BatchPartsTable {
             if (stacked) {
                 out.println("part " + p.number() + " (round " + p.round() + ") " + status);
                 out.println("  batch " + batchId);
-                out.println("  prompts " + p.prompts() + " · completed " + orDash(p.completed()) + " · failed "
-                        + orDash(p.failed()));
-                out.println("  created " + offset(origin, p.createdAt()) + " · in_progress "
-                        + offset(origin, p.inProgressAt()));
-                out.println("  finalizing " + offset(origin, p.finalizingAt()) + " · ended "
-                        + offset(origin, p.endedAt()));
+                out.println("  prompts " + p.prompts() + " · completed " + orDash(p.counts().completed()) + " · failed "
+                        + orDash(p.counts().failed()));
+                out.println("  created " + offset(origin, p.times().createdAt()) + " · in_progress "
+                        + offset(origin, p.times().inProgressAt()));
+                out.println("  finalizing " + offset(origin, p.times().finalizingAt()) + " · ended "
+                        + offset(origin, p.times().endedAt()));
                 continue;
             }
-            out.println(String.format(row, p.number(), p.round(), batchId, status, p.prompts(), orDash(p.completed()),
-                    orDash(p.failed()), offset(origin, p.createdAt()), offset(origin, p.inProgressAt()),
-                    offset(origin, p.finalizingAt()), offset(origin, p.endedAt())).stripTrailing());
+            out.println(String.format(row, p.number(), p.round(), batchId, status, p.prompts(), orDash(p.counts().completed()),
+                    orDash(p.counts().failed()), offset(origin, p.times().createdAt()), offset(origin, p.times().inProgressAt()),
+                    offset(origin, p.times().finalizingAt()), offset(origin, p.times().endedAt())).stripTrailing());
         }
         out.println("(times from the submission)");
         out.flush();

@@ -93,12 +93,12 @@ public final class JsonReporter implements Reporter {
             part.put("batch_id", p.batchId());
             part.put("status", p.status());
             part.put("prompts", p.prompts());
-            part.put("completed", p.completed());
-            part.put("failed", p.failed());
-            time(part, "created", p.createdAt(), batch.submittedAt());
-            time(part, "in_progress", p.inProgressAt(), batch.submittedAt());
-            time(part, "finalizing", p.finalizingAt(), batch.submittedAt());
-            time(part, "ended", p.endedAt(), batch.submittedAt());
+            part.put("completed", p.counts().completed());
+            part.put("failed", p.counts().failed());
+            time(part, "created", p.times().createdAt(), batch.submittedAt());
+            time(part, "in_progress", p.times().inProgressAt(), batch.submittedAt());
+            time(part, "finalizing", p.times().finalizingAt(), batch.submittedAt());
+            time(part, "ended", p.times().endedAt(), batch.submittedAt());
         }
         return parts;
     }

@@ -53,7 +53,9 @@ public final class MarkdownReporter implements Reporter {
             else if (endpoint.model() != null) line.append(" · model ").append(endpoint.model());
         }
         line.append(" · ").append(report.prompts()).append(report.prompts() == 1 ? " prompt" : " prompts");
-        if (report.config() != null) line.append(" · ").append(report.config().mode() == null ? null : report.config().mode().wireName());
+        if (report.config() != null) {
+            line.append(" · ").append(report.config().mode() == null ? null : report.config().mode().wireName());
+        }
         if (report.modes().containsKey(Mode.PARALLEL)) {
             line.append(" · ").append(report.threads()).append(" threads");
         }

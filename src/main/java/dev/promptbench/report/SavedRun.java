@@ -170,7 +170,7 @@ public final class SavedRun {
      * summary has it, from the header's parts (every part has ended before a fetch writes its file).
      */
     private long wallFromParts() {
-        Instant last = batchParts.stream().map(BatchPartInfo::endedAt).filter(java.util.Objects::nonNull)
+        Instant last = batchParts.stream().map(p -> p.times().endedAt()).filter(java.util.Objects::nonNull)
                 .max(Instant::compareTo).orElse(null);
         if (last == null || header.startedAt() == null) {
             notices.add(file + ": no summary record and no part's end: the batch's wall time is not known (shown "

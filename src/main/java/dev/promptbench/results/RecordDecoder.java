@@ -62,9 +62,10 @@ final class RecordDecoder {
         List<BatchPartInfo> parts = new ArrayList<>();
         for (JsonNode p : header.path("parts")) {
             parts.add(new BatchPartInfo(p.path("part").asInt(), p.path("round").asInt(), text(p, "batch_id"),
-                    text(p, "status"), p.path("prompts").asInt(), integer(p, "total"), integer(p, "completed"),
-                    integer(p, "failed"), instant(p, "created_at"), instant(p, "in_progress_at"),
-                    instant(p, "finalizing_at"), instant(p, "ended_at")));
+                    text(p, "status"), p.path("prompts").asInt(),
+                    new RequestCounts(integer(p, "total"), integer(p, "completed"), integer(p, "failed")),
+                    new BatchPartInfo.Times(instant(p, "created_at"), instant(p, "in_progress_at"),
+                            instant(p, "finalizing_at"), instant(p, "ended_at"))));
         }
         return List.copyOf(parts);
     }

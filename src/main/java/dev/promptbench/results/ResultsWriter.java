@@ -146,15 +146,20 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
             p.put("batch_id", part.batchId());
             p.put("status", part.status());
             p.put("prompts", part.prompts());
-            p.put("total", part.total());
-            p.put("completed", part.completed());
-            p.put("failed", part.failed());
-            p.put("created_at", part.createdAt() == null ? null : part.createdAt().toString());
-            p.put("in_progress_at", part.inProgressAt() == null ? null : part.inProgressAt().toString());
-            p.put("finalizing_at", part.finalizingAt() == null ? null : part.finalizingAt().toString());
-            p.put("ended_at", part.endedAt() == null ? null : part.endedAt().toString());
+            p.put("total", part.counts().total());
+            p.put("completed", part.counts().completed());
+            p.put("failed", part.counts().failed());
+            BatchPartInfo.Times times = part.times();
+            p.put("created_at", text(times.createdAt()));
+            p.put("in_progress_at", text(times.inProgressAt()));
+            p.put("finalizing_at", text(times.finalizingAt()));
+            p.put("ended_at", text(times.endedAt()));
         }
         writeLine(node);
+    }
+
+    private static String text(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** Writes one prompt's {@code request} record of a Batch API run. */

@@ -6,7 +6,7 @@ import dev.promptbench.batch.BatchJob;
 import dev.promptbench.batch.BatchPart;
 import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.BatchStatus;
-import dev.promptbench.batch.RequestCounts;
+import dev.promptbench.results.RequestCounts;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;

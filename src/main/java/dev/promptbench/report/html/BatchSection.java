@@ -66,7 +66,7 @@ final class BatchSection {
             List<Phase> phases = phases(p);
             for (int k = 0; k < phases.size(); k++) {
                 Phase phase = phases.get(k);
-                Instant end = k + 1 < phases.size() ? phases.get(k + 1).from() : p.endedAt();
+                Instant end = k + 1 < phases.size() ? phases.get(k + 1).from() : p.times().endedAt();
                 if (end == null) continue;
                 double x0 = x(phase.from(), plot);
                 double x1 = Math.max(x0 + 1, x(end, plot));
@@ -77,12 +77,12 @@ final class BatchSection {
                         .append(Markup.text(offset(phase.from()))).append(" to ").append(Markup.text(offset(end)))
                         .append("</title></rect>");
             }
-            if (p.endedAt() != null) {
-                double x = x(p.endedAt(), plot);
+            if (p.times().endedAt() != null) {
+                double x = x(p.times().endedAt(), plot);
                 svg.append("<rect class=\"end ").append(Markup.text(status(p))).append("\" x=\"")
                         .append(Markup.num(x - 1.5)).append("\" y=\"").append(y + 1).append("\" width=\"3\" height=\"")
                         .append(ROW - 2).append("\"><title>part ").append(p.number()).append(' ')
-                        .append(Markup.text(status(p))).append(" at ").append(Markup.text(offset(p.endedAt())))
+                        .append(Markup.text(status(p))).append(" at ").append(Markup.text(offset(p.times().endedAt())))
                         .append("</title></rect>");
             }
         }
@@ -107,12 +107,12 @@ final class BatchSection {
                     .append(Markup.text(p.batchId() == null ? "-" : p.batchId())).append("</code></td><td")
                     .append(bad(p) ? " class=\"bad\"" : "").append('>').append(Markup.text(status(p)))
                     .append("</td><td>").append(Markup.count(p.prompts())).append("</td><td>")
-                    .append(p.completed() == null ? "-" : Markup.count(p.completed())).append("</td><td>")
-                    .append(p.failed() == null ? "-" : Markup.count(p.failed())).append("</td><td>")
-                    .append(Markup.text(offset(p.createdAt()))).append("</td><td>")
-                    .append(Markup.text(offset(p.inProgressAt()))).append("</td><td>")
-                    .append(Markup.text(offset(p.finalizingAt()))).append("</td><td>")
-                    .append(Markup.text(offset(p.endedAt()))).append("</td></tr>");
+                    .append(count(p.counts().completed())).append("</td><td>")
+                    .append(count(p.counts().failed())).append("</td><td>")
+                    .append(Markup.text(offset(p.times().createdAt()))).append("</td><td>")
+                    .append(Markup.text(offset(p.times().inProgressAt()))).append("</td><td>")
+                    .append(Markup.text(offset(p.times().finalizingAt()))).append("</td><td>")
+                    .append(Markup.text(offset(p.times().endedAt()))).append("</td></tr>");
         }
         return html.append("</tbody></table><p class=\"note\">Times from the submission.</p>").toString();
     }
@@ -139,18 +139,20 @@ final class BatchSection {
     /** The phases the service gave times for, in order; one it did not report is skipped. */
     private static List<Phase> phases(BatchPartInfo p) {
         List<Phase> phases = new ArrayList<>();
-        if (p.createdAt() != null) phases.add(new Phase("validating", p.createdAt()));
-        if (p.inProgressAt() != null) phases.add(new Phase("in_progress", p.inProgressAt()));
-        if (p.finalizingAt() != null) phases.add(new Phase("finalizing", p.finalizingAt()));
+        if (p.times().createdAt() != null) phases.add(new Phase("validating", p.times().createdAt()));
+        if (p.times().inProgressAt() != null) phases.add(new Phase("in_progress", p.times().inProgressAt()));
+        if (p.times().finalizingAt() != null) phases.add(new Phase("finalizing", p.times().finalizingAt()));
         return phases;
     }
 
     private static List<Instant> instants(BatchPartInfo p) {
-        List<Instant> all = new ArrayList<>();
-        for (Instant t : new Instant[] {p.createdAt(), p.inProgressAt(), p.finalizingAt(), p.endedAt()}) {
-            if (t != null) all.add(t);
-        }
-        return all;
+        BatchPartInfo.Times t = p.times();
+        return java.util.stream.Stream.of(t.createdAt(), t.inProgressAt(), t.finalizingAt(), t.endedAt())
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static String count(Integer n) {
+        return n == null ? "-" : Markup.count(n);
     }
 
     private static String status(BatchPartInfo p) {
