@@ -1,6 +1,7 @@
 package dev.promptbench.report;
 
 import dev.promptbench.results.RecordJson;
+import dev.promptbench.results.request.Mode;
 import dev.promptbench.stats.ModeResults;
 import dev.promptbench.stats.ModeSummary;
 import dev.promptbench.stats.Percentiles;
@@ -29,7 +30,7 @@ public final class CsvReporter implements Reporter {
     private static final List<Column> COLUMNS = List.of(
             new Column("mode", r -> r.summary().mode().wireName()),
             new Column("repeat", Row::repeat),
-            new Column("threads", r -> r.summary().threads()),
+            new Column("threads", r -> r.summary().mode() == Mode.BATCH ? null : r.summary().threads()),
             new Column("wall_ms", r -> RecordJson.round(r.wallMs())),
             new Column("requests", r -> r.summary().requests()),
             new Column("ok", r -> r.summary().ok()),

@@ -45,7 +45,7 @@ public final class JsonReporter implements Reporter {
         report.endpoints().forEach(e -> endpoints.add(RecordJson.endpoint(e)));
         root.set("config", RecordJson.config(report.config()));
         root.put("prompts", report.prompts());
-        root.put("threads", report.threads());
+        root.put("threads", report.config() != null && report.config().batch() ? null : report.threads());
         root.put("results_file", report.resultsFile());
         ObjectNode modes = root.putObject("modes");
         report.modes().forEach((mode, results) -> modes.set(mode.wireName(), modeResults(results)));

@@ -40,7 +40,8 @@ public final class RecordJson {
     public static ObjectNode config(RunConfig config) {
         ObjectNode node = NODES.objectNode();
         node.put("mode", config.mode() == null ? null : config.mode().wireName());
-        node.put("threads", config.threads());
+        // A batch has no workers or timeouts of ours: null, not the placeholders it is built with.
+        node.put("threads", config.batch() ? null : config.threads());
         RunConfig.Sampling sampling = config.sampling();
         node.put("max_tokens", sampling.maxTokens());
         node.put("temperature", sampling.temperature());
@@ -48,8 +49,8 @@ public final class RecordJson {
         node.put("seed", sampling.seed());
         node.put("stream", config.stream());
         node.put("order", config.order());
-        node.put("timeout_ms", config.timeouts().requestMs());
-        node.put("connect_timeout_ms", config.timeouts().connectMs());
+        node.put("timeout_ms", config.batch() ? null : config.timeouts().requestMs());
+        node.put("connect_timeout_ms", config.batch() ? null : config.timeouts().connectMs());
         if (config.serviceTier() != null) node.put("service_tier", config.serviceTier().wireName());
         if (config.prices() != null) node.put("prices", config.prices());
         return node;
@@ -69,7 +70,7 @@ public final class RecordJson {
     /** One mode's numbers: the same keys in {@code --format json} and in summary records. */
     public static ObjectNode mode(ModeSummary summary) {
         ObjectNode node = NODES.objectNode();
-        node.put("threads", summary.threads());
+        node.put("threads", summary.mode() == Mode.BATCH ? null : summary.threads());
         node.put("wall_ms", round(summary.wallMs()));
         node.put("requests", summary.requests());
         node.put("ok", summary.ok());

@@ -17,6 +17,11 @@ import dev.promptbench.results.request.ServiceTier;
 public record RunConfig(RunKind mode, int threads, Sampling sampling, boolean stream, String order,
                         Timeouts timeouts, ServiceTier serviceTier, String prices) {
 
+    /** True for a Batch API run: the provider runs its requests, so it has no workers or timeouts of ours. */
+    public boolean batch() {
+        return mode == RunKind.BATCH;
+    }
+
     /**
      * The request body's settings, each null when not given.
      *

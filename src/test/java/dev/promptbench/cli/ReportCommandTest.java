@@ -227,6 +227,25 @@ class ReportCommandTest {
                 reported.out());
     }
 
+    /**
+     * A Batch API run has no workers and no timeouts of ours (the provider runs its requests): its report
+     * says so with null and an empty cell, not "threads 1" and "timeout 0" (newcomer finding).
+     */
+    @Test
+    void aBatchRunHasNoThreadsOrTimeouts() throws Exception {
+        String batch = "src/test/resources/golden/batch/results.jsonl";
+        CliRun json = CliRun.of("report", batch, "--format", "json");
+        assertEquals(0, json.exitCode(), json.err());
+        JsonNode report = JSON.readTree(json.out());
+        for (JsonNode unknown : List.of(report.path("threads"), report.path("config").path("threads"),
+                report.path("config").path("timeout_ms"), report.path("config").path("connect_timeout_ms"),
+                report.path("modes").path("batch").path("threads"))) {
+            assertTrue(unknown.isNull(), json.out());
+        }
+        List<List<String>> rows = Csv.parse(CliRun.of("report", batch, "--format", "csv").out());
+        assertEquals("", rows.get(1).get(rows.get(0).indexOf("threads")));
+    }
+
     @Test
     void aResumedRunIsRecomputedWithTheLastRecordOfEachPrompt() throws Exception {
         Path prompts = prompts();

@@ -80,7 +80,7 @@ final class RunDetails {
     private static String config(RunConfig c) {
         List<String> parts = new ArrayList<>();
         parts.add("mode " + or(c.mode() == null ? null : c.mode().wireName(), "?"));
-        parts.add(c.threads() + " workers");
+        if (!c.batch()) parts.add(c.threads() + " workers");
         if (c.order() != null) parts.add("order " + Markup.text(c.order()));
         parts.add(c.stream() ? "streamed" : "not streamed");
         RunConfig.Sampling s = c.sampling();
