@@ -77,8 +77,9 @@ public final class BatchRunner {
             Dispatcher dispatcher = session.dispatcher(template, breaker);
             List<EndpointInfo> infos = session.infos();
             boolean simulated = session.simulated();
-            RunHeader header = new RunHeader(Version.current(), clocks.wall().instant(), spec.prompts().displayName(),
-                    spec.prompts().sha256(), spec.prompts().count(), simulated, infos, config(spec), canary)
+            RunHeader header = new RunHeader(Version.current(), clocks.wall().instant(), new RunHeader.Prompts(
+                    spec.prompts().displayName(), spec.prompts().sha256(), spec.prompts().count()), simulated, infos,
+                    config(spec), canary)
                     .withSettings(RunSettings.of(spec));
             Map<Mode, List<ModeSummary>> summaries = new LinkedHashMap<>();
             AtomicLong firstTimed = new AtomicLong(Long.MIN_VALUE);

@@ -86,9 +86,9 @@ public final class SweepRunner {
             OutputFiles.Opened opened = spec.outputs().open(spec.outputs().results());
             try (ResultsWriter results = ResultsWriter.writingTo(opened.stream())) {
                 listener.notice("results: " + opened.path());
-                results.writeHeader(new RunHeader(Version.current(), clocks.wall().instant(), spec.prompts().displayName(),
-                        spec.prompts().sha256(), spec.prompts().count(), session.simulated(), session.infos(),
-                        config(spec), canary));
+                results.writeHeader(new RunHeader(Version.current(), clocks.wall().instant(),
+                        new RunHeader.Prompts(spec.prompts().displayName(), spec.prompts().sha256(),
+                                spec.prompts().count()), session.simulated(), session.infos(), config(spec), canary));
                 OptionalInt next;
                 while (!control.isCancelled() && (next = order.next(steps)).isPresent()) {
                     int threads = next.getAsInt();
@@ -130,8 +130,8 @@ public final class SweepRunner {
             List<SweepStep> ascending = steps.stream().sorted(Comparator.comparingInt(SweepStep::threads)).toList();
             SweepReport report = new SweepReport(Version.current(), session.simulated(), session.infos().get(0),
                     spec.prompts().count(), spec.plan().requests(), ascending, Knee.of(ascending), opened.path().toString(),
-                    notRun, stopped, recommendation == null ? null : recommendation.threads(),
-                    recommendation == null ? null : recommendation.evidence());
+                    new SweepReport.Stop(stopped, notRun), recommendation == null ? null
+                            : new SweepReport.Recommendation(recommendation.threads(), recommendation.evidence()));
             return new Outcome(report, control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT
                     ? control.cancelReason() : null);
         }

@@ -125,7 +125,8 @@ final class BatchFetchCommand extends BatchOptions {
         OutputFiles.Opened opened = outputs.open(outputs.results());
         Path out = opened.path();
         RunHeader header = new RunHeader(state.promptbenchVersion(), Instant.parse(state.submittedAt()),
-                state.promptFile(), state.input().promptFileSha256(), state.prompts(), connection.endpoint().simulated(),
+                new RunHeader.Prompts(state.promptFile(), state.input().promptFileSha256(), state.prompts()),
+                connection.endpoint().simulated(),
                 List.of(connection.endpoint().info(null)), config(state, connection), null);
         BatchSummary summary;
         try (BatchJoin join = BatchJoin.of(state, file, connection.api(), ids);

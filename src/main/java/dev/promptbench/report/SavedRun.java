@@ -256,7 +256,7 @@ public final class SavedRun {
         for (Key key : keys) {
             int[] last = lastRecord.getOrDefault(key, new int[0]);
             int unrecorded = 0;
-            for (int index = 0; index < header.prompts(); index++) {
+            for (int index = 0; index < header.prompts().count(); index++) {
                 if (index < last.length && last[index] > 0) continue;
                 statistics.get(key).accept(RequestResult.notRun(
                         new RequestKey(key.mode(), key.repeat(), index, null, false), null));
@@ -304,6 +304,6 @@ public final class SavedRun {
                 .forEach(e -> byMode.get(e.getKey().mode()).add(e.getValue()));
         byMode.values().removeIf(List::isEmpty);
         return RunReport.of(header.version(), header.simulated(), header.endpoints(), header.config(),
-                header.prompts(), file.toString(), byMode);
+                header.prompts().count(), file.toString(), byMode);
     }
 }

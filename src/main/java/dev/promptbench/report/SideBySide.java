@@ -130,11 +130,13 @@ public record SideBySide(List<Run> runs, List<Column> columns, List<Versus> comp
     static String unfair(Run first, Run other) {
         RunHeader a = first.rebuilt().header();
         RunHeader b = other.rebuilt().header();
-        if (a.promptSha256() != null && b.promptSha256() != null && !a.promptSha256().equals(b.promptSha256())) {
-            return "the prompt files differ (" + a.promptFile() + ", " + b.promptFile() + ")";
+        RunHeader.Prompts p = a.prompts();
+        RunHeader.Prompts q = b.prompts();
+        if (p.sha256() != null && q.sha256() != null && !p.sha256().equals(q.sha256())) {
+            return "the prompt files differ (" + p.file() + ", " + q.file() + ")";
         }
-        if (a.prompts() != b.prompts()) {
-            return "the runs have different numbers of prompts (" + a.prompts() + ", " + b.prompts() + ")";
+        if (p.count() != q.count()) {
+            return "the runs have different numbers of prompts (" + p.count() + ", " + q.count() + ")";
         }
         List<String> differ = new ArrayList<>();
         RunConfig x = first.report().config();

@@ -58,13 +58,14 @@ public final class SweepWriter {
         out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
                 : "knee: " + sweep.knee().threads() + (sweep.knee().threads() == 1 ? " thread — " : " threads — ")
                         + sweep.knee().reason());
-        if (!sweep.notRun().isEmpty()) {
-            out.println("not run: " + sweep.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + " threads — " + sweep.stopped());
-        } else if (sweep.stopped() != null) {
-            out.println("stopped: " + sweep.stopped());
+        SweepReport.Stop stop = sweep.stop();
+        if (!stop.notRun().isEmpty()) {
+            out.println("not run: " + stop.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " threads — " + stop.reason());
+        } else if (stop.reason() != null) {
+            out.println("stopped: " + stop.reason());
         }
-        if (sweep.recommendation() != null) out.println(sweep.recommendation());
+        if (sweep.recommendation() != null) out.println(sweep.recommendation().evidence());
         out.println("req/s = requests per second of wall time at that concurrency (" + sweep.requests()
                 + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
                 + sweep.resultsFile());
@@ -110,10 +111,11 @@ public final class SweepWriter {
         knee.put("threads", sweep.knee().threads());
         knee.put("reason", sweep.knee().reason());
         ArrayNode notRun = root.putArray("not_run");
-        sweep.notRun().forEach(notRun::add);
-        root.put("stopped", sweep.stopped());
-        root.put("recommended_threads", sweep.recommended());
-        root.put("recommendation", sweep.recommendation());
+        sweep.stop().notRun().forEach(notRun::add);
+        root.put("stopped", sweep.stop().reason());
+        SweepReport.Recommendation recommendation = sweep.recommendation();
+        root.put("recommended_threads", recommendation == null ? null : recommendation.threads());
+        root.put("recommendation", recommendation == null ? null : recommendation.evidence());
         try {
             out.println(RecordJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root));
         } catch (JsonProcessingException e) {

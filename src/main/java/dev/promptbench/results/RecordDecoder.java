@@ -50,7 +50,8 @@ final class RecordDecoder {
         node.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(), e.getValue().asText()));
         return new RunHeader(text(node, "promptbench_version"), startedAt,
                 new RunHeader.Machine(text(node, "java"), text(node, "os"), node.path("cores").asInt()),
-                text(node, "prompt_file"), text(node, "prompt_file_sha256"), node.path("prompts").asInt(),
+                new RunHeader.Prompts(text(node, "prompt_file"), text(node, "prompt_file_sha256"),
+                        node.path("prompts").asInt()),
                 node.path("simulated").asBoolean(false), endpoints(node), config(node.path("config")),
                 !canary.isObject() ? null : new CanaryReport(text(canary, "status"),
                         canary.path("http_status").isInt() ? canary.get("http_status").asInt() : null,

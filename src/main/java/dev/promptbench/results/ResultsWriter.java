@@ -46,8 +46,8 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         node.put("type", "resume");
         node.put("promptbench_version", header.version());
         node.put("started_at", header.startedAt().toString());
-        node.put("prompt_file", header.promptFile());
-        node.put("prompt_file_sha256", header.promptSha256());
+        node.put("prompt_file", header.prompts().file());
+        node.put("prompt_file_sha256", header.prompts().sha256());
         ObjectNode left = node.putObject("remaining");
         remaining.forEach(left::put);
         writeLine(node);
@@ -89,9 +89,9 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         node.put("java", header.machine().java());
         node.put("os", header.machine().os());
         node.put("cores", header.machine().cores());
-        node.put("prompt_file", header.promptFile());
-        node.put("prompt_file_sha256", header.promptSha256());
-        node.put("prompts", header.prompts());
+        node.put("prompt_file", header.prompts().file());
+        node.put("prompt_file_sha256", header.prompts().sha256());
+        node.put("prompts", header.prompts().count());
         node.put("simulated", header.simulated());
         node.set("endpoint", RecordJson.endpoint(header.endpoints().get(0)));
         var endpoints = node.putArray("endpoints");
@@ -131,9 +131,9 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
         node.put("mode", "batch");
         node.put("promptbench_version", header.version());
         node.put("started_at", header.startedAt().toString());
-        node.put("prompt_file", header.promptFile());
-        node.put("prompt_file_sha256", header.promptSha256());
-        node.put("prompts", header.prompts());
+        node.put("prompt_file", header.prompts().file());
+        node.put("prompt_file_sha256", header.prompts().sha256());
+        node.put("prompts", header.prompts().count());
         node.put("simulated", header.simulated());
         node.set("endpoint", RecordJson.endpoint(header.endpoints().get(0)));
         if (header.config() != null) node.set("config", RecordJson.config(header.config()));

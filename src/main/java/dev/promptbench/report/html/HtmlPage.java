@@ -36,7 +36,7 @@ public final class HtmlPage {
 
     static void renderSweep(ScannedRun run, SweepSection sweep, Writer out) throws IOException {
         RunDetails details = new RunDetails(run.header(), run.fileName());
-        String file = run.header().promptFile();
+        String file = run.header().prompts().file();
         head("promptbench · sweep " + sweep.range() + " · " + (file != null ? file : run.fileName()), out);
         out.write("<header><h1>promptbench <span class=\"muted\">· sweep " + Markup.text(sweep.range())
                 + "</span></h1><p class=\"subtitle\">" + details.subtitle() + "</p>" + details.markup() + "</header>");
@@ -49,7 +49,7 @@ public final class HtmlPage {
     /** A Batch API run: its figures, then its parts on a timeline and in a table. */
     static void renderBatch(ScannedRun run, RunReport report, Writer out) throws IOException {
         RunDetails details = new RunDetails(run.header(), run.fileName());
-        String file = run.header().promptFile();
+        String file = run.header().prompts().file();
         head("promptbench · batch · " + (file != null ? file : run.fileName()), out);
         out.write("<header><h1>promptbench <span class=\"muted\">· batch</span></h1><p class=\"subtitle\">"
                 + details.subtitle() + "</p>" + details.markup() + "</header>");
@@ -184,7 +184,7 @@ public final class HtmlPage {
     }
 
     private static String title(ScannedRun run) {
-        String file = run.header().promptFile();
+        String file = run.header().prompts().file();
         return "promptbench · " + modesTitle(run.traces()) + " · " + (file != null ? file : run.fileName());
     }
 

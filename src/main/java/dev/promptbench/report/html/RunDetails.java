@@ -24,8 +24,8 @@ final class RunDetails {
     /** "20,000 prompts from p20k.txt against simulator gpt-4o-mini-sim". */
     String subtitle() {
         StringBuilder s = new StringBuilder();
-        s.append(Markup.count(header.prompts())).append(" prompts from ")
-                .append(or(header.promptFile(), "standard input"));
+        s.append(Markup.count(header.prompts().count())).append(" prompts from ")
+                .append(or(header.prompts().file(), "standard input"));
         EndpointInfo endpoint = header.endpoint();
         s.append(" against ").append(or(endpoint == null ? null : endpoint.kind(), "an endpoint"));
         String target = endpoint == null ? "" : endpoint.deployment() != null ? endpoint.deployment()
@@ -54,9 +54,10 @@ final class RunDetails {
             if (e.protocol() != null) model.append(model.length() > 0 ? " · " : "").append(Markup.text(e.protocol()));
             if (model.length() > 0) items.add(new String[] {endpoints.size() > 1 ? "model " + n : "model", model.toString()});
         }
-        items.add(new String[] {"prompts", Markup.count(header.prompts()) + " from <code>"
-                + or(header.promptFile(), "standard input") + "</code>"
-                + (header.promptSha256() != null ? " <small>sha256 " + Markup.text(abbreviate(header.promptSha256()))
+        RunHeader.Prompts prompts = header.prompts();
+        items.add(new String[] {"prompts", Markup.count(prompts.count()) + " from <code>"
+                + or(prompts.file(), "standard input") + "</code>"
+                + (prompts.sha256() != null ? " <small>sha256 " + Markup.text(abbreviate(prompts.sha256()))
                 + "</small>" : "")});
         if (header.config() != null) items.add(new String[] {"config", config(header.config())});
         CanaryReport canary = header.canary();
