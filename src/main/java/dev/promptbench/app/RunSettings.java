@@ -108,10 +108,15 @@ public final class RunSettings {
         recorded.forEach((setting, was) -> {
             String now = requested.get(setting);
             if (now != null && !Objects.equals(was, now)) {
-                differences.add(setting + ": the run used " + was + ", this command " + now);
+                differences.add(label(setting) + ": the run used " + was + ", this command " + now);
             }
         });
         return differences;
+    }
+
+    /** A setting as the user may have typed it: the extra fields are also set by two flags of their own. */
+    private static String label(String setting) {
+        return setting.equals("--extra-body") ? "--extra-body (with --reasoning-effort and --store)" : setting;
     }
 
     /** Kind, URL (not the simulator's: a new port each time), deployment, model and the max-tokens field. */

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.config.IoReason;
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.report.OutputFormat;
@@ -148,8 +149,7 @@ public final class ReportCommand implements Callable<Integer> {
         } catch (ResultsFileException e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
-            throw new UsageException(results + ": cannot be read (" + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")");
+            throw new UsageException(results + ": cannot be read (" + IoReason.of(e) + ")");
         }
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.config.IoReason;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.JsonFields;
 import dev.promptbench.results.request.ServiceTier;
@@ -125,7 +126,7 @@ final class RequestOptions {
                 throw new UsageException("--extra-body must be a JSON object or a file holding one; there is no file "
                         + text);
             } catch (IOException e) {
-                throw new UsageException("--extra-body " + text + ": cannot read the file (" + e.getClass().getSimpleName() + ")");
+                throw new UsageException("--extra-body " + text + ": cannot read the file (" + IoReason.of(e) + ")");
             }
         }
         JsonNode node;

@@ -35,7 +35,7 @@ final class CertificateFile {
         } catch (NoSuchFileException e) {
             throw new ConfigException("--ca-cert " + path + " not found");
         } catch (IOException e) {
-            throw new ConfigException("cannot read --ca-cert " + path + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException("cannot read --ca-cert " + path + " (" + IoReason.of(e) + ")");
         }
         List<X509Certificate> certificates = new ArrayList<>();
         Matcher blocks = PEM.matcher(new String(bytes, StandardCharsets.ISO_8859_1));

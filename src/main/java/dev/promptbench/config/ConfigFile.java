@@ -49,7 +49,7 @@ public final class ConfigFile {
         } catch (NoSuchFileException e) {
             throw new ConfigException("config file " + path + " not found");
         } catch (IOException e) {
-            throw new ConfigException("cannot read config file " + path + " (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException("cannot read config file " + path + " (" + IoReason.of(e) + ")");
         }
         return parse(text, path.toString());
     }

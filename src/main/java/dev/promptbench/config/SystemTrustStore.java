@@ -60,7 +60,8 @@ final class SystemTrustStore {
                 found.add(type + " (" + (certificates.size() - before) + " certificates)");
             } catch (GeneralSecurityException | IOException e) {
                 throw new ConfigException("--trust-store system: cannot read the " + type + " store ("
-                        + e.getClass().getSimpleName() + ")");
+                        + (e instanceof IOException io ? IoReason.of(io)
+                                : e.getMessage() != null ? e.getMessage() : "not a key store this Java reads") + ")");
             }
         }
         if (found.isEmpty()) {

@@ -22,6 +22,15 @@ class RunSettingsTest {
                 RunSettings.disagreements(recorded, requested));
     }
 
+    /** The request's extra fields are recorded under --extra-body, but --reasoning-effort and --store set them too. */
+    @Test
+    void theExtraFieldsNameEveryFlagThatSetsThem() {
+        assertEquals(List.of("--extra-body (with --reasoning-effort and --store): the run used none, this command "
+                        + "{\"reasoning_effort\":\"low\"}"),
+                RunSettings.disagreements(Map.of("--extra-body", "none"),
+                        Map.of("--extra-body", "{\"reasoning_effort\":\"low\"}")));
+    }
+
     /** Recorded as --timeout reads them, and as the defaults are written, so a resume can give them again. */
     @Test
     void durationsAreWrittenAsTheFlagsTakeThem() {
