@@ -2,8 +2,6 @@ package dev.promptbench.client;
 
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.promptbench.results.request.Attempts;
-import dev.promptbench.results.request.RateLimitHeaders;
 import java.io.IOException;
 import okhttp3.Response;
 import okio.BufferedSource;
@@ -44,10 +42,9 @@ final class BlockingAnswer {
         StreamResult result = parsed == null
                 ? new StreamResult.Failed(ErrorKind.MALFORMED, null, "empty body")
                 : parsed.result(null, false, null, null);
-        if (result instanceof StreamResult.Complete complete) {
-            return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(), complete.answer(),
-                    complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, null, null,
-                    RateLimitHeaders.NONE, complete.servedTier(), complete.refusal());
+        if (result instanceof Answer answer) {
+            return new Outcome.Success(new Outcome.Exchange(trace.timing(end), response.code(), trace.requestId()),
+                    answer);
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         String detail = failed.kind() == ErrorKind.MALFORMED
@@ -71,9 +68,9 @@ final class BlockingAnswer {
         }
         CompletionBody.Choice choice = parsed.firstChoice();
         String content = choice.message().content();
-        return new Outcome.Success(trace.timing(end), response.code(), trace.requestId(),
-                content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model(), Attempts.FIRST,
-                null, null, RateLimitHeaders.NONE, parsed.servedTier(), choice.message().refusal());
+        return new Outcome.Success(new Outcome.Exchange(trace.timing(end), response.code(), trace.requestId()),
+                new Answer(content == null ? "" : content, choice.finishReason(), parsed.toUsage(), parsed.model(),
+                        null, parsed.servedTier(), choice.message().refusal()));
     }
 
     /**

@@ -140,8 +140,8 @@ final class ChatStream extends EventStream {
         String refused = refusal();
         int tokens = estimated ? TokenEstimate.of(answer.toString() + toolText + (refused == null ? "" : refused),
                 times.count()) : sent;
-        return new StreamResult.Complete(answer.toString(), finishReason, usage, model,
-                times.metrics(tokens, estimated), servedTier, refused);
+        return new Answer(answer.toString(), finishReason, usage, model, times.metrics(tokens, estimated), servedTier,
+                refused);
     }
 
     private static String describe(ErrorBody error) {

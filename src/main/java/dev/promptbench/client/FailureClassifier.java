@@ -115,13 +115,13 @@ final class FailureClassifier {
         ThrottleCause cause = kind != ErrorKind.RATE_LIMITED ? null : body == null
                 ? ThrottleClassifier.classify(null, null, null, headers, peak, wait)
                 : ThrottleClassifier.classify(body.code(), body.type(), body.message(), headers, peak, wait);
-        return new Outcome.Failure(timing, status, requestId, kind, code, message, wait, Attempts.FIRST, null,
-                headers, cause);
+        return new Outcome.Failure(new Outcome.Exchange(timing, status, requestId, null, headers), Attempts.FIRST,
+                kind, code, message, wait, cause);
     }
 
     /** A MALFORMED failure: a 2xx that is not a chat completion. */
     Outcome.Failure malformed(int status, String requestId, Timing timing, String detail, String headerValue) {
-        return new Outcome.Failure(timing, status, requestId, ErrorKind.MALFORMED, null,
+        return new Outcome.Failure(new Outcome.Exchange(timing, status, requestId), ErrorKind.MALFORMED, null,
                 SafeText.line(detail, headerValue), null);
     }
 
@@ -134,21 +134,21 @@ final class FailureClassifier {
         String safeCode = code == null ? null : SafeText.line(code, headerValue);
         ThrottleCause cause = kind != ErrorKind.RATE_LIMITED ? null
                 : ThrottleClassifier.classify(code, null, detail, RateLimitHeaders.NONE, RateLimitHeaders.NONE, null);
-        return new Outcome.Failure(timing, status, requestId, kind, safeCode, SafeText.line(detail, headerValue), null,
-                Attempts.FIRST, null, RateLimitHeaders.NONE, cause);
+        return new Outcome.Failure(new Outcome.Exchange(timing, status, requestId), Attempts.FIRST, kind, safeCode,
+                SafeText.line(detail, headerValue), null, cause);
     }
 
     /** A connection that could not be set up in time ({@code cause}: "no TLS handshake within 10s"); nothing was sent. */
     Outcome.Failure connectFailed(String cause, CallTrace trace) {
-        return new Outcome.Failure(trace.timing(trace.now()), null, null, ErrorKind.CONNECT_FAILED, null,
-                "connect failed: " + cause, null);
+        return new Outcome.Failure(new Outcome.Exchange(trace.timing(trace.now()), null, null),
+                ErrorKind.CONNECT_FAILED, null, "connect failed: " + cause, null);
     }
 
     /** A failure found before anything was sent (credential, URL, body), with zero latency. */
     Outcome.Failure beforeSend(ErrorKind kind, String detail, String headerValue) {
         long now = ticker.nanoTime();
-        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now), null, null, kind, null,
-                SafeText.line(detail, headerValue), null);
+        return new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET, now), null, null),
+                kind, null, SafeText.line(detail, headerValue), null);
     }
 
     /**
@@ -210,7 +210,7 @@ final class FailureClassifier {
             kind = ErrorKind.CONNECTION_LOST;
             message = "connection lost after the request was sent: " + describe(e);
         }
-        return new Outcome.Failure(timing, trace.status(), trace.requestId(), kind, null,
+        return new Outcome.Failure(new Outcome.Exchange(timing, trace.status(), trace.requestId()), kind, null,
                 SafeText.line(message, headerValue), null);
     }
 

@@ -290,12 +290,8 @@ public final class OpenAIResponder implements Responder, AutoCloseable {
     }
 
     private static Outcome withConnection(Outcome outcome, ConnectionTimes connection, RateLimitHeaders rateLimits) {
-        if (outcome instanceof Outcome.Success s) {
-            return s.withConnection(connection, rateLimits);
-        }
-        Outcome.Failure f = (Outcome.Failure) outcome;
-        return new Outcome.Failure(f.timing(), f.httpStatus(), f.requestId(), f.kind(), f.code(), f.message(),
-                f.retryAfter(), f.attempts(), connection, rateLimits, f.throttle());
+        return outcome instanceof Outcome.Success s ? s.withConnection(connection, rateLimits)
+                : ((Outcome.Failure) outcome).withConnection(connection, rateLimits);
     }
 
     private Outcome readError(Response response, CallTrace trace, String headerValue, RateLimitHeaders rateLimits,

@@ -184,7 +184,7 @@ record ResponseBody(String object, String status, List<OutputItem> output, Count
             return malformed(problem);
         }
         String answer = streamedText != null ? streamedText : outputText();
-        return new StreamResult.Complete(answer, finishReason, usage.toUsage(), model, metrics,
+        return new Answer(answer, finishReason, usage.toUsage(), model, metrics,
                 ServiceTier.parse(serviceTier).orElse(null), streamedRefusal != null ? streamedRefusal : refusal());
     }
 

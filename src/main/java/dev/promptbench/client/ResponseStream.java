@@ -111,9 +111,8 @@ final class ResponseStream extends EventStream {
         };
         ResponseBody named = new ResponseBody(response.object(), status, response.output(), response.usage(),
                 response.model(), response.error(), response.incompleteDetails(), response.serviceTier());
-        StreamResult result = named.result(answer.toString(), visible, null,
-                refusal());
-        if (!(result instanceof StreamResult.Complete complete)) {
+        StreamResult result = named.result(answer.toString(), visible, null, refusal());
+        if (!(result instanceof Answer complete)) {
             return result instanceof StreamResult.Failed failed && failed.kind() == ErrorKind.MALFORMED
                     ? new StreamResult.Failed(ErrorKind.MALFORMED, null, event.type() + " event is " + failed.detail())
                     : result;
@@ -124,7 +123,7 @@ final class ResponseStream extends EventStream {
         boolean estimated = usage.visibleTokens() == 0 && visible;
         String shown = complete.refusal() == null ? answer.toString() : answer + complete.refusal();
         int tokens = estimated ? TokenEstimate.of(shown, times.count()) : usage.visibleTokens();
-        return new StreamResult.Complete(complete.answer(), complete.finishReason(), usage, complete.model(),
+        return new Answer(complete.text(), complete.finishReason(), usage, complete.model(),
                 times.metrics(tokens, estimated, firstReasoning), complete.servedTier(), complete.refusal());
     }
 

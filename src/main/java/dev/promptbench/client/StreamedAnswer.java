@@ -1,8 +1,6 @@
 package dev.promptbench.client;
 
 import com.fasterxml.jackson.databind.ObjectReader;
-import dev.promptbench.results.request.Attempts;
-import dev.promptbench.results.request.RateLimitHeaders;
 import dev.promptbench.results.request.StreamMetrics;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -64,10 +62,8 @@ final class StreamedAnswer {
         }
         // The answer ends at [DONE]: closing the body afterwards (OkHttp drains what is left) is not its time.
         Timing timing = trace.timing(trace.now());
-        if (result instanceof StreamResult.Complete complete) {
-            return new Outcome.Success(timing, response.code(), trace.requestId(), complete.answer(),
-                    complete.finishReason(), complete.usage(), complete.model(), Attempts.FIRST, complete.metrics(),
-                    null, RateLimitHeaders.NONE, complete.servedTier(), complete.refusal());
+        if (result instanceof Answer answer) {
+            return new Outcome.Success(new Outcome.Exchange(timing, response.code(), trace.requestId()), answer);
         }
         StreamResult.Failed failed = (StreamResult.Failed) result;
         return failures.streamFailure(response.code(), trace.requestId(), timing, failed.kind(), failed.code(),

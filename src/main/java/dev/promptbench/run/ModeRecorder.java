@@ -1,5 +1,6 @@
 package dev.promptbench.run;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
@@ -57,16 +58,17 @@ final class ModeRecorder {
         long end = ticker.nanoTime();
         Outcome.Success ok = outcome instanceof Outcome.Success s ? s : null;
         record(new RequestResult(key(prompt), reply(outcome), outcome.attempts(),
-                times(scheduled, sent, end, outcome.timing()), ok == null ? null : ok.usage(),
+                times(scheduled, sent, end, outcome.timing()), ok == null ? null : ok.answer().usage(),
                 ok == null ? null : relativeToSend(ok), outcome.connection(), lane, endpoint.name()));
     }
 
     /** The reply an outcome records. */
     private static Reply reply(Outcome outcome) {
         if (outcome instanceof Outcome.Success ok) {
-            return new Reply(ok.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, ok.finishReason(),
-                    ok.httpStatus(), null, ok.requestId(), ok.model(), ok.answer(), ok.rateLimits(), ok.servedTier(),
-                    ok.refusal());
+            Answer answer = ok.answer();
+            return new Reply(answer.filtered() ? RequestStatus.FILTERED : RequestStatus.OK, answer.finishReason(),
+                    ok.httpStatus(), null, ok.requestId(), answer.model(), answer.text(), ok.rateLimits(),
+                    answer.servedTier(), answer.refusal());
         }
         Outcome.Failure failed = (Outcome.Failure) outcome;
         // Aborted after a cancel (Ctrl-C past the grace period): it never finished, so it is not run.
@@ -81,7 +83,7 @@ final class ModeRecorder {
 
     /** The stream's instants as offsets from the final attempt's send: the first one is the TTFT. */
     private static StreamMetrics relativeToSend(Outcome.Success ok) {
-        StreamMetrics s = ok.stream();
+        StreamMetrics s = ok.answer().stream();
         if (s == null || (s.chunks() == 0 && !s.sawReasoning())) return s;
         long sent = ok.timing().sentNanos();
         return new StreamMetrics(s.chunks() == 0 ? s.firstContentNanos() : s.firstContentNanos() - sent,

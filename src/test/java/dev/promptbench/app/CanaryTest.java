@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ChatRequest;
@@ -42,14 +43,14 @@ class CanaryTest {
 
     private static Outcome failure(ErrorKind kind, Integer status, String message) {
         long now = System.nanoTime();
-        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), status, null, kind, null,
-                message, null);
+        return new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000),
+                status, null), kind, null, message, null);
     }
 
     private static Outcome success() {
         long now = System.nanoTime();
-        return new Outcome.Success(new Timing(now, now, now, now + 1000), 200, null, "h", "length", new Usage(1, 1),
-                "m");
+        return new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now, now + 1000), 200, null),
+                new Answer("h", "length", new Usage(1, 1), "m"));
     }
 
     /** Answers with the scripted outcomes in turn; counts the calls. */
@@ -96,8 +97,9 @@ class CanaryTest {
     @Test
     void aConnectionThatCouldNotBeSetUpInTimeIsNotTriedAgain() throws Exception {
         long now = System.nanoTime();
-        Outcome slow = new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 2_000_000_000L), null,
-                null, ErrorKind.CONNECT_FAILED, null, "connect failed: no TLS handshake within 2s", null);
+        Outcome slow = new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET,
+                now + 2_000_000_000L), null, null), ErrorKind.CONNECT_FAILED, null,
+                "connect failed: no TLS handshake within 2s", null);
         Script script = new Script(slow);
 
         Canary.Verdict verdict = send(script, 5);
@@ -126,8 +128,8 @@ class CanaryTest {
     @Test
     void aCanaryAnswered429SaysWhyItWasThrottled() throws Exception {
         long now = System.nanoTime();
-        Outcome throttled = new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), 429, null,
-                ErrorKind.RATE_LIMITED, "429", "HTTP 429: exceeded token rate limit", null)
+        Outcome throttled = new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET,
+                now + 1000), 429, null), ErrorKind.RATE_LIMITED, "429", "HTTP 429: exceeded token rate limit", null)
                 .withThrottle(ThrottleCause.TOKEN_RATE);
 
         Canary.Verdict verdict = send(new Script(throttled), 0);

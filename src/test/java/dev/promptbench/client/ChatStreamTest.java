@@ -25,14 +25,14 @@ class ChatStreamTest {
     @Test
     void azureShapeTimesOnlyTheEventsThatCarryContent() throws IOException {
         // Two content events; the filter event, the role-only delta and the usage event read no clock.
-        StreamResult.Complete done = complete(parse(StreamFixtures.AZURE, 100 * MS, 130 * MS));
+        Answer done = complete(parse(StreamFixtures.AZURE, 100 * MS, 130 * MS));
 
-        assertEquals("2 and 3.", done.answer());
+        assertEquals("2 and 3.", done.text());
         assertEquals("stop", done.finishReason());
         assertEquals(new Usage(21, 4), done.usage());
         assertEquals("gpt-4o-mini-2024-07-18", done.model(), "the filter event's empty model is not kept");
-        assertEquals(new StreamMetrics(100 * MS, 130 * MS, 2, 30 * MS, 30 * MS, 4, false), done.metrics());
-        assertEquals(10.0 * MS, done.metrics().tpotNanos(), "30 ms over 3 token gaps");
+        assertEquals(new StreamMetrics(100 * MS, 130 * MS, 2, 30 * MS, 30 * MS, 4, false), done.stream());
+        assertEquals(10.0 * MS, done.stream().tpotNanos(), "30 ms over 3 token gaps");
     }
 
     @Test
@@ -44,7 +44,7 @@ class ChatStreamTest {
                 + "data: {\"object\":\"chat.completion.chunk\",\"service_tier\":\"flex\",\"choices\":[{\"index\":0,"
                 + "\"delta\":{},\"finish_reason\":\"stop\"}]}\n\ndata: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 3 * MS));
+        Answer done = complete(parse(body, 3 * MS));
 
         assertNull(done.usage(), "no counts were sent");
         assertEquals(ServiceTier.FLEX, done.servedTier());
@@ -60,12 +60,12 @@ class ChatStreamTest {
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{\"refusal\":\" help.\"},\"finish_reason\":null}]}\n\n"
                 + finishWithUsage(4);
 
-        StreamResult.Complete done = complete(parse(body, 10 * MS, 20 * MS));
+        Answer done = complete(parse(body, 10 * MS, 20 * MS));
 
-        assertEquals("", done.answer(), "a refusal is not an answer");
+        assertEquals("", done.text(), "a refusal is not an answer");
         assertEquals("I can't help.", done.refusal());
-        assertEquals(10 * MS, done.metrics().firstContentNanos());
-        assertEquals(2, done.metrics().chunks());
+        assertEquals(10 * MS, done.stream().firstContentNanos());
+        assertEquals(2, done.stream().chunks());
     }
 
     @Test
@@ -75,15 +75,15 @@ class ChatStreamTest {
 
     @Test
     void openAiShapeWithAnEmptyFinishDelta() throws IOException {
-        StreamResult.Complete done = complete(parse(StreamFixtures.OPENAI, 7 * MS, 19 * MS));
+        Answer done = complete(parse(StreamFixtures.OPENAI, 7 * MS, 19 * MS));
 
-        assertEquals("Two primes: 2, 3.", done.answer());
+        assertEquals("Two primes: 2, 3.", done.text());
         assertEquals("stop", done.finishReason());
         assertEquals(new Usage(12, 7), done.usage());
         assertEquals("gpt-4o-mini", done.model());
-        assertEquals(2, done.metrics().chunks());
-        assertEquals(7, done.metrics().completionTokens());
-        assertEquals(2.0 * MS, done.metrics().tpotNanos());
+        assertEquals(2, done.stream().chunks());
+        assertEquals(7, done.stream().completionTokens());
+        assertEquals(2.0 * MS, done.stream().tpotNanos());
     }
 
     @Test
@@ -92,7 +92,7 @@ class ChatStreamTest {
         String body = content("Four tokens here") + content("and four more") + content("and the last four")
                 + finishWithUsage(12);
 
-        StreamMetrics metrics = complete(parse(body, 1_000 * MS, 1_040 * MS, 1_100 * MS)).metrics();
+        StreamMetrics metrics = complete(parse(body, 1_000 * MS, 1_040 * MS, 1_100 * MS)).stream();
 
         assertEquals(3, metrics.chunks());
         assertEquals(12, metrics.completionTokens());
@@ -112,11 +112,11 @@ class ChatStreamTest {
                 + "\"completion_tokens\":11,\"prompt_tokens_details\":{\"cached_tokens\":1024},"
                 + "\"completion_tokens_details\":{\"reasoning_tokens\":8}}}\n\ndata: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 500 * MS, 540 * MS));
+        Answer done = complete(parse(body, 500 * MS, 540 * MS));
 
         assertEquals(new Usage(1500, 11, 8, 1024), done.usage());
-        assertEquals(3, done.metrics().completionTokens());
-        assertEquals(20.0 * MS, done.metrics().tpotNanos(), 1e-6);
+        assertEquals(3, done.stream().completionTokens());
+        assertEquals(20.0 * MS, done.stream().tpotNanos(), 1e-6);
     }
 
     @Test
@@ -124,12 +124,12 @@ class ChatStreamTest {
         String body = content("The answer") + content(" is 42.") + "data: {\"choices\":[{\"index\":0,"
                 + "\"delta\":{},\"finish_reason\":\"stop\"}],\"usage\":null}\n\ndata: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 0, 5 * MS));
+        Answer done = complete(parse(body, 0, 5 * MS));
 
-        assertEquals("The answer is 42.", done.answer());
+        assertEquals("The answer is 42.", done.text());
         assertNull(done.usage());
-        assertTrue(done.metrics().tokensEstimated());
-        assertEquals(5, done.metrics().completionTokens(), "17 characters at 4 per token, rounded up");
+        assertTrue(done.stream().tokensEstimated());
+        assertEquals(5, done.stream().completionTokens(), "17 characters at 4 per token, rounded up");
     }
 
     @Test
@@ -139,10 +139,10 @@ class ChatStreamTest {
                 + ":ping\n\n"
                 + content("!") + finishWithUsage(2);
 
-        StreamResult.Complete done = complete(parse(body, 10, 20));
+        Answer done = complete(parse(body, 10, 20));
 
-        assertEquals("Hi!", done.answer());
-        assertEquals(2, done.metrics().chunks());
+        assertEquals("Hi!", done.text());
+        assertEquals(2, done.stream().chunks());
     }
 
     @Test
@@ -152,10 +152,10 @@ class ChatStreamTest {
                 + "\"content_filter_offsets\":{\"check_offset\":0,\"start_offset\":0,\"end_offset\":5}}]}\n\n";
         String body = content("Hello") + annotation + content(" world") + annotation + finishWithUsage(2);
 
-        StreamResult.Complete done = complete(parse(body, 1, 2));
+        Answer done = complete(parse(body, 1, 2));
 
-        assertEquals("Hello world", done.answer());
-        assertEquals(2, done.metrics().chunks());
+        assertEquals("Hello world", done.text());
+        assertEquals(2, done.stream().chunks());
     }
 
     @Test
@@ -163,7 +163,7 @@ class ChatStreamTest {
         String body = "data: {\"choices\":[{\"index\":0,\n"
                 + "data: \"delta\":{\"content\":\"split\"}}]}\n\n" + finishWithUsage(1);
 
-        assertEquals("split", complete(parse(body, 1)).answer());
+        assertEquals("split", complete(parse(body, 1)).text());
     }
 
     @Test
@@ -172,10 +172,10 @@ class ChatStreamTest {
                 + "{\"index\":0,\"delta\":{\"content\":\"first\"}}]}\n\n"
                 + "data: {\"choices\":[{\"index\":1,\"delta\":{\"content\":\" only\"}}]}\n\n" + finishWithUsage(1);
 
-        StreamResult.Complete done = complete(parse(body, 1));
+        Answer done = complete(parse(body, 1));
 
-        assertEquals("first", done.answer());
-        assertEquals(1, done.metrics().chunks());
+        assertEquals("first", done.text());
+        assertEquals(1, done.stream().chunks());
     }
 
     @Test
@@ -188,13 +188,13 @@ class ChatStreamTest {
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"tool_calls\"}]}\n\n"
                 + "data: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 3 * MS, 4 * MS));
+        Answer done = complete(parse(body, 3 * MS, 4 * MS));
 
-        assertEquals("", done.answer());
+        assertEquals("", done.text());
         assertEquals("tool_calls", done.finishReason());
-        assertEquals(3 * MS, done.metrics().firstContentNanos(), "the first tool call is the first token");
-        assertEquals(2, done.metrics().chunks());
-        assertEquals(4, done.metrics().completionTokens(), "\"add\" + 13 argument characters, estimated");
+        assertEquals(3 * MS, done.stream().firstContentNanos(), "the first tool call is the first token");
+        assertEquals(2, done.stream().chunks());
+        assertEquals(4, done.stream().completionTokens(), "\"add\" + 13 argument characters, estimated");
     }
 
     @Test
@@ -204,9 +204,9 @@ class ChatStreamTest {
                 + "\"content_filter_results\":{\"violence\":{\"filtered\":true,\"severity\":\"high\"}}}]}\n\n"
                 + "data: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 1));
+        Answer done = complete(parse(body, 1));
 
-        assertEquals("Once upon", done.answer());
+        assertEquals("Once upon", done.text());
         assertEquals("content_filter", done.finishReason());
     }
 
@@ -215,7 +215,7 @@ class ChatStreamTest {
         String body = "data: {\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"\"}}]}\n\n"
                 + finishWithUsage(0);
 
-        StreamMetrics metrics = complete(parse(body)).metrics();
+        StreamMetrics metrics = complete(parse(body)).stream();
 
         assertEquals(0, metrics.chunks());
         assertEquals(Timing.UNSET, metrics.firstContentNanos());
@@ -243,7 +243,7 @@ class ChatStreamTest {
     void aFinalDoneWithoutItsBlankLineCompletes() throws IOException {
         String body = content("ok") + "data: [DONE]";
 
-        assertEquals("ok", complete(parse(body, 1)).answer());
+        assertEquals("ok", complete(parse(body, 1)).text());
     }
 
     @ParameterizedTest
@@ -290,9 +290,9 @@ class ChatStreamTest {
         String body = content("2 and") + content(" 3.")
                 + "data: {\"choices\":[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]}\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 1, 2));
+        Answer done = complete(parse(body, 1, 2));
 
-        assertEquals("2 and 3.", done.answer());
+        assertEquals("2 and 3.", done.text());
         assertEquals("stop", done.finishReason());
         assertNull(done.usage());
     }
@@ -328,15 +328,15 @@ class ChatStreamTest {
         String body = content("2 and") + content(" 3.") + "data: {\"choices\":[{\"index\":0,\"delta\":{},"
                 + "\"finish_reason\":\"stop\"}],\"usage\":{\"completion_tokens\":4}}\n\ndata: [DONE]\n\n";
 
-        StreamResult.Complete done = complete(parse(body, 1, 2));
+        Answer done = complete(parse(body, 1, 2));
 
         assertNull(done.usage(), "no prompt count: unknown, not 0");
-        assertEquals(4, done.metrics().completionTokens());
-        assertFalse(done.metrics().tokensEstimated());
+        assertEquals(4, done.stream().completionTokens());
+        assertFalse(done.stream().tokensEstimated());
     }
 
-    private static StreamResult.Complete complete(StreamResult result) {
-        return assertInstanceOf(StreamResult.Complete.class, result, result::toString);
+    private static Answer complete(StreamResult result) {
+        return assertInstanceOf(Answer.class, result, result::toString);
     }
 
     private static StreamResult.Failed failed(StreamResult result) {

@@ -83,9 +83,9 @@ class OpenAIResponderAnswerShapeTest {
         // vLLM, Ollama and LiteLLM have all shipped versions without "object": absent (or empty) is tolerated.
         Outcome.Success success = succeedWith("{" + CHOICE + ",\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":5}}");
 
-        assertEquals("2 and 3.", success.answer());
-        assertEquals(new Usage(4, 5), success.usage());
-        assertEquals("2 and 3.", succeedWith("{\"object\":\"\"," + CHOICE + "}").answer());
+        assertEquals("2 and 3.", success.answer().text());
+        assertEquals(new Usage(4, 5), success.answer().usage());
+        assertEquals("2 and 3.", succeedWith("{\"object\":\"\"," + CHOICE + "}").answer().text());
     }
 
     @Test
@@ -96,8 +96,8 @@ class OpenAIResponderAnswerShapeTest {
                 + "\"completion_tokens_details\":{\"reasoning_tokens\":256,\"audio_tokens\":0,"
                 + "\"accepted_prediction_tokens\":0,\"rejected_prediction_tokens\":0}}}");
 
-        assertEquals(new Usage(2048, 300, 256, 1920), success.usage());
-        assertEquals(44, success.usage().visibleTokens());
+        assertEquals(new Usage(2048, 300, 256, 1920), success.answer().usage());
+        assertEquals(44, success.answer().usage().visibleTokens());
     }
 
     @Test
@@ -106,18 +106,19 @@ class OpenAIResponderAnswerShapeTest {
         Outcome.Success nulls = succeedWith("{" + CHOICE + ",\"usage\":{\"prompt_tokens\":4,\"completion_tokens\":5,"
                 + "\"prompt_tokens_details\":null,\"completion_tokens_details\":{}}}");
 
-        assertEquals(new Usage(4, 5, null, null), none.usage());
-        assertEquals(new Usage(4, 5, null, null), nulls.usage());
-        assertEquals(5, none.usage().visibleTokens(), "reasoning unknown: every completion token counts as seen");
+        assertEquals(new Usage(4, 5, null, null), none.answer().usage());
+        assertEquals(new Usage(4, 5, null, null), nulls.answer().usage());
+        assertEquals(5, none.answer().usage().visibleTokens(),
+                "reasoning unknown: every completion token counts as seen");
     }
 
     @Test
     void withoutUsageTheTokensAreUnknownNotZero() {
-        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + "}").usage());
-        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":null}").usage());
-        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":{}}").usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + "}").answer().usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":null}").answer().usage());
+        assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE + ",\"usage\":{}}").answer().usage());
         assertNull(succeedWith("{\"object\":\"chat.completion\"," + CHOICE
-                + ",\"usage\":{\"completion_tokens\":5}}").usage(), "one count missing is not a 0");
+                + ",\"usage\":{\"completion_tokens\":5}}").answer().usage(), "one count missing is not a 0");
     }
 
     @Test
@@ -131,11 +132,11 @@ class OpenAIResponderAnswerShapeTest {
                 + "\"finish_reason\":\"content_filter\"}]}");
         Outcome.Success empty = succeedWith("{\"choices\":[{\"message\":{\"content\":\"\"},\"finish_reason\":\"length\"}]}");
 
-        assertEquals("", tools.answer());
-        assertEquals("tool_calls", tools.finishReason());
-        assertEquals("", refusal.answer());
+        assertEquals("", tools.answer().text());
+        assertEquals("tool_calls", tools.answer().finishReason());
+        assertEquals("", refusal.answer().text());
         assertTrue(filtered.filtered());
-        assertEquals("length", empty.finishReason(), "a reasoning model that spent every token thinking");
+        assertEquals("length", empty.answer().finishReason(), "a reasoning model that spent every token thinking");
     }
 
     @Test
@@ -146,9 +147,9 @@ class OpenAIResponderAnswerShapeTest {
         Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome, outcome::toString);
-        assertEquals("Two primes: 2, 3.", success.answer());
-        assertEquals(new Usage(12, 7), success.usage());
-        assertEquals(2, success.stream().chunks());
+        assertEquals("Two primes: 2, 3.", success.answer().text());
+        assertEquals(new Usage(12, 7), success.answer().usage());
+        assertEquals(2, success.answer().stream().chunks());
     }
 
     private Outcome.Failure failWith(String body) {

@@ -56,8 +56,8 @@ class OpenAIResponderResponsesTest {
 
         Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
 
-        assertEquals(new Usage(21, 68, 64, 0), ok.usage());
-        assertEquals(ServiceTier.FLEX, ok.servedTier(), "the tier is the answer's, apart from its counts");
+        assertEquals(new Usage(21, 68, 64, 0), ok.answer().usage());
+        assertEquals(ServiceTier.FLEX, ok.answer().servedTier(), "the tier is the answer's, apart from its counts");
     }
 
     @Test
@@ -68,8 +68,8 @@ class OpenAIResponderResponsesTest {
 
         Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
 
-        assertEquals("", ok.answer());
-        assertEquals("I can't help.", ok.refusal());
+        assertEquals("", ok.answer().text());
+        assertEquals("I can't help.", ok.answer().refusal());
     }
 
     @Test
@@ -82,12 +82,12 @@ class OpenAIResponderResponsesTest {
         verify(postRequestedFor(urlEqualTo("/openai/v1/responses"))
                 .withHeader("api-key", equalTo(ClientFixtures.KEY))
                 .withRequestBody(equalToJson("{\"model\":\"dep\",\"input\":\"Name two primes.\",\"store\":false}")));
-        assertEquals("2 and 3.", ok.answer());
-        assertEquals("stop", ok.finishReason());
-        assertEquals(new Usage(21, 68, 64, 0), ok.usage());
-        assertEquals("o4-mini-2025-04-16", ok.model());
+        assertEquals("2 and 3.", ok.answer().text());
+        assertEquals("stop", ok.answer().finishReason());
+        assertEquals(new Usage(21, 68, 64, 0), ok.answer().usage());
+        assertEquals("o4-mini-2025-04-16", ok.answer().model());
         assertEquals("r-1", ok.requestId());
-        assertNull(ok.stream());
+        assertNull(ok.answer().stream());
     }
 
     @Test
@@ -108,8 +108,8 @@ class OpenAIResponderResponsesTest {
 
         Outcome.Success ok = assertInstanceOf(Outcome.Success.class, responder.call(ClientFixtures.request(), azure()));
 
-        assertEquals("length", ok.finishReason());
-        assertEquals("2 and", ok.answer());
+        assertEquals("length", ok.answer().finishReason());
+        assertEquals("2 and", ok.answer().text());
     }
 
     @Test
@@ -183,9 +183,9 @@ class OpenAIResponderResponsesTest {
         verify(postRequestedFor(urlEqualTo("/openai/v1/responses"))
                 .withRequestBody(equalToJson("{\"model\":\"dep\",\"input\":\"Name two primes.\",\"stream\":true,"
                         + "\"store\":false}")));
-        assertEquals("2 and 3.", ok.answer());
-        assertEquals(new Usage(21, 68, 64, 0), ok.usage());
-        StreamMetrics stream = ok.stream();
+        assertEquals("2 and 3.", ok.answer().text());
+        assertEquals(new Usage(21, 68, 64, 0), ok.answer().usage());
+        StreamMetrics stream = ok.answer().stream();
         assertTrue(stream.sawReasoning());
         assertTrue(stream.firstReasoningNanos() <= stream.firstContentNanos(), "reasoning came first");
         assertTrue(stream.firstReasoningNanos() >= ok.timing().sentNanos());

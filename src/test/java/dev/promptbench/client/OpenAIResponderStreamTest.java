@@ -61,12 +61,12 @@ class OpenAIResponderStreamTest {
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, callAzure());
 
-        assertEquals("2 and 3.", success.answer());
-        assertEquals("stop", success.finishReason());
-        assertEquals(new Usage(21, 4), success.usage());
-        assertEquals("gpt-4o-mini-2024-07-18", success.model());
+        assertEquals("2 and 3.", success.answer().text());
+        assertEquals("stop", success.answer().finishReason());
+        assertEquals(new Usage(21, 4), success.answer().usage());
+        assertEquals("gpt-4o-mini-2024-07-18", success.answer().model());
         assertEquals("apim-7", success.requestId());
-        StreamMetrics stream = success.stream();
+        StreamMetrics stream = success.answer().stream();
         assertNotNull(stream);
         assertEquals(2, stream.chunks());
         assertEquals(4, stream.completionTokens());
@@ -103,9 +103,9 @@ class OpenAIResponderStreamTest {
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, callAzure());
 
-        assertEquals("2 and 3.", success.answer());
-        assertEquals(new Usage(21, 5, 0, 0), success.usage());
-        assertNull(success.stream(), "not streamed");
+        assertEquals("2 and 3.", success.answer().text());
+        assertEquals(new Usage(21, 5, 0, 0), success.answer().usage());
+        assertNull(success.answer().stream(), "not streamed");
     }
 
     @Test
@@ -114,8 +114,8 @@ class OpenAIResponderStreamTest {
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, callAzure());
 
-        assertEquals("Two primes: 2, 3.", success.answer());
-        assertEquals(2, success.stream().chunks());
+        assertEquals("Two primes: 2, 3.", success.answer().text());
+        assertEquals(2, success.answer().stream().chunks());
     }
 
     @Test

@@ -117,10 +117,11 @@ class OpenAIResponderTest {
         Outcome outcome = responder.call(ClientFixtures.request(), ClientFixtures.azure(base));
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome);
-        assertEquals("2 and 3.", success.answer());
-        assertEquals("stop", success.finishReason());
-        assertEquals(new Usage(21, 5, 0, 0), success.usage()); // the fixture sends reasoning and cached tokens of 0: known zeros
-        assertEquals("gpt-4o-mini-2024-07-18", success.model());
+        assertEquals("2 and 3.", success.answer().text());
+        assertEquals("stop", success.answer().finishReason());
+        assertEquals(new Usage(21, 5, 0, 0),
+                success.answer().usage()); // the fixture sends reasoning and cached tokens of 0: known zeros
+        assertEquals("gpt-4o-mini-2024-07-18", success.answer().model());
         assertEquals("apim-1", success.requestId());
         assertEquals(200, success.httpStatus());
         assertFalse(success.filtered());
@@ -147,9 +148,9 @@ class OpenAIResponderTest {
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome);
         assertTrue(success.filtered());
-        assertEquals("", success.answer());
-        assertNull(success.usage(), "no usage sent, none reported");
-        assertNull(success.model());
+        assertEquals("", success.answer().text());
+        assertNull(success.answer().usage(), "no usage sent, none reported");
+        assertNull(success.answer().model());
         assertNull(success.requestId());
     }
 
@@ -164,8 +165,8 @@ class OpenAIResponderTest {
         Outcome.Success success = assertInstanceOf(Outcome.Success.class,
                 responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
 
-        assertEquals("", success.answer());
-        assertEquals("I can't help with that.", success.refusal());
+        assertEquals("", success.answer().text());
+        assertEquals("I can't help with that.", success.answer().refusal());
     }
 
     @Test
@@ -179,8 +180,8 @@ class OpenAIResponderTest {
         Outcome.Success success = assertInstanceOf(Outcome.Success.class,
                 responder.call(ClientFixtures.request(), ClientFixtures.azure(base)));
 
-        assertNull(success.usage());
-        assertEquals(ServiceTier.PRIORITY, success.servedTier());
+        assertNull(success.answer().usage());
+        assertEquals(ServiceTier.PRIORITY, success.answer().servedTier());
     }
 
     @Test

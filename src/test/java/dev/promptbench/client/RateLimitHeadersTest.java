@@ -113,8 +113,9 @@ class RateLimitHeadersTest {
     @Test
     void theOldConstructorsMeanNoHeaders() {
         Timing timing = new Timing(1, 2, 3, 4);
-        assertSame(RateLimitHeaders.NONE, new Outcome.Success(timing, 200, null, "", "stop", null, null).rateLimits());
-        assertSame(RateLimitHeaders.NONE, new Outcome.Failure(timing, 500, null, ErrorKind.SERVER_ERROR, null, "x",
-                null, Attempts.FIRST, null).rateLimits());
+        assertSame(RateLimitHeaders.NONE, new Outcome.Success(new Outcome.Exchange(timing, 200, null), new Answer("",
+                "stop", null, null)).rateLimits());
+        assertSame(RateLimitHeaders.NONE, new Outcome.Failure(new Outcome.Exchange(timing, 500, null, null, null),
+                Attempts.FIRST, ErrorKind.SERVER_ERROR, null, "x", null, null).rateLimits());
     }
 }

@@ -25,14 +25,14 @@ class ResponseStreamTest {
     @Test
     void reasoningIsTimedApartAndTimeToFirstTokenIsTheFirstVisibleDelta() throws IOException {
         // The clock is read three times: the reasoning item, then each text delta.
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class,
+        Answer done = assertInstanceOf(Answer.class,
                 parseResponses(ResponseFixtures.STREAM, 40 * MS, 900 * MS, 930 * MS));
 
-        assertEquals("2 and 3.", done.answer());
+        assertEquals("2 and 3.", done.text());
         assertEquals("stop", done.finishReason());
         assertEquals(new Usage(21, 68, 64, 0), done.usage(), "usage comes from response.completed");
         assertEquals("o4-mini-2025-04-16", done.model());
-        StreamMetrics metrics = done.metrics();
+        StreamMetrics metrics = done.stream();
         assertEquals(40 * MS, metrics.firstReasoningNanos());
         assertTrue(metrics.sawReasoning());
         assertEquals(900 * MS, metrics.firstContentNanos());
@@ -55,11 +55,11 @@ class ResponseStreamTest {
                 + "\"content_index\":0,\"refusal\":\"I can't help.\"")
                 + event("response.completed", "\"response\":" + response("completed", null, refusal, USAGE));
 
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class, parseResponses(body, 7 * MS, 9 * MS));
+        Answer done = assertInstanceOf(Answer.class, parseResponses(body, 7 * MS, 9 * MS));
 
-        assertEquals("", done.answer(), "a refusal is not an answer");
+        assertEquals("", done.text(), "a refusal is not an answer");
         assertEquals("I can't help.", done.refusal());
-        assertEquals(7 * MS, done.metrics().firstContentNanos(), "the refusal is what the model showed first");
+        assertEquals(7 * MS, done.stream().firstContentNanos(), "the refusal is what the model showed first");
     }
 
     @Test
@@ -67,10 +67,10 @@ class ResponseStreamTest {
         String body = textDelta("Hi") + event("response.completed", "\"response\":"
                 + response("completed", null, MESSAGE, USAGE));
 
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class, parseResponses(body, 5 * MS));
+        Answer done = assertInstanceOf(Answer.class, parseResponses(body, 5 * MS));
 
-        assertFalse(done.metrics().sawReasoning());
-        assertEquals(5 * MS, done.metrics().firstContentNanos());
+        assertFalse(done.stream().sawReasoning());
+        assertEquals(5 * MS, done.stream().firstContentNanos());
     }
 
     @Test
@@ -82,12 +82,12 @@ class ResponseStreamTest {
                 + event("response.completed", "\"response\":" + response("completed", null,
                 "[{\"type\":\"function_call\",\"name\":\"add\",\"arguments\":\"{\\\"a\\\":2}\",\"call_id\":\"c1\"}]", USAGE));
 
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class,
+        Answer done = assertInstanceOf(Answer.class,
                 parseResponses(body, 10 * MS, 12 * MS));
 
-        assertEquals("", done.answer());
+        assertEquals("", done.text());
         assertEquals("tool_calls", done.finishReason());
-        assertEquals(10 * MS, done.metrics().firstContentNanos());
+        assertEquals(10 * MS, done.stream().firstContentNanos());
     }
 
     @Test
@@ -95,10 +95,10 @@ class ResponseStreamTest {
         String body = textDelta("2 and") + event("response.incomplete", "\"response\":" + response("incomplete",
                 "\"incomplete_details\":{\"reason\":\"max_output_tokens\"}", MESSAGE, USAGE));
 
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class, parseResponses(body, MS));
+        Answer done = assertInstanceOf(Answer.class, parseResponses(body, MS));
 
         assertEquals("length", done.finishReason());
-        assertEquals("2 and", done.answer());
+        assertEquals("2 and", done.text());
     }
 
     @Test
@@ -106,7 +106,7 @@ class ResponseStreamTest {
         String body = textDelta("2 and") + event("response.incomplete", "\"response\":" + response("incomplete",
                 "\"incomplete_details\":{\"reason\":\"content_filter\"}", MESSAGE, USAGE));
 
-        StreamResult.Complete done = assertInstanceOf(StreamResult.Complete.class, parseResponses(body, MS));
+        Answer done = assertInstanceOf(Answer.class, parseResponses(body, MS));
 
         assertEquals("content_filter", done.finishReason());
     }

@@ -24,12 +24,12 @@ class AdaptiveLimitTest {
     private final LimitListener listener = (nanoTime, limit, reason) -> changes.add(limit + " " + reason);
 
     private Outcome success(long sent, long end, RateLimitHeaders headers) {
-        return new Outcome.Success(new Timing(sent, end, end, end), 200, null, "", "stop", null, null,
-                null, null, null, headers);
+        return new Outcome.Success(new Outcome.Exchange(new Timing(sent, end, end, end), 200, null, null, headers),
+                null, new dev.promptbench.client.Answer("", "stop", null, null, null, null, null));
     }
 
     private Outcome rateLimited(long sent, Duration retryAfter) {
-        return new Outcome.Failure(new Timing(sent, sent + MS, sent + MS, sent + MS), 429, null,
+        return new Outcome.Failure(new Outcome.Exchange(new Timing(sent, sent + MS, sent + MS, sent + MS), 429, null),
                 ErrorKind.RATE_LIMITED, "429", "rate limited", retryAfter);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.Endpoint;
@@ -26,13 +27,14 @@ class BreakerTest {
 
     private static Outcome failure(ErrorKind kind, Integer status) {
         long now = System.nanoTime();
-        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1), status, null, kind, null,
-                kind.wireName() + " happened", null);
+        return new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1), status,
+                null), kind, null, kind.wireName() + " happened", null);
     }
 
     private static Outcome success() {
         long now = System.nanoTime();
-        return new Outcome.Success(new Timing(now, now, now, now + 1), 200, null, "a", "stop", new Usage(1, 1), "m");
+        return new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now, now + 1), 200, null),
+                new Answer("a", "stop", new Usage(1, 1), "m"));
     }
 
     private void feed(Breaker breaker, int times, Outcome outcome) {

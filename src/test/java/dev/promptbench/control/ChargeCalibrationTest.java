@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ChatRequest;
 import dev.promptbench.client.ErrorKind;
 import dev.promptbench.client.Outcome;
@@ -54,13 +55,14 @@ class ChargeCalibrationTest {
             long charge = Math.round(estimate * ratio);
             Timing timing = new Timing(now, now + latency, now + latency, now + latency);
             if (level < charge) {
-                return new Outcome.Failure(timing, 429, "r", ErrorKind.RATE_LIMITED, "429",
-                        "exceeded token rate limit", Duration.ofMillis(10), null, null,
-                        headers ? RateLimitHeaders.of("10", Long.toString((long) level), null, null) : null);
+                return new Outcome.Failure(new Outcome.Exchange(timing, 429, "r", null,
+                        headers ? RateLimitHeaders.of("10", Long.toString((long) level), null, null) : null), null,
+                        ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofMillis(10), null);
             }
             level -= charge;
-            return new Outcome.Success(timing, 200, "r", "ok", "stop", null, "m", null, null, null,
-                    headers ? RateLimitHeaders.of("10", Long.toString((long) Math.floor(level)), null, null) : null);
+            return new Outcome.Success(new Outcome.Exchange(timing, 200, "r", null,
+                    headers ? RateLimitHeaders.of("10", Long.toString((long) Math.floor(level)), null, null) : null),
+                    null, new Answer("ok", "stop", null, "m", null, null, null));
         }
     }
 
@@ -142,8 +144,9 @@ class ChargeCalibrationTest {
             ChatRequest request = new ChatRequest(Integer.toString(i), new ArrayList<>(), 100, null);
             calibration.sending(request);
             long now = ticker.nanoTime();
-            calibration.attempted(request, 300, new Outcome.Success(new Timing(now, now, now, now), 200, "r", "ok",
-                    "stop", null, "m", null, null, null, RateLimitHeaders.of("10", "99700", null, null)));
+            calibration.attempted(request, 300, new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now,
+                    now), 200, "r", null, RateLimitHeaders.of("10", "99700", null, null)), null, new Answer("ok",
+                    "stop", null, "m", null, null, null)));
             ticker.advance(Duration.ofSeconds(1));
         }
         assertEquals(1.0, calibration.factor(), 1e-9);
@@ -165,21 +168,22 @@ class ChargeCalibrationTest {
         ChatRequest request = new ChatRequest("p", new ArrayList<>(), 100, null);
         calibration.sending(request);
         long now = ticker.nanoTime();
-        calibration.attempted(request, 100, new Outcome.Failure(new Timing(now, now, now, now), 429, "r",
-                ErrorKind.RATE_LIMITED, "429", "Requests to the ChatCompletions_Create Operation have exceeded "
+        calibration.attempted(request, 100, new Outcome.Failure(new Outcome.Exchange(new Timing(now, now, now, now),
+                429, "r"), ErrorKind.RATE_LIMITED, "429",
+                "Requests to the ChatCompletions_Create Operation have exceeded "
                 + "call rate limit of your current OpenAI S0 pricing tier.", Duration.ofSeconds(1))
                 .withThrottle(ThrottleCause.REQUEST_RATE));
         assertEquals(1.0, calibration.factor());
         calibration.sending(request);
-        calibration.attempted(request, 100, new Outcome.Failure(new Timing(now, now, now, now), 429, "r",
-                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
+        calibration.attempted(request, 100, new Outcome.Failure(new Outcome.Exchange(new Timing(now, now, now, now),
+                429, "r"), ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
                 .withThrottle(ThrottleCause.TOKEN_RATE));
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9);
         ticker.advance(Duration.ofMillis(500));
         long later = ticker.nanoTime();
         calibration.sending(request);
-        calibration.attempted(request, 100, new Outcome.Failure(new Timing(later, later, later, later), 429, "r",
-                ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
+        calibration.attempted(request, 100, new Outcome.Failure(new Outcome.Exchange(new Timing(later, later, later,
+                later), 429, "r"), ErrorKind.RATE_LIMITED, "429", "exceeded token rate limit", Duration.ofSeconds(1))
                 .withThrottle(ThrottleCause.TOKEN_RATE));
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9, "at most one raise a second");
         assertEquals(ChargeCalibration.STEP, calibration.factor(), 1e-9);
@@ -197,8 +201,8 @@ class ChargeCalibrationTest {
         assertEquals(200, charge.applyAsLong(request));
         charge.sending(null, request.withAttempt(2));
         long now = ticker.nanoTime();
-        charge.attempted(null, request.withAttempt(2), new Outcome.Failure(new Timing(now, now, now, now), 429,
-                "r", ErrorKind.RATE_LIMITED, "429", "token rate limit", Duration.ofMillis(5)));
+        charge.attempted(null, request.withAttempt(2), new Outcome.Failure(new Outcome.Exchange(new Timing(now, now,
+                now, now), 429, "r"), ErrorKind.RATE_LIMITED, "429", "token rate limit", Duration.ofMillis(5)));
         assertEquals(Math.round(200 * ChargeCalibration.STEP), charge.applyAsLong(request));
         assertEquals(1, counted[0], "a retry shares its prompt's estimate");
     }

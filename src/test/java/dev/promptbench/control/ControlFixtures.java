@@ -1,5 +1,6 @@
 package dev.promptbench.control;
 
+import dev.promptbench.client.Answer;
 import java.util.Map;
 import java.util.List;
 import dev.promptbench.prompt.Message;
@@ -36,7 +37,8 @@ final class ControlFixtures {
             case MALFORMED -> 200;
             default -> null;
         };
-        return new Outcome.Failure(TIMING, status, "req-" + kind.wireName(), kind, code, kind.wireName(), retryAfter);
+        return new Outcome.Failure(new Outcome.Exchange(TIMING, status, "req-" + kind.wireName()), kind, code,
+                kind.wireName(), retryAfter);
     }
 
     static Outcome.Failure rateLimited(Duration retryAfter) {
@@ -44,7 +46,7 @@ final class ControlFixtures {
     }
 
     static Outcome.Success success() {
-        return new Outcome.Success(TIMING, 200, "req-ok", "fine", "stop", null, "m");
+        return new Outcome.Success(new Outcome.Exchange(TIMING, 200, "req-ok"), new Answer("fine", "stop", null, "m"));
     }
 
     static ChatRequest request() {

@@ -156,8 +156,8 @@ class RetryingResponderTest {
     void theLastFailureIsReturnedWhenRetriesRunOut() {
         Outcome.Failure[] script = new Outcome.Failure[6];
         for (int i = 0; i < script.length; i++) {
-            script[i] = new Outcome.Failure(failure(ErrorKind.SERVER_ERROR).timing(), 500, "req-" + i,
-                    ErrorKind.SERVER_ERROR, null, "HTTP 500", null);
+            script[i] = new Outcome.Failure(new Outcome.Exchange(failure(ErrorKind.SERVER_ERROR).timing(), 500,
+                    "req-" + i), ErrorKind.SERVER_ERROR, null, "HTTP 500", null);
         }
         ScriptedResponder inner = new ScriptedResponder(script);
 

@@ -76,7 +76,7 @@ class RetryingResponderWireMockTest {
         Outcome outcome = responder.call(ControlFixtures.request(), endpoint);
 
         Outcome.Success success = assertInstanceOf(Outcome.Success.class, outcome);
-        assertEquals("2 and 3.", success.answer());
+        assertEquals("2 and 3.", success.answer().text());
         assertEquals(3, success.attempts().count());
         assertEquals(2, success.attempts().rateLimited());
         assertTrue(success.attempts().waitNanos() >= Duration.ofMillis(300).toNanos(),

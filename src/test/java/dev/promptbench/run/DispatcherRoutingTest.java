@@ -2,6 +2,7 @@ package dev.promptbench.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ChatRequest;
@@ -57,7 +58,8 @@ class DispatcherRoutingTest {
         Dispatcher dispatcher = new Dispatcher((request, endpoint) -> {
             sentTo.put(request.promptId(), endpoint.name());
             long now = System.nanoTime();
-            return new Outcome.Success(new Timing(now, now, now, now), 200, null, "", "stop", null, "m");
+            return new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now, now), 200, null), new Answer("",
+                    "stop", null, "m"));
         }, new RequestTemplate(RequestSettings.none()), router, Admission.both(Admission.open(), gate), Ticker.system());
         List<RequestResult> results = new CopyOnWriteArrayList<>();
         dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add, new RunControl(Duration.ofSeconds(5), Ticker.system()));

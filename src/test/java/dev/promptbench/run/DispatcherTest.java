@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.ChatRequest;
@@ -60,14 +61,14 @@ class DispatcherTest {
 
     private static Outcome success(int index) {
         long now = System.nanoTime();
-        return new Outcome.Success(new Timing(now, now, now, now + 1000), 200, "req-" + index, "answer " + index,
-                "stop", new Usage(3, 5), "m");
+        return new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now, now + 1000), 200, "req-" + index),
+                new Answer("answer " + index, "stop", new Usage(3, 5), "m"));
     }
 
     private static Outcome failure(ErrorKind kind) {
         long now = System.nanoTime();
-        return new Outcome.Failure(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), 401, null, kind, "401",
-                "denied", null);
+        return new Outcome.Failure(new Outcome.Exchange(new Timing(now, Timing.UNSET, Timing.UNSET, now + 1000), 401,
+                null), kind, "401", "denied", null);
     }
 
     private static int indexOf(ChatRequest request) {
@@ -175,8 +176,8 @@ class DispatcherTest {
     @Test
     void filteredAnswersAreTheirOwnStatus() throws Exception {
         long now = System.nanoTime();
-        Outcome filtered = new Outcome.Success(new Timing(now, now, now, now + 5), 200, null, "", "content_filter",
-                new Usage(1, 0), "m");
+        Outcome filtered = new Outcome.Success(new Outcome.Exchange(new Timing(now, now, now, now + 5), 200, null),
+                new Answer("", "content_filter", new Usage(1, 0), "m"));
         List<RequestResult> results = new ArrayList<>();
         dispatcher((request, endpoint) -> filtered).run(new Plan.Sequential(), 0, new CountingSource(1), results::add,
                 new RunControl(Duration.ofSeconds(5), Ticker.system()));

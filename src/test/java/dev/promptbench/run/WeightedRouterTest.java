@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.promptbench.client.Answer;
 import dev.promptbench.client.ApiKeyCredential;
 import dev.promptbench.client.ApiStyle;
 import dev.promptbench.client.Endpoint;
@@ -31,9 +32,10 @@ class WeightedRouterTest {
     }
 
     private static final Timing TIMING = new Timing(1, 2, 3, 4);
-    private static final Outcome OK = new Outcome.Success(TIMING, 200, null, "", "stop", null, null);
+    private static final Outcome OK = new Outcome.Success(new Outcome.Exchange(TIMING, 200, null), new Answer("",
+            "stop", null, null));
     private static final Outcome SERVER_ERROR =
-            new Outcome.Failure(TIMING, 503, null, ErrorKind.SERVER_ERROR, "503", "busy", null);
+            new Outcome.Failure(new Outcome.Exchange(TIMING, 503, null), ErrorKind.SERVER_ERROR, "503", "busy", null);
     private static final Outcome RETRIED_429 = OK.withAttempts(new Attempts(2, 0, 1, 0));
 
     private Map<String, Integer> route(Router router, int requests) {

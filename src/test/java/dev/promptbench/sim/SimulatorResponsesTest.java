@@ -42,11 +42,11 @@ class SimulatorResponsesTest {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, false), endpoint(simulator, Api.RESPONSES)));
 
-            assertEquals("stop", ok.finishReason());
-            assertTrue(!ok.answer().isEmpty());
-            assertEquals(5, ok.usage().reasoningTokens());
-            assertEquals(8 + 5, ok.usage().completionTokens(), "output tokens count the reasoning too");
-            assertEquals(0, ok.usage().cachedTokens());
+            assertEquals("stop", ok.answer().finishReason());
+            assertTrue(!ok.answer().text().isEmpty());
+            assertEquals(5, ok.answer().usage().reasoningTokens());
+            assertEquals(8 + 5, ok.answer().usage().completionTokens(), "output tokens count the reasoning too");
+            assertEquals(0, ok.answer().usage().cachedTokens());
         }
     }
 
@@ -59,11 +59,11 @@ class SimulatorResponsesTest {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, true), endpoint(simulator, Api.RESPONSES)));
 
-            StreamMetrics stream = ok.stream();
+            StreamMetrics stream = ok.answer().stream();
             assertTrue(stream.sawReasoning());
             assertTrue(stream.firstReasoningNanos() < stream.firstContentNanos(), "reasoning first");
             assertEquals(6, stream.chunks());
-            assertEquals(20, ok.usage().reasoningTokens());
+            assertEquals(20, ok.answer().usage().reasoningTokens());
         }
     }
 
@@ -74,8 +74,8 @@ class SimulatorResponsesTest {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                     client.call(request("Name two primes.", null, true), endpoint(simulator, Api.CHAT)));
 
-            assertEquals(7, ok.usage().reasoningTokens());
-            assertEquals(8 + 7, ok.usage().completionTokens());
+            assertEquals(7, ok.answer().usage().reasoningTokens());
+            assertEquals(8 + 7, ok.answer().usage().completionTokens());
         }
     }
 
@@ -87,8 +87,8 @@ class SimulatorResponsesTest {
             for (boolean stream : new boolean[] {false, true}) {
                 Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
                         client.call(request("Name two primes.", 16, stream), endpoint(simulator, Api.RESPONSES)));
-                assertEquals("length", ok.finishReason(), "streamed: " + stream);
-                assertEquals(16, ok.usage().completionTokens());
+                assertEquals("length", ok.answer().finishReason(), "streamed: " + stream);
+                assertEquals(16, ok.answer().usage().completionTokens());
             }
         }
     }
@@ -115,10 +115,10 @@ class SimulatorResponsesTest {
                 Outcome.Success second = assertInstanceOf(Outcome.Success.class,
                         client.call(request(api + LONG_PROMPT, null, false), endpoint(simulator, api)));
 
-                assertEquals(0, first.usage().cachedTokens(), api + ": nothing cached yet");
-                int cached = second.usage().cachedTokens();
-                assertTrue(cached >= 1024 && cached % 128 == 0 && cached <= second.usage().promptTokens(),
-                        api + ": " + cached + " of " + second.usage().promptTokens());
+                assertEquals(0, first.answer().usage().cachedTokens(), api + ": nothing cached yet");
+                int cached = second.answer().usage().cachedTokens();
+                assertTrue(cached >= 1024 && cached % 128 == 0 && cached <= second.answer().usage().promptTokens(),
+                        api + ": " + cached + " of " + second.answer().usage().promptTokens());
             }
         }
     }
@@ -131,7 +131,7 @@ class SimulatorResponsesTest {
             Outcome.Success again = assertInstanceOf(Outcome.Success.class,
                     client.call(request(LONG_PROMPT, null, false), endpoint(simulator, Api.CHAT)));
 
-            assertEquals(0, again.usage().cachedTokens());
+            assertEquals(0, again.answer().usage().cachedTokens());
         }
     }
 
