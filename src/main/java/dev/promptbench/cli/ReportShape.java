@@ -85,10 +85,10 @@ record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean
         Percentiles p = new Percentiles(1, 1, 1, 1, 1, 1);
         boolean parallel = mode == Mode.PARALLEL;
         return new ModeSummary(mode, repeat, 1, new ModeSummary.Wall(1, 1, parallel ? 1.0 : null, parallel ? 1.0 : null),
-                new ModeSummary.Counts(1, 1, 0, 0, 0, Map.of()), p,
-                stream ? new ModeSummary.StreamPercentiles(p, p, p, p, 0) : null, openLoop ? p : null,
+                new ModeSummary.Counts(1, 1, 0, 0, 0, Map.of()), new ModeSummary.Timing(p,
+                        stream ? new ModeSummary.StreamPercentiles(p, p, p, p, 0) : null, openLoop ? p : null, Map.of()),
                 openLoop ? new ModeSummary.RateFigures("poisson 1/s", 1, 1) : null,
-                new ModeSummary.Tokens(1L, 1L, 1.0, 0), new ModeSummary.AttemptTotals(0, 0, 0, 0), Map.of());
+                new ModeSummary.Tokens(1L, 1L, 1.0, 0), new ModeSummary.AttemptTotals(0, 0, 0, 0));
     }
 
     private String modeMissing(String mode) {

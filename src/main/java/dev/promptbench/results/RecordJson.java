@@ -192,10 +192,10 @@ public final class RecordJson {
                 new ModeSummary.Counts(requests, node.path("ok").asLong(), node.path("errors").asLong(),
                         node.path("filtered").asLong(), notRun, Collections.unmodifiableMap(errorsByKind),
                         longOrNull(node, "refused")),
-                latency, stream, queue, rateFigures, summed,
-                new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
+                new ModeSummary.Timing(latency, stream, queue, Collections.unmodifiableMap(encoded)), rateFigures,
+                summed, new ModeSummary.AttemptTotals(node.path("retries").asLong(), node.path("rate_limited").asLong(),
                         node.path("retries_after_send").asLong(), node.path("wait_ms").asDouble(), byCause(node)),
-                Collections.unmodifiableMap(encoded), billing);
+                billing);
     }
 
     /** A summary's 429s by cause; null (all unknown) for a file written before causes were told. */

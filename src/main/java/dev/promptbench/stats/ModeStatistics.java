@@ -189,13 +189,14 @@ public final class ModeStatistics implements ResultSink {
                 new ModeSummary.Wall(wallNanos / 1e6, wallS > 0 ? ran / wallS : 0, lowerBoundMs, efficiency),
                 new ModeSummary.Counts(requests, ok, errors, filtered, notRun,
                         Collections.unmodifiableMap(new TreeMap<>(errorsByKind)), refused),
-                latency.percentiles(), streamPercentiles, openLoop != null ? queue.percentiles() : null,
+                new ModeSummary.Timing(latency.percentiles(), streamPercentiles,
+                        openLoop != null ? queue.percentiles() : null, encodedHistograms()),
                 rate(ran, sendSpanS),
                 ModeSummary.Tokens.of(usageReported, promptTokens, completionTokens, wallS, withoutUsage)
                         .withDetails(reasoningReported == 0 ? null : reasoningTokens, reasoningOf,
                                 cachedReported == 0 ? null : cachedTokens, cachedOf),
                 new ModeSummary.AttemptTotals(retries, rateLimited, retriesAfterSend, waitNanos / 1e6, byCause()),
-                encodedHistograms(), ModeSummary.Billing.of(cost, priced, unpriced, servedTiers));
+                ModeSummary.Billing.of(cost, priced, unpriced, servedTiers));
     }
 
     /** The 429s by cause, in the causes' order, causes never met left out. */

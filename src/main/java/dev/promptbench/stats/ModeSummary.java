@@ -15,32 +15,36 @@ import java.util.Map;
  * @param threads    workers used (1 for sequential)
  * @param wall       wall time, throughput and the parallel lower bound
  * @param counts     requests by status and errors by kind
- * @param latency    latency percentiles over successful requests, or null when none
- * @param stream     streaming percentiles, or null when nothing was streamed
- * @param queue      open-loop queueing percentiles (waiting for a free worker), or null
+ * @param timing     the latency, streaming and queueing distributions
  * @param rate       asked and achieved open-loop rate, or null for closed-loop plans
  * @param tokens     tokens as the service reported them
  * @param attempts   retries, 429s and the time spent waiting between attempts
- * @param histograms every distribution in HdrHistogram's compressed base64 form, by name
  * @param billing    what the answers cost and which service tiers served them
  */
-public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Percentiles latency,
-                          StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens,
-                          AttemptTotals attempts, Map<String, String> histograms, Billing billing) {
+public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Timing timing,
+                          RateFigures rate, Tokens tokens, AttemptTotals attempts, Billing billing) {
 
     public ModeSummary {
+        timing = timing == null ? Timing.NONE : timing;
         billing = billing == null ? Billing.NONE : billing;
     }
 
     /** A summary with nothing known of cost or tiers. */
-    public ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Percentiles latency,
-                       StreamPercentiles stream, Percentiles queue, RateFigures rate, Tokens tokens,
-                       AttemptTotals attempts, Map<String, String> histograms) {
-        this(mode, repeat, threads, wall, counts, latency, stream, queue, rate, tokens, attempts, histograms,
-                Billing.NONE);
+    public ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts counts, Timing timing,
+                       RateFigures rate, Tokens tokens, AttemptTotals attempts) {
+        this(mode, repeat, threads, wall, counts, timing, rate, tokens, attempts, Billing.NONE);
+    }
+
+    /** The same summary with other distributions (a mode's repeats pooled). */
+    public ModeSummary withTiming(Timing pooled) {
+        return new ModeSummary(mode, repeat, threads, wall, counts, pooled, rate, tokens, attempts, billing);
     }
 
     // Shortcuts to the parts most readers want.
+    public Percentiles latency() { return timing.latency(); }
+    public StreamPercentiles stream() { return timing.stream(); }
+    public Percentiles queue() { return timing.queue(); }
+    public Map<String, String> histograms() { return timing.histograms(); }
     public double wallMs() { return wall.ms(); }
     public double requestsPerS() { return wall.requestsPerS(); }
     public Double lowerBoundMs() { return wall.lowerBoundMs(); }
@@ -57,6 +61,29 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
     public Map<String, Long> rateLimitedBy() { return attempts.rateLimitedBy(); }
     public long retriesAfterSend() { return attempts.retriesAfterSend(); }
     public double waitMs() { return attempts.waitMs(); }
+
+    /**
+     * How long requests took, as percentiles and as the histograms they were read from.
+     *
+     * @param latency    latency percentiles over successful requests, or null when none
+     * @param stream     streaming percentiles, or null when nothing was streamed
+     * @param queue      open-loop queueing percentiles (waiting for a free worker), or null
+     * @param histograms every distribution in HdrHistogram's compressed base64 form, by name
+     */
+    public record Timing(Percentiles latency, StreamPercentiles stream, Percentiles queue,
+                         Map<String, String> histograms) {
+        /** Nothing measured. */
+        public static final Timing NONE = new Timing(null, null, null, Map.of());
+
+        public Timing {
+            histograms = histograms == null ? Map.of() : histograms;
+        }
+
+        /** Latency percentiles alone, without histograms. */
+        public static Timing of(Percentiles latency) {
+            return new Timing(latency, null, null, Map.of());
+        }
+    }
 
     /**
      * Wall time and what is measured against it.

@@ -48,9 +48,8 @@ record PooledPercentiles(Percentiles latency, ModeSummary.StreamPercentiles stre
     static ModeSummary headline(List<ModeSummary> repeats, ModeSummary summary) {
         PooledPercentiles pooled = of(repeats);
         if (pooled == null) return summary;
-        return new ModeSummary(summary.mode(), summary.repeat(), summary.threads(), summary.wall(),
-                summary.counts(), pooled.latency(), pooled.stream(), pooled.queue(), summary.rate(), summary.tokens(),
-                summary.attempts(), summary.histograms(), summary.billing());
+        return summary.withTiming(new ModeSummary.Timing(pooled.latency(), pooled.stream(), pooled.queue(),
+                summary.histograms()));
     }
 
     private static Percentiles pool(List<ModeSummary> repeats, String name, double unitsPerReported) {

@@ -33,8 +33,8 @@ class SweepOrderTest {
         Percentiles latency = new Percentiles(100, p50Ms, p50Ms * 1.05, p50Ms * 1.1, p50Ms * 1.2, p50Ms * 1.3);
         return SweepStep.of(threads, List.of(new ModeSummary(Mode.PARALLEL, 0, threads,
                 new ModeSummary.Wall(1000, rps, null, null),
-                new ModeSummary.Counts(100, 100 - errors, errors, 0, 0, Map.of()), latency, null, null, null,
-                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0), Map.of())));
+                new ModeSummary.Counts(100, 100 - errors, errors, 0, 0, Map.of()), ModeSummary.Timing.of(latency), null,
+                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0))));
     }
 
     /** Runs {@code order} to its end against {@code service}; the steps in the order they ran. */

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class KneeTest {
     private static ModeSummary summary(double rps, long errors, long rateLimited) {
         return new ModeSummary(Mode.PARALLEL, 0, 1, new ModeSummary.Wall(1000, rps, null, null),
-                new ModeSummary.Counts(10, 10 - errors, errors, 0, 0, Map.of()), null, null, null, null,
-                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0), Map.of());
+                new ModeSummary.Counts(10, 10 - errors, errors, 0, 0, Map.of()), ModeSummary.Timing.NONE, null,
+                new ModeSummary.Tokens(0L, 0L, 0.0, 0), new ModeSummary.AttemptTotals(0, rateLimited, 0, 0));
     }
 
     private static SweepStep step(int threads, double rps) {
@@ -49,15 +49,15 @@ class KneeTest {
     @Test
     void aCapacityCutOrAnExhaustedQuotaIsAStopWithItsCauseNamed() {
         ModeSummary cut = summary(40, 0, 3);
-        cut = new ModeSummary(cut.mode(), 0, 4, cut.wall(), cut.counts(), null, null, null, null, cut.tokens(),
-                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 1L, "capacity", 2L)), Map.of());
+        cut = new ModeSummary(cut.mode(), 0, 4, cut.wall(), cut.counts(), ModeSummary.Timing.NONE, null, cut.tokens(),
+                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 1L, "capacity", 2L)));
         Knee knee = Knee.of(List.of(step(1, 10), step(2, 20), SweepStep.of(4, List.of(cut))));
         assertEquals(2, knee.threads());
         assertTrue(knee.reason().startsWith("stopped at 4 threads by 2 429s capacity, not by concurrency"),
                 knee.reason());
         Knee rate = Knee.of(List.of(step(1, 10), SweepStep.of(2, List.of(new ModeSummary(cut.mode(), 0, 2, cut.wall(),
-                cut.counts(), null, null, null, null, cut.tokens(),
-                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 3L)), Map.of())))));
+                cut.counts(), ModeSummary.Timing.NONE, null, cut.tokens(),
+                new ModeSummary.AttemptTotals(0, 3, 0, 0, Map.of("token_rate", 3L)))))));
         assertEquals("at 2 threads 0 errors and 3 429s appear (token_rate 3)", rate.reason());
     }
 
@@ -65,8 +65,8 @@ class KneeTest {
         Percentiles latency = new Percentiles(10, p95Ms / 2, p95Ms, p95Ms, p95Ms, p95Ms);
         ModeSummary s = summary(rps, 0, 0);
         return SweepStep.of(threads, List.of(new ModeSummary(s.mode(), 0, threads,
-                new ModeSummary.Wall(1000, rps, null, null), new ModeSummary.Counts(10, 10, 0, 0, 0, Map.of()), latency,
-                null, null, null, s.tokens(), new ModeSummary.AttemptTotals(0, 0, 0, 0), Map.of())));
+                new ModeSummary.Wall(1000, rps, null, null), new ModeSummary.Counts(10, 10, 0, 0, 0, Map.of()),
+                ModeSummary.Timing.of(latency), null, s.tokens(), new ModeSummary.AttemptTotals(0, 0, 0, 0))));
     }
 
     @Test
