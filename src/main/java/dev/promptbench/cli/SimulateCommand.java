@@ -203,9 +203,8 @@ public final class SimulateCommand implements Callable<Integer>, SimulatorOption
         }
         try {
             SimulatorSettings model = service.settings("--");
-            return new SimulatorSettings(host, port, model.ttftMedian(), model.ttftSigma(), model.tokensMedian(),
-                    model.tokenDelay(), model.seed(), model.faults(), model.limits(),
-                    new SimulatorSettings.Access(key, served), model.tokensPerChunk(), model.stall(),
+            return new SimulatorSettings(host, port, model.seed(), model.answers(), model.faults(), model.limits(),
+                    new SimulatorSettings.Access(key, served), model.stall(),
                     SimulatorOptions.batches(batchDuration, batchWindow, batchQuirks, "--"), model.features());
         } catch (UsageException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());

@@ -200,21 +200,25 @@ final class SimulatorOptions {
             throw new UsageException(prefix + "ttft-sigma must be 0 or more, got " + ttftSigma);
         }
         if (tokens != null && tokens < 1) throw new UsageException(prefix + "tokens must be at least 1, got " + tokens);
-        return new SimulatorSettings(DEFAULTS.host(), 0,
-                ttftMedian != null ? ttftMedian : DEFAULTS.ttftMedian(),
-                ttftSigma != null ? ttftSigma : DEFAULTS.ttftSigma(),
-                tokens != null ? tokens : DEFAULTS.tokensMedian(),
-                tokenDelay != null ? tokenDelay : DEFAULTS.tokenDelay(),
-                seed != null ? seed : DEFAULTS.seed(),
-                faults(faultRate != null ? faultRate : 0, faultKinds != null ? faultKinds : ALL_FAULT_KINDS, prefix),
-                limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0, timeScale != null ? timeScale : 1, prefix)
-                        .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", prefix))
-                        .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", prefix))
-                        .withThrottles(throttles(throttleCauses, prefix)),
-                SimulatorSettings.Access.open(),
-                tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, prefix),
-                stall(stall, prefix))
-                .withFeatures(features(reasoningTokens != null ? reasoningTokens : 0, noPromptCache,
+        // Checked in the order they always were, so of two bad values the same one is named.
+        SimulatorSettings.Faults checkedFaults = faults(faultRate != null ? faultRate : 0,
+                faultKinds != null ? faultKinds : ALL_FAULT_KINDS, prefix);
+        SimulatorSettings.Limits checkedLimits = limits(rpm != null ? rpm : 0, tpm != null ? tpm : 0,
+                timeScale != null ? timeScale : 1, prefix)
+                .withCounting(tokenCounting(tokenCounting != null ? tokenCounting : "words", prefix))
+                .withHeaders(rateLimitHeaders(rateLimitHeaders != null ? rateLimitHeaders : "all", prefix))
+                .withThrottles(throttles(throttleCauses, prefix));
+        SimulatorSettings.Answers answers = DEFAULTS.answers();
+        SimulatorSettings.Answers checkedAnswers = new SimulatorSettings.Answers(
+                ttftMedian != null ? ttftMedian : answers.ttftMedian(),
+                ttftSigma != null ? ttftSigma : answers.ttftSigma(),
+                tokens != null ? tokens : answers.tokensMedian(),
+                tokenDelay != null ? tokenDelay : answers.tokenDelay(),
+                tokensPerChunk(tokensPerChunk != null ? tokensPerChunk : 1, prefix));
+        SimulatorSettings.Stall checkedStall = stall(stall, prefix);
+        return new SimulatorSettings(DEFAULTS.host(), 0, seed != null ? seed : DEFAULTS.seed(), checkedAnswers,
+                checkedFaults, checkedLimits, SimulatorSettings.Access.open(), checkedStall, null,
+                features(reasoningTokens != null ? reasoningTokens : 0, noPromptCache,
                         tierDowngrade != null ? tierDowngrade : 0, prefix));
     }
 

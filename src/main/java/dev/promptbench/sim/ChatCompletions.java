@@ -163,8 +163,8 @@ final class ChatCompletions {
         CompletionStream chunks = new CompletionStream(completionId(number), clock.instant().getEpochSecond(),
                 model, azure, tier);
         ChatOptions options = call.options();
-        return SimResponse.eventStream(chunks.writes(choices, plan, settings.tokenDelay(),
-                settings.tokensPerChunk(), call.includeUsage() ? usage(call, plan, choices) : null,
+        return SimResponse.eventStream(chunks.writes(choices, plan, settings.answers().tokenDelay(),
+                settings.answers().tokensPerChunk(), call.includeUsage() ? usage(call, plan, choices) : null,
                 options.logprobs() ? options.topLogprobs() : -1));
     }
 
@@ -248,8 +248,8 @@ final class ChatCompletions {
                 tier);
         if (call.stream()) {
             List<String> pieces = AnswerText.pieces(call.lastUserText(), plan.completionTokens(), plan.textStart());
-            return SimResponse.eventStream(answer.writes(pieces, plan, settings.tokenDelay(),
-                    settings.tokensPerChunk(), responseUsage(call, plan)));
+            return SimResponse.eventStream(answer.writes(pieces, plan, settings.answers().tokenDelay(),
+                    settings.answers().tokensPerChunk(), responseUsage(call, plan)));
         }
         String text = AnswerText.of(call.lastUserText(), plan.completionTokens(), plan.textStart());
         return SimResponse.json(200, answer.body(text, plan, responseUsage(call, plan))).withDelay(plan.total());

@@ -23,10 +23,12 @@ public final class LatencyModel {
     /** Draws beyond 4 standard deviations are clamped: the model should not produce hour-long answers. */
     private static final double MAX_Z = 4.0;
 
-    private final SimulatorSettings settings;
+    private final SimulatorSettings.Answers answers;
+    private final long seed;
 
     public LatencyModel(SimulatorSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
+        this.answers = Objects.requireNonNull(settings, "settings").answers();
+        this.seed = settings.seed();
     }
 
     /**
@@ -37,20 +39,20 @@ public final class LatencyModel {
      * @param maxTokens    the request's completion limit, or null for none
      */
     public ServicePlan plan(String messagesJson, int attempt, Integer maxTokens) {
-        SplittableRandom random = new SplittableRandom(key(settings.seed(), messagesJson, attempt));
+        SplittableRandom random = new SplittableRandom(key(seed, messagesJson, attempt));
         // The draw order is fixed (first token, length, text) so each quantity is reproducible.
         double firstTokenZ = gaussian(random);
         double lengthZ = gaussian(random);
         long textStart = random.nextLong();
 
-        Duration firstToken = scaled(settings.ttftMedian(), Math.exp(settings.ttftSigma() * firstTokenZ));
+        Duration firstToken = scaled(answers.ttftMedian(), Math.exp(answers.ttftSigma() * firstTokenZ));
         // Sigma 0 asks for fixed service times, so the answer length is fixed too: otherwise the
         // per-token delay would bring the randomness back.
-        double lengthFactor = settings.ttftSigma() == 0 ? 1.0 : Math.exp(LENGTH_SIGMA * lengthZ);
-        int natural = (int) Math.max(1, Math.round(settings.tokensMedian() * lengthFactor));
+        double lengthFactor = answers.ttftSigma() == 0 ? 1.0 : Math.exp(LENGTH_SIGMA * lengthZ);
+        int natural = (int) Math.max(1, Math.round(answers.tokensMedian() * lengthFactor));
         boolean capped = maxTokens != null && maxTokens < natural;
         int tokens = capped ? Math.max(1, maxTokens) : natural;
-        Duration total = firstToken.plus(settings.tokenDelay().multipliedBy(tokens - 1L));
+        Duration total = firstToken.plus(answers.tokenDelay().multipliedBy(tokens - 1L));
         return new ServicePlan(firstToken, tokens, capped, total, textStart);
     }
 
@@ -75,8 +77,8 @@ public final class LatencyModel {
         int natural = plain.completionTokens();
         boolean capped = maxTokens != null && reasoning + natural > maxTokens;
         int visible = capped ? Math.max(1, maxTokens - reasoning) : natural;
-        Duration visibleFirst = modelFirst.plus(settings.tokenDelay().multipliedBy(reasoning));
-        Duration total = visibleFirst.plus(settings.tokenDelay().multipliedBy(visible - 1L));
+        Duration visibleFirst = modelFirst.plus(answers.tokenDelay().multipliedBy(reasoning));
+        Duration total = visibleFirst.plus(answers.tokenDelay().multipliedBy(visible - 1L));
         return new ServicePlan(visibleFirst, visible, capped, total, plain.textStart(), reasoning, modelFirst,
                 cachedTokens);
     }

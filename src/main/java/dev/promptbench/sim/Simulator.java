@@ -360,17 +360,18 @@ public final class Simulator implements AutoCloseable {
         if (s.port() < 0 || s.port() > 65_535) {
             throw new IllegalArgumentException("port must be 0..65535, got " + s.port());
         }
-        requireNonNegative(s.ttftMedian(), "ttftMedian");
-        requireNonNegative(s.tokenDelay(), "tokenDelay");
-        if (!(s.ttftSigma() >= 0) || Double.isInfinite(s.ttftSigma())) {
-            throw new IllegalArgumentException("ttftSigma must be a finite number >= 0, got " + s.ttftSigma());
+        SimulatorSettings.Answers a = s.answers();
+        requireNonNegative(a.ttftMedian(), "ttftMedian");
+        requireNonNegative(a.tokenDelay(), "tokenDelay");
+        if (!(a.ttftSigma() >= 0) || Double.isInfinite(a.ttftSigma())) {
+            throw new IllegalArgumentException("ttftSigma must be a finite number >= 0, got " + a.ttftSigma());
         }
-        if (s.tokensMedian() < 1) {
-            throw new IllegalArgumentException("tokensMedian must be >= 1, got " + s.tokensMedian());
+        if (a.tokensMedian() < 1) {
+            throw new IllegalArgumentException("tokensMedian must be >= 1, got " + a.tokensMedian());
         }
-        if (s.tokensPerChunk() < 1 || s.tokensPerChunk() > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
+        if (a.tokensPerChunk() < 1 || a.tokensPerChunk() > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
             throw new IllegalArgumentException("tokensPerChunk must be 1.." + SimulatorSettings.MAX_TOKENS_PER_CHUNK
-                    + ", got " + s.tokensPerChunk());
+                    + ", got " + a.tokensPerChunk());
         }
         // Faults, limits, access and stall check themselves when built; the canonical constructor fills nulls.
     }

@@ -13,26 +13,19 @@ import java.util.stream.Collectors;
  * How the simulator behaves: where it listens, its latency and answer-length model, and the trouble
  * it makes on purpose (faults, rate limits, a required key, a fixed set of deployments).
  *
- * @param host         address to bind (127.0.0.1 unless asked otherwise)
- * @param port         port to bind, 0 for any free port
- * @param ttftMedian   median time to the first token (log-normal)
- * @param ttftSigma    log-normal sigma of the time to first token; 0 gives a fixed time
- * @param tokensMedian median completion length in tokens (before any max-tokens cap)
- * @param tokenDelay   time per completion token after the first
- * @param seed         seed of every random draw, so two runs see the same service times
- * @param faults       which requests fail on purpose, and how; {@link Faults#none()} for none
- * @param limits       requests- and tokens-per-minute limits; {@link Limits#none()} for none
- * @param access       the key and deployments accepted; {@link Access#open()} accepts any
- * @param tokensPerChunk how many answer tokens one streamed content event carries, 1 to
- *                     {@link #MAX_TOKENS_PER_CHUNK}; 0 means 1
- * @param stall        a time when the simulator answers nothing; {@link Stall#none()} for none
- * @param batches      how the Batch API behaves: how long a batch takes, its window, Azure's quirks
- * @param features     reasoning tokens, the prompt cache and service-tier downgrades
+ * @param host     address to bind (127.0.0.1 unless asked otherwise)
+ * @param port     port to bind, 0 for any free port
+ * @param seed     seed of every random draw, so two runs see the same service times, lengths and faults
+ * @param answers  how long answers take and how long they are
+ * @param faults   which requests fail on purpose, and how; {@link Faults#none()} for none
+ * @param limits   requests- and tokens-per-minute limits; {@link Limits#none()} for none
+ * @param access   the key and deployments accepted; {@link Access#open()} accepts any
+ * @param stall    a time when the simulator answers nothing; {@link Stall#none()} for none
+ * @param batches  how the Batch API behaves: how long a batch takes, its window, Azure's quirks
+ * @param features reasoning tokens, the prompt cache and service-tier downgrades
  */
-public record SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                                int tokensMedian, Duration tokenDelay, long seed,
-                                Faults faults, Limits limits, Access access,
-                                int tokensPerChunk, Stall stall, Batches batches, ServiceFeatures features) {
+public record SimulatorSettings(String host, int port, long seed, Answers answers, Faults faults, Limits limits,
+                                Access access, Stall stall, Batches batches, ServiceFeatures features) {
 
     /** The most tokens one streamed event may carry; Azure's content filter batches about this many. */
     public static final int MAX_TOKENS_PER_CHUNK = 8;
@@ -42,95 +35,84 @@ public record SimulatorSettings(String host, int port, Duration ttftMedian, doub
         faults = faults != null ? faults : Faults.none();
         limits = limits != null ? limits : Limits.none();
         access = access != null ? access : Access.open();
-        tokensPerChunk = tokensPerChunk == 0 ? 1 : tokensPerChunk;
         stall = stall != null ? stall : Stall.none();
         batches = batches != null ? batches : Batches.defaults();
         features = features != null ? features : ServiceFeatures.defaults();
     }
 
-    /** Settings with the default service features. */
-    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                             int tokensMedian, Duration tokenDelay, long seed,
-                             Faults faults, Limits limits, Access access, int tokensPerChunk, Stall stall,
-                             Batches batches) {
-        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
-                tokensPerChunk, stall, batches, ServiceFeatures.defaults());
-    }
-
-    /** Settings with the default Batch API behaviour. */
-    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                             int tokensMedian, Duration tokenDelay, long seed,
-                             Faults faults, Limits limits, Access access, int tokensPerChunk, Stall stall) {
-        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
-                tokensPerChunk, stall, Batches.defaults());
-    }
-
-    /** Settings that stream one token per event and never stall. */
-    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                             int tokensMedian, Duration tokenDelay, long seed,
-                             Faults faults, Limits limits, Access access) {
-        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed, faults, limits, access,
-                1, Stall.none(), Batches.defaults());
-    }
-
-    /** A well-behaved simulator: no faults, no limits, any key and deployment. */
-    public SimulatorSettings(String host, int port, Duration ttftMedian, double ttftSigma,
-                             int tokensMedian, Duration tokenDelay, long seed) {
-        this(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                Faults.none(), Limits.none(), Access.open(), 1, Stall.none(), Batches.defaults());
+    /** A well-behaved simulator: no faults, no limits, any key and deployment, no stall. */
+    public SimulatorSettings(String host, int port, long seed, Answers answers) {
+        this(host, port, seed, answers, null, null, null, null, null, null);
     }
 
     /** The defaults: answers of about 1 s, like a small model on a quiet day. */
     public static SimulatorSettings defaults() {
-        return new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(400), 0.35, 80,
-                Duration.ofMillis(8), 42L);
+        return new SimulatorSettings("127.0.0.1", 0, 42L, new Answers(Duration.ofMillis(400), 0.35, 80,
+                Duration.ofMillis(8), 1));
     }
 
     /** Zero latency, fixed short answers: for warming the client's code path and for tests. */
     public static SimulatorSettings instant() {
-        return new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 8, Duration.ZERO, 1L);
+        return new SimulatorSettings("127.0.0.1", 0, 1L, new Answers(Duration.ZERO, 0.0, 8, Duration.ZERO, 1));
     }
 
-    /** These settings with other faults. */
-    public SimulatorSettings withFaults(Faults other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                other, limits, access, tokensPerChunk, stall, batches, features);
-    }
-
-    /** These settings with other limits. */
-    public SimulatorSettings withLimits(Limits other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, other, access, tokensPerChunk, stall, batches, features);
-    }
-
-    /** These settings with another access rule. */
-    public SimulatorSettings withAccess(Access other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, other, tokensPerChunk, stall, batches, features);
+    /** These settings with other answers. */
+    public SimulatorSettings withAnswers(Answers other) {
+        return new SimulatorSettings(host, port, seed, other, faults, limits, access, stall, batches, features);
     }
 
     /** These settings with {@code tokens} answer tokens in each streamed content event. */
     public SimulatorSettings withTokensPerChunk(int tokens) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokens, stall, batches, features);
+        return withAnswers(new Answers(answers.ttftMedian(), answers.ttftSigma(), answers.tokensMedian(),
+                answers.tokenDelay(), tokens));
+    }
+
+    /** These settings with other faults. */
+    public SimulatorSettings withFaults(Faults other) {
+        return new SimulatorSettings(host, port, seed, answers, other, limits, access, stall, batches, features);
+    }
+
+    /** These settings with other limits. */
+    public SimulatorSettings withLimits(Limits other) {
+        return new SimulatorSettings(host, port, seed, answers, faults, other, access, stall, batches, features);
+    }
+
+    /** These settings with another access rule. */
+    public SimulatorSettings withAccess(Access other) {
+        return new SimulatorSettings(host, port, seed, answers, faults, limits, other, stall, batches, features);
     }
 
     /** These settings with another stall. */
     public SimulatorSettings withStall(Stall other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, other, batches, features);
+        return new SimulatorSettings(host, port, seed, answers, faults, limits, access, other, batches, features);
     }
 
     /** These settings with another Batch API behaviour. */
     public SimulatorSettings withBatches(Batches other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, stall, other, features);
+        return new SimulatorSettings(host, port, seed, answers, faults, limits, access, stall, other, features);
     }
 
     /** These settings with other service features (reasoning, prompt cache, tier downgrades). */
     public SimulatorSettings withFeatures(ServiceFeatures other) {
-        return new SimulatorSettings(host, port, ttftMedian, ttftSigma, tokensMedian, tokenDelay, seed,
-                faults, limits, access, tokensPerChunk, stall, batches, other);
+        return new SimulatorSettings(host, port, seed, answers, faults, limits, access, stall, batches, other);
+    }
+
+    /**
+     * How long answers take and how long they are.
+     *
+     * @param ttftMedian     median time to the first token (log-normal)
+     * @param ttftSigma      log-normal sigma of the time to first token; 0 gives a fixed time
+     * @param tokensMedian   median completion length in tokens (before any max-tokens cap)
+     * @param tokenDelay     time per completion token after the first
+     * @param tokensPerChunk how many answer tokens one streamed content event carries, 1 to
+     *                       {@link #MAX_TOKENS_PER_CHUNK}; 0 means 1
+     */
+    public record Answers(Duration ttftMedian, double ttftSigma, int tokensMedian, Duration tokenDelay,
+                          int tokensPerChunk) {
+
+        public Answers {
+            tokensPerChunk = tokensPerChunk == 0 ? 1 : tokensPerChunk;
+        }
     }
 
     /** A number without trailing zeros or exponent: 30, 0.5, 60. */

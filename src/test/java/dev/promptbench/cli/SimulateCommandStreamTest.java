@@ -30,7 +30,7 @@ class SimulateCommandStreamTest {
     void byDefaultOneTokenPerEventAndNoStall() {
         SimulateCommand command = new SimulateCommand();
         commandLine(command).parseArgs();
-        assertEquals(1, command.settings().tokensPerChunk());
+        assertEquals(1, command.settings().answers().tokensPerChunk());
         assertEquals(SimulatorSettings.Stall.none(), command.settings().stall());
     }
 
@@ -39,9 +39,9 @@ class SimulateCommandStreamTest {
         SimulateCommand command = new SimulateCommand();
         commandLine(command).parseArgs("--tokens-per-chunk", "4", "--stall", "10s:2s", "--token-delay", "20ms");
         SimulatorSettings settings = command.settings();
-        assertEquals(4, settings.tokensPerChunk());
+        assertEquals(4, settings.answers().tokensPerChunk());
         assertEquals(new SimulatorSettings.Stall(Duration.ofSeconds(10), Duration.ofSeconds(2)), settings.stall());
-        assertEquals(Duration.ofMillis(20), settings.tokenDelay());
+        assertEquals(Duration.ofMillis(20), settings.answers().tokenDelay());
     }
 
     @Test
@@ -77,9 +77,9 @@ class SimulateCommandStreamTest {
         new CommandLine(options).parseArgs("--sim-tokens-per-chunk", "8", "--sim-stall", "0s:300ms",
                 "--sim-token-delay", "5ms");
         SimulatorSettings settings = options.simulator.settings();
-        assertEquals(8, settings.tokensPerChunk());
+        assertEquals(8, settings.answers().tokensPerChunk());
         assertEquals(new SimulatorSettings.Stall(Duration.ZERO, Duration.ofMillis(300)), settings.stall());
-        assertEquals(Duration.ofMillis(5), settings.tokenDelay());
+        assertEquals(Duration.ofMillis(5), settings.answers().tokenDelay());
 
         SimulateCommandFaultsTest.RunCommandSimOptions bad = new SimulateCommandFaultsTest.RunCommandSimOptions();
         new CommandLine(bad).parseArgs("--sim-tokens-per-chunk", "12");

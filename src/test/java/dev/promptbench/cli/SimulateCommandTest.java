@@ -36,8 +36,7 @@ class SimulateCommandTest {
         SimulateCommand command = new SimulateCommand();
         commandLine(command).parseArgs();
         SimulatorSettings d = SimulatorSettings.defaults();
-        assertEquals(new SimulatorSettings(d.host(), 8080, d.ttftMedian(), d.ttftSigma(), d.tokensMedian(),
-                d.tokenDelay(), d.seed()), command.settings());
+        assertEquals(new SimulatorSettings(d.host(), 8080, d.seed(), d.answers()), command.settings());
     }
 
     @Test

@@ -62,8 +62,7 @@ class LatencyModelTest {
     void anotherAttemptOrSeedDrawsAnew() {
         ServicePlan first = new LatencyModel(SETTINGS).plan(messages(1), 1, null);
         ServicePlan retry = new LatencyModel(SETTINGS).plan(messages(1), 2, null);
-        SimulatorSettings otherSeed = new SimulatorSettings("127.0.0.1", 0, SETTINGS.ttftMedian(),
-                SETTINGS.ttftSigma(), SETTINGS.tokensMedian(), SETTINGS.tokenDelay(), 43L);
+        SimulatorSettings otherSeed = new SimulatorSettings("127.0.0.1", 0, 43L, SETTINGS.answers());
         ServicePlan reseeded = new LatencyModel(otherSeed).plan(messages(1), 1, null);
         assertNotEquals(first.firstToken(), retry.firstToken());
         assertNotEquals(first.firstToken(), reseeded.firstToken());
@@ -71,8 +70,8 @@ class LatencyModelTest {
 
     @Test
     void sigmaZeroGivesFixedServiceTimes() {
-        SimulatorSettings fixed = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(300), 0.0, 20,
-                Duration.ofMillis(5), 7L);
+        SimulatorSettings fixed = new SimulatorSettings("127.0.0.1", 0, 7L,
+                new SimulatorSettings.Answers(Duration.ofMillis(300), 0.0, 20, Duration.ofMillis(5), 1));
         LatencyModel model = new LatencyModel(fixed);
         for (int i = 0; i < 30; i++) {
             ServicePlan plan = model.plan(messages(i), 1 + i % 3, null);
@@ -87,8 +86,8 @@ class LatencyModelTest {
         LatencyModel model = new LatencyModel(SETTINGS);
         for (int i = 0; i < 30; i++) {
             ServicePlan plan = model.plan(messages(i), 1, null);
-            assertEquals(plan.firstToken().plus(SETTINGS.tokenDelay().multipliedBy(plan.completionTokens() - 1L)),
-                    plan.total());
+            assertEquals(plan.firstToken().plus(
+                    SETTINGS.answers().tokenDelay().multipliedBy(plan.completionTokens() - 1L)), plan.total());
             assertTrue(plan.completionTokens() >= 1);
         }
     }
@@ -122,7 +121,7 @@ class LatencyModelTest {
         Collections.sort(lengths);
         long medianMillis = firstTokens.get(1000);
         int medianLength = lengths.get(1000);
-        assertTrue(Math.abs(medianMillis - SETTINGS.ttftMedian().toMillis()) < 40, "median " + medianMillis);
-        assertTrue(Math.abs(medianLength - SETTINGS.tokensMedian()) < 8, "median length " + medianLength);
+        assertTrue(Math.abs(medianMillis - SETTINGS.answers().ttftMedian().toMillis()) < 40, "median " + medianMillis);
+        assertTrue(Math.abs(medianLength - SETTINGS.answers().tokensMedian()) < 8, "median length " + medianLength);
     }
 }

@@ -24,8 +24,8 @@ class SimulatorConcurrencyTest {
 
     @Test
     void holds512SlowRequestsInFlightAndAnswersThemAll() throws Exception {
-        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(100), 0.0, 4,
-                Duration.ZERO, 5L);
+        SimulatorSettings slow = new SimulatorSettings("127.0.0.1", 0, 5L,
+                new SimulatorSettings.Answers(Duration.ofMillis(100), 0.0, 4, Duration.ZERO, 1));
         try (Simulator simulator = Simulator.start(slow, TestClocks.SYSTEM)) {
             // Plain sockets, all connected before the first request is written, and every answer held until
             // all 512 requests are in: they are all in flight at once by construction, however slowly a

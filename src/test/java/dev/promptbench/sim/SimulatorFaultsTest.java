@@ -210,7 +210,8 @@ class SimulatorFaultsTest {
     void anotherSeedFaultsOtherRequests() {
         SimulatorSettings.Faults faults = new SimulatorSettings.Faults(0.3, FaultKind.all());
         FaultModel one = new FaultModel(SimulatorSettings.defaults().withFaults(faults));
-        SimulatorSettings otherSeed = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0, 8, Duration.ZERO, 7L)
+        SimulatorSettings otherSeed = new SimulatorSettings("127.0.0.1", 0, 7L,
+                new SimulatorSettings.Answers(Duration.ZERO, 0, 8, Duration.ZERO, 1))
                 .withFaults(faults);
         FaultModel other = new FaultModel(otherSeed);
         int differ = 0;
@@ -225,8 +226,9 @@ class SimulatorFaultsTest {
 
     @Test
     void slowHeadersDoubleThePlannedTimeAndAddHalfASecond() {
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(100), 0, 5,
-                Duration.ofMillis(10), 1L).withFaults(new SimulatorSettings.Faults(1, Set.of(FaultKind.SLOW_HEADERS)));
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, 1L,
+                new SimulatorSettings.Answers(Duration.ofMillis(100), 0, 5, Duration.ofMillis(10),
+                1)).withFaults(new SimulatorSettings.Faults(1, Set.of(FaultKind.SLOW_HEADERS)));
         ChatCompletions completions = new ChatCompletions(settings, java.time.Clock.systemUTC(), () -> 0L);
         SimResponse response = completions.answer(new SimRequest("POST", OPENAI, null,
                 headers("Authorization", "Bearer k"), body("hi").getBytes(StandardCharsets.UTF_8), 1));

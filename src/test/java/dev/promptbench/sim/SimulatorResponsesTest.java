@@ -52,8 +52,9 @@ class SimulatorResponsesTest {
 
     @Test
     void aStreamedResponseShowsReasoningBeforeTheFirstVisibleToken() throws Exception {
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 6,
-                Duration.ofMillis(1), 3L).withFeatures(ServiceFeatures.defaults().withReasoningTokens(20));
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, 3L,
+                new SimulatorSettings.Answers(Duration.ZERO, 0.0, 6, Duration.ofMillis(1),
+                1)).withFeatures(ServiceFeatures.defaults().withReasoningTokens(20));
         try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM);
              OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             Outcome.Success ok = assertInstanceOf(Outcome.Success.class,
@@ -81,7 +82,8 @@ class SimulatorResponsesTest {
 
     @Test
     void theOutputLimitCutsTheAnswerAndItIsIncomplete() throws Exception {
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 80, Duration.ZERO, 3L);
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, 3L,
+                new SimulatorSettings.Answers(Duration.ZERO, 0.0, 80, Duration.ZERO, 1));
         try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM);
              OpenAIResponder client = new OpenAIResponder(ClientSettings.defaults(2), Ticker.system(), Clock.systemUTC())) {
             for (boolean stream : new boolean[] {false, true}) {

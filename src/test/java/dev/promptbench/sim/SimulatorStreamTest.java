@@ -36,8 +36,8 @@ class SimulatorStreamTest {
 
     @BeforeAll
     static void start() throws IOException {
-        simulator = Simulator.start(new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, TOKENS,
-                Duration.ZERO, 3L), TestClocks.SYSTEM);
+        simulator = Simulator.start(new SimulatorSettings("127.0.0.1", 0, 3L,
+                new SimulatorSettings.Answers(Duration.ZERO, 0.0, TOKENS, Duration.ZERO, 1)), TestClocks.SYSTEM);
     }
 
     @AfterAll
@@ -202,8 +202,9 @@ class SimulatorStreamTest {
     @ValueSource(strings = {"Tell me a long story.", "長い物語を聞かせてください。"})
     void fourTokensPerChunkMeansFourTokensPerContentEvent(String prompt) throws Exception {
         int tokens = 30;
-        try (Simulator chunky = Simulator.start(new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, tokens,
-                Duration.ZERO, 3L).withTokensPerChunk(4), TestClocks.SYSTEM)) {
+        try (Simulator chunky = Simulator.start(new SimulatorSettings("127.0.0.1", 0, 3L,
+                new SimulatorSettings.Answers(Duration.ZERO, 0.0, tokens, Duration.ZERO, 1)).withTokensPerChunk(4),
+                TestClocks.SYSTEM)) {
             Streamed s = azure(chunky, prompt, true);
             List<Integer> content = s.contentIndexes();
             assertEquals((tokens + 3) / 4, content.size(), s.data().toString());
@@ -228,7 +229,8 @@ class SimulatorStreamTest {
     }
 
     private static SimulatorSettings always(FaultKind kind) {
-        return new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0.0, 10, Duration.ZERO, 3L)
+        return new SimulatorSettings("127.0.0.1", 0, 3L, new SimulatorSettings.Answers(Duration.ZERO, 0.0, 10,
+                Duration.ZERO, 1))
                 .withFaults(new SimulatorSettings.Faults(1.0, Set.of(kind)));
     }
 

@@ -39,7 +39,8 @@ class SimulatorStreamTimingTest {
         Duration perToken = Duration.ofMillis(10);
         int tokens = 9;
         int perChunk = 2;
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, ttft, 0.0, tokens, perToken, 8L)
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, 8L, new SimulatorSettings.Answers(ttft,
+                0.0, tokens, perToken, 1))
                 .withTokensPerChunk(perChunk);
         try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM)) {
             Streamed s = SseClient.post(simulator, SimulatorStreamTest.AZURE,
@@ -92,8 +93,9 @@ class SimulatorStreamTimingTest {
     @Test
     void holds256StreamsAtOnceAndFinishesThemAll() throws Exception {
         int tokens = 6;
-        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(20), 0.0, tokens,
-                Duration.ofMillis(5), 5L).withTokensPerChunk(2);
+        SimulatorSettings settings = new SimulatorSettings("127.0.0.1", 0, 5L,
+                new SimulatorSettings.Answers(Duration.ofMillis(20), 0.0, tokens, Duration.ofMillis(5),
+                1)).withTokensPerChunk(2);
         try (Simulator simulator = Simulator.start(settings, TestClocks.SYSTEM)) {
             // Every answer is held until all 256 requests are in, however slowly a loaded box reads them: then
             // all 256 are open at once by construction, not by a race against the time to first token.

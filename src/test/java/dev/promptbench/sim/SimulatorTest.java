@@ -81,7 +81,7 @@ class SimulatorTest {
         assertFalse(content.isBlank());
         assertEquals("stop", choice.path("finish_reason").asText());
         JsonNode usage = body.path("usage");
-        assertEquals(SimulatorSettings.instant().tokensMedian(), usage.path("completion_tokens").asInt());
+        assertEquals(SimulatorSettings.instant().answers().tokensMedian(), usage.path("completion_tokens").asInt());
         assertEquals(TokenEstimate.of(content), usage.path("completion_tokens").asInt());
         assertTrue(usage.path("prompt_tokens").asInt() > 0);
         assertEquals(usage.path("prompt_tokens").asInt() + usage.path("completion_tokens").asInt(),
@@ -299,9 +299,10 @@ class SimulatorTest {
 
     @Test
     void badSettingsAreRefusedBeforeBinding() {
-        SimulatorSettings negative = new SimulatorSettings("127.0.0.1", 0, Duration.ofMillis(-1), 0, 8,
-                Duration.ZERO, 1);
-        SimulatorSettings noTokens = new SimulatorSettings("127.0.0.1", 0, Duration.ZERO, 0, 0, Duration.ZERO, 1);
+        SimulatorSettings negative = new SimulatorSettings("127.0.0.1", 0, 1,
+                new SimulatorSettings.Answers(Duration.ofMillis(-1), 0, 8, Duration.ZERO, 1));
+        SimulatorSettings noTokens = new SimulatorSettings("127.0.0.1", 0, 1,
+                new SimulatorSettings.Answers(Duration.ZERO, 0, 0, Duration.ZERO, 1));
         assertThrows(IllegalArgumentException.class, () -> Simulator.start(negative, TestClocks.SYSTEM));
         assertThrows(IllegalArgumentException.class, () -> Simulator.start(noTokens, TestClocks.SYSTEM));
     }
