@@ -83,8 +83,9 @@ final class Session implements AutoCloseable {
         Ticker ticker = clocks.ticker();
         // First of all: the warm-up's own simulator and client start beside this thread's set-up.
         Warmup.Running warming = spec.warmup()
-                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, clocks).start(spec.client(),
-                        warmupRequest, spec.endpoints().isEmpty() ? spec.api() : spec.endpoints().get(0).api())
+                ? new Warmup(WARMUP_REQUESTS, Math.max(1, Math.min(threads, 8)), WARMUP_BUDGET, clocks)
+                        .start(spec.client(), warmupRequest,
+                                spec.endpoints().isEmpty() ? spec.api() : spec.endpoints().get(0).api())
                 : Warmup.Running.NONE;
         Simulator simulator = null;
         OpenAIResponder http = null;

@@ -113,8 +113,9 @@ abstract class BatchOptions implements Callable<Integer> {
         }
         Endpoint target = resolution.useSimulator() ? SimulatorEndpoint.at(simulator.baseUri())
                 : resolution.endpoints().get(0);
-        return BatchConnection.open(target, new ApiCalls(resolved.network(), connectTimeout, Duration.ofMinutes(5), clock),
-                sleeper, Pricing.of(resolution), null);
+        return BatchConnection.open(target,
+                new ApiCalls(resolved.network(), connectTimeout, Duration.ofMinutes(5), clock), sleeper,
+                Pricing.of(resolution), null);
     }
 
     /** The built-in simulator's settings when this command may use it with no endpoint configured, else null. */

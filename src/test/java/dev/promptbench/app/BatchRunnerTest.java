@@ -110,7 +110,8 @@ class BatchRunnerTest {
         Files.writeString(promptsFile, "a\nb\nc\nd\ne\nf\ng\nh\n");
 
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC()))
+            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()),
+                    Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Parallel(threads)), List.of(endpoint)), new RunListener() {});
             RunReport report = result.report();
             assertNull(result.stopCause());
@@ -125,7 +126,8 @@ class BatchRunnerTest {
         Path promptsFile = dir.resolve("p.txt");
         Files.writeString(promptsFile, "こんにちは\nhello\n");
         try (PromptFile prompts = PromptFile.open(promptsFile.toString(), TextPromptStyle.DEFAULT)) {
-            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC()))
+            BatchResult result = new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()),
+                    Clocks.system(Clock.systemUTC()))
                     .run(spec(prompts, List.of(new Plan.Sequential(), new Plan.Parallel(2)), List.of()),
                             new RunListener() {});
             assertTrue(result.report().simulated());

@@ -73,7 +73,8 @@ class CalibratedBudgetRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, MAX_TOKENS, false, false), List.of(),
                     SimulatorSettings.instant().withLimits(limits), dir.resolve("results.jsonl"), PACED);
-            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()),
+                    Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

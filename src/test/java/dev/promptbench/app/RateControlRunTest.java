@@ -78,7 +78,8 @@ class RateControlRunTest {
             RunSpec spec = TestRuns.run(prompts, List.of(new Plan.Parallel(16)),
                     new RequestSettings(null, null, null, 16, false, false), endpoints,
                     SimulatorSettings.instant().withLimits(limits), results, rate);
-            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()), Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
+            new BatchRunner(new RunControl(Duration.ofSeconds(5), Ticker.system()),
+                    Clocks.system(Clock.systemUTC())).run(spec, new RunListener() {
                 @Override public void notice(String line) { notices.add(line); }
 
                 @Override public void modeFinished(ModeSummary summary) { summaries.add(summary); }

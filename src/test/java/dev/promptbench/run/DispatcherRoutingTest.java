@@ -62,7 +62,8 @@ class DispatcherRoutingTest {
                     "stop", null, "m"));
         }, new RequestTemplate(RequestSettings.none()), router, Admission.both(Admission.open(), gate), Ticker.system());
         List<RequestResult> results = new CopyOnWriteArrayList<>();
-        dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add, new RunControl(Duration.ofSeconds(5), Ticker.system()));
+        dispatcher.run(new Plan.Parallel(4), 0, new DispatcherTest.CountingSource(40), results::add,
+                new RunControl(Duration.ofSeconds(5), Ticker.system()));
 
         assertEquals(40, routed.get(), "one routing decision per request");
         assertEquals(40, results.size());

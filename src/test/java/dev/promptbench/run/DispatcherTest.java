@@ -142,7 +142,8 @@ class DispatcherTest {
             inFlight.decrementAndGet();
             return success(indexOf(request));
         };
-        dispatcher(responder).run(new Plan.Sequential(), 0, new CountingSource(50), r -> {}, new RunControl(Duration.ofSeconds(5), Ticker.system()));
+        dispatcher(responder).run(new Plan.Sequential(), 0, new CountingSource(50), r -> {},
+                new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(1, maxInFlight.get());
         for (int i = 0; i < 50; i++) assertEquals(i, order.get(i));
     }
@@ -168,7 +169,8 @@ class DispatcherTest {
     void aThrowingResponderStillYieldsARecord() throws Exception {
         List<RequestResult> results = new ArrayList<>();
         dispatcher((request, endpoint) -> { throw new IllegalStateException("bug"); })
-                .run(new Plan.Parallel(2), 0, new CountingSource(3), results::add, new RunControl(Duration.ofSeconds(5), Ticker.system()));
+                .run(new Plan.Parallel(2), 0, new CountingSource(3), results::add,
+                        new RunControl(Duration.ofSeconds(5), Ticker.system()));
         assertEquals(3, results.size());
         assertTrue(results.stream().allMatch(r -> "internal".equals(r.error().kind())));
     }
@@ -194,7 +196,8 @@ class DispatcherTest {
         };
         ModeTimes times = new Dispatcher(responder, new RequestTemplate(RequestSettings.none()),
                 Router.single(ENDPOINT), Admission.open(), ticker)
-                .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl(Duration.ofSeconds(5), Ticker.system()));
+                .run(new Plan.Sequential(), 0, new CountingSource(4), r -> {}, new RunControl(Duration.ofSeconds(5),
+                        Ticker.system()));
         assertEquals(Duration.ofNanos(1000).toNanos(), times.wallNanos());
     }
 
@@ -239,7 +242,8 @@ class DispatcherTest {
             return success(indexOf(request));
         };
         org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () ->
-                dispatcher(responder).run(new Plan.Parallel(2), 0, new CountingSource(6), sink, new RunControl(Duration.ofSeconds(5), Ticker.system())));
+                dispatcher(responder).run(new Plan.Parallel(2), 0, new CountingSource(6), sink,
+                        new RunControl(Duration.ofSeconds(5), Ticker.system())));
         // Lane 0's record could not be written; every other prompt has exactly one.
         assertEquals(5, results.size(), results.toString());
         assertEquals(5, results.stream().map(RequestResult::index).distinct().count());
