@@ -46,8 +46,8 @@ final class EndpointBuilder {
                    List<String> lines, String linePrefix) {
         Provenance out = new Provenance(lines, linePrefix);
         String fromSpec = "from " + specLabel;
-        Setting<URI> specUrl = spec == null || spec.url() == null ? null
-                : new Setting<>(EndpointUrls.parse(spec.url(), "url of " + specLabel), fromSpec);
+        Setting<URI> specUrl = spec == null || spec.address().url() == null ? null
+                : new Setting<>(EndpointUrls.parse(spec.address().url(), "url of " + specLabel), fromSpec);
         Setting<Provider> specProvider = spec == null ? null : Setting.of(spec.provider() != null ? spec.provider()
                 : specUrl == null ? null : EndpointUrls.inferProvider(specUrl.value()).orElse(null), fromSpec);
         URI flagUri = flags.endpoint() == null ? null : EndpointUrls.parse(flags.endpoint(), "--endpoint");
@@ -94,8 +94,8 @@ final class EndpointBuilder {
         URI requestUrl = endpoint.requestUrl();
         out.add("url = " + EndpointUrls.display(requestUrl) + (endpoint.style().isAzure()
                 && requestUrl.getRawQuery() != null ? "?" + requestUrl.getRawQuery() : ""));
-        return spec == null ? endpoint : endpoint.withRates(spec.weight() != null ? spec.weight() : 1,
-                spec.tpm(), spec.rpm());
+        return spec == null ? endpoint : endpoint.withRates(spec.rates().weight() != null ? spec.rates().weight() : 1,
+                spec.rates().tpm(), spec.rates().rpm());
     }
 
     /**
@@ -103,7 +103,7 @@ final class EndpointBuilder {
      * is refused: a second {@code api-key} or {@code Authorization} would replace the key or token.
      */
     private Endpoint withHeaders(Endpoint endpoint, Provenance out) {
-        Map<String, String> headers = flags.headers();
+        Map<String, String> headers = flags.access().headers();
         if (headers.isEmpty()) {
             return endpoint;
         }
@@ -132,12 +132,12 @@ final class EndpointBuilder {
         out.add("endpoint = " + EndpointUrls.display(address.resource()) + " (" + url.source() + ")");
         Setting<String> deployment = pick.first(Setting.of(flags.deployment(), "from --deployment"),
                 Setting.of(address.deployment(), pastedSource),
-                spec == null ? null : Setting.of(spec.deployment(), pick.fromSpec),
+                spec == null ? null : Setting.of(spec.address().deployment(), pick.fromSpec),
                 env.setting(Environment.AZURE_DEPLOYMENT));
         if (deployment == null && address.v1()) {
             // On the v1 route the deployment travels as "model", so --model names it just as well.
             deployment = pick.first(Setting.of(flags.model(), "from --model"), null,
-                    spec == null ? null : Setting.of(spec.model(), pick.fromSpec), null);
+                    spec == null ? null : Setting.of(spec.address().model(), pick.fromSpec), null);
         }
         if (deployment == null) {
             throw new ConfigException("Azure endpoint " + EndpointUrls.display(address.resource())
@@ -156,7 +156,7 @@ final class EndpointBuilder {
         } else {
             apiVersion = first(pick.first(Setting.of(flags.apiVersion(), "from --api-version"),
                             Setting.of(address.apiVersion(), pastedSource),
-                            spec == null ? null : Setting.of(spec.apiVersion(), pick.fromSpec),
+                            spec == null ? null : Setting.of(spec.address().apiVersion(), pick.fromSpec),
                             env.setting(Environment.API_VERSION)),
                     new Setting<>(EndpointUrls.DEFAULT_API_VERSION, "default"));
         }
@@ -186,7 +186,7 @@ final class EndpointBuilder {
     private Endpoint openAi(String name, Setting<URI> url, Setting<Provider> provider, EndpointSpec spec,
                             String fromSpec, String specLabel, Setting<String> maxTokensFlag, Provenance out) {
         out.add("endpoint = " + EndpointUrls.display(url.value()) + " (" + url.source() + ")");
-        Setting<String> specModel = spec == null ? null : Setting.of(spec.model(), fromSpec);
+        Setting<String> specModel = spec == null ? null : Setting.of(spec.address().model(), fromSpec);
         Setting<String> model = first(Setting.of(flags.model(), "from --model"), specModel);
         if (model == null) {
             String display = EndpointUrls.display(url.value());

@@ -18,36 +18,23 @@ import java.util.Map;
  * @param configFile     {@code --config}: the YAML profiles file
  * @param profile        {@code --profile}: the profile to use from that file
  * @param maxTokensField {@code --max-tokens-field}: {@code max_tokens} or {@code max_completion_tokens}
- * @param auth           {@code --auth}: key or Entra ID; null to decide from what is set
- * @param tokenCommand   {@code --token-command}: a shell command that prints an Entra ID access token
- *                       (never printed: it may hold a secret of its own)
- * @param headers        {@code --header}s: extra headers for every endpoint, in the order given (values
- *                       never printed); empty when none
+ * @param access         {@code --auth}, {@code --token-command} and {@code --header}s: how requests authenticate
  * @param api            {@code --api}: chat completions or the Responses API, for every endpoint; null to
  *                       let each profile endpoint's {@code api:} decide (chat when it says nothing)
  */
 public record EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
                             Provider provider, Path configFile, String profile, String maxTokensField,
-                            Auth auth, String tokenCommand, Map<String, String> headers, Api api) {
+                            Access access, Api api) {
 
     public EndpointFlags {
-        headers = headers == null || headers.isEmpty() ? Map.of()
-                : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        access = access == null ? Access.NONE : access;
     }
 
-    /** The endpoint flags without {@code --api}. */
-    public EndpointFlags(String endpoint, String deployment, String apiVersion, String model,
-                         Provider provider, Path configFile, String profile, String maxTokensField,
-                         Auth auth, String tokenCommand, Map<String, String> headers) {
-        this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField, auth,
-                tokenCommand, headers, null);
-    }
-
-    /** The endpoint flags without auth flags or extra headers. */
+    /** The endpoint flags without auth flags, extra headers or {@code --api}. */
     public EndpointFlags(String endpoint, String deployment, String apiVersion, String model, Provider provider,
                          Path configFile, String profile, String maxTokensField) {
-        this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField,
-                null, null, Map.of());
+        this(endpoint, deployment, apiVersion, model, provider, configFile, profile, maxTokensField, Access.NONE,
+                null);
     }
 
     /** No flag given: the environment and the config file decide. */
@@ -58,13 +45,13 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
     /** A copy with the auth flags and extra headers given. */
     public EndpointFlags withAuth(Auth authFlag, String tokenCommandFlag, Map<String, String> headerFlags) {
         return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
-                maxTokensField, authFlag, tokenCommandFlag, headerFlags, api);
+                maxTokensField, new Access(authFlag, tokenCommandFlag, headerFlags), api);
     }
 
     /** A copy with {@code --api} given (null: not given). */
     public EndpointFlags withApi(Api apiFlag) {
         return new EndpointFlags(endpoint, deployment, apiVersion, model, provider, configFile, profile,
-                maxTokensField, auth, tokenCommand, headers, apiFlag);
+                maxTokensField, access, apiFlag);
     }
 
     /** Whether a flag that picks or describes an endpoint was given (the simulator is then off). */
@@ -72,12 +59,35 @@ public record EndpointFlags(String endpoint, String deployment, String apiVersio
         return endpoint != null || deployment != null || model != null || provider != null || profile != null;
     }
 
-    /** The token command and header values redacted: the record's own toString would print them. */
+    /**
+     * How requests authenticate, as flagged; its toString redacts the token command and header values (the
+     * record's own would print them).
+     *
+     * @param auth         {@code --auth}: key or Entra ID; null to decide from what is set
+     * @param tokenCommand {@code --token-command}: a shell command that prints an Entra ID access token
+     *                     (never printed: it may hold a secret of its own)
+     * @param headers      {@code --header}s: extra headers for every endpoint, in the order given (values
+     *                     never printed); empty when none
+     */
+    public record Access(Auth auth, String tokenCommand, Map<String, String> headers) {
+        static final Access NONE = new Access(null, null, Map.of());
+
+        public Access {
+            headers = headers == null || headers.isEmpty() ? Map.of()
+                    : Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        @Override
+        public String toString() {
+            return "auth=" + auth + ", tokenCommand=" + (tokenCommand == null ? null : "***") + ", headers="
+                    + headers.keySet();
+        }
+    }
+
     @Override
     public String toString() {
         return "EndpointFlags[endpoint=" + endpoint + ", deployment=" + deployment + ", apiVersion=" + apiVersion
                 + ", model=" + model + ", provider=" + provider + ", configFile=" + configFile + ", profile=" + profile
-                + ", maxTokensField=" + maxTokensField + ", auth=" + auth + ", api=" + api
-                + ", tokenCommand=" + (tokenCommand == null ? null : "***") + ", headers=" + headers.keySet() + "]";
+                + ", maxTokensField=" + maxTokensField + ", api=" + api + ", " + access + "]";
     }
 }

@@ -36,7 +36,7 @@ final class KeyReader {
         this.env = env;
         this.flags = flags;
         this.clock = clock;
-        if (flags.auth() == Auth.KEY && flags.tokenCommand() != null) {
+        if (flags.access().auth() == Auth.KEY && flags.access().tokenCommand() != null) {
             throw new ConfigException("--token-command gives Entra ID tokens: it cannot be combined with --auth key");
         }
     }
@@ -75,13 +75,13 @@ final class KeyReader {
 
     /** Why Entra ID is used ("--auth entra", ...), or null for key auth. */
     private String entraBecause(boolean keySet) {
-        if (flags.auth() == Auth.ENTRA) {
+        if (flags.access().auth() == Auth.ENTRA) {
             return "--auth entra";
         }
-        if (flags.auth() == Auth.KEY) {
+        if (flags.access().auth() == Auth.KEY) {
             return null;
         }
-        if (flags.tokenCommand() != null) {
+        if (flags.access().tokenCommand() != null) {
             return "--token-command is given";
         }
         return !keySet && env.has(Environment.AZURE_AD_TOKEN) ? "no key is set" : null;
@@ -97,12 +97,13 @@ final class KeyReader {
     }
 
     private TokenCredential tokenCredential() {
-        if (flags.tokenCommand() != null) {
-            if (flags.tokenCommand().isBlank()) {
+        String command = flags.access().tokenCommand();
+        if (command != null) {
+            if (command.isBlank()) {
                 throw new ConfigException("--token-command is empty: give the command that prints a token, e.g. "
                         + AZ_TOKEN_COMMAND);
             }
-            return TokenCredential.refreshing(new TokenCommand(flags.tokenCommand()), "--token-command", clock);
+            return TokenCredential.refreshing(new TokenCommand(command), "--token-command", clock);
         }
         String value = env.get(Environment.AZURE_AD_TOKEN);
         if (value == null) {

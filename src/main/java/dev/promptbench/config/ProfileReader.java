@@ -130,11 +130,11 @@ final class ProfileReader {
         if (apiText != null && api == null) {
             throw fail(where, "api must be chat or responses, not '" + apiText + "'");
         }
-        return new EndpointSpec(name, provider, urlText, text(node, "deployment", where), text(node, "model", where),
-                text(node, "api_version", where), keyEnv, maxTokensField,
-                positiveNumber(node, "weight", where), positiveInteger(node, "tpm", where),
-                positiveInteger(node, "rpm", where), new PriceReader(source).price(node.get("price"), where),
-                serviceTier(node, where), api);
+        return new EndpointSpec(name, provider, new EndpointSpec.Address(urlText, text(node, "deployment", where),
+                text(node, "model", where), text(node, "api_version", where)), keyEnv, maxTokensField,
+                new EndpointSpec.Rates(positiveNumber(node, "weight", where), positiveInteger(node, "tpm", where),
+                        positiveInteger(node, "rpm", where)),
+                new PriceReader(source).price(node.get("price"), where), serviceTier(node, where), api);
     }
 
     private ServiceTier serviceTier(JsonNode node, String where) {

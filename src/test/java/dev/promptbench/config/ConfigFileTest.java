@@ -39,8 +39,9 @@ class ConfigFileTest {
         assertEquals(Optional.of("azure"), config.defaultProfile());
         Profile profile = config.profile("azure");
         assertFalse(profile.simulator());
-        assertEquals(List.of(new EndpointSpec(null, Provider.AZURE, "https://contoso.openai.azure.com", "gpt-4o-mini",
-                null, "2024-10-21", "AZURE_OPENAI_API_KEY", "max_tokens", null, null, null)), profile.endpoints());
+        assertEquals(List.of(new EndpointSpec(null, Provider.AZURE, new EndpointSpec.Address(
+                "https://contoso.openai.azure.com", "gpt-4o-mini", null, "2024-10-21"), "AZURE_OPENAI_API_KEY",
+                "max_tokens", null, null, null, null)), profile.endpoints());
     }
 
     @Test
@@ -55,11 +56,12 @@ class ConfigFileTest {
                 """, FILE);
         List<EndpointSpec> specs = config.profile("pool").endpoints();
         assertEquals(2, specs.size());
-        assertEquals(new EndpointSpec("east", Provider.AZURE, "https://e.openai.azure.com", "d", null, null,
-                "AZURE_EAST_KEY", null, 2.0, 30000, 180), specs.get(0));
+        assertEquals(new EndpointSpec("east", Provider.AZURE, new EndpointSpec.Address("https://e.openai.azure.com",
+                "d", null, null), "AZURE_EAST_KEY", null, new EndpointSpec.Rates(2.0, 30000, 180), null, null, null),
+                specs.get(0));
         assertEquals("endpoint-2", specs.get(1).name());
         assertNull(specs.get(1).provider(), "inferred later from the URL");
-        assertEquals(0.5, specs.get(1).weight());
+        assertEquals(0.5, specs.get(1).rates().weight());
     }
 
     @Test
@@ -143,7 +145,7 @@ class ConfigFileTest {
     @Test
     void loadsFromDisk(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(dir.resolve("p.yaml"), "profiles:\n  o: {provider: openai, model: m}\n");
-        assertEquals("m", ConfigFile.load(file).profile("o").endpoints().get(0).model());
+        assertEquals("m", ConfigFile.load(file).profile("o").endpoints().get(0).address().model());
     }
 
     @Test
