@@ -4,7 +4,11 @@ import dev.promptbench.app.OutputFileException;
 import dev.promptbench.config.ConfigException;
 import dev.promptbench.prompt.PromptFileException;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 
 /** Turns every failure into one line on stderr and an exit code: never a stack trace for bad input. */
@@ -24,20 +28,34 @@ final class ErrorHandlers {
         }
 
         /**
-         * picocli's message, or for a misspelt option the option alone and the nearest real one: "--thread 4"
-         * would otherwise list the 4 as a second unknown option and suggest nothing.
+         * picocli's message, or for an unknown option the option alone (its value is not a second unknown
+         * option), why the command does not take it when a sibling does ({@code sweep --mode}), or the
+         * nearest real one.
          */
         private static String message(CommandLine.ParameterException ex) {
-            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
-                    && !unmatched.getUnmatched().isEmpty() && unmatched.getUnmatched().get(0).startsWith("-")
-                    && !unmatched.getSuggestions().isEmpty()) {
-                String option = unmatched.getUnmatched().get(0);
-                int equals = option.indexOf('=');
-                return "Unknown option: '" + (equals > 0 ? option.substring(0, equals) : option) + "': did you mean "
-                        + unmatched.getSuggestions().get(0) + "?";
+            if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()
+                    || !unmatched.getUnmatched().get(0).startsWith("-")) {
+                return ex.getMessage();
             }
-            return ex.getMessage();
+            CommandLine cli = ex.getCommandLine();
+            String typed = unmatched.getUnmatched().get(0);
+            String option = typed.indexOf('=') > 0 ? typed.substring(0, typed.indexOf('=')) : typed;
+            if (cli.getCommand() instanceof NotTaken command && command.notTaken().containsKey(option)) {
+                return cli.getCommandName() + " does not take " + option + ": " + command.notTaken().get(option);
+            }
+            List<String> names = new ArrayList<>();
+            for (OptionSpec spec : cli.getCommandSpec().options()) {
+                if (!spec.hidden()) names.addAll(List.of(spec.names()));
+            }
+            String nearest = NearestOption.among(option, names);
+            return "Unknown option: '" + option + "'" + (nearest == null ? "" : ": did you mean " + nearest + "?");
         }
+    }
+
+    /** A command that does not take some options of a sibling command, and says why (sweep: run's --mode, ...). */
+    interface NotTaken {
+        /** Each option not taken, with the reason, as the end of "sweep does not take --mode: REASON". */
+        Map<String, String> notTaken();
     }
 
     /** Problems found while running: usage and input errors exit 2, anything else is a bug (exit 5). */

@@ -29,7 +29,8 @@ final class OutputOptions {
             description = "Also write a self-contained HTML report (charts, the comparison) to FILE at the end.")
     Path html;
 
-    @Option(names = "--force", description = "Replace output files (--out, --csv, --html, --junit) that exist.")
+    @Option(names = "--force",
+            description = "Replace any output file of this command (--out, --csv, --html, ...) that exists.")
     boolean force;
 
     /** A further output of the command ({@code --junit}, {@code --answers}) under the same rule. */

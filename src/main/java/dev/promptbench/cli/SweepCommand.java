@@ -38,7 +38,34 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every request succeeded", "1:some requests failed", "2:usage or configuration error",
             "4:fatal endpoint error", "5:internal error", "130:interrupted (SIGINT)", "143:terminated (SIGTERM)"})
-public final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer>, ErrorHandlers.NotTaken {
+    private static final String ONE_RUN = "thresholds and CI reports read one run's report (gate a run at the threads "
+            + "the sweep recommends)";
+    private static final String RATE = "a sweep steps the concurrency (--threads), not an arrival rate (run --mode "
+            + "parallel --rate R does)";
+    private static final String ANSWERS = "a sweep cycles the prompt file, so a prompt has many answers (run prints "
+            + "and writes them)";
+    /** The options of run that do not fit a sweep, and why: refused in one line, never silently ignored. */
+    private static final Map<String, String> NOT_TAKEN = Map.ofEntries(
+            Map.entry("--mode", "a sweep runs the parallel mode at each --threads step"),
+            Map.entry("--order", "a sweep runs the parallel mode at each --threads step"),
+            Map.entry("--dry-run", "a sweep says how many requests it sends and how long it should take as it starts "
+                    + "(and asks first against a paid endpoint)"),
+            Map.entry("--show-answers", ANSWERS),
+            Map.entry("--answers", ANSWERS),
+            Map.entry("--resume", "a sweep is not resumed: run it again (--threads with the steps left)"),
+            Map.entry("--warmup-requests", "each step of a sweep is measured whole (the client's warm-up and the "
+                    + "canary still come first)"),
+            Map.entry("--rate", RATE),
+            Map.entry("--arrival", RATE),
+            Map.entry("--burstiness", RATE),
+            Map.entry("--arrival-seed", RATE),
+            Map.entry("--fail-if", ONE_RUN),
+            Map.entry("--baseline", ONE_RUN),
+            Map.entry("--allow-baseline-mismatch", ONE_RUN),
+            Map.entry("--junit", ONE_RUN),
+            Map.entry("--no-step-summary", ONE_RUN));
+
     @Spec
     CommandSpec spec;
 
@@ -81,6 +108,11 @@ public final class SweepCommand implements Callable<Integer> {
     /** {@code clock} dates the results file (its header and default name): the system's, or a test's. */
     public SweepCommand(Map<String, String> env, Clock clock) {
         this.shared = new LaunchOptions(env, clock);
+    }
+
+    @Override
+    public Map<String, String> notTaken() {
+        return NOT_TAKEN;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
@@ -16,25 +17,6 @@ import picocli.CommandLine.Model.OptionSpec;
 
 /** run and sweep share their options through one set of mixins: sweep takes every run option that fits it. */
 class SharedOptionsTest {
-    /** What only a run has, and why a sweep does not. */
-    private static final Map<String, String> RUN_ONLY = Map.ofEntries(
-            Map.entry("--mode", "a sweep runs the parallel mode"),
-            Map.entry("--order", "a sweep runs the parallel mode"),
-            Map.entry("--dry-run", "not yet for a sweep"),
-            Map.entry("--show-answers", "a sweep cycles the prompts"),
-            Map.entry("--answers", "a sweep cycles the prompts: no one answer per prompt"),
-            Map.entry("--resume", "a sweep is not resumed"),
-            Map.entry("--warmup-requests", "each step is measured whole"),
-            Map.entry("--rate", "a sweep steps concurrency, not an arrival rate"),
-            Map.entry("--arrival", "with --rate only"),
-            Map.entry("--burstiness", "with --rate only"),
-            Map.entry("--arrival-seed", "with --rate only"),
-            Map.entry("--fail-if", "thresholds read a run's report"),
-            Map.entry("--baseline", "thresholds read a run's report"),
-            Map.entry("--allow-baseline-mismatch", "thresholds read a run's report"),
-            Map.entry("--junit", "thresholds read a run's report"),
-            Map.entry("--no-step-summary", "thresholds read a run's report"));
-
     @TempDir
     Path dir;
 
@@ -52,10 +34,33 @@ class SharedOptionsTest {
         Set<String> sweep = options(cli.getSubcommands().get("sweep"));
         Set<String> missing = new TreeSet<>(run);
         missing.removeAll(sweep);
-        missing.removeAll(RUN_ONLY.keySet());
+        missing.removeAll(notTaken().keySet());
         assertEquals(Set.of(), missing, "run options a sweep lacks");
         assertTrue(sweep.containsAll(Set.of("--connect-timeout", "--stream-idle-timeout", "--tpm", "--rpm", "--csv",
                 "--verbose", "--template", "--canary-timeout", "--breaker")), sweep.toString());
+    }
+
+    private static Map<String, String> notTaken() {
+        return new SweepCommand(Map.of(), java.time.Clock.systemUTC()).notTaken();
+    }
+
+    @Test
+    void everyRunOptionASweepDoesNotTakeIsRefusedInOneLineThatSaysWhy() {
+        for (Map.Entry<String, String> option : notTaken().entrySet()) {
+            CliRun run = CliRun.of("sweep", "prompts/sample.txt", option.getKey() + "=1");
+            assertEquals(2, run.exitCode(), run.err());
+            assertEquals("promptbench: sweep does not take " + option.getKey() + ": " + option.getValue(),
+                    run.err().lines().findFirst().orElse(""), run.err());
+        }
+    }
+
+    @Test
+    void sweepHelpMentionsNoOptionItDoesNotTake() {
+        CliRun help = CliRun.of("sweep", "--help");
+        for (String option : notTaken().keySet()) {
+            assertFalse(help.out().contains(option + " ") || help.out().contains(option + ")")
+                    || help.out().contains(option + ","), option + " in:\n" + help.out());
+        }
     }
 
     @Test
