@@ -1,8 +1,7 @@
 package dev.promptbench.app;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.promptbench.client.Endpoint;
-import dev.promptbench.prompt.JsonValue;
+import dev.promptbench.prompt.JsonFields;
 import dev.promptbench.run.Arrival;
 import dev.promptbench.run.Plan;
 import dev.promptbench.run.RequestSettings;
@@ -50,7 +49,7 @@ public final class RunSettings {
         settings.put("--seed", text(request.seed()));
         settings.put("--service-tier", request.serviceTier() == null ? NONE : request.serviceTier().wireName());
         settings.put("--cache-bust", Boolean.toString(request.cacheBust()));
-        settings.put("--extra-body", request.extraBody().isEmpty() ? NONE : json(request.extraBody()));
+        settings.put("--extra-body", request.extraBody().isEmpty() ? NONE : JsonFields.write(request.extraBody()));
         settings.put("--role", spec.prompts().style().role());
         settings.put("--system", text(spec.prompts().style().system()));
         Arrival arrival = spec.schedule().plans().stream().filter(p -> p instanceof Plan.OpenLoop)
@@ -147,27 +146,5 @@ public final class RunSettings {
     /** A number as people write it: 1, 0.7, 12.5 (not 1.0). */
     private static String number(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
-    }
-
-    /** The fields as one JSON object, as {@code --extra-body} reads it back. */
-    private static String json(Map<String, JsonValue> fields) {
-        JsonStringEncoder quote = JsonStringEncoder.getInstance();
-        StringBuilder json = new StringBuilder("{");
-        fields.forEach((name, value) -> {
-            if (json.length() > 1) json.append(',');
-            json.append('"').append(quote.quoteAsString(name)).append("\":");
-            if (value instanceof JsonValue.Text text) {
-                json.append('"').append(quote.quoteAsString(text.value())).append('"');
-            } else if (value instanceof JsonValue.Number number) {
-                json.append(number.literal());
-            } else if (value instanceof JsonValue.Bool bool) {
-                json.append(bool.value());
-            } else if (value instanceof JsonValue.Raw raw) {
-                json.append(raw.json());
-            } else {
-                json.append("null");
-            }
-        });
-        return json.append('}').toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import dev.promptbench.batch.BatchStatusJson;
 import dev.promptbench.batch.BatchDriver;
 import dev.promptbench.batch.BatchState;
 import dev.promptbench.batch.StateFile;
@@ -41,7 +42,7 @@ final class BatchStatusCommand extends BatchOptions {
             state = new BatchDriver(connection.api(), new StateFile(stateFile), sleeper, clock, listener())
                     .refresh(state);
         }
-        if (format.equals("json")) BatchStatusView.json(state, out());
+        if (format.equals("json")) BatchStatusJson.write(state, out());
         else BatchStatusView.table(state, out());
         return state.ended() ? ExitCode.OK : ExitCode.NOT_FINISHED;
     }

@@ -1,8 +1,5 @@
 package dev.promptbench.cli;
 
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.batch.BatchJob;
 import dev.promptbench.batch.BatchPart;
 import dev.promptbench.batch.BatchState;
@@ -12,7 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** A submission's parts as a table or a JSON document, and the one-line progress of the whole. */
+/** A submission's parts as a table (the JSON document is {@link dev.promptbench.batch.BatchStatusJson}), and the one-line progress of the whole. */
 final class BatchStatusView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -54,43 +51,7 @@ final class BatchStatusView {
                 sent == 0 ? 0 : (int) (100 * (done + failed) / sent), failed, ended, state.parts().size());
     }
 
-    static void json(BatchState state, PrintWriter out) {
-        JsonMapper mapper = JsonMapper.builder().build();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("submitted_at", state.submittedAt());
-        root.put("prompt_file", state.promptFile());
-        root.put("prompts", state.prompts());
-        root.put("endpoint", state.endpointUrl());
-        root.put("ended", state.ended());
-        root.put("retry_rounds", state.retryRounds());
-        ArrayNode parts = root.putArray("parts");
-        for (BatchPart part : state.parts()) {
-            ObjectNode p = parts.addObject();
-            p.put("part", part.number());
-            p.put("round", part.round());
-            p.put("batch_id", part.batchId());
-            p.put("status", part.status().wireName());
-            p.put("prompts", part.prompts());
-            BatchJob job = part.job();
-            p.put("completed", job == null ? null : job.counts().completed());
-            p.put("failed", job == null ? null : job.counts().failed());
-            p.put("created_at", job == null ? null : iso(job.times().createdAt()));
-            p.put("ended_at", job == null ? null : iso(job.times().endedAt()));
-            ArrayNode errors = p.putArray("errors");
-            if (job != null) {
-                job.errors().forEach(e -> errors.addObject().put("code", e.code()).put("message", e.message())
-                        .put("line", e.line()));
-            }
-        }
-        out.println(root.toPrettyString());
-        out.flush();
-    }
-
     private static String time(Long epochSeconds) {
         return epochSeconds == null ? "-" : TIME.format(Instant.ofEpochSecond(epochSeconds));
-    }
-
-    private static String iso(Long epochSeconds) {
-        return epochSeconds == null ? null : Instant.ofEpochSecond(epochSeconds).toString();
     }
 }

@@ -1,18 +1,17 @@
 package dev.promptbench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.app.DryRun;
 import dev.promptbench.app.RunSpec;
 import dev.promptbench.client.Endpoint;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.PromptFileException;
+import dev.promptbench.report.DryRunJson;
 import dev.promptbench.report.OutputFormat;
 import dev.promptbench.report.TokenFigures;
 import dev.promptbench.run.Plan;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Prints what {@code run --dry-run} found (as lines, or one JSON document): what would be sent where, and what it could cost. */
@@ -81,43 +80,19 @@ final class DryRunPrinter {
 
     /** The same as one JSON document: counts as numbers, unknowns as null. */
     private static int json(RunSpec spec, Resolution resolution, DryRun dry, PrintWriter out) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("dry_run", true);
-        root.put("simulated", resolution.useSimulator());
-        ArrayNode endpoints = root.putArray("endpoints");
-        if (resolution.useSimulator()) {
-            endpoints.addObject().put("name", "simulator").put("kind", "simulator");
-        }
+        List<DryRunJson.Target> targets = new ArrayList<>();
+        if (resolution.useSimulator()) targets.add(new DryRunJson.Target("simulator", "simulator", null, null, null, null));
         for (Endpoint endpoint : resolution.endpoints()) {
-            endpoints.addObject().put("name", endpoint.name()).put("kind", endpoint.kind())
-                    .put("url", endpoint.displayUrl()).put("deployment", endpoint.deployment())
-                    .put("model", endpoint.model()).put("auth", endpoint.credential().describe());
+            targets.add(new DryRunJson.Target(endpoint.name(), endpoint.kind(), endpoint.displayUrl(),
+                    endpoint.deployment(), endpoint.model(), endpoint.credential().describe()));
         }
-        root.put("prompts", dry.prompts());
-        root.put("repeats", spec.schedule().repeats());
-        ObjectNode modes = root.putObject("modes");
-        for (Plan plan : spec.schedule().plans()) {
-            modes.putObject(plan.mode().wireName()).put("requests", (long) dry.prompts() * spec.schedule().repeats())
-                    .put("threads", plan.workers());
-        }
-        root.put("requests", dry.requests());
-        root.put("prompt_tokens", dry.promptTokens());
-        root.put("max_completion_tokens", dry.maxCompletionTokens());
+        List<DryRunJson.ModeLoad> modes = spec.schedule().plans().stream().map(plan -> new DryRunJson.ModeLoad(
+                plan.mode().wireName(), (long) dry.prompts() * spec.schedule().repeats(), plan.workers())).toList();
         Estimate cost = Estimate.of(spec, resolution, dry);
-        if (cost.prompts() == null) {
-            root.putNull("cost");
-        } else {
-            root.putObject("cost").put("prompts", cost.prompts()).put("completions_at_most", cost.completions())
-                    .put("total_at_most", cost.completions() == null ? null : cost.prompts() + cost.completions())
-                    .put("prices", spec.pricing().describe());
-        }
-        try {
-            out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-        out.flush();
+        DryRunJson.write(resolution.useSimulator(), targets, new DryRunJson.Totals(dry.prompts(),
+                        spec.schedule().repeats(), dry.requests(), dry.promptTokens(), dry.maxCompletionTokens()), modes,
+                cost.prompts() == null ? null
+                        : new DryRunJson.Cost(cost.prompts(), cost.completions(), spec.pricing().describe()), out);
         return ExitCode.OK;
     }
 }

@@ -1,10 +1,9 @@
 package dev.promptbench.cli;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.app.OutputFile;
 import dev.promptbench.app.OutputFiles;
 import dev.promptbench.gate.Baseline;
+import dev.promptbench.gate.ReportShape;
 import dev.promptbench.gate.GateException;
 import dev.promptbench.gate.GatedRun;
 import dev.promptbench.gate.JUnitReporter;
@@ -93,12 +92,8 @@ final class GateOptions {
             });
         }
         if (saved == null) return;
-        ObjectNode run = JsonNodeFactory.instance.objectNode();
-        run.putObject("endpoint").put("kind", endpoint.kind()).put("url", endpoint.url())
-                .put("deployment", endpoint.deployment()).put("model", endpoint.model());
-        run.putObject("config").put("max_tokens", maxTokens).put("stream", stream);
         try {
-            saved.admit(run, allowMismatch).ifPresent(notices::say);
+            saved.admit(endpoint, maxTokens, stream, allowMismatch).ifPresent(notices::say);
         } catch (GateException e) {
             throw new UsageException(e.getMessage());
         }

@@ -1,12 +1,9 @@
 package dev.promptbench.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.promptbench.config.IoReason;
 import dev.promptbench.config.Resolution;
 import dev.promptbench.prompt.JsonFields;
+import dev.promptbench.prompt.JsonValue;
 import dev.promptbench.results.request.ServiceTier;
 import dev.promptbench.run.RequestSettings;
 import java.io.IOException;
@@ -15,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -96,21 +94,15 @@ final class RequestOptions {
         extraFields();
     }
 
-    /** {@code --extra-body} with {@code --reasoning-effort} and {@code --store} on top, or null when none is given. */
-    private ObjectNode extraFields() {
-        ObjectNode fields = extraBody == null ? null : parseExtraBody(extraBody);
-        if (reasoningEffort != null) {
-            if (fields == null) fields = JsonMapper.builder().build().createObjectNode();
-            fields.put("reasoning_effort", reasoningEffort);
-        }
-        if (store) {
-            if (fields == null) fields = JsonMapper.builder().build().createObjectNode();
-            fields.put("store", true);
-        }
+    /** {@code --extra-body} with {@code --reasoning-effort} and {@code --store} on top, in order; empty when none is given. */
+    private Map<String, JsonValue> extraFields() {
+        Map<String, JsonValue> fields = extraBody == null ? new LinkedHashMap<>() : parseExtraBody(extraBody);
+        if (reasoningEffort != null) fields.put("reasoning_effort", new JsonValue.Text(reasoningEffort));
+        if (store) fields.put("store", new JsonValue.Bool(true));
         return fields;
     }
 
-    private static ObjectNode parseExtraBody(String text) {
+    private static Map<String, JsonValue> parseExtraBody(String text) {
         String json = text;
         // Not JSON-looking: a file name. (Not @FILE: picocli would expand that into arguments itself.)
         if (!text.strip().startsWith("{") && !text.strip().startsWith("[")) {
@@ -129,24 +121,23 @@ final class RequestOptions {
                 throw new UsageException("--extra-body " + text + ": cannot read the file (" + IoReason.of(e) + ")");
             }
         }
-        JsonNode node;
+        Map<String, JsonValue> fields;
         try {
-            node = JsonMapper.builder().build().readTree(json);
-        } catch (JsonProcessingException e) {
-            String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-            throw new UsageException("--extra-body is not valid JSON: " + problem
+            fields = JsonFields.parseObject(json);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--extra-body is not valid JSON: " + e.getMessage()
                     + " (shells often eat the quotes: put the JSON in a file and pass --extra-body FILE)");
         }
-        if (node == null || !node.isObject()) {
+        if (fields == null) {
             throw new UsageException("--extra-body must be a JSON object, e.g. '{\"reasoning_effort\":\"low\"}'");
         }
         for (String owned : OWNED) {
-            if (node.has(owned)) {
+            if (fields.containsKey(owned)) {
                 throw new UsageException("--extra-body cannot set \"" + owned + "\""
                         + (owned.equals("stream") ? ": use --stream" : ": it comes from the prompt file"));
             }
         }
-        return (ObjectNode) node;
+        return new LinkedHashMap<>(fields);
     }
 
     /** The settings, asking for --service-tier or else the profile's service_tier. */
@@ -155,8 +146,6 @@ final class RequestOptions {
     }
 
     RequestSettings settings() {
-        ObjectNode extra = extraFields();
-        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust,
-                extra == null ? Map.of() : JsonFields.parse(extra.toString()));
+        return new RequestSettings(temperature, topP, seed, maxTokens, stream, cacheBust, extraFields());
     }
 }

@@ -10,6 +10,7 @@ import dev.promptbench.app.RunSpec;
 import dev.promptbench.app.Schedule;
 import dev.promptbench.app.SimulatorEndpoint;
 import dev.promptbench.config.Resolution;
+import dev.promptbench.gate.ReportShape;
 import dev.promptbench.prompt.PromptFile;
 import dev.promptbench.report.AnswersFile;
 import dev.promptbench.report.AnswersInOrder;

@@ -1,5 +1,8 @@
 package dev.promptbench.gate;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.promptbench.results.EndpointInfo;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -114,6 +117,18 @@ public final class Baseline {
      * @return a one-line warning when they differ and that is allowed, else empty
      * @throws GateException when they differ and that is not allowed
      */
+    /**
+     * {@link #admit(JsonNode, boolean)} for a run known before it starts by what the baseline compares: its
+     * endpoint, max tokens and streaming.
+     */
+    public Optional<String> admit(EndpointInfo endpoint, Integer maxTokens, boolean stream, boolean allowMismatch) {
+        ObjectNode run = JsonNodeFactory.instance.objectNode();
+        run.putObject("endpoint").put("kind", endpoint.kind()).put("url", endpoint.url())
+                .put("deployment", endpoint.deployment()).put("model", endpoint.model());
+        run.putObject("config").put("max_tokens", maxTokens).put("stream", stream);
+        return admit(run, allowMismatch);
+    }
+
     public Optional<String> admit(JsonNode run, boolean allowMismatch) {
         List<String> differences = differences(run);
         if (differences.isEmpty()) return Optional.empty();

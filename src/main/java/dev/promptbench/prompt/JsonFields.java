@@ -1,6 +1,7 @@
 package dev.promptbench.prompt;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.util.ArrayList;
@@ -33,6 +34,45 @@ public final class JsonFields {
             throw new IllegalArgumentException("not a JSON object");
         }
         return fields(node);
+    }
+
+    /**
+     * The fields of {@code json} in order when it is a JSON object ({@code --extra-body}), or null when it is
+     * other JSON.
+     *
+     * @throws IllegalArgumentException when {@code json} is not JSON; the message is the parser's first line
+     */
+    public static Map<String, JsonValue> parseObject(String json) {
+        JsonNode node;
+        try {
+            node = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+            throw new IllegalArgumentException(problem, e);
+        }
+        return node == null || !node.isObject() ? null : fields(node);
+    }
+
+    /** The fields as one JSON object, in order: what {@link #parseObject} reads back. */
+    public static String write(Map<String, JsonValue> fields) {
+        JsonStringEncoder quote = JsonStringEncoder.getInstance();
+        StringBuilder json = new StringBuilder("{");
+        fields.forEach((name, value) -> {
+            if (json.length() > 1) json.append(',');
+            json.append('"').append(quote.quoteAsString(name)).append("\":");
+            if (value instanceof JsonValue.Text text) {
+                json.append('"').append(quote.quoteAsString(text.value())).append('"');
+            } else if (value instanceof JsonValue.Number number) {
+                json.append(number.literal());
+            } else if (value instanceof JsonValue.Bool bool) {
+                json.append(bool.value());
+            } else if (value instanceof JsonValue.Raw raw) {
+                json.append(raw.json());
+            } else {
+                json.append("null");
+            }
+        });
+        return json.append('}').toString();
     }
 
     /** The fields of {@code object}, in order. */

@@ -49,6 +49,21 @@ class ArchitectureTest {
     }
 
     @Test
+    void jacksonStaysWhereJsonIsTheFormat() {
+        // JSON is the format of the results file (results), the config files (config), the API's wire (client,
+        // and sim, its other side), the Batch API's files and the state file (batch), prompt files and
+        // --extra-body (prompt: JsonFields turns them into typed values), the JSON documents the reporters write
+        // (report, report.html: --format json, dry run, sweep, answers) and --fail-if's JSON Pointers and
+        // --baseline (gate). The commands (cli) and the wiring (app) see typed values only; nor do run, control,
+        // stats, cost or clock know JSON.
+        check(noClasses().that().resideInAPackage("dev.promptbench..").and().resideOutsideOfPackages(
+                        "dev.promptbench.results..", "dev.promptbench.config..", "dev.promptbench.client..",
+                        "dev.promptbench.sim..", "dev.promptbench.batch..", "dev.promptbench.prompt..",
+                        "dev.promptbench.report..", "dev.promptbench.gate..")
+                .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson.."));
+    }
+
+    @Test
     void reportDoesNotKnowTheClient() {
         check(noClasses().that().resideInAnyPackage("dev.promptbench.report..", "dev.promptbench.gate..")
                 .should().dependOnClassesThat().resideInAPackage("dev.promptbench.client.."));

@@ -1,4 +1,4 @@
-package dev.promptbench.cli;
+package dev.promptbench.gate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.report.JsonReporter;
@@ -29,16 +29,16 @@ import java.util.Optional;
  * @param openLoop --rate: queue and rate figures
  * @param repeated --repeat 2 or more: spreads and per-repeat figures
  */
-record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean repeated) {
+public record ReportShape(List<String> modes, boolean stream, boolean openLoop, boolean repeated) {
 
     /** The shape of a finished run's document: its modes, streaming, open-loop rate and repeats. */
-    static ReportShape of(RunReport report) {
+    public static ReportShape of(RunReport report) {
         return new ReportShape(report.modes().keySet().stream().map(Mode::wireName).toList(), report.config().stream(),
                 report.modes().values().stream().anyMatch(m -> m.headline().rate() != null), report.repeats() > 1);
     }
 
     /** Checks one JSON Pointer: empty when the document will have something there, else why not. */
-    Optional<String> problem(String pointer) {
+    public Optional<String> problem(String pointer) {
         JsonNode node = JsonReporter.toJson(standIn());
         Map<String, String> absent = absentBecause();
         StringBuilder at = new StringBuilder();
