@@ -268,8 +268,8 @@ final class BatchFetchCommand extends BatchOptions {
                 throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the "
                         + "format)");
             }
-            if (retryFailed < 0) throw new UsageException("--retry-failed must be 0 or more (got " + retryFailed + ")");
-            if (pollInterval.isZero()) throw new UsageException("--poll-interval must be longer than 0");
+            FlagCheck.atLeast("--retry-failed", retryFailed, 0);
+            FlagCheck.longerThanZero("--poll-interval", pollInterval, null);
             if (out != null && Files.isDirectory(out)) {
                 throw new UsageException("--out " + out + " is a directory; give a file name");
             }

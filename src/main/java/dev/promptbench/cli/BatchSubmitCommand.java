@@ -139,9 +139,7 @@ final class BatchSubmitCommand extends BatchOptions {
         Duration maxWait;
 
         void validate() {
-            if (maxPerBatch != null && maxPerBatch < 1) {
-                throw new UsageException("--max-per-batch must be at least 1 (got " + maxPerBatch + ")");
-            }
+            FlagCheck.atLeast("--max-per-batch", maxPerBatch, 1);
             if (state != null && Files.isDirectory(state)) {
                 throw new UsageException("--state " + state + " is a directory; give a file name");
             }

@@ -35,15 +35,15 @@ final class MeasureOptions {
     long arrivalSeed = 1;
 
     void validate(RunMode mode) {
-        if (repeats < 1 || repeats > 1000) throw new UsageException("--repeat must be between 1 and 1000 (got " + repeats + ")");
-        if (warmupRequests < 0) throw new UsageException("--warmup-requests must be 0 or more (got " + warmupRequests + ")");
+        FlagCheck.between("--repeat", repeats, 1, 1000);
+        FlagCheck.atLeast("--warmup-requests", warmupRequests, 0);
         if (rate != null) {
-            if (!(rate > 0)) throw new UsageException("--rate must be above 0 (got " + rate + ")");
+            FlagCheck.above("--rate", rate, 0);
             if (mode != RunMode.PARALLEL) {
                 throw new UsageException("--rate needs --mode parallel (an open-loop rate has no sequential leg)");
             }
         }
-        if (!(burstiness > 0)) throw new UsageException("--burstiness must be above 0 (got " + burstiness + ")");
+        FlagCheck.above("--burstiness", burstiness, 0);
     }
 
     /** The open-loop arrival process, or null for closed-loop runs. */

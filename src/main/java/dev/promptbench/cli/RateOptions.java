@@ -25,8 +25,8 @@ final class RateOptions {
 
     /** The options as the run's rate control; a non-positive budget is a usage error. */
     RateControl control() {
-        if (tpm != null && tpm < 1) throw new UsageException("--tpm must be at least 1, got " + tpm);
-        if (rpm != null && rpm < 1) throw new UsageException("--rpm must be at least 1, got " + rpm);
+        FlagCheck.atLeast("--tpm", tpm, 1);
+        FlagCheck.atLeast("--rpm", rpm, 1);
         return new RateControl(rpm, tpm, adaptive);
     }
 }

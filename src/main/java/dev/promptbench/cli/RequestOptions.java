@@ -78,15 +78,9 @@ final class RequestOptions {
         if (!"user".equals(role) && !"system".equals(role)) {
             throw new UsageException("--role must be user or system (got '" + role + "')");
         }
-        if (temperature != null && (temperature < 0 || temperature > 2)) {
-            throw new UsageException("--temperature must be between 0 and 2 (got " + temperature + ")");
-        }
-        if (topP != null && (topP < 0 || topP > 1)) {
-            throw new UsageException("--top-p must be between 0 and 1 (got " + topP + ")");
-        }
-        if (maxTokens != null && maxTokens < 1) {
-            throw new UsageException("--max-tokens must be at least 1 (got " + maxTokens + ")");
-        }
+        FlagCheck.between("--temperature", temperature, 0, 2);
+        FlagCheck.between("--top-p", topP, 0, 1);
+        FlagCheck.atLeast("--max-tokens", maxTokens, 1);
         if (reasoningEffort != null && !EFFORTS.contains(reasoningEffort)) {
             throw new UsageException("--reasoning-effort must be minimal, low, medium or high (got '"
                     + reasoningEffort + "')");

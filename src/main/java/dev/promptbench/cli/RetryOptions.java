@@ -56,12 +56,12 @@ final class RetryOptions {
     Duration canary(Duration requestTimeout) {
         if (noCanary) return null;
         if (canaryTimeout == null) return SessionSpec.defaultCanaryBound(requestTimeout);
-        if (canaryTimeout.isZero()) throw new UsageException("--canary-timeout must be longer than 0 (or use --no-canary)");
+        FlagCheck.longerThanZero("--canary-timeout", canaryTimeout, "or use --no-canary");
         return canaryTimeout;
     }
 
     RetryPolicy policy() {
-        if (retries < 0) throw new UsageException("--retries must be 0 or more (got " + retries + ")");
+        FlagCheck.atLeast("--retries", retries, 0);
         return new RetryPolicy(retries, maxWait, !noRetryAfterSend, DEFAULTS.baseDelay(), DEFAULTS.maxDelay());
     }
 }

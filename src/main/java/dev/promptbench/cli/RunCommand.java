@@ -219,9 +219,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     private void validate() {
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw new UsageException("--threads must be between 1 and " + MAX_THREADS + " (got " + threads + ")");
-        }
+        FlagCheck.between("--threads", threads, 1, MAX_THREADS);
         if (answers != null && AnswersFile.formatOf(answers) == null) {
             throw new UsageException("--answers " + answers + ": name it .csv or .jsonl (the extension picks the format)");
         }

@@ -89,12 +89,10 @@ final class SessionOptions implements SimulatorOptions.Simulated {
         retry.policy();
         rate.control();
         simulator.settings();
-        if (timeout.isZero()) throw new UsageException("--timeout must be longer than 0");
-        if (connectTimeout.isZero()) throw new UsageException("--connect-timeout must be longer than 0");
-        if (streamIdleTimeout.isZero()) {
-            throw new UsageException("--stream-idle-timeout must be longer than 0 (it bounds the silence between "
-                    + "the events of a streamed answer)");
-        }
+        FlagCheck.longerThanZero("--timeout", timeout, null);
+        FlagCheck.longerThanZero("--connect-timeout", connectTimeout, null);
+        FlagCheck.longerThanZero("--stream-idle-timeout", streamIdleTimeout,
+                "it bounds the silence between the events of a streamed answer");
     }
 
     /** Resolves the endpoint(s) and the network: flags, then --profile, then environment variables. */

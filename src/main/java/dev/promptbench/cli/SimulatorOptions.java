@@ -196,10 +196,8 @@ final class SimulatorOptions {
      * @throws UsageException when a value is out of range
      */
     SimulatorSettings settings(String prefix) {
-        if (ttftSigma != null && (!(ttftSigma >= 0) || ttftSigma.isInfinite())) {
-            throw new UsageException(prefix + "ttft-sigma must be 0 or more, got " + ttftSigma);
-        }
-        if (tokens != null && tokens < 1) throw new UsageException(prefix + "tokens must be at least 1, got " + tokens);
+        FlagCheck.atLeast(prefix + "ttft-sigma", ttftSigma, 0);
+        FlagCheck.atLeast(prefix + "tokens", tokens, 1);
         // Checked in the order they always were, so of two bad values the same one is named.
         SimulatorSettings.Faults checkedFaults = faults(faultRate != null ? faultRate : 0,
                 faultKinds != null ? faultKinds : ALL_FAULT_KINDS, prefix);
@@ -224,12 +222,8 @@ final class SimulatorOptions {
 
     /** Reasoning tokens, the prompt cache and tier downgrades as settings, checked. */
     private static ServiceFeatures features(int reasoningTokens, boolean noPromptCache, double tierDowngrade, String prefix) {
-        if (reasoningTokens < 0) {
-            throw new UsageException(prefix + "reasoning-tokens must be 0 or more, got " + reasoningTokens);
-        }
-        if (!(tierDowngrade >= 0 && tierDowngrade <= 1)) {
-            throw new UsageException(prefix + "tier-downgrade must be between 0 and 1, got " + tierDowngrade);
-        }
+        FlagCheck.atLeast(prefix + "reasoning-tokens", reasoningTokens, 0);
+        FlagCheck.between(prefix + "tier-downgrade", tierDowngrade, 0, 1);
         return new ServiceFeatures(reasoningTokens, !noPromptCache, tierDowngrade);
     }
 
@@ -239,18 +233,13 @@ final class SimulatorOptions {
      * @param prefix the options' prefix in messages
      */
     static SimulatorSettings.Batches batches(Duration duration, Duration window, boolean quirks, String prefix) {
-        if (window.isZero()) {
-            throw new UsageException(prefix + "batch-window must be longer than 0");
-        }
+        FlagCheck.longerThanZero(prefix + "batch-window", window, null);
         return new SimulatorSettings.Batches(duration, window, quirks);
     }
 
     /** The tokens-per-chunk option, checked. */
     private static int tokensPerChunk(int tokens, String prefix) {
-        if (tokens < 1 || tokens > SimulatorSettings.MAX_TOKENS_PER_CHUNK) {
-            throw new UsageException(prefix + "tokens-per-chunk must be 1.." + SimulatorSettings.MAX_TOKENS_PER_CHUNK
-                    + ", got " + tokens);
-        }
+        FlagCheck.between(prefix + "tokens-per-chunk", tokens, 1, SimulatorSettings.MAX_TOKENS_PER_CHUNK);
         return tokens;
     }
 
@@ -286,9 +275,7 @@ final class SimulatorOptions {
      * @param prefix the options' prefix in messages: {@code "--sim-"} on run, {@code "--"} on simulate
      */
     private static SimulatorSettings.Faults faults(double rate, String kinds, String prefix) {
-        if (!(rate >= 0 && rate <= 1)) {
-            throw new UsageException(prefix + "fault-rate must be between 0 and 1, got " + rate);
-        }
+        FlagCheck.between(prefix + "fault-rate", rate, 0, 1);
         Set<FaultKind> parsed;
         try {
             parsed = FaultKind.parseList(kinds);
@@ -300,11 +287,9 @@ final class SimulatorOptions {
 
     /** The rate-limit options as settings; 0 means no limit. */
     private static SimulatorSettings.Limits limits(int rpm, int tpm, double timeScale, String prefix) {
-        if (rpm < 0) throw new UsageException(prefix + "rpm must be 0 (no limit) or more, got " + rpm);
-        if (tpm < 0) throw new UsageException(prefix + "tpm must be 0 (no limit) or more, got " + tpm);
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
-            throw new UsageException(prefix + "time-scale must be a number above 0, got " + timeScale);
-        }
+        FlagCheck.atLeast(prefix + "rpm", rpm, 0);
+        FlagCheck.atLeast(prefix + "tpm", tpm, 0);
+        FlagCheck.above(prefix + "time-scale", timeScale, 0);
         return new SimulatorSettings.Limits(rpm, tpm, timeScale);
     }
 
@@ -322,7 +307,7 @@ final class SimulatorOptions {
     private static TokenCounting tokenCounting(String name, String prefix) {
         TokenCounting counting = TokenCounting.named(name.trim());
         if (counting == null) {
-            throw new UsageException(prefix + "token-counting must be words or chars4, got '" + name.trim() + "'");
+            throw new UsageException(prefix + "token-counting must be words or chars4 (got '" + name.trim() + "')");
         }
         return counting;
     }
@@ -331,8 +316,8 @@ final class SimulatorOptions {
     private static RateLimitHeaderStyle rateLimitHeaders(String name, String prefix) {
         RateLimitHeaderStyle style = RateLimitHeaderStyle.named(name.trim());
         if (style == null) {
-            throw new UsageException(prefix + "rate-limit-headers must be all, remaining or none, got '"
-                    + name.trim() + "'");
+            throw new UsageException(prefix + "rate-limit-headers must be all, remaining or none (got '"
+                    + name.trim() + "')");
         }
         return style;
     }

@@ -118,17 +118,15 @@ public final class SweepCommand implements Callable<Integer>, ErrorHandlers.NotT
     @Override
     public Integer call() throws Exception {
         List<Integer> steps = steps();
-        if (minRequests < 1) throw new UsageException("--min-requests must be at least 1 (got " + minRequests + ")");
-        if (repeats < 1) throw new UsageException("--repeat must be at least 1 (got " + repeats + ")");
+        FlagCheck.atLeast("--min-requests", minRequests, 1);
+        FlagCheck.atLeast("--repeat", repeats, 1);
         if (!"table".equals(format) && !"json".equals(format)) {
             throw new UsageException("--format must be table or json (got '" + format + "')");
         }
         if (until != null && !"saturation".equals(until)) {
             throw new UsageException("--until takes one value, saturation (got '" + until + "')");
         }
-        if (maxDuration != null && maxDuration.isZero()) {
-            throw new UsageException("--max-duration must be longer than 0");
-        }
+        FlagCheck.longerThanZero("--max-duration", maxDuration, null);
         SweepTarget goal = null;
         if (target != null) {
             if (until != null) throw new UsageException("--target searches on its own: drop --until");

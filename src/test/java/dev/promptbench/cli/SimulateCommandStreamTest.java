@@ -51,7 +51,7 @@ class SimulateCommandStreamTest {
             assertEquals(ExitCode.USAGE, commandLine(new SimulateCommand()).execute(args), String.join(" ", args));
         }
         String printed = err.toString();
-        assertTrue(printed.contains("--tokens-per-chunk must be 1..8, got 9"), printed);
+        assertTrue(printed.contains("--tokens-per-chunk must be between 1 and 8 (got 9)"), printed);
         assertTrue(printed.contains("--stall must be AT:FOR"), printed);
         assertTrue(printed.contains("has no unit"), printed);
         assertTrue(printed.contains("--stall must last longer than 0"), printed);

@@ -44,9 +44,9 @@ class SimulatorKnobsTest {
     void aBadKnobIsOneLineNamingItInEitherSpelling() {
         CliRun simulate = CliRun.of("simulate", "--port", "0", "--ttft-sigma", "-1");
         assertEquals(2, simulate.exitCode());
-        assertTrue(simulate.err().startsWith("promptbench: --ttft-sigma must be 0 or more, got -1.0"), simulate.err());
+        assertTrue(simulate.err().startsWith("promptbench: --ttft-sigma must be 0 or more (got -1.0)"), simulate.err());
         CliRun run = CliRun.of("run", "prompts/sample.txt", "--dry-run", "--sim-ttft-sigma", "-1");
         assertEquals(2, run.exitCode());
-        assertTrue(run.err().startsWith("promptbench: --sim-ttft-sigma must be 0 or more, got -1.0"), run.err());
+        assertTrue(run.err().startsWith("promptbench: --sim-ttft-sigma must be 0 or more (got -1.0)"), run.err());
     }
 }
