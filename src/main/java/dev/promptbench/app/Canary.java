@@ -18,29 +18,20 @@ import java.time.Duration;
  * stops the run before anything is queued; nobody pays attempts x timeout x prompts for a server that
  * is gone. A quick transient failure is retried (at most twice, never more than {@code --retries}); a
  * timeout of any kind is not, as the bounds are already generous for one token.
+ *
+ * @param responder sends the canary, each call bounded by {@code bound}
+ * @param retries   the run's {@code --retries}: the canary retries at most that often (and at most twice)
+ * @param bound     the canary's own bound ({@code --canary-timeout}), for its message
  */
-final class Canary {
+record Canary(Responder responder, Sleeper sleeper, int retries, Duration bound) {
     /** The canary's bound unless --canary-timeout says otherwise: a live endpoint answers one token sooner. */
     static final Duration DEFAULT_BOUND = Duration.ofSeconds(30);
     /** A failed attempt that took at least this long is not tried again. */
     private static final Duration SLOW = Duration.ofSeconds(1);
     private static final Duration[] BACKOFF = {Duration.ofMillis(500), Duration.ofSeconds(2)};
 
-    private final Responder responder;
-    private final Sleeper sleeper;
-    private final int retries;
-    private final Duration bound;
-
-    /**
-     * @param responder sends the canary, each call bounded by {@code bound}
-     * @param retries   the run's {@code --retries}: the canary retries at most that often (and at most twice)
-     * @param bound     the canary's own bound ({@code --canary-timeout}), for its message
-     */
-    Canary(Responder responder, Sleeper sleeper, int retries, Duration bound) {
-        this.responder = responder;
-        this.sleeper = sleeper;
-        this.retries = Math.min(retries, BACKOFF.length);
-        this.bound = bound;
+    Canary {
+        retries = Math.min(retries, BACKOFF.length);
     }
 
     /** The canary's default bound: the smaller of the request timeout and 30 s. */

@@ -24,20 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * by every client; the run's connection pool is left alone), and runs in the background while the run
  * does the rest of its start-up (the canary above all), so its time is mostly hidden.
  */
-final class Warmup {
-    private final int requests;
-    private final int concurrency;
-    private final Duration budget;
-    private final Clocks clocks;
-    private final Ticker ticker;
-
-    Warmup(int requests, int concurrency, Duration budget, Clocks clocks) {
-        this.clocks = clocks;
-        this.ticker = clocks.ticker();
-        this.requests = requests;
-        this.concurrency = concurrency;
-        this.budget = budget;
-    }
+record Warmup(int requests, int concurrency, Duration budget, Clocks clocks) {
 
     /** Starts sending up to {@code requests} copies of {@code request}, for at most the budget; returns at once. */
     Running start(ClientSettings settings, ChatRequest request) {
@@ -60,8 +47,9 @@ final class Warmup {
         ClientSettings own = new ClientSettings(concurrency, settings.requestTimeout(), settings.connectTimeout(),
                 settings.streamIdleTimeout());
         try (Simulator simulator = Simulator.start(SimulatorSettings.instant(), clocks);
-             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, ticker, clocks.wall())) {
+             OpenAIResponder responder = OpenAIResponder.plainHttpOnly(own, clocks.ticker(), clocks.wall())) {
             Endpoint endpoint = SimulatorEndpoint.at(simulator.baseUri()).withApi(api);
+            Ticker ticker = clocks.ticker();
             long deadline = ticker.nanoTime() + budget.toNanos();
             AtomicInteger left = new AtomicInteger(requests);
             ExecutorService pool = Executors.newFixedThreadPool(concurrency);
