@@ -18,6 +18,28 @@ public final class SweepWriter {
     private SweepWriter() {}
 
     public static void table(SweepReport sweep, PrintWriter out) {
+        if (sweep.steps().isEmpty()) {
+            // Nothing was measured: an empty table and a knee of nothing would read as a result.
+            out.println("no step ran");
+        } else {
+            steps(sweep, out);
+        }
+        SweepReport.Stop stop = sweep.stop();
+        if (!stop.notRun().isEmpty()) {
+            out.println("not run: " + stop.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + " threads — " + stop.reason());
+        } else if (stop.reason() != null) {
+            out.println("stopped: " + stop.reason());
+        }
+        if (sweep.recommendation() != null) out.println(sweep.recommendation().evidence());
+        out.println("req/s = requests per second of wall time at that concurrency (" + sweep.requests()
+                + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
+                + sweep.resultsFile());
+        out.flush();
+    }
+
+    /** The table of the steps that ran, the causes of their 429s, and the knee. */
+    private static void steps(SweepReport sweep, PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         // Cost columns only when some answer could be priced, as in a run's table.
         boolean priced = sweep.steps().stream().anyMatch(step -> step.cost() != null);
@@ -58,18 +80,6 @@ public final class SweepWriter {
         out.println(sweep.knee().threads() == null ? "knee: not found — " + sweep.knee().reason()
                 : "knee: " + sweep.knee().threads() + (sweep.knee().threads() == 1 ? " thread — " : " threads — ")
                         + sweep.knee().reason());
-        SweepReport.Stop stop = sweep.stop();
-        if (!stop.notRun().isEmpty()) {
-            out.println("not run: " + stop.notRun().stream().map(String::valueOf).collect(Collectors.joining(", "))
-                    + " threads — " + stop.reason());
-        } else if (stop.reason() != null) {
-            out.println("stopped: " + stop.reason());
-        }
-        if (sweep.recommendation() != null) out.println(sweep.recommendation().evidence());
-        out.println("req/s = requests per second of wall time at that concurrency (" + sweep.requests()
-                + " requests a step) · p50/p95 = latency of successful requests · per-request records: "
-                + sweep.resultsFile());
-        out.flush();
     }
 
     /** "2 token_rate, 1 capacity": a step's 429s by cause. */

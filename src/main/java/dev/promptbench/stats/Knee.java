@@ -17,10 +17,25 @@ public record Knee(Integer threads, String reason) {
 
     /** The knee of {@code steps} (ascending threads); {@code threads} is null while throughput still pays. */
     public static Knee of(List<SweepStep> steps) {
+        if (steps.isEmpty()) return new Knee(null, "no step ran");
+        // Throughput of nothing that succeeded is no throughput: it neither grows nor stops growing.
+        if (steps.stream().allMatch(step -> step.ok() == 0)) {
+            return new Knee(null, "withheld: no step had a successful request");
+        }
         if (steps.size() < 2) return new Knee(null, "a sweep needs at least two steps to find a knee");
         for (int i = 0; i + 1 < steps.size(); i++) {
             SweepStep here = steps.get(i);
             SweepStep next = steps.get(i + 1);
+            if (here.ok() == 0) {
+                return new Knee(null, "withheld: no request succeeded at " + here.threads()
+                        + (here.threads() == 1 ? " thread" : " threads")
+                        + ", so throughput cannot be compared from there");
+            }
+            if (next.ok() == 0) {
+                return new Knee(here.threads(), String.format(Locale.ROOT,
+                        "at %d threads no request succeeded (%d errors, %d 429s)", next.threads(), next.errors(),
+                        next.rateLimited()));
+            }
             // The service cut its limit or the quota ran out: a stop, named as such, not a limit of concurrency.
             for (ThrottleCause cause : List.of(ThrottleCause.QUOTA_EXHAUSTED, ThrottleCause.CAPACITY)) {
                 long n = next.rateLimited(cause);

@@ -19,6 +19,11 @@ import java.util.Map;
 public record SweepStep(int threads, List<ModeSummary> repeats, Spread rps, Spread p50Ms, Spread p95Ms, long errors,
                         long rateLimited) {
 
+    /** Requests that succeeded over all repeats. */
+    public long ok() {
+        return repeats.stream().mapToLong(ModeSummary::ok).sum();
+    }
+
     /** The 429s of {@code cause} over all repeats. */
     public long rateLimited(ThrottleCause cause) {
         return repeats.stream().mapToLong(s -> s.attempts().rateLimited(cause)).sum();

@@ -1,6 +1,7 @@
 package dev.promptbench.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,6 +77,19 @@ class SweepCommandTest {
         assertEquals(0, doc.path("steps").size(), run.out());
         assertEquals("[1,2,4]", doc.path("not_run").toString());
         assertTrue(doc.path("stopped").asText().startsWith("stopped by --max-duration 1.0 s"), run.out());
+    }
+
+    /** A cap that leaves no step to run says so, instead of an empty table and a knee of nothing. */
+    @Test
+    void aMaxDurationThatRunsNoStepSaysNoStepRan() throws Exception {
+        CliRun run = CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,2,4", "--min-requests", "16",
+                "--sim-ttft-median", "100ms", "--sim-ttft-sigma", "0", "--sim-token-delay", "0ms",
+                "--no-warmup", "--max-duration", "1s", "--out", dir.resolve("none.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().startsWith("no step ran\n"), run.out());
+        assertTrue(run.out().contains("not run: 1, 2, 4 threads — stopped by --max-duration 1.0 s"), run.out());
+        assertFalse(run.out().contains("req/s  spread"), "no empty table: " + run.out());
+        assertFalse(run.out().contains("knee:"), "no knee of nothing: " + run.out());
     }
 
     @Test

@@ -92,4 +92,34 @@ class KneeTest {
     void oneStepCannotHaveAKnee() {
         assertNull(Knee.of(List.of(step(1, 10))).threads());
     }
+
+    private static SweepStep failed(int threads, double rps) {
+        return SweepStep.of(threads, List.of(summary(rps, 10, 0)));
+    }
+
+    /** A silent server: every request of every step timed out. Nothing succeeded, so there is no throughput to grow. */
+    @Test
+    void noSuccessfulRequestAtAnyStepWithholdsTheKnee() {
+        Knee knee = Knee.of(List.of(failed(1, 0.5), failed(2, 1.0), failed(4, 2.0)));
+        assertNull(knee.threads());
+        assertEquals("withheld: no step had a successful request", knee.reason());
+    }
+
+    /** A step without a success after one with successes is the knee, even when errors were there before. */
+    @Test
+    void theFirstStepWithoutASuccessMarksTheKnee() {
+        Knee knee = Knee.of(List.of(SweepStep.of(1, List.of(summary(10, 2, 0))), SweepStep.of(2, List.of(summary(20, 2, 0))),
+                failed(4, 40)));
+        assertEquals(2, knee.threads());
+        assertEquals("at 4 threads no request succeeded (10 errors, 0 429s)", knee.reason());
+    }
+
+    /** Throughput cannot be compared from a step where nothing succeeded, so no advice to add threads. */
+    @Test
+    void aFirstStepWithoutASuccessGivesNoGrowthAdvice() {
+        Knee knee = Knee.of(List.of(failed(1, 1), step(2, 20), step(4, 40)));
+        assertNull(knee.threads());
+        assertEquals("withheld: no request succeeded at 1 thread, so throughput cannot be compared from there",
+                knee.reason());
+    }
 }
