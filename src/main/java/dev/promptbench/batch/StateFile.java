@@ -2,6 +2,7 @@ package dev.promptbench.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -22,6 +23,8 @@ public final class StateFile {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // A results file (JSON lines) has more after its first object: not one document, not a state file.
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
@@ -62,18 +65,47 @@ public final class StateFile {
         }
     }
 
-    /** Reads the state; a file that is not one is a {@link StateFileException}. */
+    /**
+     * Reads the state; a file that is not one (a results file, JSON of another shape, a state file missing what
+     * every state file has) is a {@link StateFileException} of one plain line.
+     */
     public BatchState load() throws StateFileException {
         if (!Files.isRegularFile(path)) throw new StateFileException(path + ": no such state file");
+        JsonNode tree;
         try {
-            BatchState state = JSON.readValue(path.toFile(), BatchState.class);
-            if (state.schemaVersion() != BatchState.SCHEMA_VERSION || state.parts().isEmpty()) {
-                throw new StateFileException(path + ": not a promptbench batch state file");
+            // The first value alone first: a results file's header says what the file is.
+            JsonNode first;
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                first = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
             }
-            return state;
+            if (first != null && "run".equals(first.path("type").asText(null))) {
+                throw new StateFileException(path + ": a promptbench results file, not a batch state file (the state "
+                        + "file is the .json file 'batch submit' or 'batch run' wrote)");
+            }
+            tree = JSON.readTree(path.toFile());
         } catch (IOException e) {
-            throw new StateFileException(path + ": not a promptbench batch state file (" + e.getClass().getSimpleName()
-                    .replace("Exception", "") + ")");
+            // Jackson's text names its own classes and positions: the user needs only the verdict.
+            throw notAStateFile();
         }
+        BatchState state;
+        try {
+            state = JSON.treeToValue(tree, BatchState.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw notAStateFile();
+        }
+        if (state == null || !whole(state)) throw notAStateFile();
+        return state;
+    }
+
+    /** What every state file this version wrote has: its version, the prompt file, the endpoint and its parts. */
+    private static boolean whole(BatchState state) {
+        return state.schemaVersion() == BatchState.SCHEMA_VERSION && !state.parts().isEmpty()
+                && state.input() != null && state.input().promptFile() != null
+                && state.endpoint() != null && state.endpoint().endpointUrl() != null
+                && state.parts().stream().allMatch(p -> p != null && p.file() != null);
+    }
+
+    private StateFileException notAStateFile() {
+        return new StateFileException(path + ": not a promptbench batch state file");
     }
 }

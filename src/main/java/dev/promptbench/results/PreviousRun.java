@@ -58,6 +58,7 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
                                 + ": not a promptbench results file (no run header)");
                     }
                     headerSeen = true;
+                    refuseOtherKinds(record, file);
                     record.path("settings").fields().forEachRemaining(e -> settings.put(e.getKey(),
                             e.getValue().asText()));
                     sha = record.path("prompt_file_sha256").isTextual()
@@ -73,6 +74,18 @@ public record PreviousRun(String promptSha256, Map<Mode, BitSet> done, long vali
         }
         if (!headerSeen) throw new InvalidResultsException(file + ": empty, or not a promptbench results file");
         return new PreviousRun(sha, done, validBytes, settings);
+    }
+
+    /** A batch's or a sweep's results are not a run to finish: appending run records would mix two kinds. */
+    private static void refuseOtherKinds(JsonNode header, Path file) throws InvalidResultsException {
+        RunKind kind = RunKind.parse(header.path("config").path("mode").asText(header.path("mode").asText(null)));
+        if (kind == RunKind.BATCH) {
+            throw new InvalidResultsException(file + ": the results of a batch, not of a run; "
+                    + "'batch fetch STATE --retry-failed' sends its failed prompts again");
+        }
+        if (kind == RunKind.SWEEP) {
+            throw new InvalidResultsException(file + ": the results of a sweep, not of a run; start a new sweep");
+        }
     }
 
     private static JsonNode parse(ByteArrayOutputStream line, Path file, int lineNumber)

@@ -1,5 +1,6 @@
 package dev.promptbench.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -69,6 +70,28 @@ class ResumeTest {
         assertEquals(List.of(2, 3, 4), rerun);
         assertEquals(3, after.get(resumeAt).path("remaining").path("sequential").asInt());
         assertEquals("summary", after.get(after.size() - 1).path("type").asText());
+    }
+
+    /**
+     * A batch's or a sweep's results file is not a run to finish: resuming one appended run records to it
+     * (a sweep's header records no settings, so nothing was even compared). Refused, the file untouched.
+     */
+    @Test
+    void refusesTheResultsOfABatchOrASweep() throws Exception {
+        Path prompts = Files.copy(Path.of("src/test/resources/golden/prompts.txt"), dir.resolve("prompts.txt"));
+        for (String kind : List.of("batch", "sweep")) {
+            Path results = Files.copy(Path.of("src/test/resources/golden/" + kind + "/results.jsonl"),
+                    dir.resolve(kind + ".jsonl"));
+            byte[] before = Files.readAllBytes(results);
+
+            CliRun resumed = run(prompts.toString(), "--resume", results.toString());
+
+            assertEquals(2, resumed.exitCode(), resumed.err());
+            assertEquals("promptbench: --resume " + results + ": the results of a " + kind + ", not of a run; "
+                    + (kind.equals("batch") ? "'batch fetch STATE --retry-failed' sends its failed prompts again"
+                    : "start a new sweep"), resumed.err().strip());
+            assertArrayEquals(before, Files.readAllBytes(results));
+        }
     }
 
     @Test
