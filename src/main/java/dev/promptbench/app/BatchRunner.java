@@ -139,7 +139,7 @@ public final class BatchRunner {
                         firstTimed);
                 Breaker.Trip trip = breaker.trip();
                 if (trip != null) {
-                    results.writeBreaker(new BreakerTrip(mode.wireName(), pass.repeat(), trip.failures(),
+                    results.writeBreaker(new BreakerTrip(mode, pass.repeat(), trip.failures(),
                             trip.lastKind(), trip.lastMessage(), trip.endpoint()));
                 }
                 if (summary.attempts().rateLimited(ThrottleCause.QUOTA_EXHAUSTED) > 0

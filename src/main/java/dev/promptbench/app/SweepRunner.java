@@ -112,7 +112,7 @@ public final class SweepRunner {
                         Breaker.Trip trip = breaker.trip();
                         if (trip != null) {
                             // As a run records it: the results file says why the sweep stopped here.
-                            results.writeBreaker(new BreakerTrip(Mode.PARALLEL.wireName(), repeat, trip.failures(),
+                            results.writeBreaker(new BreakerTrip(Mode.PARALLEL, repeat, trip.failures(),
                                     trip.lastKind(), trip.lastMessage(), trip.endpoint()));
                         }
                     }

@@ -120,7 +120,7 @@ public final class JsonReporter implements Reporter {
         node.put("wall_ms", RecordJson.round(results.wallMs().median()));
         node.put("percentiles_over", results.pooled() ? "all_repeats" : "median_repeat");
         ObjectNode spread = node.putObject("spread");
-        spread.put("kind", results.wallMs().kind());
+        spread.put("kind", results.wallMs().kind().wireName());
         spread.set("wall_ms", RecordJson.spread(results.wallMs(), 3));
         if (results.p50Ms() != null) {
             spread.set("p50_ms", RecordJson.spread(results.p50Ms(), 3));

@@ -206,7 +206,7 @@ public final class TableReporter implements Reporter {
     private static String repeatsLine(RunReport report) {
         StringBuilder line = new StringBuilder("over " + report.repeats() + " repeats (median, ");
         ModeResults any = report.modes().values().iterator().next();
-        line.append(any.wallMs().kind().equals("iqr") ? "interquartile range" : "min–max").append("):");
+        line.append(any.wallMs().kind() == Spread.Kind.IQR ? "interquartile range" : "min–max").append("):");
         report.modes().values().forEach(m -> line.append(" ").append(m.headline().mode().wireName())
                 .append(" wall ").append(range(m.wallMs())));
         Spread speedup = report.comparison() == null ? null : report.comparison().spread();

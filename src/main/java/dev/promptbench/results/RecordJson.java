@@ -60,7 +60,7 @@ public final class RecordJson {
         ObjectNode node = NODES.objectNode();
         if (spread == null) return node;
         double scale = Math.pow(10, decimals);
-        node.put("kind", spread.kind());
+        node.put("kind", spread.kind().wireName());
         node.put("median", Math.round(spread.median() * scale) / scale);
         node.put("low", Math.round(spread.low() * scale) / scale);
         node.put("high", Math.round(spread.high() * scale) / scale);

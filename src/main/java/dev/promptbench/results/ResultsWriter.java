@@ -226,7 +226,7 @@ public final class ResultsWriter implements ResultSink, AutoCloseable {
     public void writeBreaker(BreakerTrip trip) {
         ObjectNode node = RecordJson.MAPPER.createObjectNode();
         node.put("type", "breaker");
-        node.put("mode", trip.mode());
+        node.put("mode", trip.mode().wireName());
         node.put("repeat", trip.repeat());
         node.put("failures", trip.failures());
         ObjectNode last = node.putObject("last_error");

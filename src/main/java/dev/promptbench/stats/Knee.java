@@ -86,7 +86,7 @@ public record Knee(Integer threads, String reason) {
     private static String noise(SweepStep a, SweepStep b) {
         if (a.repeats().size() < 2) return "; one repeat, noise unknown: use --repeat";
         double spread = Math.max(a.rps().high() - a.rps().low(), b.rps().high() - b.rps().low());
-        return String.format(Locale.ROOT, "; noise ±%.2f req/s (%s over %d repeats)", spread / 2, a.rps().kind(),
+        return String.format(Locale.ROOT, "; noise ±%.2f req/s (%s over %d repeats)", spread / 2, a.rps().kind().wireName(),
                 a.repeats().size());
     }
 }

@@ -11,18 +11,31 @@ import java.util.function.ToDoubleFunction;
  * @param median the middle value
  * @param low    min, or the first quartile
  * @param high   max, or the third quartile
- * @param kind   {@code min-max} or {@code iqr}
+ * @param kind   min-max or the interquartile range
  */
-public record Spread(double median, double low, double high, String kind) {
+public record Spread(double median, double low, double high, Kind kind) {
+
+    /** Which range a spread is. */
+    public enum Kind {
+        MIN_MAX("min-max"),
+        IQR("iqr");
+
+        private final String wireName;
+
+        Kind(String wireName) { this.wireName = wireName; }
+
+        /** The name JSON and the reports use. */
+        public String wireName() { return wireName; }
+    }
 
     /** The spread of {@code figure} over {@code items}; null when there are none. */
     public static <T> Spread of(List<T> items, ToDoubleFunction<T> figure) {
         double[] values = items.stream().mapToDouble(figure).filter(v -> !Double.isNaN(v)).sorted().toArray();
         if (values.length == 0) return null;
         if (values.length < 5) {
-            return new Spread(quantile(values, 0.5), values[0], values[values.length - 1], "min-max");
+            return new Spread(quantile(values, 0.5), values[0], values[values.length - 1], Kind.MIN_MAX);
         }
-        return new Spread(quantile(values, 0.5), quantile(values, 0.25), quantile(values, 0.75), "iqr");
+        return new Spread(quantile(values, 0.5), quantile(values, 0.25), quantile(values, 0.75), Kind.IQR);
     }
 
     /** Linear interpolation between closest ranks, on sorted values. */

@@ -96,7 +96,7 @@ final class SweepChart {
                     .append("\" r=\"4\" data-threads=\"").append(threads.get(i)).append("\"><title>")
                     .append(Markup.text(threads.get(i) + (threads.get(i) == 1 ? " thread: " : " threads: ")
                             + format.apply(v.median()) + (v.high() > v.low() ? " (" + format.apply(v.low()) + " – "
-                            + format.apply(v.high()) + ", " + v.kind() + ")" : "")))
+                            + format.apply(v.high()) + ", " + v.kind().wireName() + ")" : "")))
                     .append("</title></circle>");
         }
         if (line.length() > 0) svg.append("<path class=\"sweep-line\" d=\"").append(line).append("\"/>");
