@@ -253,15 +253,15 @@ final class SimulatorOptions {
         }
         String[] parts = text.split(":", -1);
         if (parts.length != 2) {
-            throw new UsageException(prefix + "stall must be AT:FOR, two durations such as 10s:2s, got '"
-                    + text.trim() + "'");
+            throw new UsageException(prefix + "stall must be AT:FOR, two durations such as 10s:2s (got '"
+                    + text.trim() + "')");
         }
         DurationConverter durations = new DurationConverter();
         try {
             Duration at = durations.convert(parts[0]);
             Duration length = durations.convert(parts[1]);
             if (length.isZero()) {
-                throw new UsageException(prefix + "stall must last longer than 0, got '" + text.trim() + "'");
+                throw new UsageException(prefix + "stall must last longer than 0 (got '" + text.trim() + "')");
             }
             return new SimulatorSettings.Stall(at, length);
         } catch (TypeConversionException e) {

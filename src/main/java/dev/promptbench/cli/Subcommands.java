@@ -8,16 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 /**
  * Adds subcommands to a command line, building in full only the one about to run; the others are a
  * name and description read from their {@code @Command} annotation, which is all a usage list needs.
+ *
+ * @param chosen names the subcommand to build in full; null builds them all
  */
-final class Subcommands {
-    private final CommandLine parent;
-    private final String chosen;
-
-    /** {@code chosen} names the subcommand to build in full; null builds them all. */
-    Subcommands(CommandLine parent, String chosen) {
-        this.parent = parent;
-        this.chosen = chosen;
-    }
+record Subcommands(CommandLine parent, String chosen) {
 
     void add(Class<?> type, Supplier<Object> command) {
         Command annotation = type.getAnnotation(Command.class);
