@@ -117,7 +117,15 @@ public final class SweepRunner {
                         }
                     }
                     steps.add(SweepStep.of(threads, repeats));
-                    timeLeft(order.planned(steps), spec, time, steps).ifPresent(listener::notice);
+                    if (!control.isCancelled()) {
+                        timeLeft(order.planned(steps), spec, time, steps).ifPresent(listener::notice);
+                    }
+                }
+                if (stopped == null && control.isCancelled()) {
+                    // Ctrl-C or the circuit breaker: the step it cut is partial, the steps after it never ran.
+                    notRun.addAll(order.planned(steps));
+                    stopped = control.cancelCause() == RunControl.Cause.SIGNAL
+                            ? "interrupted by " + control.cancelReason() : control.cancelReason();
                 }
                 if (stopped == null) {
                     stopped = order.stoppedEarly(steps);
@@ -125,7 +133,8 @@ public final class SweepRunner {
                 }
             }
             TargetSearch.Recommendation recommendation = order instanceof TargetSearch search
-                    ? search.recommend(steps, stopped == null && !control.isCancelled()) : null;
+                    ? search.recommend(steps.stream().filter(step -> !step.partial()).toList(),
+                            stopped == null && !control.isCancelled()) : null;
             if (stopped != null) listener.notice("sweep " + stopped);
             List<SweepStep> ascending = steps.stream().sorted(Comparator.comparingInt(SweepStep::threads)).toList();
             SweepReport report = new SweepReport(Version.current(), session.simulated(), session.infos().get(0),

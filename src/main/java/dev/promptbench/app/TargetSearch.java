@@ -45,7 +45,7 @@ record TargetSearch(SweepTarget target, int low, int high) implements StepOrder 
     Recommendation recommend(List<SweepStep> done, boolean complete) {
         SweepStep pass = highestPass(done);
         SweepStep fail = lowestFail(done);
-        String soFar = complete ? "" : " so far (the search was cut short by --max-duration)";
+        String soFar = complete ? "" : " so far (the search was cut short)";
         if (pass == null) {
             SweepStep first = fail != null ? fail : null;
             return new Recommendation(null, "no thread count meets " + target.text()

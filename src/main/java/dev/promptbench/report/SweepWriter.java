@@ -47,7 +47,7 @@ public final class SweepWriter {
                 : new String[] {"threads", "req/s", "spread", "p50", "p95", "errors", "429s"});
         for (SweepStep step : sweep.steps()) {
             List<String> row = new ArrayList<>(List.of(
-                Integer.toString(step.threads()),
+                step.threads() + (step.partial() ? "*" : ""),
                 String.format(Locale.ROOT, "%.2f", step.rps().median()),
                 step.repeats().size() < 2 ? "-" : String.format(Locale.ROOT, "%.2f–%.2f", step.rps().low(),
                         step.rps().high()),
@@ -71,6 +71,14 @@ public final class SweepWriter {
             out.println(line.toString().stripTrailing());
         }
         out.println();
+        // A step a stop cut short is shown, as it was measured, but it is no point of the curve.
+        for (SweepStep step : sweep.steps()) {
+            if (!step.partial()) continue;
+            long notRun = step.repeats().stream().mapToLong(r -> r.notRun()).sum();
+            long requests = step.repeats().stream().mapToLong(r -> r.requests()).sum();
+            out.println("* " + step.threads() + (step.threads() == 1 ? " thread: " : " threads: ") + "partial, " + notRun
+                    + " of " + requests + " requests not run (the sweep was stopped); left out of the knee");
+        }
         // Each cause of 429 wants another reaction, so each step that met any says which.
         for (SweepStep step : sweep.steps()) {
             if (step.rateLimited() == 0) continue;
@@ -102,6 +110,7 @@ public final class SweepWriter {
         for (SweepStep step : sweep.steps()) {
             ObjectNode node = steps.addObject();
             node.put("threads", step.threads());
+            node.put("partial", step.partial());
             node.put("requests_per_s", RecordJson.round(step.rps().median()));
             node.set("requests_per_s_spread", RecordJson.spread(step.rps(), 3));
             ObjectNode latency = node.putObject("latency_ms");

@@ -15,9 +15,15 @@ import java.util.Locale;
 public record Knee(Integer threads, String reason) {
     static final double MIN_GAIN = 0.10;
 
-    /** The knee of {@code steps} (ascending threads); {@code threads} is null while throughput still pays. */
-    public static Knee of(List<SweepStep> steps) {
-        if (steps.isEmpty()) return new Knee(null, "no step ran");
+    /**
+     * The knee of the steps that {@code ran} (ascending threads), those a stop cut short left out; {@code threads}
+     * is null while throughput still pays.
+     */
+    public static Knee of(List<SweepStep> ran) {
+        if (ran.isEmpty()) return new Knee(null, "no step ran");
+        // A step a stop cut short measured fewer requests over less time: it is no point of the curve.
+        List<SweepStep> steps = ran.stream().filter(step -> !step.partial()).toList();
+        if (steps.isEmpty()) return new Knee(null, "withheld: no step ran whole");
         // Throughput of nothing that succeeded is no throughput: it neither grows nor stops growing.
         if (steps.stream().allMatch(step -> step.ok() == 0)) {
             return new Knee(null, "withheld: no step had a successful request");

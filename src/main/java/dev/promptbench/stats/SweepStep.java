@@ -19,6 +19,11 @@ import java.util.Map;
 public record SweepStep(int threads, List<ModeSummary> repeats, Spread rps, Spread p50Ms, Spread p95Ms, long errors,
                         long rateLimited) {
 
+    /** True when a stop (Ctrl-C, the circuit breaker) cut the step: some of its requests were never sent. */
+    public boolean partial() {
+        return repeats.stream().anyMatch(r -> r.notRun() > 0);
+    }
+
     /** Requests that succeeded over all repeats. */
     public long ok() {
         return repeats.stream().mapToLong(ModeSummary::ok).sum();
