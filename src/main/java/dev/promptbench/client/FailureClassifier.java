@@ -5,6 +5,7 @@ import dev.promptbench.clock.Ticker;
 import dev.promptbench.results.request.Attempts;
 import dev.promptbench.results.request.RateLimitHeaders;
 import dev.promptbench.results.request.ThrottleCause;
+import java.io.EOFException;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Clock;
@@ -251,13 +252,21 @@ final class FailureClassifier {
                 && "timeout".equals(e.getMessage());
     }
 
+    /** What went wrong in the exception's own words and its cause's, never a Java class name. */
     static String describe(Throwable e) {
-        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        String text = words(e);
         Throwable cause = e.getCause();
+        // An end of stream's own text is the parser's ("\n not found: limit=0 ..."): the plain reason says more.
+        if (cause instanceof EOFException) return text + " (the server closed the connection)";
         if (cause != null && cause != e && cause.getMessage() != null && !text.contains(cause.getMessage())) {
-            text += " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+            text += " (" + cause.getMessage() + ")";
         }
         return text;
+    }
+
+    private static String words(Throwable e) {
+        if (e.getMessage() != null && !e.getMessage().isBlank()) return e.getMessage();
+        return e instanceof EOFException ? "the server closed the connection" : "an input/output error";
     }
 
     /** {@code 60 s}, or {@code 300 ms} when not whole seconds. */

@@ -68,8 +68,9 @@ final class TlsDiagnosis {
             return "TLS: the certificate of " + who + " is not trusted (PKIX path validation failed) — " + TRUST_FIX;
         }
         if (certificateProblem != null) {
-            return "TLS: the certificate of " + who + " was rejected (" + certificateProblem.getClass().getSimpleName()
-                    + ") — " + TRUST_FIX;
+            String why = certificateProblem.getMessage();
+            return "TLS: the certificate of " + who + " was rejected" + (why == null || why.isBlank() ? "" : " (" + why + ")")
+                    + " — " + TRUST_FIX;
         }
         return null;
     }

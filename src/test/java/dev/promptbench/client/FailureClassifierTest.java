@@ -47,7 +47,26 @@ class FailureClassifierTest {
                 null);
 
         assertEquals(ErrorKind.CONNECT_FAILED, failure.kind());
-        assertEquals("connect failed: SocketException: Connection reset", failure.message());
+        assertEquals("connect failed: Connection reset", failure.message());
+    }
+
+    /**
+     * A server that reads the request and closes: OkHttp's words, and the plain reason for its cause, but
+     * never a Java exception's name or the parser's "\n not found: limit=0" (hostile-newcomer finding).
+     */
+    @Test
+    void aConnectionClosedWithoutAnAnswerIsSaidInPlainWords() {
+        CallTrace trace = new CallTrace(Ticker.system());
+        trace.markSent();
+        trace.requestBodyEnd(null, 10);
+
+        Outcome.Failure failure = classifier.transport(new java.io.IOException("unexpected end of stream on "
+                + "http://127.0.0.1:9/...", new java.io.EOFException("\\n not found: limit=0 content=…")), trace,
+                false, false, null);
+
+        assertEquals(ErrorKind.CONNECTION_LOST, failure.kind());
+        assertEquals("connection lost after the request was sent: unexpected end of stream on http://127.0.0.1:9/... "
+                + "(the server closed the connection)", failure.message());
     }
 
     @Test
