@@ -43,9 +43,9 @@ public enum Metric {
     /** The parallel mode's lower bound over its wall time (closed-loop parallel only). */
     EFFICIENCY("efficiency", Quantity.FRACTION, headline(ModeSummary::efficiency)),
     /** Attempts answered 429, over every repeat. */
-    RATE_LIMITED("rate_limited", Quantity.NUMBER, summed(s -> (double) s.rateLimited())),
+    RATE_LIMITED("rate_limited", Quantity.NUMBER, summed(s -> s.attemptsKnown() ? (double) s.rateLimited() : null)),
     /** Attempts beyond the first, over every repeat. */
-    RETRIES("retries", Quantity.NUMBER, summed(s -> (double) s.retries())),
+    RETRIES("retries", Quantity.NUMBER, summed(s -> s.attemptsKnown() ? (double) s.retries() : null)),
     /** What the priced answers cost, over every repeat, in the prices' currency. */
     COST("cost", Quantity.NUMBER, summed(s -> s.billing().cost())),
     /** Cost per 1,000 priced answers (the reported repeat's). */
@@ -133,6 +133,9 @@ public enum Metric {
     String whenMissing(String mode) {
         if (Mode.BATCH.wireName().equals(mode) && quantity == Quantity.TIME && this != WALL) {
             return "the Batch API times no single request";
+        }
+        if (Mode.BATCH.wireName().equals(mode) && (this == RETRIES || this == RATE_LIMITED)) {
+            return "the Batch API reports no retries or 429s of its requests";
         }
         return switch (this) {
             case P50, P90, P95, P99, MAX -> "no request succeeded";

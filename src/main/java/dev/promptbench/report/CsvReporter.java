@@ -68,11 +68,11 @@ public final class CsvReporter implements Reporter {
                     : RecordJson.roundCost(r.summary().billing().cost())),
             new Column("cost_per_1k", r -> r.summary().billing().costPer1k() == null ? null
                     : RecordJson.roundCost(r.summary().billing().costPer1k())),
-            new Column("retries", r -> r.summary().retries()),
-            new Column("rate_limited", r -> r.summary().rateLimited()),
-            new Column("rate_limited_by_cause", CsvReporter::rateLimitedByCause),
-            new Column("retries_after_send", r -> r.summary().retriesAfterSend()),
-            new Column("wait_ms", r -> RecordJson.round(r.summary().waitMs())),
+            new Column("retries", r -> attempts(r, ModeSummary::retries)),
+            new Column("rate_limited", r -> attempts(r, ModeSummary::rateLimited)),
+            new Column("rate_limited_by_cause", r -> r.summary().attemptsKnown() ? rateLimitedByCause(r) : null),
+            new Column("retries_after_send", r -> attempts(r, ModeSummary::retriesAfterSend)),
+            new Column("wait_ms", r -> attempts(r, s -> RecordJson.round(s.waitMs()))),
             new Column("lower_bound_ms", r -> r.summary().lowerBoundMs() == null ? null
                     : RecordJson.round(r.summary().lowerBoundMs())),
             new Column("efficiency", r -> r.summary().efficiency() == null ? null
@@ -127,6 +127,11 @@ public final class CsvReporter implements Reporter {
 
     private static Double ms(Percentiles p, Function<Percentiles, Double> which) {
         return p == null ? null : RecordJson.round(which.apply(p));
+    }
+
+    /** A figure of the attempts, or null (an empty cell) where the service does not tell them (a batch). */
+    private static Object attempts(Row row, Function<ModeSummary, Object> figure) {
+        return row.summary().attemptsKnown() ? figure.apply(row.summary()) : null;
     }
 
     /** "rate_limited=3 server_error=1": one field, ordered by kind. */

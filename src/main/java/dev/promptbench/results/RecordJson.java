@@ -11,6 +11,7 @@ import dev.promptbench.stats.Percentiles;
 import dev.promptbench.stats.Spread;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -118,12 +119,20 @@ public final class RecordJson {
         new TreeMap<>(billing.servedTiers()).forEach(tiers::put);
         ObjectNode errors = node.putObject("errors_by_kind");
         summary.errorsByKind().forEach(errors::put);
-        node.put("retries", summary.retries());
-        node.put("rate_limited", summary.rateLimited());
-        ObjectNode byCause = node.putObject("rate_limited_by_cause");
-        summary.rateLimitedBy().forEach(byCause::put);
-        node.put("retries_after_send", summary.retriesAfterSend());
-        node.put("wait_ms", round(summary.waitMs()));
+        if (summary.attemptsKnown()) {
+            node.put("retries", summary.retries());
+            node.put("rate_limited", summary.rateLimited());
+            ObjectNode byCause = node.putObject("rate_limited_by_cause");
+            summary.rateLimitedBy().forEach(byCause::put);
+            node.put("retries_after_send", summary.retriesAfterSend());
+            node.put("wait_ms", round(summary.waitMs()));
+        } else {
+            // The Batch API does not say: unknown, never 0.
+            for (String unknown : List.of("retries", "rate_limited", "rate_limited_by_cause", "retries_after_send",
+                    "wait_ms")) {
+                node.putNull(unknown);
+            }
+        }
         if (summary.lowerBoundMs() != null) node.put("lower_bound_ms", round(summary.lowerBoundMs()));
         if (summary.lowerBoundMs() != null) node.put("efficiency", summary.efficiency() == null
                 ? null : round4(summary.efficiency()));

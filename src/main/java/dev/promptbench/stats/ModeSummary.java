@@ -57,6 +57,12 @@ public record ModeSummary(Mode mode, int repeat, int threads, Wall wall, Counts 
     public long notRun() { return counts.notRun(); }
     public Map<String, Long> errorsByKind() { return counts.errorsByKind(); }
     public long retries() { return attempts.retries(); }
+
+    /**
+     * False for the Batch API, which tells nothing of a request's attempts, 429s or waits: its retries,
+     * rate_limited, retries_after_send and wait_ms are unknown, not 0.
+     */
+    public boolean attemptsKnown() { return mode != Mode.BATCH; }
     public long rateLimited() { return attempts.rateLimited(); }
     public Map<String, Long> rateLimitedBy() { return attempts.rateLimitedBy(); }
     public long retriesAfterSend() { return attempts.retriesAfterSend(); }

@@ -242,8 +242,17 @@ class ReportCommandTest {
                 report.path("modes").path("batch").path("threads"))) {
             assertTrue(unknown.isNull(), json.out());
         }
+        // Nor does the Batch API say how often it retried a request, met a 429 or waited: unknown, not 0.
+        for (String attempts : List.of("retries", "rate_limited", "retries_after_send", "wait_ms")) {
+            assertTrue(report.path("modes").path("batch").path(attempts).isNull(), attempts + ": " + json.out());
+        }
         List<List<String>> rows = Csv.parse(CliRun.of("report", batch, "--format", "csv").out());
-        assertEquals("", rows.get(1).get(rows.get(0).indexOf("threads")));
+        for (String column : List.of("threads", "retries", "rate_limited", "retries_after_send", "wait_ms")) {
+            assertEquals("", rows.get(1).get(rows.get(0).indexOf(column)), column);
+        }
+        CliRun gated = CliRun.of("report", batch, "--fail-if", "retries>0");
+        assertEquals(3, gated.exitCode(), "a gate on an unknown never passes: " + gated.err());
+        assertTrue(gated.err().contains("the Batch API reports no retries or 429s of its requests"), gated.err());
     }
 
     @Test
