@@ -19,8 +19,7 @@ public record BatchResult(RunReport report, RunControl.Cause stopCause, String s
 
     /** A cancel (Ctrl-C, SIGTERM) came before the batch started: no prompt was sent, no results file written. */
     static BatchResult stoppedBeforeBatch(RunControl.Cause cause) {
-        return new BatchResult(null, cause, "stopped before the batch started: no prompt was sent, no results file "
-                + "was written");
+        return new BatchResult(null, cause, Canary.Verdict.notStarted("batch"));
     }
 
     /** True when some request in some mode ended in error. */

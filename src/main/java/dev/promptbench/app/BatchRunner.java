@@ -65,7 +65,7 @@ public final class BatchRunner {
             Canary.Verdict verdict = session.begin(firstLine(session, spec), template.canaryFor(firstPrompt), listener,
                     spec.settings().maxTokens());
             if (verdict.fatalMessage() != null) return BatchResult.fatalCanary(verdict.fatalMessage());
-            if (verdict.report() != null && control.isCancelled()) {
+            if (verdict.cancelled()) {
                 return BatchResult.stoppedBeforeBatch(control.cancelCause());
             }
             CanaryReport canary = verdict.report();

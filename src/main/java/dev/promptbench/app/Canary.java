@@ -40,7 +40,17 @@ record Canary(Responder responder, Sleeper sleeper, int retries, Duration bound)
     }
 
     /** The canary's verdict: fine, skipped, cancelled, or a fatal message (one line). */
-    record Verdict(CanaryReport report, String fatalMessage) {}
+    record Verdict(CanaryReport report, String fatalMessage) {
+        /** True when a cancel (Ctrl-C, SIGTERM) stopped the canary: what it was to open must not start. */
+        boolean cancelled() {
+            return report != null && "cancelled".equals(report.status());
+        }
+
+        /** What a run or a sweep says when a cancel during the canary stopped it before {@code what} started. */
+        static String notStarted(String what) {
+            return "stopped before the " + what + " started: no prompt was sent, no results file was written";
+        }
+    }
 
     /** The verdict when no canary was asked for: nothing to report, nothing fatal. */
     static final Verdict NOT_SENT = new Verdict(null, null);

@@ -222,8 +222,9 @@ final class Session implements AutoCloseable {
             verdict = Canary.cancelled();
         }
         if (control.isCancelled()) {
+            // Whatever the call ended with (an answer, "interrupted"), the cancel came first: nothing may start.
             Thread.interrupted();
-            return verdict;
+            return Canary.cancelled();
         }
         CanaryReport report = verdict.report();
         if (verdict.fatalMessage() == null && "skipped".equals(report.status())) {

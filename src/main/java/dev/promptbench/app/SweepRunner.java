@@ -47,8 +47,14 @@ public final class SweepRunner {
         this.clocks = clocks;
     }
 
-    /** The sweep's report, or null when the canary found the endpoint unusable (then {@code fatal} says why). */
-    public record Outcome(SweepReport report, String fatal) {}
+    /**
+     * How a sweep ended.
+     *
+     * @param report  the sweep's report, or null when it never started
+     * @param fatal   why the endpoint is unusable (the canary's verdict, the circuit breaker), or null
+     * @param stopped why the sweep never started when a cancel (Ctrl-C) came during the canary, or null
+     */
+    public record Outcome(SweepReport report, String fatal, String stopped) {}
 
     public Outcome run(SweepSpec spec, RunListener listener)
             throws IOException, PromptFileException, InterruptedException {
@@ -65,7 +71,8 @@ public final class SweepRunner {
                     + " · " + what + " · " + plan.requests() + " requests a step"
                     + (plan.repeats() > 1 ? " × " + plan.repeats() + " repeats" : ""), template.canaryFor(firstPrompt),
                     listener, spec.settings().maxTokens());
-            if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage());
+            if (verdict.fatalMessage() != null) return new Outcome(null, verdict.fatalMessage(), null);
+            if (verdict.cancelled()) return new Outcome(null, null, Canary.Verdict.notStarted("sweep"));
             CanaryReport canary = verdict.report();
             session.awaitWarmup();
 
@@ -142,7 +149,7 @@ public final class SweepRunner {
                     new SweepReport.Stop(stopped, notRun), recommendation == null ? null
                             : new SweepReport.Recommendation(recommendation.threads(), recommendation.evidence()));
             return new Outcome(report, control.cancelCause() == RunControl.Cause.FATAL_ENDPOINT
-                    ? control.cancelReason() : null);
+                    ? control.cancelReason() : null, null);
         }
     }
 

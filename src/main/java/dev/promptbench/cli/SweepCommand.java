@@ -158,8 +158,8 @@ public final class SweepCommand implements Callable<Integer>, ErrorHandlers.NotT
             SweepRunner.Outcome outcome = launch.start(false, true,
                     (control, clocks, listener) -> new SweepRunner(control, clocks).run(sweep, listener));
             if (outcome.report() == null) {
-                err.println("promptbench: " + outcome.fatal());
-                return ExitCode.FATAL_ENDPOINT;
+                err.println("promptbench: " + (outcome.fatal() != null ? outcome.fatal() : outcome.stopped()));
+                return outcome.fatal() != null ? ExitCode.FATAL_ENDPOINT : launch.signalled();
             }
             if ("json".equals(format)) SweepWriter.json(outcome.report(), spec.commandLine().getOut());
             else SweepWriter.table(outcome.report(), spec.commandLine().getOut());
