@@ -45,7 +45,7 @@ final class RetryRound {
         }
         List<BatchPart> all = new ArrayList<>(state.parts());
         for (PartWriter.Written w : written) {
-            all.add(new BatchPart(w.number(), round, w.file(), w.prompts(), w.bytes(), null, null, null, null, null));
+            all.add(BatchPart.written(w, round));
         }
         return state.withParts(all, round);
     }

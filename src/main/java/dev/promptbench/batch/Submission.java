@@ -37,7 +37,7 @@ public final class Submission {
                 prompts.displayName());
         List<BatchPart> parts = new ArrayList<>();
         for (PartWriter.Written w : written) {
-            parts.add(new BatchPart(w.number(), 0, w.file(), w.prompts(), w.bytes(), null, null, null, null, null));
+            parts.add(BatchPart.written(w, 0));
         }
         if (parts.isEmpty()) throw new PromptFileException(prompts.displayName(), "has no prompts");
         BatchState state = new BatchState(BatchState.SCHEMA_VERSION, version, now.toString(),

@@ -20,8 +20,10 @@ class BatchStatusViewTest {
         String azureId = "batch_6caaf24d-54a5-46be-b1b7-518884fcbdde";
         BatchJob job = new BatchJob(azureId, BatchStatus.IN_PROGRESS, "InProgress",
                 new BatchJob.Files("file-1", null, null), new RequestCounts(10, 4, 1), null, null, null, null);
-        BatchPart running = new BatchPart(1, 0, "part-0001.jsonl", 10, 100, "file-1", azureId, null, job, null);
-        BatchPart waiting = new BatchPart(2, 0, "part-0002.jsonl", 5, 50, null, null, null, null, null);
+        BatchPart running = new BatchPart(1, 0, new BatchPart.Lines("part-0001.jsonl", 10, 100), "file-1", azureId,
+                null, job, null);
+        BatchPart waiting = new BatchPart(2, 0, new BatchPart.Lines("part-0002.jsonl", 5, 50), null, null, null, null,
+                null);
         BatchState state = new BatchState(BatchState.SCHEMA_VERSION, "0", "2026-12-03T09:00:00Z",
                 new BatchState.Input("p.txt", null, 15, null, "user", null),
                 new BatchState.Target("azure", "https://x/openai/v1/chat/completions", "d", "/chat/completions"), "p",
