@@ -136,31 +136,46 @@ abstract class BatchOptions implements Callable<Integer> {
 
     /** Ctrl-C while waiting: nothing is cancelled; says how to pick the batches up. */
     int interrupted(Path stateFile) {
-        String endpoint = endpointFlags();
         err().println("promptbench: interrupted; the batches keep running on the service. To pick them up:");
-        err().println("  promptbench batch fetch " + stateFile + " --wait" + endpoint);
-        err().println("  promptbench batch cancel " + stateFile + endpoint);
-        if (WITHHELD.stream().anyMatch(spec.commandLine().getParseResult()::hasMatchedOption)) {
-            err().println("  (with this command's " + WITHHELD.stream()
-                    .filter(spec.commandLine().getParseResult()::hasMatchedOption).collect(Collectors.joining(", "))
-                    + " too: not repeated here, they may hold secrets)");
-        }
+        err().println("  " + fetchCommand(stateFile));
+        err().println("  promptbench batch cancel " + stateFile + typed(REPEATED));
+        String withheld = withheld();
+        if (withheld != null) err().println("  " + withheld);
         err().flush();
         return ExitCode.INTERRUPTED;
+    }
+
+    /**
+     * The {@code batch fetch --wait} that picks this command's batches up, as pasted: this command's endpoint
+     * options and, where it has them, where it writes.
+     */
+    String fetchCommand(Path stateFile) {
+        return "promptbench batch fetch " + stateFile + " --wait" + typed(REPEATED) + typed(FETCH_OUTPUTS);
+    }
+
+    /** "(with this command's --header too: …)" when it was given options that are not repeated, else null. */
+    String withheld() {
+        var parsed = spec.commandLine().getParseResult();
+        if (WITHHELD.stream().noneMatch(parsed::hasMatchedOption)) return null;
+        return "(with this command's " + WITHHELD.stream().filter(parsed::hasMatchedOption)
+                .collect(Collectors.joining(", ")) + " too: not repeated here, they may hold secrets)";
     }
 
     /** The options that say which endpoint and how to reach it, repeated in the pick-up commands. */
     private static final List<String> REPEATED = List.of("--config", "--profile", "--provider", "--endpoint",
             "--deployment", "--api-version", "--model", "--auth", "--ca-cert", "--trust-store", "--insecure",
             "--http1.1");
+    /** What 'batch fetch' writes and how it waits, as 'batch run' or 'batch fetch' was given them. */
+    private static final List<String> FETCH_OUTPUTS = List.of("--out", "--answers", "--force", "--retry-failed",
+            "--poll-interval");
     /** Options that may carry a secret (a header's key, a proxy's password, a command's token): named only. */
     private static final List<String> WITHHELD = List.of("--header", "--proxy", "--token-command");
 
-    /** {@code " --endpoint URL --model M"}: this command's endpoint options as typed, quoted for a shell. */
-    private String endpointFlags() {
+    /** {@code " --endpoint URL --model M"}: those of {@code names} this command was given, as typed, for a shell. */
+    private String typed(List<String> names) {
         StringBuilder flags = new StringBuilder();
         var parsed = spec.commandLine().getParseResult();
-        for (String name : REPEATED) {
+        for (String name : names) {
             var option = parsed.matchedOption(name);
             if (option == null) continue;
             if (option.originalStringValues().stream().anyMatch(BatchOptions::maySecret)) {

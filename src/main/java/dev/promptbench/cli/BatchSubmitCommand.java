@@ -60,7 +60,9 @@ final class BatchSubmitCommand extends BatchOptions {
         out().println("state: " + submitted.stateFile());
         submitted.state().parts().forEach(p -> out().println("part " + p.number() + ": "
                 + (p.batchId() == null ? "waiting" : p.batchId()) + " (" + p.prompts() + " prompts)"));
-        out().println("next: promptbench batch fetch " + submitted.stateFile() + " --wait");
+        out().println("next: " + fetchCommand(submitted.stateFile()));
+        String withheld = withheld();
+        if (withheld != null) out().println("      " + withheld);
         out().flush();
         return submitted.waiting() > 0 ? ExitCode.NOT_FINISHED : ExitCode.OK;
     }

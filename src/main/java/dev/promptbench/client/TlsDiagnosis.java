@@ -69,8 +69,8 @@ final class TlsDiagnosis {
         }
         if (certificateProblem != null) {
             String why = certificateProblem.getMessage();
-            return "TLS: the certificate of " + who + " was rejected" + (why == null || why.isBlank() ? "" : " (" + why + ")")
-                    + " — " + TRUST_FIX;
+            return "TLS: the certificate of " + who + " was rejected"
+                    + (why == null || why.isBlank() ? "" : " (" + why + ")") + " — " + TRUST_FIX;
         }
         return null;
     }

@@ -152,10 +152,15 @@ class BatchCommandTest {
     @Test
     void submitWritesLinesAsRunWouldSendThemAndTheStateFile() throws Exception {
         stubUploadAndCreate("batch_1");
-        Path state = submit(3, "--temperature", "0.2", "--max-tokens", "50");
+        Path state = dir.resolve("s.batch.json");
+        CliRun submitted = batch("submit", prompts(3).toString(), "--state", state.toString(), "--temperature", "0.2",
+                "--max-tokens", "50");
+        assertEquals(0, submitted.exitCode(), submitted.err());
 
         JsonNode saved = JSON.readTree(state.toFile());
         assertEquals("batch_1", saved.path("parts").path(0).path("batch_id").asText());
+        assertTrue(submitted.out().contains("next: promptbench batch fetch " + state + " --wait --endpoint "
+                + wm.getHttpBaseUrl() + "/v1 --model gpt-4o-mini\n"), "works as pasted: " + submitted.out());
         assertEquals(3, saved.path("prompts").asInt());
         assertFalse(Files.readString(state).contains("sk-test-key"), "never the key");
         List<String> lines = Files.readAllLines(dir.resolve("s.batch.parts/part-0001.jsonl"));
@@ -636,12 +641,17 @@ class BatchCommandTest {
         Path state = dir.resolve("s.batch.json");
         ctrlCOnSleep = true;
 
-        CliRun run = batch("run", prompts(3).toString(), "--state", state.toString());
+        Path results = dir.resolve("r.jsonl");
+        Path answers = dir.resolve("answers.jsonl");
+        CliRun run = batch("run", prompts(3).toString(), "--state", state.toString(), "--out", results.toString(),
+                "--answers", answers.toString());
 
         assertEquals(130, run.exitCode(), run.err());
-        // The commands work as pasted: they name the endpoint this one was given (never a key).
+        // The commands work as pasted: they name the endpoint this one was given (never a key), and the fetch
+        // writes where this command would have written.
         String endpoint = " --endpoint " + wm.getHttpBaseUrl() + "/v1 --model gpt-4o-mini";
-        assertTrue(run.err().contains("promptbench batch fetch " + state + " --wait" + endpoint + "\n"), run.err());
+        assertTrue(run.err().contains("promptbench batch fetch " + state + " --wait" + endpoint + " --out " + results
+                + " --answers " + answers + "\n"), run.err());
         assertTrue(run.err().contains("promptbench batch cancel " + state + endpoint + "\n"), run.err());
         assertTrue(!run.err().contains("sk-test-key"), run.err());
         assertEquals(0, wm.getWireMock().find(postRequestedFor(urlPathEqualTo("/v1/batches/batch_1/cancel"))).size(),
