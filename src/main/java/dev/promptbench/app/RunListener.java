@@ -28,6 +28,7 @@ public interface RunListener {
             @Override public void notice(String line) { next.notice(line); }
 
             @Override public void modeStarted(Plan plan, int repeat, int prompts) {
+                sink.modeStarted(plan.workers());
                 next.modeStarted(plan, repeat, prompts);
             }
 

@@ -23,9 +23,14 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
     /** One column: its header and how a request fills it ("" when unknown). One line per column. */
     private record Column(String name, Function<RequestResult, String> value) {}
 
-    private static final List<Column> COLUMNS = List.of(
+    /** Requests in flight at most in the mode now running, or 0 before any started (unknown, written ""). */
+    private volatile int threads;
+
+    /** The columns; {@code threads} is the mode's in progress, by which alone a sweep's steps differ. */
+    private final List<Column> columns = List.of(
             new Column("mode", r -> r.mode().wireName()),
             new Column("repeat", r -> Integer.toString(r.repeat())),
+            new Column("threads", r -> threads == 0 ? "" : Integer.toString(threads)),
             new Column("index", r -> Integer.toString(r.index())),
             new Column("id", RequestResult::promptId),
             new Column("warmup", r -> Boolean.toString(r.warmup())),
@@ -63,7 +68,7 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
 
     private RequestCsv(Writer out) throws IOException {
         this.out = out;
-        write(COLUMNS.stream().map(Column::name).toList());
+        write(columns.stream().map(Column::name).toList());
     }
 
     /** Writes the header row to {@code out}, then a row per request as each completes. */
@@ -72,9 +77,14 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
     }
 
     @Override
+    public void modeStarted(int threads) {
+        this.threads = threads;
+    }
+
+    @Override
     public void accept(RequestResult r) {
-        List<String> row = new ArrayList<>(COLUMNS.size());
-        for (Column column : COLUMNS) row.add(column.value().apply(r));
+        List<String> row = new ArrayList<>(columns.size());
+        for (Column column : columns) row.add(column.value().apply(r));
         try {
             write(row);
         } catch (IOException e) {

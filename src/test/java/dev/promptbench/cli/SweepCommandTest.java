@@ -8,7 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -90,6 +93,23 @@ class SweepCommandTest {
         assertTrue(run.out().contains("not run: 1, 2, 4 threads — stopped by --max-duration 1.0 s"), run.out());
         assertFalse(run.out().contains("req/s  spread"), "no empty table: " + run.out());
         assertFalse(run.out().contains("knee:"), "no knee of nothing: " + run.out());
+    }
+
+    /** Each --csv row names its step: the rows of one sweep differ by threads, not only by mode and repeat. */
+    @Test
+    void csvRowsSayWhichStepTheyBelongTo() throws Exception {
+        Path csv = dir.resolve("sweep.csv");
+        CliRun run = CliRun.of("sweep", "prompts/sample.txt", "--threads", "1,2", "--min-requests", "8",
+                "--sim-ttft-median", "0ms", "--sim-token-delay", "0ms", "--no-warmup", "--csv", csv.toString(),
+                "--out", dir.resolve("csv.jsonl").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = Files.readAllLines(csv);
+        List<String> header = List.of(lines.get(0).split(","));
+        int threads = header.indexOf("threads");
+        assertTrue(threads >= 0, "a threads column: " + header);
+        Map<String, Long> rowsByThreads = lines.stream().skip(1).map(l -> l.split(",")[threads])
+                .collect(Collectors.groupingBy(t -> t, TreeMap::new, Collectors.counting()));
+        assertEquals(Map.of("1", 8L, "2", 8L), rowsByThreads);
     }
 
     @Test
