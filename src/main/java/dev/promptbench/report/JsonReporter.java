@@ -49,6 +49,9 @@ public final class JsonReporter implements Reporter {
         root.put("results_file", report.resultsFile());
         ObjectNode modes = root.putObject("modes");
         report.modes().forEach((mode, results) -> modes.set(mode.wireName(), modeResults(results)));
+        // A compare run stopped before a mode began: that mode is missing from "modes", and this says why.
+        ArrayNode notRun = root.putArray("modes_not_run");
+        report.modesNotRun().forEach(mode -> notRun.add(mode.wireName()));
         if (report.batch() != null && modes.get(Mode.BATCH.wireName()) instanceof ObjectNode batch) {
             batch.set("parts", parts(report.batch()));
         }

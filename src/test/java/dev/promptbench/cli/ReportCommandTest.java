@@ -225,6 +225,8 @@ class ReportCommandTest {
         assertEquals(0, reported.exitCode(), reported.err());
         assertTrue(reported.out().contains("parallel: did not run (the run stopped before it began)"),
                 reported.out());
+        CliRun json = CliRun.of("report", results.toString(), "--format", "json");
+        assertEquals("[\"parallel\"]", JSON.readTree(json.out()).path("modes_not_run").toString(), json.out());
     }
 
     /**
