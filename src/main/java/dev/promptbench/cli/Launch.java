@@ -14,6 +14,7 @@ import dev.promptbench.report.RequestCsv;
 import dev.promptbench.run.RequestSettings;
 import dev.promptbench.run.RunControl;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -123,10 +124,17 @@ final class Launch implements AutoCloseable {
         PrintWriter err = options.command.commandLine().getErr();
         RunControl control = new RunControl(session.retry.grace, Ticker.system());
         signals = Signals.install(control, notices, outputs);
-        try (ConsoleListener listener = new ConsoleListener(notices, options.command.commandLine().getOut(), err,
-                showAnswers, stdoutIsData, options.console.progress(options.env, err, Ticker.system()));
-             RequestCsv csv = options.output.openCsv(outputs)) {
-            return runner.run(control, Clocks.system(options.clock), csv == null ? listener : listener.alsoTo(csv));
+        RequestCsv csv = options.output.openCsv(outputs);
+        try {
+            try (ConsoleListener listener = new ConsoleListener(notices, options.command.commandLine().getOut(), err,
+                    showAnswers, stdoutIsData, options.console.progress(options.env, err, Ticker.system()));
+                 RequestCsv rows = csv) {
+                return runner.run(control, Clocks.system(options.clock), rows == null ? listener : listener.alsoTo(rows));
+            }
+        } finally {
+            // Stopped before its first mode (the canary, Ctrl-C): a header alone is no output, and left behind it
+            // would make the same command, run again, refuse the file as existing.
+            if (csv != null && !csv.started()) Files.deleteIfExists(options.output.csv);
         }
     }
 

@@ -160,7 +160,8 @@ public final class RunCommand implements Callable<Integer> {
                     if (inOrder != null && resume != null) inOrder.keepEarlier(resume);
                     if (inOrder != null) all = all.alsoTo(inOrder::accept);
                     BatchResult ran = new BatchRunner(control, clocks).run(runSpec, all);
-                    if (inOrder != null) writeAnswers(inOrder, prompts, outputs);
+                    // No answers file for a run stopped before it sent anything: it would list every prompt not run.
+                    if (inOrder != null && ran.report() != null) writeAnswers(inOrder, prompts, outputs);
                     return ran;
                 }
             });

@@ -25,6 +25,7 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
 
     /** Requests in flight at most in the mode now running, or 0 before any started (unknown, written ""). */
     private volatile int threads;
+    private volatile boolean started;
 
     /** The columns; {@code threads} is the mode's in progress, by which alone a sweep's steps differ. */
     private final List<Column> columns = List.of(
@@ -79,6 +80,12 @@ public final class RequestCsv implements ResultSink, AutoCloseable {
     @Override
     public void modeStarted(int threads) {
         this.threads = threads;
+        this.started = true;
+    }
+
+    /** True once a mode began: before that the file holds its header alone. */
+    public boolean started() {
+        return started;
     }
 
     @Override
