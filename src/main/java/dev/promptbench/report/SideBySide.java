@@ -155,6 +155,11 @@ public record SideBySide(List<Run> runs, List<Column> columns, List<Versus> comp
             String was = recorded(a.settings(), flag), now = recorded(b.settings(), flag);
             if (was != null && now != null) setting(differ, flag.getKey(), was, now);
         }
+        // The built-in simulator's knobs make the service: two runs set up differently ran against two services.
+        for (Map.Entry<String, String> knob : a.settings().entrySet()) {
+            String now = b.settings().get(knob.getKey());
+            if (knob.getKey().startsWith("--sim-") && now != null) setting(differ, knob.getKey(), knob.getValue(), now);
+        }
         EndpointInfo e = first.report().endpoint();
         EndpointInfo f = other.report().endpoint();
         if (e != null && f != null && e.model() != null && f.model() != null) setting(differ, "model", e.model(), f.model());

@@ -92,6 +92,22 @@ class ReportSideBySideTest {
                 .path("withheld").asText().startsWith("the runs were sent with different settings (--extra-body none vs {"));
     }
 
+    /** Two runs against the built-in simulator set up differently ran against two services (hostile-newcomer finding). */
+    @Test
+    void anotherSimulatedServiceWithholdsTheComparison() throws Exception {
+        String online = Files.readString(GOLDEN.resolve("online.jsonl"), StandardCharsets.UTF_8);
+        Path first = Files.writeString(dir.resolve("first.jsonl"),
+                online.replaceFirst("\"--stream\":", "\"--sim-tokens\":\"40\",\"--stream\":"));
+        Path second = Files.writeString(dir.resolve("second.jsonl"),
+                online.replaceFirst("\"--stream\":", "\"--sim-tokens\":\"10\",\"--stream\":"));
+
+        CliRun run = CliRun.of("report", first.toString(), second.toString(), "--format", "json");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals("the runs were sent with different settings (--sim-tokens 40 vs 10)",
+                JSON.readTree(run.out()).path("comparison").path(0).path("withheld").asText(), run.out());
+    }
+
     @Test
     void differentErrorCountsWithholdTheWallButNotTheCostPerAnswer() throws Exception {
         JsonNode versus = comparison(batch(text -> text.replaceFirst(
