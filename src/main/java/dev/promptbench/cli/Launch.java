@@ -133,8 +133,12 @@ final class Launch implements AutoCloseable {
             }
         } finally {
             // Stopped before its first mode (the canary, Ctrl-C): a header alone is no output, and left behind it
-            // would make the same command, run again, refuse the file as existing.
-            if (csv != null && !csv.started()) Files.deleteIfExists(options.output.csv);
+            // would make the same command, run again, refuse the file as existing. Only a file this run created
+            // (no --force: it did not exist) is taken away; a forced path may be one the user keeps, or /dev/null.
+            if (csv != null && !csv.started() && !options.output.force
+                    && Files.isRegularFile(options.output.csv, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.deleteIfExists(options.output.csv);
+            }
         }
     }
 

@@ -39,4 +39,25 @@ class NothingLeftBehindTest {
         assertFalse(Files.exists(csv), "no header-only --csv file");
         assertFalse(Files.exists(answers), "no --answers file of prompts never sent");
     }
+
+    /**
+     * Only a file this run created is taken away: with --force the path may be anything the user named
+     * (a file they keep, /dev/null), and removing it is never ours to do.
+     */
+    @Test
+    void aForcedCsvIsNeverDeleted() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Path prompts = Files.writeString(dir.resolve("p.txt"), "one\n");
+        Path csv = Files.writeString(dir.resolve("kept.csv"), "old\n");
+
+        CliRun run = CliRun.of(Map.of("AZURE_OPENAI_API_KEY", "k"), "run", prompts.toString(), "--endpoint",
+                "http://127.0.0.1:" + closed, "--deployment", "x", "--csv", csv.toString(), "--force",
+                "--out", dir.resolve("r.jsonl").toString(), "--no-warmup");
+
+        assertEquals(4, run.exitCode(), run.err());
+        assertTrue(Files.exists(csv), "a path given with --force is not removed");
+    }
 }
