@@ -1,6 +1,7 @@
 package dev.promptbench.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,8 +24,6 @@ public final class StateFile {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            // A results file (JSON lines) has more after its first object: not one document, not a state file.
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(SerializationFeature.INDENT_OUTPUT)
             .serializationInclusion(JsonInclude.Include.ALWAYS)
             .build();
@@ -72,17 +71,14 @@ public final class StateFile {
     public BatchState load() throws StateFileException {
         if (!Files.isRegularFile(path)) throw new StateFileException(path + ": no such state file");
         JsonNode tree;
-        try {
-            // The first value alone first: a results file's header says what the file is.
-            JsonNode first;
-            try (java.io.InputStream in = Files.newInputStream(path)) {
-                first = JSON.reader().without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(in);
-            }
-            if (first != null && "run".equals(first.path("type").asText(null))) {
+        try (JsonParser parser = JSON.createParser(path.toFile())) {
+            tree = JSON.readTree(parser);
+            // A results file's first line is its header, which says what the file is.
+            if (tree != null && "run".equals(tree.path("type").asText(null))) {
                 throw new StateFileException(path + ": a promptbench results file, not a batch state file (the state "
                         + "file is the .json file 'batch submit' or 'batch run' wrote)");
             }
-            tree = JSON.readTree(path.toFile());
+            if (parser.nextToken() != null) throw notAStateFile();
         } catch (IOException e) {
             // Jackson's text names its own classes and positions: the user needs only the verdict.
             throw notAStateFile();

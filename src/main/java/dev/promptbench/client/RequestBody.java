@@ -1,5 +1,7 @@
 package dev.promptbench.client;
 
+import static dev.promptbench.prompt.JsonFields.writeValue;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectReader;
@@ -59,19 +61,5 @@ abstract sealed class RequestBody permits ChatBody, ResponsesBody {
             writeValue(json, field.getValue());
         }
         json.writeEndObject();
-    }
-
-    static void writeValue(JsonGenerator json, JsonValue value) throws IOException {
-        if (value instanceof JsonValue.Text text) {
-            json.writeString(text.value());
-        } else if (value instanceof JsonValue.Number number) {
-            json.writeNumber(number.literal());
-        } else if (value instanceof JsonValue.Bool bool) {
-            json.writeBoolean(bool.value());
-        } else if (value instanceof JsonValue.Raw raw) {
-            json.writeRawValue(raw.json());
-        } else {
-            json.writeNull();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.promptbench.client;
 
+import static dev.promptbench.prompt.JsonFields.writeValue;
+
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.promptbench.prompt.JsonValue;

@@ -1,9 +1,13 @@
 package dev.promptbench.prompt;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +18,7 @@ import java.util.Map;
  * outside the client's wire codec where a prompt is JSON; everything after it sees {@link JsonValue}s.
  */
 public final class JsonFields {
+    private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private JsonFields() {}
@@ -55,24 +60,33 @@ public final class JsonFields {
 
     /** The fields as one JSON object, in order: what {@link #parseObject} reads back. */
     public static String write(Map<String, JsonValue> fields) {
-        JsonStringEncoder quote = JsonStringEncoder.getInstance();
-        StringBuilder json = new StringBuilder("{");
-        fields.forEach((name, value) -> {
-            if (json.length() > 1) json.append(',');
-            json.append('"').append(quote.quoteAsString(name)).append("\":");
-            if (value instanceof JsonValue.Text text) {
-                json.append('"').append(quote.quoteAsString(text.value())).append('"');
-            } else if (value instanceof JsonValue.Number number) {
-                json.append(number.literal());
-            } else if (value instanceof JsonValue.Bool bool) {
-                json.append(bool.value());
-            } else if (value instanceof JsonValue.Raw raw) {
-                json.append(raw.json());
-            } else {
-                json.append("null");
+        StringWriter out = new StringWriter();
+        try (JsonGenerator json = FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            for (Map.Entry<String, JsonValue> field : fields.entrySet()) {
+                json.writeFieldName(field.getKey());
+                writeValue(json, field.getValue());
             }
-        });
-        return json.append('}').toString();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("a StringWriter does not fail", e);
+        }
+        return out.toString();
+    }
+
+    /** One value as the API reads it: a number by its literal, a raw value as written; the request bodies' too. */
+    public static void writeValue(JsonGenerator json, JsonValue value) throws IOException {
+        if (value instanceof JsonValue.Text text) {
+            json.writeString(text.value());
+        } else if (value instanceof JsonValue.Number number) {
+            json.writeNumber(number.literal());
+        } else if (value instanceof JsonValue.Bool bool) {
+            json.writeBoolean(bool.value());
+        } else if (value instanceof JsonValue.Raw raw) {
+            json.writeRawValue(raw.json());
+        } else {
+            json.writeNull();
+        }
     }
 
     /** The fields of {@code object}, in order. */
